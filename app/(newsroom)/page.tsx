@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ClaimProgress } from "@/components/claim-progress";
+import { can } from "@/lib/auth/policy";
+import { getSessionUser } from "@/server/auth/session";
+import { listStories } from "@/server/stories/queries";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function StoriesPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  const stories = await listStories();
+
+  return (
+    <div>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="font-serif text-3xl font-bold tracking-tight">Stories</h1>
+        <nav aria-label="Newsroom" className="flex gap-3 text-sm">
+          {can(user.role, "approve") ? (
+            <Link href="/review" className="text-blue-800 underline">
+              Review queue
+            </Link>
+          ) : null}
+          {can(user.role, "manage_users") ? (
+            <Link href="/admin/users" className="text-blue-800 underline">
+              Users
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+      {stories.length === 0 ? (
+        <p className="text-stone-600">No stories yet.</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white shadow-sm" data-testid="story-list">
+          {stories.map((story) => (
+            <li key={story.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <div>
+                <Link
+                  href={`/stories/${story.slug}/edit`}
+                  className="font-medium text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                >
+                  {story.title}
+                </Link>
+                <p className="text-sm text-stone-500">
+                  {story._count.sources} sources · updated {dateFormat.format(story.updatedAt)}
+                  {story.latestVersion ? (
+                    <>
+                      {" · "}
+                      <Link href={`/stories/${story.slug}/versions`} className="underline">
+                        version {story.latestVersion.number} published {dateFormat.format(story.latestVersion.publishedAt)}
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+              <div className="flex items-center gap-4">
+                <ClaimProgress counts={story.claimsByStatus} />
+                <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium capitalize text-stone-700">
+                  {story.status.replace("_", " ")}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

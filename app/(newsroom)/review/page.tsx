@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { QueueDecision } from "@/components/queue-decision";
+import { can } from "@/lib/auth/policy";
+import { getSessionUser } from "@/server/auth/session";
+import { CollabUnavailableError } from "@/server/collab/collab-client";
+import { reviewDeps } from "@/server/review/review-deps";
+import { reviewStory } from "@/server/review/story-review";
+
+export const metadata: Metadata = { title: "Review queue" };
+
+/** Loads every story's live claims that need review; null when the collaboration server is unreachable. */
+async function loadQueue(userId: string) {
+  const deps = reviewDeps();
+  const stories = await deps.prisma.story.findMany({ orderBy: { updatedAt: "desc" }, select: { id: true, slug: true, title: true } });
+  try {
+    const reviews = await Promise.all(
+      stories.map(async (story) => ({ story, review: await reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id)) })),
+    );
+    return reviews.flatMap(({ story, review }) =>
+      review.claims
+        .filter((claim) => claim.review.status === "needs_review")
+        .map((claim) => ({ story, claim, canDecide: !claim.contributors.has(userId) })),
+    );
+  } catch (error) {
+    if (error instanceof CollabUnavailableError) return null;
+    throw error;
+  }
+}
+
+export default async function ReviewQueuePage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin?callbackUrl=%2Freview");
+  if (!can(user.role, "approve")) redirect("/");
+  const queue = await loadQueue(user.id);
+
+  return (
+    <div>
+      <h1 className="mb-1 font-serif text-3xl font-bold tracking-tight">Review queue</h1>
+      <p className="mb-6 text-sm text-stone-600">Claims that need review, across stories, with their evidence.</p>
+      {queue === null ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          The collaboration server is not reachable, so the live claims cannot be read. Try again in a moment.
+        </p>
+      ) : queue.length === 0 ? (
+        <p className="text-stone-600">Nothing needs review.</p>
+      ) : (
+        <ul className="space-y-3" data-testid="review-queue">
+          {queue.map(({ story, claim, canDecide }) => (
+            <li key={`${story.id}-${claim.claim.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+              <Link href={`/stories/${story.slug}/edit`} className="text-xs text-blue-800 underline">
+                {story.title}
+              </Link>
+              <p className="mt-1 font-serif text-lg">“{claim.span?.text ?? "Detached claim"}”</p>
+              <p className="text-xs text-stone-500">Marked by {claim.claim.createdBy.name}</p>
+              <ul className="mt-2 space-y-1 text-sm">
+                {claim.quotes.map(({ quote, outlet, verification }) => (
+                  <li key={quote.id} className="rounded bg-stone-50 p-2">
+                    <span className="font-semibold">{outlet ?? "Unknown source"}</span> · {quote.stance} ·{" "}
+                    {verification.verified ? "verified verbatim" : `does not verify: ${verification.reason}`}
+                    <span className="block font-serif">“{quote.selector.exact}”</span>
+                  </li>
+                ))}
+                {claim.quotes.length === 0 ? <li className="text-stone-500">No quotes.</li> : null}
+              </ul>
+              <div className="mt-2">
+                <QueueDecision
+                  storyId={story.id}
+                  review={{ id: claim.claim.id, hash: claim.hash, ...claim.review, canDecide }}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/sign-in-form";
+import { getSessionUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: string | string[] | undefined): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto mt-12 max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+      <h1 className="mb-1 font-serif text-2xl font-bold">Sign in</h1>
+      <p className="mb-6 text-sm text-stone-600">Editors, reviewers and admins of the newsroom.</p>
+      <SignInForm callbackUrl={callbackUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PublishedStoryView } from "@/components/reader/published-story-view";
+import { getEnv } from "@/server/env";
+import { findPublishedStory } from "@/server/stories/published";
+import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
+
+export const revalidate = 3600;
+export function generateStaticParams(): Array<{ slug: string; n: string }> {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; n: string }> };
+
+function versionNumber(n: string): number | null {
+  return /^[1-9][0-9]{0,5}$/.test(n) ? Number(n) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, n } = await params;
+  const number = versionNumber(n);
+  const story = number ? await findPublishedStory(slug, number) : null;
+  return story ? readerMetadata(story, readerPageUrl(slug, number ?? undefined)) : { title: "Not found" };
+}
+
+export default async function VersionPage({ params }: Props) {
+  const { slug, n } = await params;
+  const number = versionNumber(n);
+  const story = number ? await findPublishedStory(slug, number) : null;
+  if (!story || !number) notFound();
+  return <PublishedStoryView story={story} pageUrl={readerPageUrl(slug, number)} organisation={getEnv().ORGANISATION_NAME} />;
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Corroborate", template: "%s · Corroborate" },
+  description: "Fact-checked stories with every claim's evidence one click away.",
+};
+
+/** The document shell shared by the newsroom and the public reader pages; neither session nor cookies here, so reader pages stay cacheable. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import type { ClaimStatus } from "@/lib/claims/claim-schema";
+import { ClaimDecision } from "./claim-decision";
+import { ClaimStatusBadge } from "./claim-status-badge";
+import { ClaimThread } from "./claim-thread";
+import { QuoteCard } from "./quote-card";
+import type { PlacedClaim } from "./use-claims";
+import type { Watcher } from "./use-claim-watchers";
+import type { ClaimReview } from "./use-story-review";
+import type { WorkspaceSource } from "./workspace-source";
+
+/** One claim in the claims panel: its words and status; when active, its quotes, thread and actions. */
+export function ClaimCard({
+  storyId,
+  claim,
+  review,
+  onDecided,
+  active,
+  watchers,
+  sources,
+  onSelect,
+  onStatus,
+  onRemoveQuote,
+  onComment,
+}: {
+  storyId: string;
+  claim: PlacedClaim;
+  /** The server's review of the claim; its status is the one that counts. */
+  review: ClaimReview | undefined;
+  onDecided: () => Promise<void>;
+  active: boolean;
+  watchers: Watcher[];
+  sources: Map<string, WorkspaceSource>;
+  onSelect: () => void;
+  onStatus: (status: ClaimStatus) => void;
+  onRemoveQuote: (quoteId: string) => void;
+  onComment: (body: string) => void;
+}) {
+  const status = review?.status ?? claim.status;
+  const outlets = new Set(claim.quotes.map((quote) => sources.get(quote.sourceId)?.outlet ?? quote.sourceId));
+  return (
+    <li
+      className={`rounded-lg border bg-white shadow-sm ${active ? "border-stone-900" : "border-stone-200"}`}
+      data-testid="claim-card"
+      data-claim-id={claim.id}
+    >
+      <button
+        type="button"
+        onClick={onSelect}
+        aria-expanded={active}
+        className="w-full rounded-lg p-3 text-left hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        <span className="flex flex-wrap items-center gap-2">
+          <ClaimStatusBadge status={status} />
+          <span className="text-xs text-stone-500">
+            {claim.quotes.length} {claim.quotes.length === 1 ? "quote" : "quotes"} · {outlets.size}{" "}
+            {outlets.size === 1 ? "outlet" : "outlets"}
+          </span>
+          {watchers.length > 0 ? (
+            <span className="flex items-center gap-1 text-xs text-stone-500" data-testid="claim-watchers">
+              {watchers.map((watcher) => (
+                <span key={watcher.name} className="rounded-full px-1.5 py-0.5 text-white" style={{ backgroundColor: watcher.color }}>
+                  {watcher.name}
+                </span>
+              ))}
+              looking
+            </span>
+          ) : null}
+        </span>
+        {claim.span === null ? (
+          <span className="mt-1 block text-sm italic text-red-800" data-testid="claim-text">
+            Detached: the words of this claim were deleted from the summary.
+          </span>
+        ) : (
+          <span className="mt-1 block font-serif text-stone-900" data-testid="claim-text">
+            “{claim.span.text}”
+          </span>
+        )}
+      </button>
+      {active ? (
+        <div className="space-y-3 border-t border-stone-100 p-3">
+          <div className="flex flex-wrap items-center gap-2 text-xs text-stone-500">
+            Marked by {claim.createdBy.name}
+            {status === "draft" ? (
+              <button
+                type="button"
+                onClick={() => onStatus("needs_review")}
+                className="ml-auto rounded bg-sky-700 px-2.5 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+              >
+                Request review
+              </button>
+            ) : null}
+            {status === "needs_review" && claim.status === "needs_review" ? (
+              <button
+                type="button"
+                onClick={() => onStatus("draft")}
+                className="ml-auto rounded border border-stone-300 px-2.5 py-1 text-sm hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+              >
+                Back to draft
+              </button>
+            ) : null}
+          </div>
+          <ClaimDecision storyId={storyId} claimId={claim.id} review={review} onDecided={onDecided} />
+          <div>
+            <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h4>
+            {claim.quotes.length === 0 ? (
+              <p className="mt-1 text-sm text-stone-500">
+                No quotes yet. Select a passage in a source and choose “Add as evidence”.
+              </p>
+            ) : (
+              <ul className="mt-1 space-y-2">
+                {claim.quotes.map((quote) => (
+                  <QuoteCard key={quote.id} quote={quote} source={sources.get(quote.sourceId)} onRemove={() => onRemoveQuote(quote.id)} />
+                ))}
+              </ul>
+            )}
+          </div>
+          <ClaimThread comments={claim.comments} onComment={onComment} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import { BIAS_LABELS, biasLabelText, type BiasLabel } from "@/lib/import/bias-label";
+import type { Coverage } from "@/lib/reader/coverage";
+
+const BIAS_COLOURS: Record<BiasLabel, string> = {
+  left: "bg-blue-700",
+  leans_left: "bg-blue-400",
+  center: "bg-stone-400",
+  leans_right: "bg-red-400",
+  right: "bg-red-700",
+  unknown: "bg-stone-200",
+};
+
+/** The outlets a published check rests on: how many claims each supports, and their bias spread. */
+export function CoveragePanel({ coverage }: { coverage: Coverage }) {
+  const total = BIAS_LABELS.reduce((sum, label) => sum + coverage.biasSpread[label], 0);
+  return (
+    <section aria-labelledby="coverage-heading" className="rounded-lg border border-stone-200 bg-white p-4" data-testid="coverage-panel">
+      <h2 id="coverage-heading" className="font-serif text-lg font-semibold">
+        Coverage
+      </h2>
+      <p className="mt-1 text-sm text-stone-700">Bias of the outlets supporting this check, from left to right:</p>
+      <div className="mt-2 flex h-3 overflow-hidden rounded-full bg-stone-100" role="img" aria-label={BIAS_LABELS.filter((l) => coverage.biasSpread[l] > 0).map((l) => `${coverage.biasSpread[l]} ${biasLabelText(l)}`).join(", ") || "No supporting outlets"}>
+        {BIAS_LABELS.map((label) =>
+          coverage.biasSpread[label] > 0 ? (
+            <span key={label} className={BIAS_COLOURS[label]} style={{ width: `${(coverage.biasSpread[label] / total) * 100}%` }} />
+          ) : null,
+        )}
+      </div>
+      <ul className="mt-1 flex flex-wrap gap-x-3 text-xs text-stone-700">
+        {BIAS_LABELS.filter((label) => coverage.biasSpread[label] > 0).map((label) => (
+          <li key={label}>
+            {biasLabelText(label)}: {coverage.biasSpread[label]}
+          </li>
+        ))}
+      </ul>
+      <table className="mt-3 w-full text-left text-sm">
+        <caption className="sr-only">Outlets cited and the claims each supports</caption>
+        <thead>
+          <tr className="text-xs uppercase tracking-wide text-stone-600">
+            <th scope="col" className="py-1 font-semibold">Outlet</th>
+            <th scope="col" className="py-1 font-semibold">Bias</th>
+            <th scope="col" className="py-1 text-right font-semibold">Claims supported</th>
+          </tr>
+        </thead>
+        <tbody>
+          {coverage.outlets.map((outlet) => (
+            <tr key={outlet.outlet} className="border-t border-stone-100">
+              <td className="py-1">{outlet.outlet}</td>
+              <td className="py-1">{biasLabelText(outlet.biasLabel)}</td>
+              <td className="py-1 text-right">{outlet.claimsSupported}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
+import type { Stance } from "@/lib/claims/claim-schema";
+import { EvidenceForm } from "./evidence-form";
+import type { WorkspaceSource } from "./workspace-source";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A passage selected in a source: offsets in its normalised text. */
+export interface SourcePassage {
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+/** The paragraphs of a normalised source text with the offset each starts at. */
+function paragraphsOf(text: string): Array<{ offset: number; text: string }> {
+  const paragraphs: Array<{ offset: number; text: string }> = [];
+  let offset = 0;
+  for (const paragraph of text.split("\n\n")) {
+    paragraphs.push({ offset, text: paragraph });
+    offset += paragraph.length + 2;
+  }
+  return paragraphs;
+}
+
+/** The offset in the source text of a DOM point inside the reader, or null outside it. */
+function offsetOf(container: HTMLElement, node: Node, offset: number): number | null {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const paragraph = element?.closest<HTMLElement>("[data-offset]");
+  if (!paragraph || !container.contains(paragraph)) return null;
+  const range = document.createRange();
+  range.setStart(paragraph, 0);
+  range.setEnd(node, offset);
+  return Number(paragraph.dataset.offset) + range.toString().length;
+}
+
+/**
+ * The sources of a story: pick one to read it in full with its outlet, labels, headline and date; select a
+ * passage and choose "Add as evidence" to attach it to the active claim.
+ */
+export function SourceReader({
+  sources,
+  activeClaimText,
+  onAddEvidence,
+}: {
+  sources: WorkspaceSource[];
+  activeClaimText: string | null;
+  onAddEvidence: (passage: SourcePassage, stance: Stance, note: string) => string | null;
+}) {
+  const [sourceId, setSourceId] = useState(sources[0]?.id ?? "");
+  const [passage, setPassage] = useState<SourcePassage | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const source = sources.find((candidate) => candidate.id === sourceId);
+  const paragraphs = useMemo(() => paragraphsOf(source?.text ?? ""), [source]);
+
+  const readSelection = useCallback(() => {
+    const container = textRef.current;
+    const selection = document.getSelection();
+    if (!container || !source || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    const start = offsetOf(container, range.startContainer, range.startOffset);
+    const end = offsetOf(container, range.endContainer, range.endOffset);
+    if (start === null || end === null) return;
+    let from = Math.min(start, end);
+    let to = Math.max(start, end);
+    while (from < to && /\s/.test(source.text[from] ?? "")) from++;
+    while (to > from && /\s/.test(source.text[to - 1] ?? "")) to--;
+    if (to > from) setPassage({ sourceId: source.id, start: from, end: to });
+  }, [source]);
+
+  useEffect(() => {
+    document.addEventListener("selectionchange", readSelection);
+    return () => document.removeEventListener("selectionchange", readSelection);
+  }, [readSelection]);
+
+  const bias = biasLabelSchema.catch("unknown").parse(source?.biasLabel);
+  return (
+    <section aria-labelledby="sources-heading" className="flex min-h-0 flex-col">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="sources-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
+          Sources ({sources.length})
+        </h2>
+        <label className="flex items-center gap-2 text-sm">
+          <span className="sr-only">Source</span>
+          <select
+            value={sourceId}
+            onChange={(event) => {
+              setSourceId(event.target.value);
+              setPassage(null);
+            }}
+            className="max-w-72 rounded border border-stone-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
+            data-testid="source-select"
+          >
+            {sources.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.outlet ?? "Outlet not stated"} — {candidate.headline ?? "Untitled"}
+                {candidate.kind === "card" ? " (card)" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {source ? (
+        <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="source-reader" data-source-id={source.id}>
+          <header className="mb-3 border-b border-stone-100 pb-3">
+            <div className="flex flex-wrap items-center gap-1.5 text-xs">
+              <span className="font-semibold text-stone-800">{source.outlet ?? "Outlet not stated"}</span>
+              <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{biasLabelText(bias)}</span>
+              {source.reliabilityLabel ? (
+                <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{source.reliabilityLabel}</span>
+              ) : null}
+              <span className="text-stone-500">{source.kind === "card" ? "Aggregator card" : "Article"}</span>
+            </div>
+            <h3 className="mt-1 font-serif text-lg font-semibold">{source.headline ?? "Untitled"}</h3>
+            <p className="text-xs text-stone-500">
+              {[
+                source.author,
+                source.publishedAt
+                  ? dateFormat.format(new Date(source.publishedAt))
+                  : source.statedAge
+                    ? `${source.statedAge} ago`
+                    : "Date not stated",
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+              {source.url ? (
+                <>
+                  {" · "}
+                  <a href={source.url} className="text-blue-800 underline" rel="noreferrer noopener" target="_blank">
+                    Original
+                  </a>
+                </>
+              ) : null}
+            </p>
+          </header>
+          <div ref={textRef} className="max-h-[60vh] space-y-3 overflow-y-auto pr-1 font-serif leading-relaxed" data-testid="source-text">
+            {paragraphs.map((paragraph) => (
+              <p key={paragraph.offset} data-offset={paragraph.offset}>
+                {paragraph.text}
+              </p>
+            ))}
+          </div>
+          {passage && passage.sourceId === source.id ? (
+            <EvidenceForm
+              passage={source.text.slice(passage.start, passage.end)}
+              activeClaimText={activeClaimText}
+              onCancel={() => {
+                setPassage(null);
+                document.getSelection()?.removeAllRanges();
+              }}
+              onAdd={(stance, note) => {
+                const problem = onAddEvidence(passage, stance, note);
+                if (!problem) {
+                  setPassage(null);
+                  document.getSelection()?.removeAllRanges();
+                }
+                return problem;
+              }}
+            />
+          ) : (
+            <p className="mt-3 text-xs text-stone-500">Select a passage to add it as evidence to the active claim.</p>
+          )}
+        </article>
+      ) : (
+        <p className="text-sm text-stone-600">This story has no sources yet.</p>
+      )}
+    </section>
+  );
+}

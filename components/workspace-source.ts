@@ -1,0 +1,15 @@
+/** A source as the workspace shows it: metadata and its full normalised text. */
+export interface WorkspaceSource {
+  id: string;
+  kind: string;
+  outlet: string | null;
+  url: string | null;
+  headline: string | null;
+  author: string | null;
+  /** ISO time, or null when the source states none. */
+  publishedAt: string | null;
+  statedAge: string | null;
+  reliabilityLabel: string | null;
+  biasLabel: string;
+  text: string;
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { quoteSelectorSchema } from "../quotes/quote-selector";
+
+/** Claim statuses. Editors move a claim between draft and needs_review; reviewers decide the rest. */
+export const CLAIM_STATUSES = ["draft", "needs_review", "approved", "rejected"] as const;
+export const claimStatusSchema = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof claimStatusSchema>;
+
+/** How a quote bears on its claim. */
+export const STANCES = ["supports", "contradicts", "context"] as const;
+export const stanceSchema = z.enum(STANCES);
+export type Stance = z.infer<typeof stanceSchema>;
+
+/** The wording a person sees for a stance. */
+export const STANCE_TEXT: Record<Stance, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const personSchema = z.object({ id: idSchema, name: z.string().min(1).max(200) });
+const timeSchema = z.string().datetime();
+
+/** A quote from a source attached to a claim as evidence. */
+export const quoteSchema = z.object({
+  id: idSchema,
+  sourceId: idSchema,
+  selector: quoteSelectorSchema,
+  stance: stanceSchema,
+  note: z.string().max(2_000).default(""),
+  addedBy: personSchema,
+  addedAt: timeSchema,
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+/** A comment in a claim's thread. */
+export const claimCommentSchema = z.object({
+  id: idSchema,
+  body: z.string().trim().min(1).max(4_000),
+  author: personSchema,
+  createdAt: timeSchema,
+});
+export type ClaimComment = z.infer<typeof claimCommentSchema>;
+
+/**
+ * A claim as it lives in the story's Y.Doc (a Y.Map per claim, read with toJSON); its words are marked in
+ * the summary (lib/anchoring/claim-spans.ts). Anything a buggy or hostile client writes that does not
+ * match is ignored by every reader of the document.
+ */
+export const claimSchema = z.object({
+  id: idSchema,
+  status: claimStatusSchema,
+  createdBy: personSchema,
+  createdAt: timeSchema,
+  quotes: z.array(z.unknown()).max(500).default([]),
+  comments: z.array(z.unknown()).max(2_000).default([]),
+});
+
+/** A claim with only its valid quotes and comments. */
+export type Claim = Omit<z.infer<typeof claimSchema>, "quotes" | "comments"> & {
+  quotes: Quote[];
+  comments: ClaimComment[];
+};

@@ -1,0 +1,129 @@
+import * as Y from "yjs";
+import {
+  claimCommentSchema,
+  claimSchema,
+  quoteSchema,
+  type Claim,
+  type ClaimComment,
+  type ClaimStatus,
+  type Quote,
+} from "./claim-schema";
+
+/** The name of the Y.Map of a story's Y.Doc that holds its claims, by id. */
+export const CLAIMS_FIELD = "claims";
+
+/** The claims of a story document, by id: each a Y.Map with a Y.Array of quotes and one of comments. */
+export function claimsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(CLAIMS_FIELD);
+}
+
+/** Someone acting on the document. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/**
+ * The valid claims of a story document, oldest first. An entry that does not match the claim schema is
+ * left out, and so is any quote or comment inside a claim that does not match its own schema, so that a
+ * malformed entry written by a buggy or hostile client is never rendered.
+ */
+export function readClaims(doc: Y.Doc): Claim[] {
+  const claims: Claim[] = [];
+  claimsMap(doc).forEach((value, key) => {
+    if (!(value instanceof Y.Map)) return;
+    const parsed = claimSchema.safeParse(value.toJSON());
+    if (!parsed.success || parsed.data.id !== key) return;
+    claims.push({
+      ...parsed.data,
+      quotes: parsed.data.quotes.flatMap((quote) => {
+        const valid = quoteSchema.safeParse(quote);
+        return valid.success ? [valid.data] : [];
+      }),
+      comments: parsed.data.comments.flatMap((comment) => {
+        const valid = claimCommentSchema.safeParse(comment);
+        return valid.success ? [valid.data] : [];
+      }),
+    });
+  });
+  return claims.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Adds a draft claim. Its words are marked separately (the editor's claim mark, or markClaimSpan); until
+ * then, or once they are all deleted, the claim is detached.
+ */
+export function createClaim(doc: Y.Doc, claim: { id: string; by: Actor; at: Date }): void {
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    entry.set("id", claim.id);
+    entry.set("status", "draft" satisfies ClaimStatus);
+    entry.set("createdBy", { id: claim.by.id, name: claim.by.name });
+    entry.set("createdAt", claim.at.toISOString());
+    entry.set("quotes", new Y.Array<unknown>());
+    entry.set("comments", new Y.Array<unknown>());
+    claimsMap(doc).set(claim.id, entry);
+  });
+}
+
+/** Thrown when an operation names a claim or a transition that does not exist. */
+export class ClaimOperationError extends Error {
+  override name = "ClaimOperationError";
+}
+
+const EDITOR_TRANSITIONS: Record<ClaimStatus, ClaimStatus[]> = {
+  draft: ["needs_review"],
+  needs_review: ["draft"],
+  approved: [],
+  rejected: [],
+};
+
+/**
+ * Moves a claim between draft and needs review (the editor's side of the workflow).
+ * @throws ClaimOperationError for an unknown claim or a transition editors may not make.
+ */
+export function setClaimStatusAsEditor(doc: Y.Doc, claimId: string, status: ClaimStatus): void {
+  const entry = claimEntry(doc, claimId);
+  const current = claimSchema.shape.status.safeParse(entry.get("status"));
+  if (!current.success || !EDITOR_TRANSITIONS[current.data].includes(status)) {
+    throw new ClaimOperationError(`an editor cannot move a claim from ${String(entry.get("status"))} to ${status}`);
+  }
+  entry.set("status", status);
+}
+
+/**
+ * Appends a quote to a claim after validating it.
+ * @throws ClaimOperationError for an unknown claim; ZodError for a malformed quote.
+ */
+export function addQuote(doc: Y.Doc, claimId: string, quote: Quote): void {
+  const valid = quoteSchema.parse(quote);
+  arrayOf(claimEntry(doc, claimId), "quotes").push([valid]);
+}
+
+/** Removes a quote from a claim by id; does nothing when the quote is not there. */
+export function removeQuote(doc: Y.Doc, claimId: string, quoteId: string): void {
+  const quotes = arrayOf(claimEntry(doc, claimId), "quotes");
+  const index = quotes.toArray().findIndex((quote) => (quote as { id?: unknown } | null)?.id === quoteId);
+  if (index !== -1) quotes.delete(index, 1);
+}
+
+/**
+ * Appends a comment to a claim's thread after validating it.
+ * @throws ClaimOperationError for an unknown claim; ZodError for an empty or oversized comment.
+ */
+export function addComment(doc: Y.Doc, claimId: string, comment: ClaimComment): void {
+  const valid = claimCommentSchema.parse(comment);
+  arrayOf(claimEntry(doc, claimId), "comments").push([valid]);
+}
+
+function claimEntry(doc: Y.Doc, claimId: string): Y.Map<unknown> {
+  const entry = claimsMap(doc).get(claimId);
+  if (!(entry instanceof Y.Map)) throw new ClaimOperationError(`no claim ${claimId}`);
+  return entry;
+}
+
+function arrayOf(entry: Y.Map<unknown>, field: "quotes" | "comments"): Y.Array<unknown> {
+  const array = entry.get(field);
+  if (array instanceof Y.Array) return array;
+  throw new ClaimOperationError(`claim ${String(entry.get("id"))} has no ${field} list`);
+}

@@ -1,0 +1,78 @@
+import * as Y from "yjs";
+
+/** The name of the XML fragment in a story's Y.Doc that holds the summary (Tiptap's collaboration field). */
+export const SUMMARY_FIELD = "summary";
+
+/**
+ * Replaces the summary of a story document with plain paragraphs, in one transaction. Used to create the
+ * first draft of a story (the demo seed, an imported aggregator summary); live edits go through the editor.
+ * @example writeSummaryParagraphs(doc, ["First paragraph.", "Second."])
+ */
+export function writeSummaryParagraphs(doc: Y.Doc, paragraphs: readonly string[]): void {
+  const fragment = doc.getXmlFragment(SUMMARY_FIELD);
+  doc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(
+      0,
+      paragraphs.map((text) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        return paragraph;
+      }),
+    );
+  });
+}
+
+/** One text node of the summary and where its text starts in the summary's plain text. */
+export interface SummarySegment {
+  text: Y.XmlText;
+  /** Offset of the node's first character in the plain text. */
+  offset: number;
+  length: number;
+}
+
+/** The summary as plain text and the text nodes it is made of, in document order. */
+export interface SummaryText {
+  plain: string;
+  segments: SummarySegment[];
+}
+
+/**
+ * Flattens the summary of a story document into plain text, keeping where each Y.XmlText starts. Text
+ * blocks (paragraph, heading, list item) that hold text are separated by "\n"; empty blocks and inline
+ * nodes count as nothing; formatting is dropped. The editor flattens its ProseMirror document by the same
+ * rule (components/claim-highlights.ts), so plain-text offsets agree on both sides.
+ */
+export function summaryText(doc: Y.Doc): SummaryText {
+  const segments: SummarySegment[] = [];
+  let plain = "";
+  const visit = (element: Y.XmlElement | Y.XmlFragment): void => {
+    const children = element.toArray();
+    const texts = children.filter((child): child is Y.XmlText => child instanceof Y.XmlText);
+    if (texts.length > 0) {
+      if (texts.every((text) => text.length === 0)) return;
+      if (plain.length > 0) plain += "\n";
+      for (const text of texts) {
+        segments.push({ text, offset: plain.length, length: text.length });
+        plain += textOf(text);
+      }
+      return;
+    }
+    for (const child of children) if (child instanceof Y.XmlElement) visit(child);
+  };
+  visit(doc.getXmlFragment(SUMMARY_FIELD));
+  return { plain, segments };
+}
+
+/** The summary of a story document as plain text, one entry per text block, formatting dropped. */
+export function readSummaryParagraphs(doc: Y.Doc): string[] {
+  const { plain, segments } = summaryText(doc);
+  return segments.length === 0 ? [] : plain.split("\n");
+}
+
+function textOf(text: Y.XmlText): string {
+  return text
+    .toDelta()
+    .map((op: { insert?: unknown }) => (typeof op.insert === "string" ? op.insert : ""))
+    .join("");
+}

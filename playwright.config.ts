@@ -1,0 +1,64 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const COLLAB_PORT = 1334;
+export const E2E_BASE_URL = `http://localhost:${PORT}`;
+// The publishing helpers of the tests are also used by bench/reader.bench.ts against its own app instance.
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.tmp/e2e.db";
+export const E2E_COLLAB_URL = process.env.E2E_COLLAB_URL ?? `http://127.0.0.1:${COLLAB_PORT}`;
+export const E2E_COLLAB_TOKEN_SECRET = "e2e-collab-secret-0123456789-abcdefghijklmnop";
+
+// Debian's Chromium (Playwright's own browser download is unreachable here); see STACK-NOTES.md.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+      },
+    },
+  ],
+  webServer: {
+    command: "npx tsx tests/e2e/serve.ts",
+    url: `${E2E_BASE_URL}/signin`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      PORT: String(PORT),
+      COLLAB_PORT: String(COLLAB_PORT),
+      DATABASE_URL: E2E_DATABASE_URL,
+      NEXTAUTH_URL: E2E_BASE_URL,
+      NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789-abcdefghijklmnop",
+      COLLAB_TOKEN_SECRET: E2E_COLLAB_TOKEN_SECRET,
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

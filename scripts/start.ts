@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../prisma/seed";
+import { getEnv } from "../server/env";
+import { loadDotEnv } from "../server/load-dotenv";
+
+// Runs the Next app and the collaboration server side by side (`npm start`, or `npm run dev` with --dev).
+// Ctrl-C or SIGTERM stops both; the collaboration server stores every open document before it exits. If
+// either process dies, the other is stopped too and the exit code is passed on.
+
+loadDotEnv();
+const env = getEnv();
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+
+// Node is started directly (not through npx) so that signals reach the servers themselves.
+const children: ChildProcess[] = [
+  spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "--port", port], {
+    stdio: "inherit",
+    env: process.env,
+  }),
+  spawn(process.execPath, ["--import", "tsx", "server/collab/main.ts"], { stdio: "inherit", env: process.env }),
+];
+
+let stopping = false;
+let exitCode = 0;
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  exitCode = code;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}
+for (const child of children) {
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`A process stopped (${signal ?? `exit ${code}`}); stopping the other.`);
+      stopAll(code ?? 1);
+    }
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(exitCode);
+  });
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+const base = `http://localhost:${port}`;
+console.log(`
+  Corroborate is starting.
+    App:            ${base}
+    Demo story:     ${base}/stories/${DEMO_STORY_SLUG}/edit
+    Collaboration:  ws://localhost:${env.COLLAB_PORT}
+  Demo logins (password "${DEMO_PASSWORD}"):
+${DEMO_USERS.map((user) => `    ${user.role.padEnd(9)} ${user.email}`).join("\n")}
+  Press Ctrl-C to stop.
+`);

@@ -1,0 +1,48 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
+import { prisma } from "../db/prisma";
+import { verifyPassword } from "./password";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(200),
+});
+
+/**
+ * next-auth configuration: email and password (bcrypt) against the User table, sessions as signed JWTs
+ * carrying the user's id and role. The secret comes from NEXTAUTH_SECRET.
+ */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await prisma().user.findUnique({ where: { email: parsed.data.email } });
+        // Compare against a hash even for an unknown email, so timing does not tell which emails exist.
+        const hash = user?.passwordHash ?? "$2b$12$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva";
+        const valid = await verifyPassword(parsed.data.password, hash);
+        if (!user || !valid) return null;
+        return { id: user.id, name: user.name, email: user.email, role: roleSchema.parse(user.role) };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.role = user.role;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub && token.role) {
+        session.user = { id: token.sub, name: token.name ?? "", email: token.email ?? "", role: token.role };
+      }
+      return session;
+    },
+  },
+};

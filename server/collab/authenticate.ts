@@ -1,0 +1,43 @@
+import type { IncomingMessage } from "node:http";
+import { canEditStory, type Role } from "../../lib/auth/roles";
+import { CloseCode } from "../../lib/collab/close-codes";
+import { CollabTokenError, verifyCollabToken } from "../auth/collab-token";
+
+/** The person behind an accepted connection. */
+export interface CollabUser {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export type AuthResult =
+  | { ok: true; storyId: string; user: CollabUser }
+  | { ok: false; code: number; reason: string };
+
+const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * Authenticates an upgrade request before its socket joins a room: the path names the story
+ * (`/<storyId>`, as the y-websocket client builds it) and the `token` query parameter must be a valid
+ * collaboration token for that story and a role that may edit it. Never throws.
+ */
+export async function authenticate(request: IncomingMessage, secret: string): Promise<AuthResult> {
+  const url = new URL(request.url ?? "/", "http://collab.invalid");
+  const room = ROOM_PATH.exec(url.pathname);
+  if (!room?.[1]) return { ok: false, code: CloseCode.NotFound, reason: "unknown room" };
+  const token = url.searchParams.get("token");
+  if (!token) return { ok: false, code: CloseCode.Unauthorized, reason: "missing token" };
+
+  let claims;
+  try {
+    claims = await verifyCollabToken(token, secret);
+  } catch (error) {
+    const reason = error instanceof CollabTokenError ? error.message : "invalid token";
+    return { ok: false, code: CloseCode.Unauthorized, reason };
+  }
+  if (claims.storyId !== room[1]) {
+    return { ok: false, code: CloseCode.Forbidden, reason: "token is for another story" };
+  }
+  if (!canEditStory(claims.role)) return { ok: false, code: CloseCode.Forbidden, reason: "role may not edit" };
+  return { ok: true, storyId: claims.storyId, user: { id: claims.userId, name: claims.name, role: claims.role } };
+}

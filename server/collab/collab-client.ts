@@ -1,0 +1,50 @@
+import * as Y from "yjs";
+import type { ClaimStatus } from "../../lib/claims/claim-schema";
+import { signServiceToken } from "../auth/collab-token";
+
+/** How the Next app talks to the collaboration server. */
+export interface CollabClient {
+  /** The live document of a story, as the collaboration server holds it now. */
+  liveDocument(storyId: string): Promise<Y.Doc>;
+  /** Writes a recorded decision's status into a claim of the live document. */
+  writeClaimStatus(storyId: string, claimId: string, status: ClaimStatus): Promise<void>;
+}
+
+/** The collaboration server did not answer, or answered with an error. */
+export class CollabUnavailableError extends Error {
+  override name = "CollabUnavailableError";
+}
+
+/** A client for the collaboration server's internal endpoints at `baseUrl`, authenticated with a service token. */
+export function createCollabClient(baseUrl: string, secret: string): CollabClient {
+  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await signServiceToken(secret);
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { ...init.headers, authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(5_000),
+      });
+    } catch (error) {
+      throw new CollabUnavailableError(`The collaboration server is not reachable (${String(error)}).`);
+    }
+    if (!response.ok) throw new CollabUnavailableError(`The collaboration server answered ${response.status}.`);
+    return response;
+  }
+  return {
+    async liveDocument(storyId) {
+      const response = await call(`/internal/stories/${encodeURIComponent(storyId)}/state`);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
+      return doc;
+    },
+    async writeClaimStatus(storyId, claimId, status) {
+      await call(`/internal/stories/${encodeURIComponent(storyId)}/claims/${encodeURIComponent(claimId)}/status`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ status }),
+      });
+    },
+  };
+}

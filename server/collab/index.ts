@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CloseCode } from "../../lib/collab/close-codes";
+import { authenticate } from "./authenticate";
+import { handleInternalRequest } from "./internal-api";
+import { consoleLogger, type Logger } from "./logger";
+import type { Persistence } from "./persistence";
+import { Rooms } from "./rooms";
+
+export interface CollabServerOptions {
+  persistence: Persistence;
+  /** The secret the Next app signs collaboration tokens with. */
+  tokenSecret: string;
+  /** Largest accepted frame; a larger one closes the socket with 1009 (message too big). */
+  maxPayloadBytes?: number;
+  /** Sockets this process accepts before refusing with TooManyConnections. */
+  maxConnections?: number;
+  storeDebounceMs?: number;
+  storeMaxWaitMs?: number;
+  /** How long an empty, stored room stays loaded (default 30 s). */
+  unloadDelayMs?: number;
+  /** How often dead sockets are detected with a ping. */
+  pingIntervalMs?: number;
+  log?: Logger;
+}
+
+export interface CollabServer {
+  /** Starts listening; resolves with the port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Closes every socket, stores every open room, then stops listening. */
+  close(): Promise<void>;
+  readonly rooms: Rooms;
+}
+
+/**
+ * The collaboration server: y-websocket protocol over `ws`, one room per story, each connection
+ * authenticated in the HTTP upgrade with a collaboration token. `GET /healthz` reports rooms and sockets;
+ * `/internal/…` serves the Next app (internal-api.ts).
+ */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const log = options.log ?? consoleLogger;
+  const maxConnections = options.maxConnections ?? 10_000;
+  const rooms = new Rooms({
+    persistence: options.persistence,
+    log,
+    storeDebounceMs: options.storeDebounceMs ?? 2_000,
+    storeMaxWaitMs: options.storeMaxWaitMs ?? 10_000,
+    unloadDelayMs: options.unloadDelayMs ?? 30_000,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 2 * 1024 * 1024 });
+  const alive = new WeakSet<WebSocket>();
+  let closing = false;
+
+  const http: Server = createServer((request, response) => {
+    if (request.method === "GET" && request.url === "/healthz") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: wss.clients.size }));
+      return;
+    }
+    handleInternalRequest(request, response, rooms, options.tokenSecret).then(
+      (handled) => {
+        if (handled) return;
+        response.writeHead(404, { "content-type": "text/plain" });
+        response.end("Corroborate collaboration server: connect with a y-websocket client.\n");
+      },
+      (error: unknown) => {
+        log.error("internal request failed", error);
+        if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: "internal error" }));
+      },
+    );
+  });
+
+  http.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", (error) => log.warn("upgrade socket error", error));
+    void authenticate(request, options.tokenSecret).then((result) => {
+      if (closing) {
+        socket.destroy();
+        return;
+      }
+      // The handshake completes even for a refused token so that the client receives a close code and a
+      // reason it can act on; a refused socket never joins a room or reaches the document.
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        if (!result.ok) {
+          log.info(`refused a socket: ${result.reason}`);
+          ws.close(result.code, result.reason);
+          return;
+        }
+        if (wss.clients.size > maxConnections) {
+          ws.close(CloseCode.TooManyConnections, "too many connections");
+          return;
+        }
+        alive.add(ws);
+        ws.on("pong", () => alive.add(ws));
+        rooms.join(result.storyId, ws, result.user);
+      });
+    });
+  });
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  pinger.unref();
+
+  return {
+    rooms,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      closing = true;
+      clearInterval(pinger);
+      for (const ws of wss.clients) ws.close(CloseCode.ServerShutdown, "server shutting down");
+      await rooms.storeAll();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+    },
+  };
+}

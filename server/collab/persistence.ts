@@ -1,0 +1,72 @@
+import type { PrismaClient } from "../db/create-prisma";
+
+/** Where rooms load and store their documents. */
+export interface Persistence {
+  /**
+   * The stored state of a story's document (one merged Yjs update), or null when nothing is stored yet.
+   * @throws StoryNotFoundError when the story does not exist.
+   */
+  load(storyId: string): Promise<Uint8Array | null>;
+  /** Stores the full state of a story's document, replacing the previous one. */
+  store(storyId: string, state: Uint8Array): Promise<void>;
+  /** Records that an authenticated user marked a claim or attached a quote to it (for the four-eyes rule). */
+  recordActivity(activity: ClaimActivityRecord): Promise<void>;
+  /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
+  recordStatusChange(change: ClaimStatusChange): Promise<void>;
+}
+
+/** A claim status changed on an authenticated socket. */
+export interface ClaimStatusChange {
+  storyId: string;
+  claimId: string;
+  userId: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** Who did what to a claim, as the collaboration server saw it on an authenticated socket. */
+export interface ClaimActivityRecord {
+  storyId: string;
+  claimId: string;
+  userId: string;
+  kind: "marked" | "quoted";
+}
+
+/** The story of a room does not exist (deleted, or a token for a story id that never existed). */
+export class StoryNotFoundError extends Error {
+  override name = "StoryNotFoundError";
+}
+
+/** Persistence in the StoryDocument table. */
+export function createPrismaPersistence(prisma: PrismaClient): Persistence {
+  return {
+    async load(storyId) {
+      const story = await prisma.story.findUnique({
+        where: { id: storyId },
+        select: { document: { select: { state: true } } },
+      });
+      if (!story) throw new StoryNotFoundError(`story ${storyId} does not exist`);
+      return story.document ? new Uint8Array(story.document.state) : null;
+    },
+    async store(storyId, state) {
+      const bytes = Uint8Array.from(state);
+      await prisma.storyDocument.upsert({
+        where: { storyId },
+        create: { storyId, state: bytes },
+        update: { state: bytes },
+      });
+    },
+    async recordStatusChange({ storyId, claimId, userId, from, to }) {
+      await prisma.auditEvent.create({
+        data: { storyId, actorId: userId, action: "claim.status_changed", subject: claimId, data: JSON.stringify({ from, to }) },
+      });
+    },
+    async recordActivity(activity) {
+      await prisma.claimActivity.upsert({
+        where: { storyId_claimId_userId_kind: activity },
+        create: activity,
+        update: {},
+      });
+    },
+  };
+}

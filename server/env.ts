@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "DATABASE_URL must be a SQLite file URL such as file:./data/corroborate.db")
+    .default("file:./data/corroborate.db"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (npm run setup makes one)"),
+  COLLAB_TOKEN_SECRET: z
+    .string()
+    .min(32, "COLLAB_TOKEN_SECRET must be at least 32 characters (npm run setup makes one)"),
+  COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(1234),
+  /** Where browsers reach the collaboration server; by default the app's host name on COLLAB_PORT. */
+  COLLAB_PUBLIC_URL: z
+    .string()
+    .regex(/^wss?:\/\//, "COLLAB_PUBLIC_URL must start with ws:// or wss://")
+    .optional(),
+  /** Where the Next app reaches the collaboration server's internal endpoints. */
+  COLLAB_INTERNAL_URL: z
+    .string()
+    .regex(/^https?:\/\//, "COLLAB_INTERNAL_URL must start with http:// or https://")
+    .optional(),
+  /** The public address of the site, for permalinks and structured data; by default NEXTAUTH_URL. */
+  PUBLIC_SITE_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+  /** The organisation named as the author of published fact checks. */
+  ORGANISATION_NAME: z.string().min(1).max(200).default("Corroborate Newsroom"),
+  /** Seconds a collaboration token stays valid. */
+  COLLAB_TOKEN_TTL: z.coerce.number().int().min(10).max(3600).default(300),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/**
+ * The validated server environment, parsed on first use.
+ * @throws Error listing every missing or invalid variable, so a misconfigured process fails at start.
+ */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment (see .env.example):\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,23 @@
+import { ZodError } from "zod";
+import { describeBlocker } from "../../lib/review/publish-readiness";
+import { CollabUnavailableError } from "../collab/collab-client";
+import { ReviewError } from "../review/review-errors";
+
+/**
+ * Maps an error from a route's work to a JSON response with a status and a message for people; anything
+ * unexpected is logged and answered with 500, without details.
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ReviewError) {
+    return Response.json(
+      { error: error.message, blockers: error.blockers.map((blocker) => ({ ...blocker, message: describeBlocker(blocker) })) },
+      { status: error.status },
+    );
+  }
+  if (error instanceof ZodError) {
+    return Response.json({ error: error.issues[0]?.message ?? "Invalid request." }, { status: 400 });
+  }
+  if (error instanceof CollabUnavailableError) return Response.json({ error: error.message }, { status: 503 });
+  console.error(error);
+  return Response.json({ error: "Something went wrong." }, { status: 500 });
+}

@@ -1,0 +1,110 @@
+import type * as Y from "yjs";
+import { claimSpans, type ClaimSpan } from "../../lib/anchoring/claim-spans";
+import type { Claim, Quote } from "../../lib/claims/claim-schema";
+import { readClaims } from "../../lib/claims/story-claims";
+import { verifyQuote, type QuoteVerification } from "../../lib/quotes/verify-quote";
+import { claimSnapshot, hashClaimSnapshot, type ClaimSnapshot } from "../../lib/review/claim-hash";
+import { publishBlockers, type PublishBlocker } from "../../lib/review/publish-readiness";
+import { reviewState, verdictSchema, type RecordedDecision, type ReviewState } from "../../lib/review/review-state";
+import type { PrismaClient } from "../db/create-prisma";
+
+/** A claim with everything a reviewer or the publisher needs to know about it. */
+export interface ReviewedClaim {
+  claim: Claim;
+  span: ClaimSpan | null;
+  snapshot: ClaimSnapshot;
+  hash: string;
+  review: ReviewState;
+  quotes: Array<{ quote: Quote; outlet: string | null; verification: QuoteVerification }>;
+  /** Ids of the people who marked the claim or attached its quotes (recorded by the server, or stated in the document). */
+  contributors: Set<string>;
+}
+
+/** The review of a story's live document: every claim's effective status and what blocks publishing. */
+export interface StoryReview {
+  claims: ReviewedClaim[];
+  blockers: PublishBlocker[];
+}
+
+/**
+ * Reviews a story's live document against the recorded decisions and the story's sources: the effective
+ * status of each claim (see lib/review/review-state.ts), the verification of each quote, and the blockers.
+ */
+export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.Doc): Promise<StoryReview> {
+  const [sources, decisions, activities] = await Promise.all([
+    prisma.source.findMany({ where: { storyId }, select: { id: true, outlet: true, text: true } }),
+    prisma.claimDecision.findMany({
+      where: { storyId },
+      orderBy: { decidedAt: "asc" },
+      include: { decidedBy: { select: { id: true, name: true } } },
+    }),
+    prisma.claimActivity.findMany({ where: { storyId }, select: { claimId: true, userId: true } }),
+  ]);
+  const sourcesById = new Map(sources.map((source) => [source.id, source]));
+  const latest = new Map<string, RecordedDecision>();
+  for (const decision of decisions) latest.set(decision.claimId, toRecorded(decision));
+  const spans = claimSpans(doc);
+
+  const claims = await Promise.all(
+    readClaims(doc).map(async (claim): Promise<ReviewedClaim> => {
+      const span = spans.get(claim.id) ?? null;
+      const snapshot = claimSnapshot(claim, span);
+      const hash = await hashClaimSnapshot(snapshot);
+      const contributors = new Set([claim.createdBy.id, ...claim.quotes.map((quote) => quote.addedBy.id)]);
+      for (const activity of activities) if (activity.claimId === claim.id) contributors.add(activity.userId);
+      return {
+        claim,
+        span,
+        snapshot,
+        hash,
+        review: reviewState(claim.status, hash, latest.get(claim.id) ?? null),
+        contributors,
+        quotes: claim.quotes.map((quote) => {
+          const source = sourcesById.get(quote.sourceId);
+          return {
+            quote,
+            outlet: source?.outlet ?? null,
+            verification: source
+              ? verifyQuote(source.text, quote.selector)
+              : { verified: false as const, reason: "Its source is not in this story." },
+          };
+        }),
+      };
+    }),
+  );
+  const blockers = publishBlockers(
+    claims.map((reviewed) => ({
+      id: reviewed.claim.id,
+      text: reviewed.span?.text ?? null,
+      status: reviewed.review.status,
+      quotes: reviewed.quotes.map(({ quote, outlet, verification }) => ({
+        id: quote.id,
+        outlet,
+        exact: quote.selector.exact,
+        verified: verification.verified,
+        reason: verification.verified ? undefined : verification.reason,
+      })),
+    })),
+  );
+  return { claims, blockers };
+}
+
+function toRecorded(decision: {
+  decision: string;
+  verdict: string | null;
+  reason: string;
+  claimHash: string;
+  snapshot: string;
+  decidedAt: Date;
+  decidedBy: { id: string; name: string };
+}): RecordedDecision {
+  return {
+    decision: decision.decision === "approved" ? "approved" : "rejected",
+    verdict: verdictSchema.nullable().catch(null).parse(decision.verdict),
+    reason: decision.reason,
+    claimHash: decision.claimHash,
+    snapshot: JSON.parse(decision.snapshot) as ClaimSnapshot,
+    decidedBy: decision.decidedBy,
+    decidedAt: decision.decidedAt.toISOString(),
+  };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
+import { prisma } from "../db/prisma";
+
+/** A published version of a story as readers see it, with what was published after it. */
+export interface PublishedStory {
+  slug: string;
+  title: string;
+  number: number;
+  publishedAt: Date;
+  correctionNote: string | null;
+  content: VersionContent;
+  latestNumber: number;
+  /** Versions after this one, oldest first, with their correction notes. */
+  later: Array<{ number: number; publishedAt: Date; correctionNote: string | null }>;
+}
+
+/**
+ * A story's published version `number` (the latest when omitted), read from the stored Version alone,
+ * never from the live draft. Null when the story does not exist or has no such published version.
+ */
+export async function findPublishedStory(slug: string, number?: number): Promise<PublishedStory | null> {
+  const story = await prisma().story.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      versions: { orderBy: { number: "asc" }, select: { number: true, publishedAt: true, correctionNote: true } },
+    },
+  });
+  const latest = story?.versions.at(-1);
+  if (!story || !latest) return null;
+  const wanted = number ?? latest.number;
+  const version = await prisma().version.findUnique({
+    where: { storyId_number: { storyId: story.id, number: wanted } },
+    select: { number: true, title: true, content: true, publishedAt: true, correctionNote: true },
+  });
+  if (!version) return null;
+  return {
+    slug: story.slug,
+    title: version.title,
+    number: version.number,
+    publishedAt: version.publishedAt,
+    correctionNote: version.correctionNote,
+    content: versionContentSchema.parse(JSON.parse(version.content)),
+    latestNumber: latest.number,
+    later: story.versions.filter((candidate) => candidate.number > version.number),
+  };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import * as Y from "yjs";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/claim-schema";
+import { prisma } from "../db/prisma";
+import { reviewStory } from "../review/story-review";
+
+/**
+ * The stories of the newsroom, newest activity first, with their number of sources, their claims counted
+ * by effective status (from the stored draft and the recorded decisions) and their latest version.
+ */
+export async function listStories() {
+  const stories = await prisma().story.findMany({
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      updatedAt: true,
+      document: { select: { state: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, publishedAt: true } },
+      _count: { select: { sources: true } },
+    },
+  });
+  return Promise.all(
+    stories.map(async ({ document, versions, ...story }) => {
+      const doc = new Y.Doc();
+      if (document) Y.applyUpdate(doc, document.state);
+      const review = await reviewStory(prisma(), story.id, doc);
+      const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
+      for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
+      return { ...story, claimsByStatus, latestVersion: versions[0] ?? null };
+    }),
+  );
+}
+
+/** A story with its sources in their order, or null when no story has that slug. */
+export function findStoryWithSources(slug: string) {
+  return prisma().story.findUnique({
+    where: { slug },
+    include: { sources: { orderBy: { position: "asc" } } },
+  });
+}
+
+/** Whether a story exists. */
+export async function storyExists(id: string): Promise<boolean> {
+  return (await prisma().story.count({ where: { id } })) > 0;
+}

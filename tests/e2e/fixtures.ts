@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import { createPrisma } from "../../server/db/create-prisma";
+import { E2E_DATABASE_URL } from "../../playwright.config";
+import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../../prisma/seed";
+import { SignInPage } from "./pages/sign-in-page";
+
+export { expect, test } from "@playwright/test";
+export { DEMO_PASSWORD, DEMO_STORY_SLUG };
+
+export type DemoUser = (typeof DEMO_USERS)[number];
+
+/** A demo user by role and position: `demoUser("editor", 1)` is the second editor. */
+export function demoUser(role: DemoUser["role"], index = 0): DemoUser {
+  const user = DEMO_USERS.filter((candidate) => candidate.role === role)[index];
+  if (!user) throw new Error(`no demo ${role} #${index}`);
+  return user;
+}
+
+/** Signs a user in, in a browser context of their own, and returns their page. */
+export async function signedInPage(browser: Browser, user: DemoUser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user.email, DEMO_PASSWORD);
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  return page;
+}
+
+/**
+ * Copies the demo story (its sources and its stored draft) into a new story in the test database, so that
+ * a test that edits can do so without changing what other tests see. Returns the copy's slug.
+ */
+export async function copyDemoStory(): Promise<string> {
+  const prisma = createPrisma(E2E_DATABASE_URL);
+  try {
+    const demo = await prisma.story.findUniqueOrThrow({
+      where: { slug: DEMO_STORY_SLUG },
+      include: { sources: true, document: true },
+    });
+    const slug = `demo-copy-${randomUUID()}`;
+    await prisma.story.create({
+      data: {
+        slug,
+        title: `Test copy: ${demo.title}`,
+        document: demo.document ? { create: { state: demo.document.state } } : undefined,
+        sources: {
+          create: demo.sources.map((source) => ({
+            kind: source.kind,
+            outlet: source.outlet,
+            url: source.url,
+            headline: source.headline,
+            author: source.author,
+            publishedAt: source.publishedAt,
+            statedAge: source.statedAge,
+            reliabilityLabel: source.reliabilityLabel,
+            reliabilityNote: source.reliabilityNote,
+            biasLabel: source.biasLabel,
+            biasNote: source.biasNote,
+            text: source.text,
+            contentHash: source.contentHash,
+            position: source.position,
+          })),
+        },
+      },
+    });
+    return slug;
+  } finally {
+    await prisma.$disconnect();
+  }
+}

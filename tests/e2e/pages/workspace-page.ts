@@ -1,0 +1,108 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** A story's live workspace. */
+export class WorkspacePage {
+  readonly editor: Locator;
+  readonly presence: Locator;
+  readonly status: Locator;
+  readonly claims: Locator;
+  readonly highlights: Locator;
+  readonly sourceText: Locator;
+  readonly evidenceForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.editor = page.getByTestId("summary-editor");
+    this.presence = page.getByTestId("presence-list");
+    this.status = page.getByTestId("connection-status");
+    this.claims = page.getByTestId("claim-card");
+    this.highlights = this.editor.locator(".claim-highlight");
+    this.sourceText = page.getByTestId("source-text");
+    this.evidenceForm = page.getByTestId("evidence-form");
+  }
+
+  /** A claim card by the words it covers. */
+  claim(words: string): Locator {
+    return this.claims.filter({ has: this.page.getByTestId("claim-text").filter({ hasText: words }) });
+  }
+
+  /** The text the claim highlights cover in the editor, joined (collaborators' caret labels left out). */
+  highlightedText(): Promise<string> {
+    return this.highlights.evaluateAll((elements) =>
+      elements
+        .map((element) => {
+          const clone = element.cloneNode(true) as HTMLElement;
+          for (const caret of clone.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+          return clone.textContent ?? "";
+        })
+        .join(""),
+    );
+  }
+
+  /** Selects the first occurrence of `text` inside `container` as a user would with the mouse. */
+  async select(container: Locator, text: string): Promise<void> {
+    await container.evaluate((element, wanted) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${wanted}`);
+    }, text);
+  }
+
+  /** Marks words of the summary as a claim with the toolbar button. */
+  async markClaim(words: string): Promise<void> {
+    await this.editor.focus();
+    await this.select(this.editor, words);
+    await this.page.getByRole("button", { name: "Mark as claim" }).click();
+  }
+
+  /** Opens a source in the reader by its outlet (the first whose option names it). */
+  async openSource(outlet: string): Promise<void> {
+    const select = this.page.getByTestId("source-select");
+    const value = await select.locator("option", { hasText: outlet }).first().getAttribute("value");
+    await select.selectOption(value ?? "");
+  }
+
+  /** Selects a passage of the open source and adds it as evidence to the active claim. */
+  async addEvidence(passage: string, stance: "Supports" | "Contradicts" | "Context" = "Supports"): Promise<void> {
+    await this.select(this.sourceText, passage);
+    await this.evidenceForm.getByLabel(stance).check();
+    await this.evidenceForm.getByRole("button", { name: "Add as evidence" }).click();
+  }
+
+  async goto(slug: string): Promise<void> {
+    await this.page.goto(`/stories/${slug}/edit`);
+    await expect(this.status).toHaveAttribute("data-status", "connected");
+  }
+
+  /** The summary as the editor holds it (collaborators' caret labels live in the DOM, so not innerText). */
+  summaryText(): Promise<string> {
+    return this.editor.evaluate((element) => {
+      const clone = element.cloneNode(true) as HTMLElement;
+      for (const caret of clone.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return clone.textContent ?? "";
+    });
+  }
+
+  /** Types at the end of the summary. */
+  async typeAtEnd(text: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press("Control+End");
+    await this.page.keyboard.type(text);
+  }
+
+  /** Types at the very start of the summary. */
+  async typeAtStart(text: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press("Control+Home");
+    await this.page.keyboard.type(text);
+  }
+}

@@ -1,0 +1,38 @@
+import { SignInPage } from "./pages/sign-in-page";
+import { DEMO_STORY_SLUG, demoUser, expect, signedInPage, test } from "./fixtures";
+
+test("a wrong password shows an error and creates no session", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(demoUser("editor").email, "not-the-password");
+  await expect(signIn.error).toHaveText("Wrong email or password.");
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(false);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("the workspace sends a signed-out visitor to sign in and back", async ({ page }) => {
+  await page.goto(`/stories/${DEMO_STORY_SLUG}/edit`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  const signIn = new SignInPage(page);
+  await signIn.signIn(demoUser("reviewer").email, "corroborate");
+  await expect(page).toHaveURL(new RegExp(`/stories/${DEMO_STORY_SLUG}/edit$`));
+  await expect(page.getByTestId("summary-editor")).toContainText("The CIA has released");
+});
+
+test("the story list shows the demo story with its sources", async ({ browser }) => {
+  const page = await signedInPage(browser, demoUser("admin"));
+  await page.goto("/");
+  const list = page.getByTestId("story-list");
+  await expect(list).toContainText("CIA Launches Social Media Campaign to Recruit Chinese Officials");
+  await expect(list).toContainText("8 sources");
+  await page.locator(`a[href="/stories/${DEMO_STORY_SLUG}/edit"]`).click();
+  await expect(page.getByTestId("source-select").locator("option")).toHaveCount(8);
+  await page.context().close();
+});
+
+test("a signed-out request for a collaboration token is refused", async ({ request }) => {
+  const response = await request.post("/api/collab-token", { data: { storyId: "anything" } });
+  expect(response.status()).toBe(401);
+});

@@ -1,0 +1,82 @@
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import type { Role } from "@/lib/auth/roles";
+import { signCollabToken } from "@/server/auth/collab-token";
+import { createCollabServer, type CollabServer, type CollabServerOptions } from "@/server/collab";
+import type { Logger } from "@/server/collab/logger";
+import type { Persistence } from "@/server/collab/persistence";
+
+export const TOKEN_SECRET = "integration-secret-0123456789-abcdefghijklmnop";
+
+export const quietLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** A collaboration server on a free port. */
+export async function startServer(
+  persistence: Persistence,
+  options: Partial<CollabServerOptions> = {},
+): Promise<{ server: CollabServer; url: string }> {
+  const server = createCollabServer({
+    persistence,
+    tokenSecret: TOKEN_SECRET,
+    log: quietLogger,
+    storeDebounceMs: 50,
+    storeMaxWaitMs: 200,
+    unloadDelayMs: 0,
+    ...options,
+  });
+  const port = await server.listen(0, "127.0.0.1");
+  return { server, url: `ws://127.0.0.1:${port}` };
+}
+
+let userCounter = 0;
+
+/** A collaboration token for a fresh user. */
+export function tokenFor(storyId: string, role: Role = "editor", name = `User ${++userCounter}`): Promise<string> {
+  return signCollabToken({ userId: `user-${name}`, name, role, storyId }, TOKEN_SECRET, 60);
+}
+
+/** The stock y-websocket client, as the browser uses it, in Node. */
+export function connectProvider(url: string, storyId: string, token: string, doc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(url, storyId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+}
+
+/** Resolves when a provider has synced with the server. */
+export function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      provider.off("sync", onSync);
+      resolve();
+    };
+    provider.on("sync", onSync);
+  });
+}
+
+/** Opens a raw socket and resolves with how the server closed it. */
+export function closeOf(url: string): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+    socket.on("error", reject);
+  });
+}
+
+/** Polls until `check` stops throwing (or rethrows its last error after `timeoutMs`). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import * as Y from "yjs";
+import { readSummaryParagraphs, writeSummaryParagraphs } from "@/lib/story-doc/summary";
+import { createPrismaPersistence } from "@/server/collab/persistence";
+import { createPrisma, type PrismaClient } from "@/server/db/create-prisma";
+
+export const INTEGRATION_DATABASE_FILE = "tests/.tmp/integration.db";
+export const INTEGRATION_DATABASE_URL = `file:./${INTEGRATION_DATABASE_FILE}`;
+
+/** A Prisma client on the integration database (migrated by global-setup.ts). */
+export function integrationPrisma(): PrismaClient {
+  return createPrisma(INTEGRATION_DATABASE_URL);
+}
+
+/** Creates a story whose stored draft holds `paragraphs`, and returns its id. */
+export async function createStory(prisma: PrismaClient, paragraphs: string[]): Promise<string> {
+  const doc = new Y.Doc();
+  writeSummaryParagraphs(doc, paragraphs);
+  const slug = `story-${randomUUID()}`;
+  const story = await prisma.story.create({
+    data: { slug, title: slug, document: { create: { state: Uint8Array.from(Y.encodeStateAsUpdate(doc)) } } },
+  });
+  return story.id;
+}
+
+/** The summary paragraphs of a story as stored in the database right now. */
+export async function storedSummary(prisma: PrismaClient, storyId: string): Promise<string[]> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, (await createPrismaPersistence(prisma).load(storyId)) ?? new Uint8Array());
+  return readSummaryParagraphs(doc);
+}
+
+let userCount = 0;
+
+/** Creates a newsroom user with a role (no usable password). */
+export async function createUser(prisma: PrismaClient, role: "admin" | "editor" | "reviewer", name?: string) {
+  const n = ++userCount;
+  return prisma.user.create({
+    data: { email: `user-${randomUUID()}@test.local`, name: name ?? `${role} ${n}`, role, passwordHash: "!" },
+    select: { id: true, name: true, role: true },
+  }) as Promise<{ id: string; name: string; role: "admin" | "editor" | "reviewer" }>;
+}

@@ -1,0 +1,319 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { CloseCode } from "@/lib/collab/close-codes";
+import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
+import { addComment, addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
+import { createQuoteSelector } from "@/lib/quotes/quote-selector";
+import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
+import { signCollabToken } from "@/server/auth/collab-token";
+import type { CollabServer } from "@/server/collab";
+import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
+import { createStory, integrationPrisma, storedSummary } from "../../database";
+import {
+  closeOf,
+  connectProvider,
+  eventually,
+  startServer,
+  synced,
+  TOKEN_SECRET,
+  tokenFor,
+} from "../../collab-harness";
+
+const prisma = integrationPrisma();
+const persistence = createPrismaPersistence(prisma);
+const cleanups: Array<() => unknown> = [];
+const SUMMARY = ["The CIA has released two Mandarin-language recruitment videos.", "Chinese officials have yet to respond."];
+
+async function serve(p: Persistence = persistence, options = {}): Promise<{ server: CollabServer; url: string }> {
+  const started = await startServer(p, options);
+  cleanups.push(() => started.server.close());
+  return started;
+}
+
+function firstParagraph(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment(SUMMARY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(() => prisma.$disconnect());
+
+describe("the stock y-websocket client", () => {
+  it("syncs the stored summary and exchanges edits between two clients", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const a = connectProvider(url, storyId, await tokenFor(storyId));
+    const b = connectProvider(url, storyId, await tokenFor(storyId));
+    cleanups.push(() => a.destroy(), () => b.destroy());
+    await Promise.all([synced(a), synced(b)]);
+    expect(readSummaryParagraphs(a.doc)).toEqual(SUMMARY);
+
+    firstParagraph(a.doc).insert(0, "Breaking: ");
+    firstParagraph(b.doc).insert(firstParagraph(b.doc).length, " (confirmed)");
+    await eventually(() => {
+      expect(readSummaryParagraphs(a.doc)[0]).toBe(
+        "Breaking: The CIA has released two Mandarin-language recruitment videos. (confirmed)",
+      );
+      expect(readSummaryParagraphs(b.doc)).toEqual(readSummaryParagraphs(a.doc));
+    });
+  });
+
+  it("shares presence, naming each person as their token does", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const a = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Maya Chen"));
+    const b = connectProvider(url, storyId, await tokenFor(storyId, "reviewer", "Rosa Lindqvist"));
+    cleanups.push(() => a.destroy(), () => b.destroy());
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness.setLocalStateField("user", { name: "Someone Else", color: "#175cd3" });
+    await eventually(() => {
+      expect(b.awareness.getStates().get(a.awareness.clientID)).toMatchObject({
+        user: { name: "Maya Chen", role: "editor", color: "#175cd3" },
+      });
+    });
+    a.destroy();
+    await eventually(() => expect(b.awareness.getStates().has(a.awareness.clientID)).toBe(false));
+  });
+});
+
+describe("authentication in the upgrade", () => {
+  it("refuses a missing, forged, expired or misdirected token with a clear close reason", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const otherStoryId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const forged = await signCollabToken(
+      { userId: "u", name: "Mallory", role: "admin", storyId },
+      "not-the-server-secret-0123456789-abcdefgh",
+      60,
+    );
+    const expired = await signCollabToken({ userId: "u", name: "Late", role: "editor", storyId }, TOKEN_SECRET, -10);
+
+    expect(await closeOf(`${url}/${storyId}`)).toEqual({ code: CloseCode.Unauthorized, reason: "missing token" });
+    expect(await closeOf(`${url}/${storyId}?token=${forged}`)).toEqual({ code: CloseCode.Unauthorized, reason: "invalid token" });
+    expect(await closeOf(`${url}/${storyId}?token=${expired}`)).toEqual({ code: CloseCode.Unauthorized, reason: "token expired" });
+    expect(await closeOf(`${url}/${otherStoryId}?token=${await tokenFor(storyId)}`)).toEqual({
+      code: CloseCode.Forbidden,
+      reason: "token is for another story",
+    });
+    expect(await closeOf(`${url}/a/b?token=x`)).toEqual({ code: CloseCode.NotFound, reason: "unknown room" });
+  });
+
+  it("closes a room for a story that does not exist", async () => {
+    const { url } = await serve();
+    expect(await closeOf(`${url}/no-such-story?token=${await tokenFor("no-such-story")}`)).toEqual({
+      code: CloseCode.NotFound,
+      reason: "story not found",
+    });
+  });
+
+  it("stops the stock client from reconnecting after a refusal, and changes nothing", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { server, url } = await serve();
+    const forged = await signCollabToken(
+      { userId: "u", name: "Mallory", role: "editor", storyId },
+      "not-the-server-secret-0123456789-abcdefgh",
+      60,
+    );
+    const doc = new Y.Doc();
+    doc.getXmlFragment(SUMMARY_FIELD).insert(0, [new Y.XmlElement("paragraph")]);
+    const provider = connectProvider(url, storyId, forged, doc);
+    cleanups.push(() => provider.destroy());
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => provider.on("closed", resolve));
+    expect(closed).toEqual({ code: CloseCode.Unauthorized, reason: "invalid token" });
+    expect(provider.shouldConnect).toBe(false);
+    expect(server.rooms.size).toBe(0);
+    expect(await storedSummary(prisma, storyId)).toEqual(SUMMARY);
+  });
+});
+
+describe("bad input on an open socket", () => {
+  async function openSocket(url: string, storyId: string): Promise<WebSocket> {
+    const socket = new WebSocket(`${url}/${storyId}?token=${await tokenFor(storyId)}`);
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    return socket;
+  }
+
+  it("closes a socket that sends a malformed message, and keeps serving others", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const healthy = connectProvider(url, storyId, await tokenFor(storyId));
+    cleanups.push(() => healthy.destroy());
+    await synced(healthy);
+
+    for (const garbage of [[0xff, 0xff, 0xff], [0, 2, 0xff, 0x01], [1, 5, 1, 2], [9]]) {
+      const socket = await openSocket(url, storyId);
+      const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+      socket.send(Uint8Array.from(garbage));
+      expect(await closed).toBe(CloseCode.BadMessage);
+    }
+
+    firstParagraph(healthy.doc).insert(0, "Still here. ");
+    const check = connectProvider(url, storyId, await tokenFor(storyId));
+    cleanups.push(() => check.destroy());
+    await synced(check);
+    await eventually(() => expect(readSummaryParagraphs(check.doc)[0]).toMatch(/^Still here\. The CIA/));
+  });
+
+  it("closes a socket that sends a frame over the size limit", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve(persistence, { maxPayloadBytes: 1024 });
+    const socket = await openSocket(url, storyId);
+    const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+    socket.send(new Uint8Array(4096));
+    expect(await closed).toBe(1009);
+  });
+});
+
+describe("rooms and persistence", () => {
+  it("loads a room once for many sockets and keeps messages that arrive during the load", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    let loads = 0;
+    const slow: Persistence = {
+      ...persistence,
+      async load(id) {
+        loads++;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return persistence.load(id);
+      },
+      store: (id, state) => persistence.store(id, state),
+    };
+    const { server, url } = await serve(slow);
+
+    // A client that has the stored summary and an edit on top sends that edit straight away.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, (await persistence.load(storyId)) ?? new Uint8Array());
+    const before = Y.encodeStateVector(offline);
+    firstParagraph(offline).insert(0, "Sent during the load. ");
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(offline, before));
+
+    const sockets = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const socket = new WebSocket(`${url}/${storyId}?token=${await tokenFor(storyId)}`);
+        await new Promise((resolve) => socket.once("open", resolve));
+        return socket;
+      }),
+    );
+    sockets[0]?.send(encoding.toUint8Array(encoder));
+    cleanups.push(() => sockets.forEach((socket) => socket.close()));
+
+    await eventually(() => {
+      const doc = server.rooms.document(storyId);
+      expect(doc && readSummaryParagraphs(doc)[0]).toMatch(/^Sent during the load\. The CIA/);
+    });
+    expect(loads).toBe(1);
+  });
+
+  it("stores edits debounced while the room is open", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const a = connectProvider(url, storyId, await tokenFor(storyId));
+    cleanups.push(() => a.destroy());
+    await synced(a);
+    firstParagraph(a.doc).insert(0, "Stored while open. ");
+    await eventually(async () => {
+      expect((await storedSummary(prisma, storyId))[0]).toMatch(/^Stored while open\./);
+    });
+  });
+
+  it("keeps every edit across a server restart", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    // A long debounce: only the store on close can save this edit.
+    const first = await startServer(persistence, { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 });
+    const a = connectProvider(first.url, storyId, await tokenFor(storyId));
+    await synced(a);
+    firstParagraph(a.doc).insert(0, "Survives a restart. ");
+    await eventually(() => {
+      const doc = first.server.rooms.document(storyId);
+      expect(doc && readSummaryParagraphs(doc)[0]).toMatch(/^Survives a restart\./);
+    });
+    a.destroy();
+    await first.server.close();
+
+    const { url } = await serve();
+    const b = connectProvider(url, storyId, await tokenFor(storyId));
+    cleanups.push(() => b.destroy());
+    await synced(b);
+    expect(readSummaryParagraphs(b.doc)[0]).toBe("Survives a restart. The CIA has released two Mandarin-language recruitment videos.");
+  });
+
+  it("keeps claims, their marks, quotes, statuses and comments across a server restart", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const first = await startServer(persistence, { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 });
+    const a = connectProvider(first.url, storyId, await tokenFor(storyId));
+    await synced(a);
+    const maya = { id: "u-maya", name: "Maya Chen" };
+    const at = new Date("2026-11-23T10:00:00.000Z");
+    createClaim(a.doc, { id: "claim-1", by: maya, at });
+    markClaimSpan(a.doc, "claim-1", 4, 24);
+    const source = "The CIA on Thursday released two social media videos.";
+    addQuote(a.doc, "claim-1", {
+      id: "q1",
+      sourceId: "source-004",
+      selector: createQuoteSelector(source, 4, 27),
+      stance: "supports",
+      note: "",
+      addedBy: maya,
+      addedAt: at.toISOString(),
+    });
+    setClaimStatusAsEditor(a.doc, "claim-1", "needs_review");
+    addComment(a.doc, "claim-1", { id: "c1", body: "Check the day.", author: maya, createdAt: at.toISOString() });
+    await eventually(() => {
+      const doc = first.server.rooms.document(storyId);
+      expect(doc && readClaims(doc)[0]?.comments).toHaveLength(1);
+    });
+    a.destroy();
+    await first.server.close();
+
+    const { url } = await serve();
+    const b = connectProvider(url, storyId, await tokenFor(storyId));
+    cleanups.push(() => b.destroy());
+    await synced(b);
+    const [claim] = readClaims(b.doc);
+    expect(claim).toMatchObject({ id: "claim-1", status: "needs_review", createdBy: maya });
+    expect(claim?.quotes.map((quote) => quote.selector.exact)).toEqual(["CIA on Thursday release"]);
+    expect(claim?.comments.map((comment) => comment.body)).toEqual(["Check the day."]);
+    expect(claimSpans(b.doc).get("claim-1")?.text).toBe("CIA has released two");
+  });
+
+  it("keeps an empty room loaded for the unload delay, then unloads it", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { server, url } = await serve(persistence, { unloadDelayMs: 300 });
+    const a = connectProvider(url, storyId, await tokenFor(storyId));
+    await synced(a);
+    a.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.rooms.size).toBe(1);
+    await eventually(() => expect(server.rooms.size).toBe(0));
+  });
+
+  it("retries a failed store instead of dropping the edit, and unloads the room once stored", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    let failuresLeft = 2;
+    const flaky: Persistence = {
+      ...persistence,
+      async store(id, state) {
+        if (failuresLeft-- > 0) throw new Error("database unavailable");
+        await persistence.store(id, state);
+      },
+    };
+    const { server, url } = await serve(flaky);
+    const a = connectProvider(url, storyId, await tokenFor(storyId));
+    await synced(a);
+    firstParagraph(a.doc).insert(0, "Written after two failures. ");
+    a.destroy();
+    await eventually(async () => {
+      expect((await storedSummary(prisma, storyId))[0]).toMatch(/^Written after two failures\./);
+      expect(server.rooms.size).toBe(0);
+    });
+    expect(failuresLeft).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,253 @@
+import { gunzipSync } from "node:zlib";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
+import { addQuote, claimsMap, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
+import { normaliseArticleText } from "@/lib/import/normalise-text";
+import { readArticleMetadata } from "@/lib/import/article-metadata";
+import { createQuoteSelector } from "@/lib/quotes/quote-selector";
+import { summaryText } from "@/lib/story-doc/summary";
+import { versionContentSchema } from "@/lib/versions/version-content";
+import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
+import { createPrismaPersistence } from "@/server/collab/persistence";
+import { decideClaim } from "@/server/review/decide-claim";
+import { publishStory } from "@/server/review/publish-story";
+import { ReviewError } from "@/server/review/review-errors";
+import { reviewStory } from "@/server/review/story-review";
+import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
+import { createStory, createUser, integrationPrisma } from "../../database";
+import { signCollabToken } from "@/server/auth/collab-token";
+import { seedFile } from "../../../fixtures";
+
+const prisma = integrationPrisma();
+const SUMMARY = [
+  "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials.",
+  "Chinese officials have yet to respond.",
+];
+const ARTICLE_004 = normaliseArticleText(readArticleMetadata(seedFile("004")).body);
+const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";
+
+const cleanups: Array<() => unknown> = [];
+let collab: CollabClient;
+let wsUrl: string;
+
+beforeEach(async () => {
+  const started = await startServer(createPrismaPersistence(prisma));
+  cleanups.push(() => started.server.close());
+  wsUrl = started.url;
+  collab = createCollabClient(started.url.replace(/^ws/, "http"), TOKEN_SECRET);
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(() => prisma.$disconnect());
+
+async function openAs(user: { id: string; name: string; role: "admin" | "editor" | "reviewer" }, storyId: string) {
+  const token = await signCollabToken({ userId: user.id, name: user.name, role: user.role, storyId }, TOKEN_SECRET, 60);
+  const provider = connectProvider(wsUrl, storyId, token);
+  cleanups.push(() => provider.destroy());
+  await synced(provider);
+  return provider;
+}
+
+/** A story whose first sentence is a claim, marked and evidenced by `editor`, asked for review. */
+async function storyWithClaim(editor: { id: string; name: string; role: "editor" }) {
+  const storyId = await createStory(prisma, SUMMARY);
+  const source = await prisma.source.create({
+    data: { storyId, outlet: "NBC News", headline: "CIA hopes cinematic videos", biasLabel: "center", text: ARTICLE_004, contentHash: "h004" },
+  });
+  const provider = await openAs(editor, storyId);
+  const at = new Date();
+  const start = ARTICLE_004.indexOf(EVIDENCE);
+  createClaim(provider.doc, { id: "claim-1", by: editor, at });
+  markClaimSpan(provider.doc, "claim-1", 0, SUMMARY[0]!.length);
+  addQuote(provider.doc, "claim-1", {
+    id: "q1",
+    sourceId: source.id,
+    selector: createQuoteSelector(ARTICLE_004, start, start + EVIDENCE.length),
+    stance: "supports",
+    note: "",
+    addedBy: editor,
+    addedAt: at.toISOString(),
+  });
+  setClaimStatusAsEditor(provider.doc, "claim-1", "needs_review");
+  await eventually(async () => {
+    const live = await collab.liveDocument(storyId);
+    expect(readClaims(live)[0]?.status).toBe("needs_review");
+    expect(await prisma.claimActivity.count({ where: { storyId } })).toBe(2);
+  });
+  return { storyId, provider };
+}
+
+async function currentHash(storyId: string, claimId = "claim-1"): Promise<string> {
+  const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+  const reviewed = review.claims.find((candidate) => candidate.claim.id === claimId);
+  if (!reviewed) throw new Error("no claim");
+  return reviewed.hash;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string; blockers: string[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ReviewError) return { status: error.status, message: error.message, blockers: error.blockers.map((b) => b.kind) };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("decisions", () => {
+  it("ignores an 'approved' forged into the document by an editor's raw Yjs client, everywhere", async () => {
+    const editor = await createUser(prisma, "editor");
+    const reviewer = await createUser(prisma, "reviewer");
+    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+    // A raw write that bypasses the editor-side rules.
+    (claimsMap(provider.doc).get("claim-1") as Y.Map<unknown>).set("status", "approved");
+    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.status).toBe("approved"));
+
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", unrecordedStatus: true });
+    expect(review.blockers.map((blocker) => blocker.kind)).toEqual(["claim_not_approved"]);
+    expect(await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}))).toMatchObject({
+      status: 422,
+      blockers: ["claim_not_approved"],
+    });
+    expect(await prisma.version.count({ where: { storyId } })).toBe(0);
+  });
+
+  it("records an approval bound to the claim's hash, shows it live, and sends an edited claim back to review", async () => {
+    const editor = await createUser(prisma, "editor");
+    const reviewer = await createUser(prisma, "reviewer", "Rosa");
+    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+
+    await decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
+      decision: "approved",
+      verdict: "supported",
+      reason: "",
+      claimHash: await currentHash(storyId),
+    });
+    await eventually(() => expect(readClaims(provider.doc)[0]?.status).toBe("approved"));
+    let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.claims[0]?.review).toMatchObject({ status: "approved", decision: { verdict: "supported", decidedBy: { name: "Rosa" } } });
+    expect(
+      await prisma.auditEvent.findMany({ where: { storyId }, orderBy: { at: "asc" }, select: { action: true, actorId: true, data: true } }),
+    ).toEqual([
+      { action: "claim.status_changed", actorId: editor.id, data: JSON.stringify({ from: "draft", to: "needs_review" }) },
+      { action: "claim.approved", actorId: reviewer.id, data: expect.stringContaining('"verdict":"supported"') },
+    ]);
+
+    // The editor changes a word of the approved claim.
+    const text = (provider.doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.insert(SUMMARY[0]!.indexOf("two") + 4, "new ");
+    await eventually(async () => {
+      review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
+    });
+    expect(review.claims[0]?.review.decision?.snapshot.text).toBe(SUMMARY[0]);
+    expect(claimSpans(provider.doc).get("claim-1")?.text).toContain("two new Mandarin-language");
+  });
+
+  it("keeps the four eyes: whoever marked or quoted a claim cannot decide it", async () => {
+    const reviewerWhoMarked = await createUser(prisma, "reviewer");
+    const otherReviewer = await createUser(prisma, "reviewer");
+    // A reviewer may mark claims (everything an editor can do); the server records it from the socket.
+    const { storyId } = await storyWithClaim({ ...reviewerWhoMarked, role: "editor" });
+    const claimHash = await currentHash(storyId);
+    expect(
+      await refusal(decideClaim({ prisma, collab }, reviewerWhoMarked, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash })),
+    ).toMatchObject({ status: 403, message: expect.stringMatching(/another reviewer/) });
+    await decideClaim({ prisma, collab }, otherReviewer, storyId, "claim-1", { decision: "rejected", reason: "Wrong day.", claimHash });
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.claims[0]?.review).toMatchObject({ status: "rejected", decision: { reason: "Wrong day." } });
+  });
+
+  it("refuses a decision on a claim that changed since the reviewer looked, and a rejection without reason", async () => {
+    const editor = await createUser(prisma, "editor");
+    const reviewer = await createUser(prisma, "reviewer");
+    const { storyId } = await storyWithClaim({ ...editor, role: "editor" });
+    expect(
+      await refusal(decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash: "0".repeat(64) })),
+    ).toMatchObject({ status: 409 });
+    const { decisionInputSchema } = await import("@/server/review/decide-claim");
+    expect(decisionInputSchema.safeParse({ decision: "rejected", reason: "  ", claimHash: "0".repeat(64) }).success).toBe(false);
+  });
+});
+
+describe("publishing", () => {
+  async function approvedStory() {
+    const editor = await createUser(prisma, "editor");
+    const reviewer = await createUser(prisma, "reviewer");
+    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+    await decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
+      decision: "approved",
+      verdict: "supported",
+      reason: "",
+      claimHash: await currentHash(storyId),
+    });
+    return { storyId, provider, reviewer, editor };
+  }
+
+  it("writes version 1 with everything a reader needs, then version 2 only with a correction note", async () => {
+    const { storyId, reviewer } = await approvedStory();
+    expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
+    const v1 = await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } });
+    const content = versionContentSchema.parse(JSON.parse(v1.content));
+    expect(content.summary).toBe(SUMMARY.join("\n"));
+    expect(content.claims).toMatchObject([
+      { id: "claim-1", text: SUMMARY[0], start: 0, verdict: "supported", approvedBy: { id: reviewer.id }, quotes: [{ id: "q1", selector: { exact: EVIDENCE } }] },
+    ]);
+    expect(content.sources).toMatchObject([{ outlet: "NBC News", biasLabel: "center", contentHash: "h004" }]);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, gunzipSync(v1.yState));
+    expect(summaryText(restored).plain).toBe(content.summary);
+
+    expect(await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}))).toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/correction note/),
+    });
+    expect(await publishStory({ prisma, collab }, reviewer, storyId, { correctionNote: "No change; republished." })).toEqual({ number: 2 });
+    // Version 1 is untouched by what came after it.
+    expect(await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } })).toEqual(v1);
+    expect((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).status).toBe("published");
+  });
+
+  it("gives two concurrent publishes two consecutive numbers, or one clear refusal", async () => {
+    const { storyId, reviewer } = await approvedStory();
+    const second = await createUser(prisma, "reviewer");
+    // No version yet: one wins version 1, the other must then give a correction note and is refused.
+    const first = await Promise.allSettled([
+      publishStory({ prisma, collab }, reviewer, storyId, {}),
+      publishStory({ prisma, collab }, second, storyId, {}),
+    ]);
+    expect(first.filter((result) => result.status === "fulfilled").map((result) => (result as PromiseFulfilledResult<{ number: number }>).value)).toEqual([{ number: 1 }]);
+    const rejected = first.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ReviewError);
+    expect((rejected.reason as ReviewError).message).toMatch(/correction note/);
+
+    // With notes, both succeed with distinct consecutive numbers.
+    const both = await Promise.all([
+      publishStory({ prisma, collab }, reviewer, storyId, { correctionNote: "First correction." }),
+      publishStory({ prisma, collab }, second, storyId, { correctionNote: "Second correction." }),
+    ]);
+    expect(both.map((result) => result.number).sort()).toEqual([2, 3]);
+    const versions = await prisma.version.findMany({ where: { storyId }, orderBy: { number: "asc" }, select: { number: true, correctionNote: true } });
+    expect(versions.map((version) => version.number)).toEqual([1, 2, 3]);
+    expect(new Set(versions.map((version) => version.correctionNote))).toEqual(new Set([null, "First correction.", "Second correction."]));
+    expect(await prisma.auditEvent.count({ where: { storyId, action: "story.published" } })).toBe(3);
+  });
+
+  it("refuses while a quote does not verify, naming it", async () => {
+    const { storyId, provider, reviewer } = await approvedStory();
+    // A raw client rewrites the quote's words so that they no longer occur in the source.
+    const quotes = claimsMap(provider.doc).get("claim-1")?.get("quotes") as Y.Array<Record<string, unknown>>;
+    const forged = { ...quotes.get(0), selector: { exact: "The CIA said nothing at all", prefix: "", suffix: "", start: 0, end: 27 } };
+    provider.doc.transact(() => {
+      quotes.delete(0, 1);
+      quotes.push([forged]);
+    });
+    await eventually(async () => {
+      const result = await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}));
+      expect(result.blockers).toEqual(expect.arrayContaining(["quote_unverified", "claim_not_approved"]));
+    });
+  });
+});

@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { ACTIONS, type Action } from "@/lib/auth/policy";
+import type { Role } from "@/lib/auth/roles";
+import { CloseCode } from "@/lib/collab/close-codes";
+import { signCollabToken } from "@/server/auth/collab-token";
+import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
+import { createPrismaPersistence } from "@/server/collab/persistence";
+import { decideClaim } from "@/server/review/decide-claim";
+import { publishStory } from "@/server/review/publish-story";
+import { ReviewError } from "@/server/review/review-errors";
+import { setUserRole } from "@/server/users/set-user-role";
+import { closeOf, connectProvider, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
+import { createStory, createUser, integrationPrisma } from "../../database";
+import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
+import type { CollabServer } from "@/server/collab";
+
+// Who may do what, written out: a change to the policy or to any enforcement point must change this table.
+const ALLOWED: Record<"reader" | Role, Action[]> = {
+  reader: [],
+  editor: ["open_workspace", "edit_summary", "mark_claim", "attach_quote", "request_review"],
+  reviewer: ["open_workspace", "edit_summary", "mark_claim", "attach_quote", "request_review", "approve", "reject", "publish"],
+  admin: [...ACTIONS],
+};
+
+const prisma = integrationPrisma();
+let server: CollabServer;
+let wsUrl: string;
+let collab: CollabClient;
+const cleanups: Array<() => unknown> = [];
+
+beforeAll(async () => {
+  const started = await startServer(createPrismaPersistence(prisma));
+  server = started.server;
+  wsUrl = started.url;
+  collab = createCollabClient(started.url.replace(/^ws/, "http"), TOKEN_SECRET);
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(async () => {
+  await server.close();
+  await prisma.$disconnect();
+});
+
+/** Whether a write through the collaboration socket (any document change) reaches the room. */
+async function socketWrite(role: Role | null, storyId: string, write: (doc: Y.Doc) => void): Promise<boolean> {
+  if (role === null) {
+    // A reader has no session, so no token: the socket is refused.
+    const { code } = await closeOf(`${wsUrl}/${storyId}`);
+    return code !== CloseCode.Unauthorized;
+  }
+  const user = await createUser(prisma, role);
+  const token = await signCollabToken({ userId: user.id, name: user.name, role, storyId }, TOKEN_SECRET, 60);
+  const provider = connectProvider(wsUrl, storyId, token);
+  cleanups.push(() => provider.destroy());
+  await synced(provider);
+  write(provider.doc);
+  const marker = JSON.stringify(Y.encodeStateVector(provider.doc));
+  for (let i = 0; i < 100; i++) {
+    const live = await collab.liveDocument(storyId);
+    if (JSON.stringify(Y.encodeStateVector(live)) === marker) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+async function serviceCall(call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    if (error instanceof ReviewError && error.status === 403) return false;
+    // Any other refusal (nothing to approve, nothing to publish) means the role itself was let through.
+    if (error instanceof ReviewError) return true;
+    throw error;
+  }
+}
+
+async function attempt(who: "reader" | Role, action: Action): Promise<boolean> {
+  const role = who === "reader" ? null : who;
+  const storyId = await createStory(prisma, ["The CIA has released two videos."]);
+  const actor = role ? await createUser(prisma, role) : null;
+  switch (action) {
+    case "open_workspace":
+      return role === null ? false : socketWrite(role, storyId, () => undefined);
+    case "edit_summary":
+      return socketWrite(role, storyId, (doc) =>
+        ((doc.getXmlFragment(SUMMARY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Edited. "),
+      );
+    case "mark_claim":
+    case "attach_quote":
+    case "request_review":
+      return socketWrite(role, storyId, (doc) => doc.getMap("claims").set(`probe-${action}`, new Y.Map()));
+    case "approve":
+    case "reject":
+      if (!actor) return false;
+      return serviceCall(() =>
+        decideClaim({ prisma, collab }, actor, storyId, "no-such-claim", {
+          decision: action === "approve" ? "approved" : "rejected",
+          verdict: "supported",
+          reason: "A reason.",
+          claimHash: "0".repeat(64),
+        } as never),
+      );
+    case "publish":
+      if (!actor) return false;
+      return serviceCall(() => publishStory({ prisma, collab }, actor, storyId, {}));
+    case "manage_users": {
+      if (!actor) return false;
+      const target = await createUser(prisma, "editor");
+      return serviceCall(() => setUserRole(prisma, actor, target.id, "reviewer"));
+    }
+  }
+}
+
+describe("every role against every action, through the real enforcement points", () => {
+  for (const who of ["reader", "editor", "reviewer", "admin"] as const) {
+    for (const action of ACTIONS) {
+      const expected = ALLOWED[who].includes(action);
+      it(`${who} ${expected ? "may" : "may not"} ${action}`, async () => {
+        expect(await attempt(who, action)).toBe(expected);
+      });
+    }
+  }
+
+  it("records a role change in the audit log, and an admin cannot demote themselves", async () => {
+    const admin = await createUser(prisma, "admin");
+    const editor = await createUser(prisma, "editor");
+    await setUserRole(prisma, admin, editor.id, "reviewer");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("reviewer");
+    expect(await prisma.auditEvent.findFirst({ where: { subject: editor.id }, select: { action: true, data: true } })).toEqual({
+      action: "user.role_changed",
+      data: JSON.stringify({ from: "editor", to: "reviewer" }),
+    });
+    await expect(setUserRole(prisma, admin, admin.id, "editor")).rejects.toThrow(/own admin role/);
+  });
+});
+

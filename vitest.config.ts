@@ -1,0 +1,24 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/server-only-stub.ts") } },
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+          // The tests share one migrated SQLite file; running files one at a time keeps them independent.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
