@@ -1,5 +1,10 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** What a test reads of the Tiptap editor that Tiptap hangs on its element. */
+interface EditorHandle {
+  state: { selection: { empty: boolean; from: number }; doc: { content: { size: number } } };
+}
+
 /** A story's live workspace. */
 export class WorkspacePage {
   readonly editor: Locator;
@@ -94,15 +99,34 @@ export class WorkspacePage {
 
   /** Types at the end of the summary. */
   async typeAtEnd(text: string): Promise<void> {
-    await this.editor.click();
-    await this.page.keyboard.press("Control+End");
+    await this.moveCaret("Control+End", "end");
     await this.page.keyboard.type(text);
   }
 
   /** Types at the very start of the summary. */
   async typeAtStart(text: string): Promise<void> {
-    await this.editor.click();
-    await this.page.keyboard.press("Control+Home");
+    await this.moveCaret("Control+Home", "start");
     await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Moves the caret with a key and waits until the editor has taken the new selection in. The browser moves the
+   * DOM caret at once but the editor reads it on the next `selectionchange`; keys typed before that land where the
+   * editor still thinks the caret is (inside a claim, say), which no person typing can do but a test can.
+   */
+  private async moveCaret(key: string, where: "start" | "end"): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press(key);
+    await expect
+      .poll(() =>
+        this.editor.evaluate((element, edge) => {
+          const editor = (element as HTMLElement & { editor?: EditorHandle }).editor;
+          if (!editor) return false;
+          const { selection, doc } = editor.state;
+          const target = edge === "start" ? 1 : doc.content.size - 1;
+          return selection.empty && selection.from === target;
+        }, where),
+      )
+      .toBe(true);
   }
 }
