@@ -75,11 +75,17 @@ export function PublishedStoryView({
         </h2>
         <ol className="space-y-6" data-testid="evidence-list">
           {claims.map((claim) => (
-            <li key={claim.id} id={`claim-${claim.id}`} className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:border-emerald-700 target:ring-2 target:ring-emerald-700">
+            <li
+              key={claim.id}
+              id={`claim-${claim.id}`}
+              data-claim-footnote={claim.id}
+              data-claim-number={claim.number}
+              className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:border-emerald-700 target:ring-2 target:ring-emerald-700"
+            >
               <h3 className="font-serif text-lg">
-                <span className="mr-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“{claim.text}”
+                <span className="mr-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“<span data-claim-words>{claim.text}</span>”
               </h3>
-              <div className="mt-2">
+              <div className="mt-2" data-evidence>
                 <ClaimEvidence claim={claim} />
               </div>
               <p className="mt-2 text-xs">

@@ -5,8 +5,9 @@ import { getEnv } from "@/server/env";
 import { findPublishedStory } from "@/server/stories/published";
 import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 
-// Rendered from the stored version on first request, cached, and revalidated when a version is published.
-export const revalidate = 3600;
+// Rendered from the stored version on first request and cached until a version is published, which
+// revalidates it (no timed revalidation: nothing else changes a published page).
+export const revalidate = false;
 export function generateStaticParams(): Array<{ slug: string }> {
   return [];
 }

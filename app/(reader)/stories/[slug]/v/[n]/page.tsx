@@ -5,7 +5,7 @@ import { getEnv } from "@/server/env";
 import { findPublishedStory } from "@/server/stories/published";
 import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 
-export const revalidate = 3600;
+export const revalidate = false;
 export function generateStaticParams(): Array<{ slug: string; n: string }> {
   return [];
 }

@@ -1,0 +1,130 @@
+import winkNLP, { type Detail, type ItemEntity, type ItemSentence, type ItemToken, type WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/** A word, number or mark of a text, where it is, and what the assistant compares it by. */
+export interface Token {
+  value: string;
+  start: number;
+  end: number;
+  /** Lower-case Porter2 stem, e.g. "recruiting" → "recruit". */
+  stem: string;
+  kind: "word" | "number" | "punctuation" | "other";
+  /** A function word ("the", "of", "has") that says nothing about the topic. */
+  stopWord: boolean;
+}
+
+/** A named date or quantity wink-nlp recognised, e.g. "last October" (DATE) or "2.9 million" (CARDINAL). */
+export interface TextEntity {
+  type: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** A sentence of a text with its offsets in that text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  tokens: Token[];
+  entities: TextEntity[];
+}
+
+let nlp: WinkMethods | null = null;
+
+/** wink-nlp with its English model, loaded on first use (the model is about 1 MB of JavaScript). */
+function engine(): WinkMethods {
+  nlp ??= winkNLP(model, ["sbd", "negation", "pos", "ner"]);
+  return nlp;
+}
+
+const POSSESSIVE = /^(?:['’]s?)?$/;
+/**
+ * Reads a property of a wink-nlp item. wink-nlp's type declarations give `its.stem`, `its.span` and friends
+ * signatures that do not fit `out()`, so this is the one place where its results are typed by hand.
+ */
+function read<T>(item: ItemToken | ItemEntity | ItemSentence, property: unknown): T {
+  return (item.out as (property: unknown) => unknown)(property) as T;
+}
+
+const TOKEN_KINDS = new Set<Token["kind"]>(["word", "number", "punctuation"]);
+
+/**
+ * Splits a text into sentences with wink-nlp, which knows abbreviations ("U.S.", "C.I.A.", "Jan."), quoted
+ * speech and dashes. Line breaks always end a sentence: a headline or a dateline is never glued to the next
+ * paragraph. Offsets are in the text given.
+ * @example sentencesOf("The U.S. said no. “We will,” he said.").map((s) => s.text)
+ *   // ["The U.S. said no.", "“We will,” he said."]
+ */
+export function sentencesOf(text: string): Sentence[] {
+  const its = engine().its;
+  const sentences: Sentence[] = [];
+  for (const line of linesOf(text)) {
+    const doc = engine().readDoc(line.text);
+    const tokens: Token[] = [];
+    let at = 0;
+    doc.tokens().each((token: ItemToken) => {
+      const value = read<string>(token, its.value);
+      const found = line.text.indexOf(value, at);
+      const start = found === -1 ? at : found;
+      at = start + value.length;
+      const type = read<string>(token, its.type);
+      tokens.push({
+        value,
+        start: line.start + start,
+        end: line.start + at,
+        stem: stemOf(read<string>(token, its.stem)),
+        kind: TOKEN_KINDS.has(type as Token["kind"]) ? (type as Token["kind"]) : "other",
+        stopWord: read<boolean>(token, its.stopWordFlag),
+      });
+    });
+    const entities: TextEntity[] = [];
+    doc.entities().each((entity: ItemEntity) => {
+      const { type, value } = read<Detail>(entity, its.detail);
+      const [first = 0, last = first] = read<number[]>(entity, its.span);
+      const start = tokens[first]?.start ?? line.start;
+      entities.push({ type, value, start, end: tokens[last]?.end ?? start });
+    });
+    doc.sentences().each((sentence: ItemSentence) => {
+      const [first = 0, last = first] = read<number[]>(sentence, its.span);
+      const start = tokens[first]?.start;
+      const end = tokens[last]?.end;
+      if (start === undefined || end === undefined) return;
+      sentences.push({
+        text: text.slice(start, end),
+        start,
+        end,
+        tokens: tokens.slice(first, last + 1),
+        entities: entities.filter((entity) => entity.start >= start && entity.end <= end),
+      });
+    });
+  }
+  return sentences;
+}
+
+/** The stems that carry a text's topic: words and numbers, without stop words, in order. */
+export function contentStems(tokens: readonly Token[]): string[] {
+  return tokens.filter(isContent).map((token) => token.stem);
+}
+
+/** Whether a token carries topic: a word or a number that is not a stop word. */
+export function isContent(token: Token): boolean {
+  return (token.kind === "word" || token.kind === "number") && !token.stopWord && !POSSESSIVE.test(token.stem);
+}
+
+/** Lower case, and an acronym's dots dropped, so "C.I.A." and "CIA" are one term. */
+function stemOf(stem: string): string {
+  const lower = stem.toLowerCase();
+  return /^(?:[a-z]\.){2,}$/.test(lower) ? lower.replaceAll(".", "") : lower;
+}
+
+/** The non-empty lines of a text with their offsets. */
+function linesOf(text: string): Array<{ text: string; start: number }> {
+  const lines: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const part of text.split("\n")) {
+    if (part.trim().length > 0) lines.push({ text: part, start });
+    start += part.length + 1;
+  }
+  return lines;
+}
