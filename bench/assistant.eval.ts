@@ -27,11 +27,12 @@ const claims = seedEval.claims.length;
 
 // Quotation checker, each source against the others: positives are quotations another source quotes differently.
 const flags = checkSourceQuotations(seedSources, index);
-const positives = seedEval.quotations.filter((quotation) => quotation.quotedDifferentlyBy);
-const isFlagged = (label: (typeof positives)[number]) =>
-  flags.some((flag) => flag.in === label.in && overlaps(flag.quotation, locate(label.in, label.quoted.replace(/[,.]$/, ""))));
-const quotationTruePositives = positives.filter(isFlagged).length;
-const correctFlags = flags.filter((flag) => positives.some((label) => label.in === flag.in && overlaps(flag.quotation, locate(label.in, label.quoted.replace(/[,.]$/, ""))))).length;
+const positives = seedEval.quotations
+  .filter((quotation) => quotation.quotedDifferentlyBy)
+  .map((label) => ({ in: label.in, ...locate(label.in, label.quoted.replace(/[,.]$/, "")) }));
+const sameQuotation = (flag: (typeof flags)[number], label: (typeof positives)[number]) => flag.in === label.in && overlaps(flag.quotation, label);
+const quotationTruePositives = positives.filter((label) => flags.some((flag) => sameQuotation(flag, label))).length;
+const correctFlags = flags.filter((flag) => positives.some((label) => sameQuotation(flag, label))).length;
 
 // Discrepancy finder: a labelled discrepancy is found when one reported group has the wordings of at least
 // two of its sources; a reported group is right when it matches a labelled discrepancy.

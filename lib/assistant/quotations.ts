@@ -179,8 +179,9 @@ function passage(quotation: string, candidate: Candidate & { overlap: number }, 
  */
 function alignedWords(quotation: string, sentence: string): { start: number; end: number } {
   const needle = comparable(quotation);
-  const normalised = normaliseForComparison(sentence.replaceAll("-", " "));
-  const haystack = normalised.text.toLowerCase();
+  const normalised = normaliseForComparison(sentence);
+  // As comparable() does, but one character for one, so that the offsets map back through `origins`.
+  const haystack = normalised.text.replaceAll("-", " ").toLowerCase();
   const [match] = search(haystack, needle, needle.length).sort((a, b) => a.errors - b.errors || b.end - b.start - (a.end - a.start));
   if (!match) return { start: 0, end: sentence.length };
   let start = normalised.origins[match.start] ?? 0;
