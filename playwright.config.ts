@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
-const COLLAB_PORT = 1334;
+// E2E_PORT / E2E_COLLAB_PORT / E2E_DIST_DIR let two checkouts (or two people) run the suite side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const COLLAB_PORT = Number(process.env.E2E_COLLAB_PORT ?? 1334);
 export const E2E_BASE_URL = `http://localhost:${PORT}`;
 // The publishing helpers of the tests are also used by bench/reader.bench.ts against its own app instance.
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.tmp/e2e.db";
@@ -57,7 +58,7 @@ export default defineConfig({
       NEXTAUTH_URL: E2E_BASE_URL,
       NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789-abcdefghijklmnop",
       COLLAB_TOKEN_SECRET: E2E_COLLAB_TOKEN_SECRET,
-      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
 import { publishStoryWithClaims, storyIdOf } from "./published-story";
+import { E2E_BASE_URL } from "../../playwright.config";
 
 const FIRST = "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials";
 const SECOND = "CIA Director John Ratcliffe emphasized the urgency of this effort";
@@ -80,7 +81,7 @@ test("every claim has ClaimReview JSON-LD with the required and recommended prop
   for (const review of json) {
     expect(review["@context"]).toBe("https://schema.org");
     expect(review["@type"]).toBe("ClaimReview");
-    expect(review.url).toMatch(new RegExp(`^http://localhost:3100/stories/${slug}#claim-`));
+    expect(review.url).toMatch(new RegExp(`^${E2E_BASE_URL}/stories/${slug}#claim-`));
     expect(review.author).toEqual({ "@type": "Organization", name: "Corroborate Newsroom" });
     expect(new Date(review.datePublished).getTime()).not.toBeNaN();
     expect(review.reviewRating).toEqual({ "@type": "Rating", ratingValue: 3, bestRating: 3, worstRating: 1, alternateName: "Supported" });
