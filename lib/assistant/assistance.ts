@@ -1,0 +1,94 @@
+import type { Stance } from "../claims/claim-schema";
+import type { BiasLabel } from "../import/bias-label";
+import type { EvidenceSuggestion } from "./evidence-index";
+
+/** A claim as the assistant reads it: its words where they lie in the summary, and its quotes. */
+export interface AssistClaimInput {
+  id: string;
+  /** The claim's words, or null when they were deleted from the summary (detached). */
+  text: string | null;
+  /** Where the words lie in the summary's plain text (lib/story-doc/summary.ts), or null when detached. */
+  span: { start: number; end: number } | null;
+  quotes: Array<{ id: string; sourceId: string; exact: string; start: number; end: number; stance: Stance }>;
+}
+
+/** What the assistant looks at on every change of the draft. */
+export interface AssistInput {
+  /** The summary's plain text, as summaryText(doc).plain gives it. */
+  summary: string;
+  claims: readonly AssistClaimInput[];
+}
+
+/** The kinds of advice the assistant gives. */
+export type FlagKind =
+  /** A quotation in a claim or the summary that no source has verbatim. */
+  | "misquote"
+  /** A number, time or list in a claim that its quotes state differently. */
+  | "claim_discrepancy"
+  /** A claim whose supporting quotes all come from one outlet. */
+  | "single_source"
+  /** A claim whose supporting outlets all lean the same way. */
+  | "one_sided"
+  /** A summary sentence that carries no claim with evidence. */
+  | "citation_needed"
+  /** A claim stated as fact whose only evidence is attributed in its source ("officials say"). */
+  | "attribution_drift"
+  /** A source's quotation of a speaker that differs from another source's quotation of the same speech. */
+  | "source_misquote"
+  /** A fact the sources state with different values. */
+  | "source_discrepancy";
+
+/** One source's wording (or the summary's, when sourceId is null) shown with a flag. */
+export interface FlagWording {
+  sourceId: string | null;
+  /** The outlet, or null for the summary. */
+  outlet: string | null;
+  text: string;
+  /** Offsets of text in its source's text, when it is a passage of a source. */
+  start?: number;
+  end?: number;
+}
+
+/** A piece of advice. Advice only: an editor may dismiss it with a reason (lib/assistant/dismissals.ts). */
+export interface AssistantFlag {
+  /**
+   * Stable: the same finding on the same words has the same id after every recomputation, so a dismissal
+   * keeps applying; a finding on changed words gets a new id, so a dismissal does not hide it.
+   */
+  id: string;
+  kind: FlagKind;
+  /** The claim the flag is about, or null for a story-level flag. */
+  claimId: string | null;
+  /** One line in the newsroom's words. */
+  title: string;
+  /** What was found and why it matters, in a sentence or two. */
+  detail: string;
+  wordings: FlagWording[];
+  /** Where in the summary's plain text the flag applies, for an inline mark; null when it has no place there. */
+  summaryRange: { start: number; end: number } | null;
+}
+
+/** Who supports a claim: distinct outlets among its supporting quotes and how they lean. */
+export interface ClaimCoverage {
+  outlets: Array<{ outlet: string; biasLabel: BiasLabel; sourceIds: string[] }>;
+  distinctOutlets: number;
+  singleSource: boolean;
+  /** Every supporting outlet leans the same way (left or right), with at least one of them. */
+  oneSided: boolean;
+}
+
+/** Everything the assistant has to say about one claim. */
+export interface ClaimAssistance {
+  claimId: string;
+  /** Passages that may support the claim, best first, excluding those already attached. */
+  suggestions: EvidenceSuggestion[];
+  coverage: ClaimCoverage;
+  flags: AssistantFlag[];
+}
+
+/** Everything the assistant has to say about a story's draft. */
+export interface StoryAssistance {
+  claims: Map<string, ClaimAssistance>;
+  /** Every flag of the story, claim-level and story-level, in summary order then source order. */
+  flags: AssistantFlag[];
+}
