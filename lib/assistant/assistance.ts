@@ -47,6 +47,11 @@ export interface FlagWording {
   /** Offsets of text in its source's text, when it is a passage of a source. */
   start?: number;
   end?: number;
+  /**
+   * Words of text that the flag is about ("Officials say", "last October"), as offsets in text (0 is its
+   * first character), for emphasis.
+   */
+  highlights?: Array<{ start: number; end: number }>;
 }
 
 /** A piece of advice. Advice only: an editor may dismiss it with a reason (lib/assistant/dismissals.ts). */

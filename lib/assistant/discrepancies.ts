@@ -10,6 +10,8 @@ export interface FactWording {
   fact: Fact;
   /** The sentence the fact is stated in. */
   sentence: string;
+  /** Offset of the sentence in its source's text. */
+  sentenceStart: number;
 }
 
 /** A fact that sources state with different values, each source's wording beside the others'. */
@@ -39,6 +41,7 @@ interface Located {
   outlet: string;
   fact: Fact;
   sentence: string;
+  sentenceStart: number;
   context: Set<string>;
 }
 
@@ -60,7 +63,7 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
       if (fact.kind === "time" && speech.some((range) => fact.start >= range.start && fact.end <= range.end)) continue;
       const own = new Set(contentStems(entry.sentence.tokens.filter((token) => token.start >= fact.start && token.end <= fact.end)));
       const context = new Set([...(fact.kind === "time" ? paragraph : sentenceStems)].filter((stem) => !own.has(stem)));
-      facts.push({ sourceId: entry.sourceId, outlet: entry.outlet, fact, sentence: entry.sentence.text, context });
+      facts.push({ sourceId: entry.sourceId, outlet: entry.outlet, fact, sentence: entry.sentence.text, sentenceStart: entry.sentence.start, context });
     }
   }
   const weight = idfWeights(index);
@@ -107,7 +110,7 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
     discrepancies.push({
       kind: group[0]?.fact.kind ?? "number",
       about: shared.sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, 5),
-      wordings: group.map(({ sourceId, outlet, fact, sentence }) => ({ sourceId, outlet, fact, sentence })),
+      wordings: group.map(({ sourceId, outlet, fact, sentence, sentenceStart }) => ({ sourceId, outlet, fact, sentence, sentenceStart })),
     });
   }
   return discrepancies;

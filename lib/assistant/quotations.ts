@@ -77,6 +77,14 @@ export function quotationsIn(text: string): Quotation[] {
  * the words differ; closest is null when no source says anything like it.
  */
 export function checkSummaryQuotations(summary: string, sources: readonly AssistantSource[], index: EvidenceIndex): QuotationFlag[] {
+  return summaryQuotationCheck(sources, index)(summary);
+}
+
+/**
+ * checkSummaryQuotations with the sources prepared once (their comparable text and the stems of every
+ * sentence), for a caller that checks the summary again on every edit. The index must hold the same sources.
+ */
+export function summaryQuotationCheck(sources: readonly AssistantSource[], index: EvidenceIndex): (summary: string) => QuotationFlag[] {
   const texts = sources.map((source) => comparable(source.text));
   const candidates = index.sentences.map((entry) => ({
     sourceId: entry.sourceId,
@@ -85,12 +93,13 @@ export function checkSummaryQuotations(summary: string, sources: readonly Assist
     text: entry.sentence.text,
     stems: contentStems(entry.sentence.tokens),
   }));
-  return quotationsIn(summary)
-    .filter((quotation) => !texts.some((text) => text.includes(comparable(quotation.text))))
-    .map((quotation) => {
-      const closest = closestOf(stemsOf(quotation.text), candidates);
-      return { in: "summary", quotation, closest: closest && passage(quotation.text, closest, alignedWords(quotation.text, closest.text)) };
-    });
+  return (summary) =>
+    quotationsIn(summary)
+      .filter((quotation) => !texts.some((text) => text.includes(comparable(quotation.text))))
+      .map((quotation) => {
+        const closest = closestOf(stemsOf(quotation.text), candidates);
+        return { in: "summary", quotation, closest: closest && passage(quotation.text, closest, alignedWords(quotation.text, closest.text)) };
+      });
 }
 
 /**

@@ -8,6 +8,10 @@ export interface Token {
   end: number;
   /** Lower-case Porter2 stem, e.g. "recruiting" → "recruit". */
   stem: string;
+  /** Lower-case dictionary form, e.g. "told" → "tell", "says" → "say". */
+  lemma: string;
+  /** Universal part of speech as wink-nlp tags it ("NOUN", "VERB", "PROPN"…); a guess, not a parse. */
+  pos: string;
   kind: "word" | "number" | "punctuation" | "other";
   /** A function word ("the", "of", "has") that says nothing about the topic. */
   stopWord: boolean;
@@ -74,6 +78,8 @@ export function sentencesOf(text: string): Sentence[] {
         start: line.start + start,
         end: line.start + at,
         stem: stemOf(read<string>(token, its.stem)),
+        lemma: read<string>(token, its.lemma).toLowerCase(),
+        pos: read<string>(token, its.pos),
         kind: TOKEN_KINDS.has(type as Token["kind"]) ? (type as Token["kind"]) : "other",
         stopWord: read<boolean>(token, its.stopWordFlag),
       });
