@@ -10,6 +10,7 @@ import { writeSummaryParagraphs } from "../lib/story-doc/summary";
 import { hashPassword } from "../server/auth/password";
 import { createPrisma, type PrismaClient } from "../server/db/create-prisma";
 import { loadDotEnv } from "../server/load-dotenv";
+import { cardSource } from "../server/sources/import-sources";
 
 /** The demo users; README lists them. Every one signs in with DEMO_PASSWORD. */
 export const DEMO_USERS = [
@@ -58,20 +59,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       };
     }),
   );
-  const cards = await Promise.all(
-    page.cards.map(async (card) => {
-      const text = normaliseArticleText(card.excerpt || card.headline);
-      return {
-        kind: "card",
-        headline: card.headline,
-        outlet: card.outlet,
-        statedAge: card.statedAge,
-        ...cardLabels(card),
-        text,
-        contentHash: await sha256Hex(`${card.outlet}\n${text}`),
-      };
-    }),
-  );
+  const cards = await Promise.all(page.cards.map(cardSource));
   const users = await Promise.all(
     DEMO_USERS.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) })),
   );
@@ -85,7 +73,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         title: page.headline,
         createdById: creator.id,
         document: { create: { state: Uint8Array.from(state) } },
-        sources: { create: [...articles, ...cards].map((source, position) => ({ ...source, position })) },
+        sources: {
+          create: [...articles, ...cards].map((source, position) => ({
+            ...source,
+            position,
+            revisions: { create: { number: 1, text: source.text, contentHash: source.contentHash, createdById: creator.id } },
+          })),
+        },
       },
     });
   });

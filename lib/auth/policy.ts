@@ -3,6 +3,9 @@ import type { Role } from "./roles";
 /** What someone can ask Corroborate to do. */
 export const ACTIONS = [
   "open_workspace",
+  "create_story",
+  "import_source",
+  "correct_source",
   "edit_summary",
   "mark_claim",
   "attach_quote",
@@ -15,7 +18,16 @@ export const ACTIONS = [
 
 export type Action = (typeof ACTIONS)[number];
 
-const EDITOR_ACTIONS: readonly Action[] = ["open_workspace", "edit_summary", "mark_claim", "attach_quote", "request_review"];
+const EDITOR_ACTIONS: readonly Action[] = [
+  "open_workspace",
+  "create_story",
+  "import_source",
+  "correct_source",
+  "edit_summary",
+  "mark_claim",
+  "attach_quote",
+  "request_review",
+];
 const REVIEWER_ACTIONS: readonly Action[] = [...EDITOR_ACTIONS, "approve", "reject", "publish"];
 
 /**

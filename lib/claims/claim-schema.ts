@@ -18,6 +18,29 @@ const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const personSchema = z.object({ id: idSchema, name: z.string().min(1).max(200) });
 const timeSchema = z.string().datetime();
 
+/** A passage of a corrected source that may be a quote, for a person to choose (lib/anchoring/reanchor.ts). */
+export const reanchorCandidateSchema = z.object({
+  selector: quoteSelectorSchema,
+  similarity: z.number().min(0).max(1),
+  reasons: z.array(z.string().max(500)).max(10),
+});
+
+/**
+ * What a correction of its source left for a person to settle on a quote, which keeps its old selector until
+ * then (so it does not verify, and blocks publishing): `reverify`, when passages of the new text may be the
+ * quote but none could be applied safely; `orphaned`, when nothing in the new text is the quote.
+ */
+export const quoteCorrectionSchema = z.discriminatedUnion("state", [
+  z.object({
+    state: z.literal("reverify"),
+    revision: z.number().int().min(1),
+    reason: z.string().max(500),
+    candidates: z.array(reanchorCandidateSchema).min(1).max(3),
+  }),
+  z.object({ state: z.literal("orphaned"), revision: z.number().int().min(1), reason: z.string().max(500) }),
+]);
+export type QuoteCorrection = z.infer<typeof quoteCorrectionSchema>;
+
 /** A quote from a source attached to a claim as evidence. */
 export const quoteSchema = z.object({
   id: idSchema,
@@ -27,6 +50,7 @@ export const quoteSchema = z.object({
   note: z.string().max(2_000).default(""),
   addedBy: personSchema,
   addedAt: timeSchema,
+  correction: quoteCorrectionSchema.optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 

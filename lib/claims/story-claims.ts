@@ -108,6 +108,22 @@ export function removeQuote(doc: Y.Doc, claimId: string, quoteId: string): void 
 }
 
 /**
+ * Replaces a quote of a claim by what `update` makes of it, in place, after validating the result.
+ * @throws ClaimOperationError for an unknown claim or quote; ZodError for a malformed result.
+ */
+export function updateQuote(doc: Y.Doc, claimId: string, quoteId: string, update: (quote: Quote) => Quote): void {
+  const quotes = arrayOf(claimEntry(doc, claimId), "quotes");
+  const index = quotes.toArray().findIndex((quote) => (quote as { id?: unknown } | null)?.id === quoteId);
+  const current = quoteSchema.safeParse(quotes.get(index));
+  if (index === -1 || !current.success) throw new ClaimOperationError(`claim ${claimId} has no quote ${quoteId}`);
+  const next = quoteSchema.parse(update(current.data));
+  doc.transact(() => {
+    quotes.delete(index, 1);
+    quotes.insert(index, [next]);
+  });
+}
+
+/**
  * Appends a comment to a claim's thread after validating it.
  * @throws ClaimOperationError for an unknown claim; ZodError for an empty or oversized comment.
  */

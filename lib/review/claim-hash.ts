@@ -28,12 +28,11 @@ export function claimSnapshot(claim: Claim, span: ClaimSpan | null): ClaimSnapsh
 
 /**
  * SHA-256 (hex) of a claim snapshot in a canonical JSON form. An approval is bound to it: changing the
- * claim's words or its quotes changes the hash and sends the claim back to review.
+ * claim's words or its quotes (their words, source or stance) changes the hash and sends the claim back to
+ * review. A quote's offsets are left out: a correction that only moves a quoted passage within its source
+ * does not change what the reviewer approved.
  */
 export async function hashClaimSnapshot(snapshot: ClaimSnapshot): Promise<string> {
-  const canonical = JSON.stringify([
-    snapshot.text,
-    snapshot.quotes.map((q) => [q.id, q.sourceId, q.exact, q.start, q.end, q.stance]),
-  ]);
+  const canonical = JSON.stringify([snapshot.text, snapshot.quotes.map((q) => [q.id, q.sourceId, q.exact, q.stance])]);
   return sha256Hex(canonical);
 }

@@ -6,7 +6,15 @@ export interface ClaimReadinessInput {
   /** The claim's words, or null when detached. */
   text: string | null;
   status: ClaimStatus;
-  quotes: Array<{ id: string; outlet: string | null; exact: string; verified: boolean; reason?: string }>;
+  quotes: Array<{
+    id: string;
+    outlet: string | null;
+    exact: string;
+    verified: boolean;
+    reason?: string;
+    /** What a correction of the quote's source left unsettled, if anything. */
+    correction?: "reverify" | "orphaned";
+  }>;
 }
 
 /** One reason a story cannot be published yet. */
@@ -15,11 +23,13 @@ export type PublishBlocker =
   | { kind: "claim_not_approved"; claimId: string; text: string | null; status: ClaimStatus }
   | { kind: "claim_detached"; claimId: string }
   | { kind: "claim_without_evidence"; claimId: string; text: string | null }
-  | { kind: "quote_unverified"; claimId: string; quoteId: string; outlet: string | null; exact: string; reason: string };
+  | { kind: "quote_unverified"; claimId: string; quoteId: string; outlet: string | null; exact: string; reason: string }
+  | { kind: "quote_orphaned" | "quote_reverify"; claimId: string; quoteId: string; outlet: string | null; exact: string };
 
 /**
  * Everything that blocks publishing: a story publishes when it has claims, every claim is approved (as
- * recorded), anchored and evidenced, and every quote verifies against its source. Empty means ready.
+ * recorded), anchored and evidenced, and every quote verifies against its source with nothing left unsettled by
+ * a correction of that source. Empty means ready.
  */
 export function publishBlockers(claims: readonly ClaimReadinessInput[]): PublishBlocker[] {
   if (claims.length === 0) return [{ kind: "no_claims" }];
@@ -31,7 +41,10 @@ export function publishBlockers(claims: readonly ClaimReadinessInput[]): Publish
     }
     if (claim.quotes.length === 0) blockers.push({ kind: "claim_without_evidence", claimId: claim.id, text: claim.text });
     for (const quote of claim.quotes) {
-      if (!quote.verified) {
+      if (quote.correction) {
+        const kind = quote.correction === "orphaned" ? "quote_orphaned" : "quote_reverify";
+        blockers.push({ kind, claimId: claim.id, quoteId: quote.id, outlet: quote.outlet, exact: quote.exact });
+      } else if (!quote.verified) {
         blockers.push({
           kind: "quote_unverified",
           claimId: claim.id,
@@ -60,5 +73,9 @@ export function describeBlocker(blocker: PublishBlocker): string {
       return `${claim(blocker.text)} has no quotes.`;
     case "quote_unverified":
       return `A quote from ${blocker.outlet ?? "a source"} (“${blocker.exact.slice(0, 60)}”) does not verify: ${blocker.reason}`;
+    case "quote_orphaned":
+      return `A quote from ${blocker.outlet ?? "a source"} (“${blocker.exact.slice(0, 60)}”) was lost when its source was corrected: attach the passage again or remove the quote.`;
+    case "quote_reverify":
+      return `A quote from ${blocker.outlet ?? "a source"} (“${blocker.exact.slice(0, 60)}”) must be re-verified after a correction of its source.`;
   }
 }

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { ClaimStatus } from "../../lib/claims/claim-schema";
 import { signServiceToken } from "../auth/collab-token";
+import type { SourceRevisionReply } from "./internal-api";
 
 /** How the Next app talks to the collaboration server. */
 export interface CollabClient {
@@ -8,6 +9,13 @@ export interface CollabClient {
   liveDocument(storyId: string): Promise<Y.Doc>;
   /** Writes a recorded decision's status into a claim of the live document. */
   writeClaimStatus(storyId: string, claimId: string, status: ClaimStatus): Promise<void>;
+  /**
+   * Tells the live document that a source has a new revision (1 when imported): open workspaces reload it,
+   * and from revision 2 the quotes taken from it are re-anchored in `text`. Repeating a call does nothing.
+   */
+  recordSourceRevision(storyId: string, sourceId: string, revision: number, text: string): Promise<SourceRevisionReply>;
+  /** Writes imported summary paragraphs into the draft when its summary is empty; says whether it did. */
+  writeSummaryIfEmpty(storyId: string, paragraphs: readonly string[]): Promise<boolean>;
 }
 
 /** The collaboration server did not answer, or answered with an error. */
@@ -45,6 +53,21 @@ export function createCollabClient(baseUrl: string, secret: string): CollabClien
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ status }),
       });
+    },
+    async recordSourceRevision(storyId, sourceId, revision, text) {
+      const response = await call(
+        `/internal/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(sourceId)}/revisions`,
+        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ revision, text }) },
+      );
+      return (await response.json()) as SourceRevisionReply;
+    },
+    async writeSummaryIfEmpty(storyId, paragraphs) {
+      const response = await call(`/internal/stories/${encodeURIComponent(storyId)}/summary`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ paragraphs }),
+      });
+      return ((await response.json()) as { written: boolean }).written;
     },
   };
 }

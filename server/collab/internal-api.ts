@@ -2,21 +2,40 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import * as Y from "yjs";
 import { z } from "zod";
 import { claimStatusSchema } from "../../lib/claims/claim-schema";
+import { applySourceCorrection, type SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
 import { claimsMap } from "../../lib/claims/story-claims";
+import { recordSourceRevision } from "../../lib/story-doc/source-revisions";
+import { summaryText, writeSummaryParagraphs } from "../../lib/story-doc/summary";
 import { isServiceToken } from "../auth/collab-token";
 import { StoryNotFoundError } from "./persistence";
 import type { Rooms } from "./rooms";
 
 const STATE = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/state$/;
 const CLAIM_STATUS = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/claims\/([A-Za-z0-9_-]{1,64})\/status$/;
+const SOURCE_REVISION = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/sources\/([A-Za-z0-9_-]{1,64})\/revisions$/;
+const SUMMARY = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/summary$/;
 const statusBody = z.object({ status: claimStatusSchema });
+const sourceRevisionBody = z.object({ revision: z.number().int().min(1), text: z.string().min(1) });
+const summaryBody = z.object({ paragraphs: z.array(z.string().trim().min(1).max(20_000)).min(1).max(500) });
 const MAX_BODY_BYTES = 4_096;
+/** A source's text travels with its revision: up to the import limit, in UTF-8. */
+const MAX_SOURCE_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_SUMMARY_BODY_BYTES = 1024 * 1024;
+
+/** What `POST …/sources/:sourceId/revisions` answers: whether the revision was new, and what it did to quotes. */
+export interface SourceRevisionReply {
+  applied: boolean;
+  outcome: SourceCorrectionOutcome | null;
+}
 
 /**
  * The collaboration server's internal endpoints, for the Next app only (a service token signed with the
  * shared secret): `GET /internal/stories/:id/state` returns the live document as one Yjs update, and
  * `POST /internal/stories/:id/claims/:claimId/status` writes a recorded review decision into the live
- * document so that every open workspace shows it. Returns false for any other path.
+ * document so that every open workspace shows it, `POST /internal/stories/:id/sources/:sourceId/revisions`
+ * tells the document that a source was imported or corrected (re-anchoring the quotes taken from it; a
+ * revision the document already has is ignored), and `POST /internal/stories/:id/summary` writes an imported
+ * summary into a draft whose summary is empty. Returns false for any other path.
  */
 export async function handleInternalRequest(
   request: IncomingMessage,
@@ -27,7 +46,9 @@ export async function handleInternalRequest(
   const path = new URL(request.url ?? "/", "http://collab.invalid").pathname;
   const state = STATE.exec(path);
   const claimStatus = CLAIM_STATUS.exec(path);
-  if (!state && !claimStatus) return false;
+  const sourceRevision = SOURCE_REVISION.exec(path);
+  const summary = SUMMARY.exec(path);
+  if (!state && !claimStatus && !sourceRevision && !summary) return false;
 
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
   if (!token || !(await isServiceToken(token, secret))) return reply(response, 401, { error: "service token required" });
@@ -51,6 +72,33 @@ export async function handleInternalRequest(
       });
       return found ? reply(response, 200, { ok: true }) : reply(response, 404, { error: "no such claim" });
     }
+    if (sourceRevision?.[1] && sourceRevision[2] && request.method === "POST") {
+      const body = sourceRevisionBody.safeParse(await readJson(request, MAX_SOURCE_BODY_BYTES));
+      if (!body.success) return reply(response, 400, { error: "expected { revision, text }" });
+      const sourceId = sourceRevision[2];
+      const { revision, text } = body.data;
+      const answer = await rooms.withDocument(sourceRevision[1], (doc): SourceRevisionReply => {
+        let outcome: SourceCorrectionOutcome | null = null;
+        const applied = doc.transact(() => {
+          if (!recordSourceRevision(doc, sourceId, revision)) return false;
+          if (revision > 1) outcome = applySourceCorrection(doc, sourceId, text, revision);
+          return true;
+        });
+        return { applied, outcome };
+      });
+      return reply(response, 200, answer);
+    }
+    if (summary?.[1] && request.method === "POST") {
+      const body = summaryBody.safeParse(await readJson(request, MAX_SUMMARY_BODY_BYTES));
+      if (!body.success) return reply(response, 400, { error: "expected { paragraphs }" });
+      const paragraphs = body.data.paragraphs;
+      const written = await rooms.withDocument(summary[1], (doc) => {
+        if (summaryText(doc).plain.trim().length > 0) return false;
+        writeSummaryParagraphs(doc, paragraphs);
+        return true;
+      });
+      return reply(response, 200, { written });
+    }
     return reply(response, 405, { error: "method not allowed" });
   } catch (error) {
     if (error instanceof StoryNotFoundError) return reply(response, 404, { error: "no such story" });
@@ -64,12 +112,12 @@ function reply(response: ServerResponse, status: number, body: unknown): true {
   return true;
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+async function readJson(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > maxBytes) return null;
     chunks.push(chunk);
   }
   try {

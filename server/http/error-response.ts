@@ -1,14 +1,14 @@
 import { ZodError } from "zod";
 import { describeBlocker } from "../../lib/review/publish-readiness";
 import { CollabUnavailableError } from "../collab/collab-client";
-import { ReviewError } from "../review/review-errors";
+import { RequestError } from "./request-error";
 
 /**
  * Maps an error from a route's work to a JSON response with a status and a message for people; anything
  * unexpected is logged and answered with 500, without details.
  */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ReviewError) {
+  if (error instanceof RequestError) {
     return Response.json(
       { error: error.message, blockers: error.blockers.map((blocker) => ({ ...blocker, message: describeBlocker(blocker) })) },
       { status: error.status },

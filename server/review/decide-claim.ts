@@ -4,7 +4,7 @@ import type { Role } from "../../lib/auth/roles";
 import { verdictSchema } from "../../lib/review/review-state";
 import type { CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
-import { ReviewError } from "./review-errors";
+import { RequestError } from "../http/request-error";
 import { reviewStory } from "./story-review";
 
 /** A reviewer's decision on one claim, as the route receives it. */
@@ -28,7 +28,7 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
  * Records a reviewer's approval or rejection of a claim: checks the role, the four-eyes rule (whoever
  * marked the claim or attached its quotes cannot decide it), that the claim is what the reviewer saw, then
  * writes the decision and an audit event in one transaction and shows the status in the live document.
- * @throws ReviewError (403 role or four eyes, 404 story or claim, 409 changed or not asked for review).
+ * @throws RequestError (403 role or four eyes, 404 story or claim, 409 changed or not asked for review).
  */
 export async function decideClaim(
   deps: { prisma: PrismaClient; collab: CollabClient },
@@ -38,21 +38,21 @@ export async function decideClaim(
   input: DecisionInput,
 ): Promise<void> {
   if (!can(user.role, input.decision === "approved" ? "approve" : "reject")) {
-    throw new ReviewError(403, "Only reviewers and admins decide claims.");
+    throw new RequestError(403, "Only reviewers and admins decide claims.");
   }
   const story = await deps.prisma.story.findUnique({ where: { id: storyId }, select: { id: true } });
-  if (!story) throw new ReviewError(404, "No such story.");
+  if (!story) throw new RequestError(404, "No such story.");
   const review = await reviewStory(deps.prisma, storyId, await deps.collab.liveDocument(storyId));
   const reviewed = review.claims.find((candidate) => candidate.claim.id === claimId);
-  if (!reviewed) throw new ReviewError(404, "No such claim.");
+  if (!reviewed) throw new RequestError(404, "No such claim.");
   if (reviewed.contributors.has(user.id)) {
-    throw new ReviewError(403, "You marked this claim or attached its evidence: another reviewer must decide it.");
+    throw new RequestError(403, "You marked this claim or attached its evidence: another reviewer must decide it.");
   }
   if (reviewed.hash !== input.claimHash) {
-    throw new ReviewError(409, "The claim or its quotes changed while you were looking: review it again.");
+    throw new RequestError(409, "The claim or its quotes changed while you were looking: review it again.");
   }
-  if (reviewed.review.status === "draft") throw new ReviewError(409, "The claim is a draft: an editor has not asked for review.");
-  if (reviewed.span === null) throw new ReviewError(409, "The claim's words were deleted from the summary.");
+  if (reviewed.review.status === "draft") throw new RequestError(409, "The claim is a draft: an editor has not asked for review.");
+  if (reviewed.span === null) throw new RequestError(409, "The claim's words were deleted from the summary.");
 
   await deps.prisma.$transaction([
     deps.prisma.claimDecision.create({

@@ -8,7 +8,8 @@ import { summaryText } from "../../lib/story-doc/summary";
 import type { VersionContent } from "../../lib/versions/version-content";
 import type { CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
-import { ReviewError } from "./review-errors";
+import { isUniqueViolation } from "../db/prisma-errors";
+import { RequestError } from "../http/request-error";
 import { reviewStory } from "./story-review";
 
 export const publishInputSchema = z.object({
@@ -22,7 +23,7 @@ export type PublishInput = z.infer<typeof publishInputSchema>;
  * numbered Version (summary, claims with spans, quotes, quoted sources with content hashes, approvals, Yjs
  * state) and an audit event in one transaction. Two concurrent publishes get two consecutive numbers or a
  * refusal: the (story, number) pair is unique, and a publish that loses the race retries on the new state.
- * @throws ReviewError (403 role, 404 story, 422 blockers or a missing correction note).
+ * @throws RequestError (403 role, 404 story, 422 blockers or a missing correction note).
  */
 export async function publishStory(
   deps: { prisma: PrismaClient; collab: CollabClient },
@@ -30,12 +31,12 @@ export async function publishStory(
   storyId: string,
   input: PublishInput,
 ): Promise<{ number: number }> {
-  if (!can(user.role, "publish")) throw new ReviewError(403, "Only reviewers and admins publish.");
+  if (!can(user.role, "publish")) throw new RequestError(403, "Only reviewers and admins publish.");
   const story = await deps.prisma.story.findUnique({ where: { id: storyId }, select: { id: true, title: true } });
-  if (!story) throw new ReviewError(404, "No such story.");
+  if (!story) throw new RequestError(404, "No such story.");
   const doc = await deps.collab.liveDocument(storyId);
   const review = await reviewStory(deps.prisma, storyId, doc);
-  if (review.blockers.length > 0) throw new ReviewError(422, "The story cannot be published yet.", review.blockers);
+  if (review.blockers.length > 0) throw new RequestError(422, "The story cannot be published yet.", review.blockers);
 
   const quotedSourceIds = new Set(review.claims.flatMap((reviewed) => reviewed.claim.quotes.map((quote) => quote.sourceId)));
   const sources = await deps.prisma.source.findMany({ where: { storyId, id: { in: [...quotedSourceIds] } } });
@@ -44,7 +45,7 @@ export async function publishStory(
     claims: review.claims.map(({ claim, span, review: state }) => {
       const decision = state.decision;
       if (!span || !decision || decision.decision !== "approved" || !decision.verdict) {
-        throw new ReviewError(422, "A claim lost its approval while publishing; try again.");
+        throw new RequestError(422, "A claim lost its approval while publishing; try again.");
       }
       return {
         id: claim.id,
@@ -86,7 +87,7 @@ export async function publishStory(
     const previous = await deps.prisma.version.findFirst({ where: { storyId }, orderBy: { number: "desc" }, select: { number: true } });
     const number = (previous?.number ?? 0) + 1;
     if (previous && !input.correctionNote) {
-      throw new ReviewError(422, `Version ${previous.number} is published: say what changed in a correction note.`);
+      throw new RequestError(422, `Version ${previous.number} is published: say what changed in a correction note.`);
     }
     try {
       await deps.prisma.$transaction([
@@ -112,8 +113,4 @@ export async function publishStory(
       throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

@@ -83,6 +83,7 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
         exact: quote.selector.exact,
         verified: verification.verified,
         reason: verification.verified ? undefined : verification.reason,
+        correction: quote.correction?.state,
       })),
     })),
   );

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
-import { ReviewError } from "@/server/review/review-errors";
+import { RequestError } from "@/server/http/request-error";
 import { setUserRole } from "@/server/users/set-user-role";
 
 const inputSchema = z.object({ userId: z.string().min(1).max(64), role: roleSchema });
@@ -22,7 +22,7 @@ export async function changeRole(_previous: RoleChangeState, form: FormData): Pr
   try {
     await setUserRole(prisma(), user, input.data.userId, input.data.role);
   } catch (error) {
-    if (error instanceof ReviewError) return { ok: false, message: error.message };
+    if (error instanceof RequestError) return { ok: false, message: error.message };
     throw error;
   }
   revalidatePath("/admin/users");

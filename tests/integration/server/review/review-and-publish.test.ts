@@ -12,7 +12,7 @@ import { createCollabClient, type CollabClient } from "@/server/collab/collab-cl
 import { createPrismaPersistence } from "@/server/collab/persistence";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
-import { ReviewError } from "@/server/review/review-errors";
+import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
 import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
@@ -90,7 +90,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ReviewError) return { status: error.status, message: error.message, blockers: error.blockers.map((b) => b.kind) };
+    if (error instanceof RequestError) return { status: error.status, message: error.message, blockers: error.blockers.map((b) => b.kind) };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -221,8 +221,8 @@ describe("publishing", () => {
     ]);
     expect(first.filter((result) => result.status === "fulfilled").map((result) => (result as PromiseFulfilledResult<{ number: number }>).value)).toEqual([{ number: 1 }]);
     const rejected = first.find((result) => result.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(ReviewError);
-    expect((rejected.reason as ReviewError).message).toMatch(/correction note/);
+    expect(rejected.reason).toBeInstanceOf(RequestError);
+    expect((rejected.reason as RequestError).message).toMatch(/correction note/);
 
     // With notes, both succeed with distinct consecutive numbers.
     const both = await Promise.all([

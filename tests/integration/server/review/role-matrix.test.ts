@@ -8,18 +8,33 @@ import { createCollabClient, type CollabClient } from "@/server/collab/collab-cl
 import { createPrismaPersistence } from "@/server/collab/persistence";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
-import { ReviewError } from "@/server/review/review-errors";
+import { RequestError } from "@/server/http/request-error";
 import { setUserRole } from "@/server/users/set-user-role";
 import { closeOf, connectProvider, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
 import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
+import { correctSource } from "@/server/sources/correct-source";
+import { importArticle } from "@/server/sources/import-sources";
+import { createStory as createStoryService } from "@/server/stories/create-story";
 import type { CollabServer } from "@/server/collab";
 
 // Who may do what, written out: a change to the policy or to any enforcement point must change this table.
 const ALLOWED: Record<"reader" | Role, Action[]> = {
   reader: [],
-  editor: ["open_workspace", "edit_summary", "mark_claim", "attach_quote", "request_review"],
-  reviewer: ["open_workspace", "edit_summary", "mark_claim", "attach_quote", "request_review", "approve", "reject", "publish"],
+  editor: ["open_workspace", "create_story", "import_source", "correct_source", "edit_summary", "mark_claim", "attach_quote", "request_review"],
+  reviewer: [
+    "open_workspace",
+    "create_story",
+    "import_source",
+    "correct_source",
+    "edit_summary",
+    "mark_claim",
+    "attach_quote",
+    "request_review",
+    "approve",
+    "reject",
+    "publish",
+  ],
   admin: [...ACTIONS],
 };
 
@@ -70,9 +85,9 @@ async function serviceCall(call: () => Promise<unknown>): Promise<boolean> {
     await call();
     return true;
   } catch (error) {
-    if (error instanceof ReviewError && error.status === 403) return false;
+    if (error instanceof RequestError && error.status === 403) return false;
     // Any other refusal (nothing to approve, nothing to publish) means the role itself was let through.
-    if (error instanceof ReviewError) return true;
+    if (error instanceof RequestError) return true;
     throw error;
   }
 }
@@ -106,6 +121,19 @@ async function attempt(who: "reader" | Role, action: Action): Promise<boolean> {
     case "publish":
       if (!actor) return false;
       return serviceCall(() => publishStory({ prisma, collab }, actor, storyId, {}));
+    case "create_story":
+      if (!actor) return false;
+      return serviceCall(() => createStoryService(prisma, actor, { title: `A story for ${actor.role}` }));
+    case "import_source":
+      if (!actor) return false;
+      return serviceCall(() => importArticle({ prisma, collab }, actor, storyId, { text: `An article imported by ${actor.id}.` }));
+    case "correct_source": {
+      if (!actor) return false;
+      const source = await prisma.source.create({
+        data: { storyId, text: "The first text.", contentHash: `hash-${storyId}`, revisions: { create: { number: 1, text: "The first text.", contentHash: `hash-${storyId}` } } },
+      });
+      return serviceCall(() => correctSource({ prisma, collab }, actor, storyId, source.id, { text: "The corrected text.", note: "A typo.", basedOn: 1 }));
+    }
     case "manage_users": {
       if (!actor) return false;
       const target = await createUser(prisma, "editor");

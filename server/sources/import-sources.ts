@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { can } from "../../lib/auth/policy";
+import type { Role } from "../../lib/auth/roles";
+import { sha256Hex } from "../../lib/hashing/sha256";
+import { AggregatorFormatError, parseAggregatorPage, type AggregatorCard } from "../../lib/import/aggregator-page";
+import { biasLabelSchema } from "../../lib/import/bias-label";
+import { normaliseArticleText } from "../../lib/import/normalise-text";
+import { mergePerspectives, readPerspectives } from "../../lib/import/perspectives";
+import type { CollabClient } from "../collab/collab-client";
+import { CollabUnavailableError } from "../collab/collab-client";
+import type { PrismaClient } from "../db/create-prisma";
+import { isUniqueViolation } from "../db/prisma-errors";
+import { RequestError } from "../http/request-error";
+
+/** The most characters a source's text may have (about 150,000 words: far beyond any article). */
+export const MAX_SOURCE_CHARACTERS = 1_000_000;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value.length > 0 ? value : null))
+    .nullish()
+    .transform((value) => value ?? null);
+
+/** The text of a source as an editor submits it; normalised and checked for binary content. */
+export const sourceTextSchema = z
+  .string()
+  .max(MAX_SOURCE_CHARACTERS, `A source may have at most ${MAX_SOURCE_CHARACTERS.toLocaleString("en")} characters.`)
+  .refine((text) => !/\u0000/.test(text), "This text contains binary data: import the article's text, not a file of another kind.")
+  .transform(normaliseArticleText)
+  .refine((text) => text.length > 0, "The text is empty.");
+
+/** An article as the import form submits it: its text and what the editor confirmed of its metadata. */
+export const articleInputSchema = z.object({
+  text: sourceTextSchema,
+  outlet: optionalText(200),
+  url: optionalText(2_000).pipe(z.string().url("The link must be a full web address (https://…).").nullable()),
+  headline: optionalText(500),
+  author: optionalText(300),
+  publishedAt: optionalText(40).pipe(
+    z
+      .string()
+      .datetime({ offset: true, message: "The publication time is not a valid date and time." })
+      .transform((value) => new Date(value))
+      .nullable(),
+  ),
+  biasLabel: biasLabelSchema.default("unknown"),
+  reliabilityLabel: optionalText(100),
+});
+
+/** An aggregator page as pasted or uploaded. */
+export const aggregatorInputSchema = z.object({ text: z.string().max(MAX_SOURCE_CHARACTERS) });
+
+type Deps = { prisma: PrismaClient; collab: CollabClient };
+type Actor = { id: string; role: Role };
+
+/** What importing an aggregator page did. */
+export interface AggregatorImport {
+  cardsAdded: number;
+  /** Cards that were already sources of the story. */
+  cardsSkipped: number;
+  /** Whether the page's Summary became the draft's summary (only when the draft had none). */
+  summaryWritten: boolean;
+  perspectives: number;
+}
+
+/**
+ * Adds an article to a story's sources, with its text as revision 1, and tells open workspaces.
+ * @throws RequestError 403 for a role that may not import, 404 for an unknown story, 409 when the same text is
+ * already a source of the story; ZodError for invalid input.
+ */
+export async function importArticle(deps: Deps, user: Actor, storyId: string, input: unknown): Promise<{ id: string }> {
+  assertMay(user);
+  const article = articleInputSchema.parse(input);
+  await assertStory(deps.prisma, storyId);
+  const contentHash = await sha256Hex(article.text);
+  const source = await createSource(deps.prisma, user, storyId, { kind: "article", ...article, contentHash });
+  await notifyWorkspaces(deps.collab, storyId, source.id, article.text);
+  return source;
+}
+
+/**
+ * Imports an aggregator page (the seed story's 000 format): its source cards become card sources (cards the
+ * story already has are skipped), its Summary becomes the draft's summary when the draft has none, and its
+ * Perspectives are added to the story's list.
+ * @throws RequestError 403, 404, or 422 with the parser's message when the text is not such a page.
+ */
+export async function importAggregatorPage(
+  deps: Deps,
+  user: Actor,
+  storyId: string,
+  input: unknown,
+): Promise<AggregatorImport> {
+  assertMay(user);
+  const { text } = aggregatorInputSchema.parse(input);
+  const story = await assertStory(deps.prisma, storyId);
+  let page;
+  try {
+    page = parseAggregatorPage(text);
+  } catch (error) {
+    if (error instanceof AggregatorFormatError) throw new RequestError(422, `This is not an aggregator page: ${error.message}`);
+    throw error;
+  }
+
+  let cardsAdded = 0;
+  for (const card of page.cards) {
+    try {
+      const row = await cardSource(card);
+      const source = await createSource(deps.prisma, user, storyId, row);
+      await notifyWorkspaces(deps.collab, storyId, source.id, row.text);
+      cardsAdded += 1;
+    } catch (error) {
+      if (!(error instanceof RequestError && error.status === 409)) throw error;
+    }
+  }
+  const perspectives = mergePerspectives(readPerspectives(story.perspectives), page.perspectives);
+  await deps.prisma.story.update({ where: { id: storyId }, data: { perspectives: JSON.stringify(perspectives) } });
+  const summaryWritten = await deps.collab.writeSummaryIfEmpty(storyId, page.summary);
+  return { cardsAdded, cardsSkipped: page.cards.length - cardsAdded, summaryWritten, perspectives: page.perspectives.length };
+}
+
+/** The source row of an aggregator card: its excerpt as text, its labels, hashed with its outlet. */
+export async function cardSource(card: AggregatorCard): Promise<NewSource> {
+  const text = normaliseArticleText(card.excerpt || card.headline);
+  return {
+    kind: "card" as const,
+    headline: card.headline,
+    outlet: card.outlet,
+    statedAge: card.statedAge,
+    reliabilityLabel: card.reliabilityLabel,
+    reliabilityNote: card.reliabilityNote,
+    biasLabel: card.biasLabel,
+    biasNote: card.biasNote,
+    text,
+    // Two outlets may run the same wire excerpt; they are two sources.
+    contentHash: await sha256Hex(`${card.outlet}\n${text}`),
+  };
+}
+
+/** A source row before it has a story and a place in its list. */
+interface NewSource {
+  kind: "article" | "card";
+  headline: string | null;
+  outlet: string | null;
+  author?: string | null;
+  url?: string | null;
+  publishedAt?: Date | null;
+  statedAge?: string | null;
+  reliabilityLabel?: string | null;
+  reliabilityNote?: string | null;
+  biasLabel: string;
+  biasNote?: string | null;
+  text: string;
+  contentHash: string;
+}
+
+async function createSource(prisma: PrismaClient, user: Actor, storyId: string, data: NewSource): Promise<{ id: string }> {
+  const duplicate = await prisma.source.findUnique({
+    where: { storyId_contentHash: { storyId, contentHash: data.contentHash } },
+    select: { headline: true, outlet: true },
+  });
+  if (duplicate) throw duplicateError(duplicate);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const last = await tx.source.findFirst({ where: { storyId }, orderBy: { position: "desc" }, select: { position: true } });
+      const source = await tx.source.create({
+        data: {
+          ...data,
+          storyId,
+          position: (last?.position ?? -1) + 1,
+          revisions: { create: { number: 1, text: data.text, contentHash: data.contentHash, createdById: user.id } },
+        },
+        select: { id: true, headline: true, outlet: true },
+      });
+      await tx.auditEvent.create({
+        data: {
+          storyId,
+          actorId: user.id,
+          action: "source.imported",
+          subject: source.id,
+          data: JSON.stringify({ headline: source.headline, outlet: source.outlet }),
+        },
+      });
+      return { id: source.id };
+    });
+  } catch (error) {
+    // Two editors importing the same article at once: the unique (story, hash) pair lets one through.
+    if (isUniqueViolation(error)) throw duplicateError(data);
+    throw error;
+  }
+}
+
+function duplicateError(source: { headline: string | null; outlet: string | null }): RequestError {
+  const name = [source.headline ? `“${source.headline}”` : null, source.outlet].filter(Boolean).join(", ");
+  return new RequestError(409, `This text is already a source of this story${name ? `: ${name}` : ""}.`);
+}
+
+/** Open workspaces learn of a new source through the live document; a missed notice only delays that. */
+async function notifyWorkspaces(collab: CollabClient, storyId: string, sourceId: string, text: string): Promise<void> {
+  try {
+    await collab.recordSourceRevision(storyId, sourceId, 1, text);
+  } catch (error) {
+    if (!(error instanceof CollabUnavailableError)) throw error;
+    console.warn(`source ${sourceId} imported; open workspaces were not told: ${error.message}`);
+  }
+}
+
+function assertMay(user: Actor): void {
+  if (!can(user.role, "import_source")) throw new RequestError(403, "Only editors, reviewers and admins import sources.");
+}
+
+async function assertStory(prisma: PrismaClient, storyId: string) {
+  const story = await prisma.story.findUnique({ where: { id: storyId }, select: { id: true, perspectives: true } });
+  if (!story) throw new RequestError(404, "No such story.");
+  return story;
+}

@@ -1,0 +1,228 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { markClaimSpan } from "@/lib/anchoring/claim-spans";
+import { addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
+import { readArticleMetadata } from "@/lib/import/article-metadata";
+import { normaliseArticleText } from "@/lib/import/normalise-text";
+import { readPerspectives } from "@/lib/import/perspectives";
+import { createQuoteSelector } from "@/lib/quotes/quote-selector";
+import { readSourceRevisions } from "@/lib/story-doc/source-revisions";
+import { readSummaryParagraphs } from "@/lib/story-doc/summary";
+import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
+import { createPrismaPersistence } from "@/server/collab/persistence";
+import { RequestError } from "@/server/http/request-error";
+import { decideClaim } from "@/server/review/decide-claim";
+import { reviewStory } from "@/server/review/story-review";
+import { correctSource } from "@/server/sources/correct-source";
+import { importAggregatorPage, importArticle } from "@/server/sources/import-sources";
+import { signCollabToken } from "@/server/auth/collab-token";
+import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
+import { createStory, createUser, integrationPrisma } from "../../database";
+import { seedFile } from "../../../fixtures";
+
+const prisma = integrationPrisma();
+const PAGE_000 = seedFile("000");
+const META_004 = readArticleMetadata(seedFile("004"));
+const TEXT_004 = normaliseArticleText(META_004.body);
+const PARAGRAPHS = TEXT_004.split("\n\n");
+const FIRST = PARAGRAPHS[0] ?? "";
+
+const cleanups: Array<() => unknown> = [];
+let collab: CollabClient;
+let wsUrl: string;
+
+beforeEach(async () => {
+  const started = await startServer(createPrismaPersistence(prisma));
+  cleanups.push(() => started.server.close());
+  wsUrl = started.url;
+  collab = createCollabClient(started.url.replace(/^ws/, "http"), TOKEN_SECRET);
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(() => prisma.$disconnect());
+
+const deps = () => ({ prisma, collab });
+
+async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RequestError) return { status: error.status, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("importing", () => {
+  it("stores an article as revision 1, tells the live draft, and refuses the same text twice", async () => {
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, ["A summary."]);
+    const { id } = await importArticle(deps(), editor, storyId, {
+      text: `${META_004.body}\r\n\r\n`,
+      headline: META_004.headline,
+      outlet: "NBC News",
+      biasLabel: "center",
+      publishedAt: "",
+      url: "https://www.nbcnews.com/politics/national-security/cia-videos",
+    });
+    const source = await prisma.source.findUniqueOrThrow({ where: { id }, include: { revisions: true } });
+    expect(source).toMatchObject({ text: TEXT_004, revision: 1, outlet: "NBC News", biasLabel: "center", publishedAt: null, position: 0 });
+    expect(source.revisions.map((r) => [r.number, r.text === TEXT_004, r.createdById])).toEqual([[1, true, editor.id]]);
+    expect(await prisma.auditEvent.count({ where: { storyId, action: "source.imported", subject: id } })).toBe(1);
+    expect(readSourceRevisions(await collab.liveDocument(storyId)).get(id)).toBe(1);
+
+    // The same article with other line endings and spacing is the same text.
+    expect(await refusal(importArticle(deps(), editor, storyId, { text: TEXT_004.replace(/\n\n/g, "\n  \n") }))).toEqual({
+      status: 409,
+      message: `This text is already a source of this story: “${META_004.headline}”, NBC News.`,
+    });
+  });
+
+  it("refuses binary content, an empty text and a malformed link with clear messages", async () => {
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, []);
+    const messages = async (input: unknown) => {
+      try {
+        await importArticle(deps(), editor, storyId, input);
+      } catch (error) {
+        if (error instanceof ZodError) return error.issues.map((issue) => issue.message);
+        throw error;
+      }
+      return [];
+    };
+    expect(await messages({ text: "PK\u0003\u0004\u0000\u0000binary" })).toEqual([expect.stringMatching(/binary data/)]);
+    expect(await messages({ text: " \n\t " })).toEqual(["The text is empty."]);
+    expect(await messages({ text: "An article.", url: "nbcnews" })).toEqual([expect.stringMatching(/full web address/)]);
+    expect(await prisma.source.count({ where: { storyId } })).toBe(0);
+  });
+
+  it("imports the seed aggregator page: four cards with their labels, the summary into an empty draft, three perspectives", async () => {
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, []);
+    expect(await importAggregatorPage(deps(), editor, storyId, { text: PAGE_000 })).toEqual({
+      cardsAdded: 4,
+      cardsSkipped: 0,
+      summaryWritten: true,
+      perspectives: 3,
+    });
+    const cards = await prisma.source.findMany({ where: { storyId }, orderBy: { position: "asc" } });
+    expect(cards.map((card) => [card.kind, card.outlet, card.biasLabel, card.reliabilityLabel])).toEqual([
+      ["card", "TIME Magazine", "leans_left", "Reliable"],
+      ["card", "The Guardian", "leans_left", "Reliable"],
+      ["card", "Al Jazeera", "leans_left", "Reliable"],
+      ["card", "NBC News", "center", "Reliable"],
+    ]);
+    const summary = readSummaryParagraphs(await collab.liveDocument(storyId));
+    expect(summary[0]).toMatch(/^The CIA has released two Mandarin-language/);
+    const story = await prisma.story.findUniqueOrThrow({ where: { id: storyId } });
+    expect(readPerspectives(story.perspectives)).toHaveLength(3);
+
+    // Again: nothing is duplicated, and the summary someone may have edited is left alone.
+    expect(await importAggregatorPage(deps(), editor, storyId, { text: PAGE_000 })).toMatchObject({
+      cardsAdded: 0,
+      cardsSkipped: 4,
+      summaryWritten: false,
+    });
+    expect(readPerspectives((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).perspectives)).toHaveLength(3);
+  });
+
+  it("refuses an article as an aggregator page with the parser's reason", async () => {
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, []);
+    const refused = await refusal(importAggregatorPage(deps(), editor, storyId, { text: seedFile("001") }));
+    expect(refused.status).toBe(422);
+    expect(refused.message).toMatch(/^This is not an aggregator page: No line reading “Summary” was found\./);
+  });
+});
+
+describe("correcting", () => {
+  /** A story with 004 as a source and an approved claim quoting its first paragraph. */
+  async function approvedClaimOn004() {
+    const editor = await createUser(prisma, "editor");
+    const reviewer = await createUser(prisma, "reviewer");
+    const storyId = await createStory(prisma, ["The CIA released two videos.", "Second sentence."]);
+    const { id: sourceId } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
+    const token = await signCollabToken({ userId: editor.id, name: editor.name, role: "editor", storyId }, TOKEN_SECRET, 60);
+    const provider = connectProvider(wsUrl, storyId, token);
+    cleanups.push(() => provider.destroy());
+    await synced(provider);
+    const at = new Date();
+    createClaim(provider.doc, { id: "claim-1", by: editor, at });
+    markClaimSpan(provider.doc, "claim-1", 0, "The CIA released two videos.".length);
+    addQuote(provider.doc, "claim-1", {
+      id: "q1",
+      sourceId,
+      selector: createQuoteSelector(TEXT_004, 0, FIRST.length),
+      stance: "supports",
+      note: "",
+      addedBy: editor,
+      addedAt: at.toISOString(),
+    });
+    setClaimStatusAsEditor(provider.doc, "claim-1", "needs_review");
+    let hash = "";
+    await eventually(async () => {
+      const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      expect(review.claims[0]?.review.status).toBe("needs_review");
+      hash = review.claims[0]?.hash ?? "";
+    });
+    await decideClaim(deps(), reviewer, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash: hash });
+    return { editor, storyId, sourceId, provider };
+  }
+
+  it("keeps the approval when a correction only moves the quoted passage", async () => {
+    const { editor, storyId, sourceId } = await approvedClaimOn004();
+    const moved = [PARAGRAPHS[1], FIRST, ...PARAGRAPHS.slice(2)].join("\n\n");
+    const result = await correctSource(deps(), editor, storyId, sourceId, { text: moved, note: "Paragraphs were out of order.", basedOn: 1 });
+    expect(result).toEqual({ revision: 2, outcome: { unchanged: 1, changed: 0, reverify: 0, orphaned: 0, claimsToReview: [] } });
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.claims[0]?.review.status).toBe("approved");
+    expect(review.claims[0]?.quotes[0]?.verification.verified).toBe(true);
+  });
+
+  it("stores a corrected text as revision 2, keeps revision 1, and sends the claim whose quote changed back to review", async () => {
+    const { editor, storyId, sourceId, provider } = await approvedClaimOn004();
+    const corrected = [PARAGRAPHS[1], FIRST.replace("released", "posted"), ...PARAGRAPHS.slice(2)].join("\n\n");
+    const result = await correctSource(deps(), editor, storyId, sourceId, {
+      text: corrected,
+      note: "NBC corrected “released” to “posted”.",
+      basedOn: 1,
+    });
+    expect(result).toEqual({ revision: 2, outcome: { unchanged: 0, changed: 1, reverify: 0, orphaned: 0, claimsToReview: ["claim-1"] } });
+
+    const revisions = await prisma.sourceRevision.findMany({ where: { sourceId }, orderBy: { number: "asc" } });
+    expect(revisions.map((r) => [r.number, r.text === TEXT_004, r.text === corrected, r.note])).toEqual([
+      [1, true, false, ""],
+      [2, false, true, "NBC corrected “released” to “posted”."],
+    ]);
+    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ text: corrected, revision: 2 });
+    expect(await prisma.auditEvent.count({ where: { storyId, action: "source.corrected" } })).toBe(1);
+
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
+    expect(review.claims[0]?.quotes[0]?.quote.selector.exact).toBe(FIRST.replace("released", "posted"));
+    // The editor's open workspace sees the re-anchored quote and the new revision live.
+    await eventually(() => {
+      expect(readClaims(provider.doc)[0]?.status).toBe("needs_review");
+      expect(readSourceRevisions(provider.doc).get(sourceId)).toBe(2);
+    });
+
+    expect(await refusal(correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "Again.", basedOn: 2 }))).toEqual({
+      status: 409,
+      message: "The text is unchanged: nothing to correct.",
+    });
+    expect((await refusal(correctSource(deps(), editor, storyId, sourceId, { text: TEXT_004, note: "Stale.", basedOn: 1 }))).status).toBe(409);
+  });
+
+  it("orphans a quote whose passage the correction deleted, which blocks publishing", async () => {
+    const { editor, storyId, sourceId } = await approvedClaimOn004();
+    const result = await correctSource(deps(), editor, storyId, sourceId, {
+      text: PARAGRAPHS.slice(1).join("\n\n"),
+      note: "The first paragraph was retracted.",
+      basedOn: 1,
+    });
+    expect(result.outcome).toMatchObject({ orphaned: 1 });
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_orphaned");
+  });
+});
