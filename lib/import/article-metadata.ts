@@ -21,6 +21,7 @@ const LEGAL_SUFFIX = /,?\s+(?:L\.?P|LLC|Inc|Ltd|plc)\.?$/i;
 const DISTRIBUTED_BY = /Distributed by (?<distributor>.+?)\.?$/;
 const BYLINE = /^By (?<author>[A-Z].{1,80})$/;
 const SECTION = /^(?:Published )?[Ii]n (?<section>[A-Z][\w &]+)$/;
+const LIST_MARKER = /^[-–•]\s*/;
 const PAGE_FURNITURE = new Set(["Comments", "Advertisement", "Share", "Related"]);
 
 /**
@@ -49,15 +50,18 @@ export function readArticleMetadata(text: string): ArticleMetadata {
   while (lines.length > 0 && PAGE_FURNITURE.has(lines[lines.length - 1] ?? "")) lines.pop();
 
   const first = lines[0];
-  // A headline is short and does not end like a sentence (an abbreviation such as "U.S." may end it).
-  if (first !== undefined && first.length <= 140 && !/(?:[a-z]{2}\.|[!?”"])$/.test(first)) {
+  // A headline is short and does not end like a sentence (an abbreviation such as "U.S." may end it); a
+  // byline, date, section or copyright line or a list item first (a page without a headline) is not one.
+  const readsAsHeadline =
+    first !== undefined && first.length <= 140 && !/(?:[a-z]{2}\.|[!?”"])$/.test(first) && !statesMetadata(first);
+  if (readsAsHeadline) {
     meta.headline = first;
     lines.shift();
   }
 
   const body: string[] = [];
   for (const line of lines) {
-    const bare = line.replace(/^[-–•]\s*/, "");
+    const bare = line.replace(LIST_MARKER, "");
     const isListItem = bare !== line;
     const date = DATE_LINE.exec(bare);
     const section = SECTION.exec(bare);
@@ -82,6 +86,11 @@ export function readArticleMetadata(text: string): ArticleMetadata {
   if (staff?.groups) meta.outlet ??= staff.groups.outlet ?? null;
   meta.body = body.join("\n");
   return meta;
+}
+
+function statesMetadata(line: string): boolean {
+  const bare = line.replace(LIST_MARKER, "");
+  return bare !== line || [DATE_LINE, SECTION, BYLINE].some((pattern) => pattern.test(bare)) || COPYRIGHT.test(line);
 }
 
 function parseDate(groups: Record<string, string | undefined>): Date | null {

@@ -42,4 +42,17 @@ describe("readArticleMetadata on the seed articles", () => {
     expect(meta.publishedAt?.toISOString()).toBe("2024-01-03T00:05:00.000Z");
     expect(meta.body).toBe("First paragraph.");
   });
+
+  it("takes no byline, date or list item for a headline when a text starts without one", () => {
+    const body = readArticleMetadata(seedFile("003")).body;
+    const meta = readArticleMetadata(`By Myind Staff\nMay 02, 2025\n${body}`);
+    expect(meta.headline).toBeNull();
+    expect(meta.author).toBe("Myind Staff");
+    expect(meta.publishedAt?.toISOString()).toBe("2025-05-02T00:00:00.000Z");
+    expect(meta.body).toBe(body);
+    const listed = readArticleMetadata(seedFile("003").split("\n").slice(1).join("\n"));
+    expect(listed.headline).toBeNull();
+    expect(listed.section).toBe("Reports");
+    expect(listed.body).toBe(body);
+  });
 });
