@@ -1,6 +1,6 @@
 import bm25Vectorizer from "wink-nlp/utilities/bm25-vectorizer";
 import type { AssistantSource } from "./sources";
-import { contentStems, isContent, sentencesOf, type Sentence } from "./text-analysis";
+import { contentStems, isContent, sentencesOf, type Sentence, type Token } from "./text-analysis";
 
 /** A source sentence the index can rank. */
 export interface IndexedSentence {
@@ -18,12 +18,20 @@ export interface EvidenceIndex {
   postings: Map<string, number[]>;
   /** Stems by their first KIN_PREFIX letters. */
   kin: Map<string, string[]>;
+  /** Acronyms the sources write in capitals or with dots ("cia", "us", "ccp"), as stems. */
+  acronyms: Set<string>;
 }
 
 /** Stems that agree on this many first letters are kin words. */
 const KIN_PREFIX = 6;
 /** What a kin word is worth beside the word itself. */
 const KIN_WEIGHT = 0.5;
+/**
+ * Pseudo-relevance feedback: the words that all of the FEEDBACK_SENTENCES best sentences of a first ranking
+ * share join the query at FEEDBACK_WEIGHT. (On the seed story, weights from 0.2 to 0.5 rank the same.)
+ */
+const FEEDBACK_SENTENCES = 3;
+const FEEDBACK_WEIGHT = 0.3;
 /** A source's best sentence is moved up only when it scores at least this share of the best suggestion. */
 const DIVERSITY_FLOOR = 0.5;
 
@@ -42,16 +50,18 @@ export interface EvidenceSuggestion {
 
 /**
  * Indexes every sentence of the sources with BM25 (k1 1.2, b 0.75: the usual values for short documents)
- * over stemmed content words, using wink-nlp's BM25 vectoriser.
+ * over stemmed content words, using wink-nlp's BM25 vectoriser. A spelled-out name whose initials are an
+ * acronym the sources use ("Central Intelligence Agency", "CIA") also counts as that acronym.
  */
 export function buildEvidenceIndex(sources: readonly AssistantSource[]): EvidenceIndex {
   const entries: Array<Omit<IndexedSentence, "weights">> = [];
   for (const source of sources) {
     for (const sentence of sentencesOf(source.text)) entries.push({ sourceId: source.id, outlet: source.outlet, sentence });
   }
-  if (entries.length === 0) return { sentences: [], postings: new Map(), kin: new Map() };
+  if (entries.length === 0) return { sentences: [], postings: new Map(), kin: new Map(), acronyms: new Set() };
   const vectoriser = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: "none" });
-  const stems = entries.map((entry) => contentStems(entry.sentence.tokens));
+  const acronyms = new Set(entries.flatMap((entry) => entry.sentence.tokens.filter((token) => ACRONYM.test(token.value)).map((token) => token.stem)));
+  const stems = entries.map((entry) => termsOf(entry.sentence.tokens, acronyms));
   for (const tokens of stems) vectoriser.learn(tokens);
   const postings = new Map<string, number[]>();
   const sentences = entries.map((entry, index) => {
@@ -71,12 +81,56 @@ export function buildEvidenceIndex(sources: readonly AssistantSource[]): Evidenc
     const prefix = stem.slice(0, KIN_PREFIX);
     kin.set(prefix, [...(kin.get(prefix) ?? []), stem]);
   }
-  return { sentences, postings, kin };
+  return { sentences, postings, kin, acronyms };
+}
+
+/** A word written as an acronym: "CIA", "CCP", "U.S.", "C.I.A.". */
+const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,6})$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Short words allowed inside a name: "Ministry of Foreign Affairs". */
+const NAME_CONNECTORS = new Set(["of", "the", "for", "and", "&"]);
+
+/**
+ * The terms of a text for BM25: its content stems, plus the acronym of every spelled-out name whose initials
+ * spell an acronym the sources use, so that "Central Intelligence Agency" also counts as "CIA" and "United
+ * States" as "U.S.".
+ */
+function termsOf(tokens: readonly Token[], acronyms: ReadonlySet<string>): string[] {
+  return [...contentStems(tokens), ...spelledOutNames(tokens, acronyms).map((name) => name.acronym)];
 }
 
 /**
- * The k source sentences most relevant to a claim: the sum of the BM25 weights of the claim's stems in each
- * sentence, with the best sentence of each source first (evidence from several outlets is worth more than
+ * Runs of capitalised words whose initials spell one of the acronyms (short connectors inside a name are
+ * skipped: "Ministry of Foreign Affairs"), with the acronym and the run's words as written.
+ */
+function spelledOutNames(tokens: readonly Token[], acronyms: ReadonlySet<string>): Array<{ acronym: string; words: string }> {
+  const names: Array<{ acronym: string; words: string }> = [];
+  if (acronyms.size === 0) return names;
+  for (let first = 0; first < tokens.length; first += 1) {
+    if (!isNameWord(tokens[first])) continue;
+    let initials = "";
+    for (let at = first; at < tokens.length && initials.length < 6; at += 1) {
+      const token = tokens[at] as Token;
+      if (isNameWord(token)) {
+        initials += token.value.charAt(0).toLowerCase();
+        if (initials.length >= 2 && acronyms.has(initials)) {
+          names.push({ acronym: initials, words: tokens.slice(first, at + 1).map((word) => word.value).join(" ") });
+        }
+      } else if (!NAME_CONNECTORS.has(token.value.toLowerCase())) break;
+    }
+  }
+  return names;
+}
+
+function isNameWord(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === "word" && !token.stopWord && CAPITALISED.test(token.value) && !ACRONYM.test(token.value);
+}
+
+/**
+ * The k source sentences most relevant to a claim: the sum of the BM25 weights of the claim's terms in each
+ * sentence (stems, kin words at half, acronyms of spelled-out names), the query expanded once with the
+ * words the best sentences share (pseudo-relevance feedback), with the best sentence of each source first (evidence from several outlets is worth more than
  * a second sentence of one), then the rest by score. Sentences that share no content word with the claim are never suggested;
  * `exclude` leaves out passages already attached (by source and start offset).
  * @example suggestEvidence(index, "The CIA released two videos", { k: 3 })[0].matchedTerms // ["CIA", "released", "two", "videos"]
@@ -86,18 +140,9 @@ export function suggestEvidence(
   claimText: string,
   { k = 5, exclude = [] }: { k?: number; exclude?: ReadonlyArray<{ sourceId: string; start: number; end: number }> } = {},
 ): EvidenceSuggestion[] {
-  const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => contentStems(sentence.tokens)));
-  const scores = new Map<number, number>();
-  const add = (at: number, weight: number) => scores.set(at, (scores.get(at) ?? 0) + weight);
-  for (const stem of queryStems) {
-    for (const at of index.postings.get(stem) ?? []) add(at, index.sentences[at]?.weights.get(stem) ?? 0);
-    // Kin words the stemmer keeps apart ("Russia"/"Russian", "dissatisfaction"/"dissatisfied") count half.
-    if (stem.length < KIN_PREFIX) continue;
-    for (const kin of index.kin.get(stem.slice(0, KIN_PREFIX)) ?? []) {
-      if (kin === stem) continue;
-      for (const at of index.postings.get(kin) ?? []) add(at, KIN_WEIGHT * (index.sentences[at]?.weights.get(kin) ?? 0));
-    }
-  }
+  const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
+  const query = new Map([...queryStems].map((stem) => [stem, 1]));
+  const scores = scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
   const excluded = (entry: IndexedSentence) =>
     exclude.some((range) => range.sourceId === entry.sourceId && range.start < entry.sentence.end && entry.sentence.start < range.end);
   const ranked = [...scores]
@@ -119,6 +164,42 @@ export function suggestEvidence(
       end: entry.sentence.end,
       text: entry.sentence.text,
       score,
-      matchedTerms: [...new Set(entry.sentence.tokens.filter((token) => isContent(token) && queryStems.has(token.stem)).map((token) => token.value))],
+      matchedTerms: [
+        ...new Set([
+          ...entry.sentence.tokens.filter((token) => isContent(token) && queryStems.has(token.stem)).map((token) => token.value),
+          ...spelledOutNames(entry.sentence.tokens, index.acronyms).filter((name) => queryStems.has(name.acronym)).map((name) => name.words),
+        ]),
+      ],
     }));
+}
+
+/** Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half. */
+function scoreSentences(index: EvidenceIndex, query: ReadonlyMap<string, number>): Map<number, number> {
+  const scores = new Map<number, number>();
+  const add = (at: number, weight: number) => scores.set(at, (scores.get(at) ?? 0) + weight);
+  for (const [stem, boost] of query) {
+    for (const at of index.postings.get(stem) ?? []) add(at, boost * (index.sentences[at]?.weights.get(stem) ?? 0));
+    // Kin words the stemmer keeps apart ("Russia"/"Russian", "dissatisfaction"/"dissatisfied") count half.
+    if (stem.length < KIN_PREFIX) continue;
+    for (const kin of index.kin.get(stem.slice(0, KIN_PREFIX)) ?? []) {
+      if (kin === stem || query.has(kin)) continue;
+      for (const at of index.postings.get(kin) ?? []) add(at, boost * KIN_WEIGHT * (index.sentences[at]?.weights.get(kin) ?? 0));
+    }
+  }
+  return scores;
+}
+
+/**
+ * Pseudo-relevance feedback (Rocchio's idea, as in RM3): the words that every one of the best sentences of a
+ * first ranking has join the query at a lower weight, so that a passage that says the same thing with fewer
+ * of the claim's words, but with the words the best passages share, ranks higher.
+ */
+function expandQuery(index: EvidenceIndex, query: ReadonlyMap<string, number>, scores: ReadonlyMap<number, number>): Map<string, number> {
+  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, FEEDBACK_SENTENCES);
+  if (best.length < FEEDBACK_SENTENCES) return new Map(query);
+  const counts = new Map<string, number>();
+  for (const [at] of best) for (const stem of index.sentences[at]?.weights.keys() ?? []) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  const expanded = new Map(query);
+  for (const [stem, count] of counts) if (count === best.length && !query.has(stem)) expanded.set(stem, FEEDBACK_WEIGHT);
+  return expanded;
 }

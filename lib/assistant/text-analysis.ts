@@ -92,20 +92,51 @@ export function sentencesOf(text: string): Sentence[] {
       entities.push({ type, value, start, end: tokens[last]?.end ?? start });
     });
     doc.sentences().each((sentence: ItemSentence) => {
-      const [first = 0, last = first] = read<number[]>(sentence, its.span);
-      const start = tokens[first]?.start;
-      const end = tokens[last]?.end;
-      if (start === undefined || end === undefined) return;
-      sentences.push({
-        text: text.slice(start, end),
-        start,
-        end,
-        tokens: tokens.slice(first, last + 1),
-        entities: entities.filter((entity) => entity.start >= start && entity.end <= end),
-      });
+      const [from = 0, to = from] = read<number[]>(sentence, its.span);
+      for (const [first, last] of splitAfterAbbreviations(tokens, from, to)) {
+        const start = tokens[first]?.start;
+        const end = tokens[last]?.end;
+        if (start === undefined || end === undefined) continue;
+        sentences.push({
+          text: text.slice(start, end),
+          start,
+          end,
+          tokens: tokens.slice(first, last + 1),
+          entities: entities.filter((entity) => entity.start >= start && entity.end <= end),
+        });
+      }
     });
   }
   return sentences;
+}
+
+/** An abbreviation made of single letters with dots: "U.S.", "C.I.A.", "D.C.". */
+const LETTER_ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
+const CAPITALISED = /^\p{Lu}/u;
+const VERB_TAGS = new Set(["VERB", "AUX"]);
+
+/**
+ * The token ranges of a wink-nlp sentence, cut after a letter abbreviation that ends a sentence, which the
+ * segmenter keeps inside: "…share secrets with the U.S. Officials say the videos have proved successful."
+ * A cut needs a capitalised word after the abbreviation that does not start a name of several capitalised
+ * words ("the U.S. Central Intelligence Agency"), and a verb on both sides, so that neither part is a
+ * fragment ("The U.S. Army said…" stays whole).
+ */
+function splitAfterAbbreviations(tokens: readonly Token[], first: number, last: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let from = first;
+  const hasVerb = (a: number, b: number) => tokens.slice(a, b + 1).some((token) => VERB_TAGS.has(token.pos));
+  for (let at = first; at < last; at += 1) {
+    const next = tokens[at + 1];
+    const after = tokens[at + 2];
+    if (!LETTER_ABBREVIATION.test(tokens[at]?.value ?? "") || !next || !CAPITALISED.test(next.value)) continue;
+    if (after && CAPITALISED.test(after.value)) continue;
+    if (!hasVerb(from, at) || !hasVerb(at + 1, last)) continue;
+    ranges.push([from, at]);
+    from = at + 1;
+  }
+  ranges.push([from, last]);
+  return ranges;
 }
 
 /** The stems that carry a text's topic: words and numbers, without stop words, in order. */

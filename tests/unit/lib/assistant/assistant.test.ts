@@ -14,9 +14,10 @@ describe("sentence segmentation", () => {
     const text = source("004");
     const sentences = sentencesOf(text);
     const withAgency = sentences.find((sentence) => sentence.text.includes("the C.I.A. agency has produced"));
-    // Not cut at "C.I.A." (a known gap: "…secrets with the U.S. Officials say…" stays one sentence, as an
-    // abbreviation ending a sentence is ambiguous to the segmenter).
-    expect(withAgency?.text).toMatch(/^The cinematic, Mandarin-language videos released across multiple platforms resemble recruiting videos the C\.I\.A\. agency/);
+    // Not cut at "C.I.A.", but cut after the "U.S." that ends a sentence; not cut inside "The U.S. Central Intelligence Agency".
+    expect(withAgency?.text).toMatch(/^The cinematic, Mandarin-language videos released across multiple platforms resemble recruiting videos the C\.I\.A\. agency.* with the U\.S\.$/);
+    expect(sentences.some((sentence) => sentence.text === "Officials say the Russian-language videos have proved successful.")).toBe(true);
+    expect(sentencesOf(source("002"))[0]?.text).toMatch(/^The U\.S\. Central Intelligence Agency has released two new Mandarin-language videos .*United States\.$/);
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
     expect(sentencesOf("Officials met on Jan. 5 in the U.S. capital. “We will,” he said — twice.").map((s) => s.text)).toEqual([
       "Officials met on Jan. 5 in the U.S. capital.",
@@ -33,6 +34,15 @@ describe("evidence suggestions", () => {
     expect(relevant).toBe(true);
     expect(best?.matchedTerms).toEqual(expect.arrayContaining(["released", "videos", "Chinese", "officials"]));
     expect(source(best?.sourceId ?? "").slice(best?.start, best?.end)).toBe(best?.text);
+  });
+
+  it("matches a spelled-out name with the acronym the sources use, both ways", () => {
+    const byName = suggestEvidence(index, "The Central Intelligence Agency released videos in Chinese", { k: 5 });
+    expect(byName.find((suggestion) => suggestion.text.startsWith("“Today, the CIA released"))?.matchedTerms).toContain("CIA");
+    const byAcronym = suggestEvidence(index, "The CIA released two new videos to the U.S.", { k: 5 });
+    expect(byAcronym.find((suggestion) => suggestion.text.startsWith("The U.S. Central Intelligence Agency has released"))?.matchedTerms).toEqual(
+      expect.arrayContaining(["Central Intelligence Agency", "United States"]),
+    );
   });
 
   it("leaves out passages already attached and never suggests a sentence sharing no word", () => {
