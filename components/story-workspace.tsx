@@ -5,12 +5,15 @@ import type { Stance } from "@/lib/claims/claim-schema";
 import { addQuote } from "@/lib/claims/story-claims";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
+import { AssistantPanel } from "./assistant-panel";
 import { ClaimsPanel } from "./claims-panel";
 import { ConnectionStatus } from "./connection-status";
 import { PresenceBar } from "./presence-bar";
 import { PublishPanel } from "./publish-panel";
 import { SourceReader, type SourcePassage } from "./source-reader";
+import { StoryFlags } from "./story-flags";
 import { SummaryEditor } from "./summary-editor";
+import { useAssistant } from "./use-assistant";
 import { useClaimWatchers } from "./use-claim-watchers";
 import { useClaims } from "./use-claims";
 import { useStoryCollab } from "./use-story-collab";
@@ -46,6 +49,7 @@ export function StoryWorkspace({
   const activeClaim = claims.find((claim) => claim.id === activeClaimId) ?? null;
 
   const actor = { id: user.id, name: user.name };
+  const assistant = useAssistant(collab?.doc ?? null, sources, actor);
 
   function addEvidence(passage: SourcePassage, stance: Stance, note: string): string | null {
     const source = sourcesById.get(passage.sourceId);
@@ -96,6 +100,7 @@ export function StoryWorkspace({
                     claimStatuses={claimStatuses}
                     activeClaimId={activeClaimId}
                     onSelectClaim={setActiveClaimId}
+                    highlights={assistant.highlights}
                   />
               </>
             ) : (
@@ -103,6 +108,7 @@ export function StoryWorkspace({
             )}
           </div>
         </section>
+        {collab ? <StoryFlags view={assistant} claims={claims} onSelectClaim={setActiveClaimId} /> : null}
         {collab ? (
           <ClaimsPanel
             storyId={storyId}
@@ -118,7 +124,8 @@ export function StoryWorkspace({
           />
         ) : null}
       </div>
-      <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+      <div className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:self-start">
+        <AssistantPanel claim={activeClaim} view={assistant} onAttach={(passage) => addEvidence(passage, "supports", "")} />
         <SourceReader
           sources={sources}
           activeClaimText={activeClaim?.span?.text ?? null}

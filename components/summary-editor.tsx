@@ -11,11 +11,13 @@ import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { createClaim, type Actor } from "@/lib/claims/story-claims";
 import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { ClaimMark, MARK_CLAIM_EVENT } from "./claim-mark";
+import { showSummaryHighlights, SummaryHighlightsExtension, type SummaryHighlights } from "./summary-highlights";
 
 /**
  * The live summary of a story: rich text bound to the story's Y.Doc, with collaborators' named carets and
- * the story's claims highlighted by status. Selected words become a claim with the toolbar button or
- * Ctrl+Alt+C (⌘⌥C); clicking a highlight selects its claim.
+ * the story's claims highlighted by status and the assistant's marks (citation needed, quotations no source
+ * has) drawn inline. Selected words become a claim with the toolbar button or Ctrl+Alt+C (⌘⌥C); clicking a
+ * highlight selects its claim.
  */
 export function SummaryEditor({
   doc,
@@ -24,6 +26,7 @@ export function SummaryEditor({
   claimStatuses,
   activeClaimId,
   onSelectClaim,
+  highlights,
 }: {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -32,6 +35,8 @@ export function SummaryEditor({
   claimStatuses: Map<string, ClaimStatus>;
   activeClaimId: string | null;
   onSelectClaim: (claimId: string) => void;
+  /** The assistant's inline marks, or null while it has not read the draft. */
+  highlights: SummaryHighlights | null;
 }) {
   const [message, setMessage] = useState<string | null>(null);
 
@@ -44,6 +49,7 @@ export function SummaryEditor({
         Collaboration.configure({ document: doc, field: SUMMARY_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
         ClaimMark,
+        SummaryHighlightsExtension,
       ],
       editorProps: {
         attributes: {
@@ -82,6 +88,10 @@ export function SummaryEditor({
     element.addEventListener(MARK_CLAIM_EVENT, markClaim);
     return () => element.removeEventListener(MARK_CLAIM_EVENT, markClaim);
   }, [editor, markClaim]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && highlights) showSummaryHighlights(editor.view, highlights);
+  }, [editor, highlights]);
 
   useEffect(() => {
     if (activeClaimId) {

@@ -1,0 +1,156 @@
+"use client";
+
+import { useState } from "react";
+import type { ClaimCoverage, StoryAssistance } from "@/lib/assistant/assistance";
+import type { EvidenceSuggestion } from "@/lib/assistant/evidence-index";
+import { biasLabelText } from "@/lib/import/bias-label";
+import { FlagCard } from "./flag-card";
+import { SuggestionCard } from "./suggestion-card";
+import type { AssistantView } from "./use-assistant";
+import type { PlacedClaim } from "./use-claims";
+
+const suggestionKey = (suggestion: EvidenceSuggestion) => `${suggestion.sourceId}:${suggestion.start}:${suggestion.end}`;
+
+/**
+ * The verification assistant for the active claim: passages of the sources that may support it (one click
+ * attaches one as a supporting quote), who supports it so far, and what the assistant flags about it.
+ */
+export function AssistantPanel({
+  claim,
+  view,
+  onAttach,
+}: {
+  claim: PlacedClaim | null;
+  view: AssistantView;
+  /** Attaches a passage to the active claim as a supporting quote; returns what went wrong, or null. */
+  onAttach: (suggestion: EvidenceSuggestion) => string | null;
+}) {
+  // Attached passages leave the list at once, before the assistant has read the draft again.
+  const [attached, setAttached] = useState<{ assistance: StoryAssistance | null; keys: Set<string> }>({ assistance: null, keys: new Set() });
+  const [problem, setProblem] = useState<string | null>(null);
+  const help = claim ? (view.assistance?.claims.get(claim.id) ?? null) : null;
+  const hidden = attached.assistance === view.assistance ? attached.keys : new Set<string>();
+  const suggestions = help?.suggestions.filter((suggestion) => !hidden.has(suggestionKey(suggestion))) ?? [];
+  const flags = help?.flags ?? [];
+  const open = flags.filter((flag) => !view.dismissals.has(flag.id));
+  const dismissed = flags.filter((flag) => view.dismissals.has(flag.id));
+
+  function attach(suggestion: EvidenceSuggestion) {
+    const failure = onAttach(suggestion);
+    setProblem(failure);
+    if (!failure) setAttached({ assistance: view.assistance, keys: new Set([...hidden, suggestionKey(suggestion)]) });
+  }
+
+  return (
+    <section aria-labelledby="assistant-heading" className="rounded-lg border border-stone-200 bg-stone-50 p-3" data-testid="assistant-panel">
+      <h2 id="assistant-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
+        Assistant
+      </h2>
+      {!claim ? (
+        <p className="mt-2 text-sm text-stone-600">Select a claim to see what the sources say about it.</p>
+      ) : view.status === "failed" ? (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          The assistant could not be loaded. Reload the page to try again.
+        </p>
+      ) : view.status === "loading" || !help ? (
+        <p role="status" className="mt-2 text-sm text-stone-600">
+          Reading the sources…
+        </p>
+      ) : (
+        <div className="mt-2 space-y-4">
+          <p className="line-clamp-2 font-serif text-sm text-stone-700">
+            {claim.span ? `“${claim.span.text}”` : "Detached: the words of this claim were deleted from the summary."}
+          </p>
+          <div>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500" aria-live="polite" data-testid="suggestion-count">
+              Suggested evidence ({suggestions.length})
+            </h3>
+            {problem ? (
+              <p role="alert" className="mt-1 text-sm text-red-800">
+                {problem}
+              </p>
+            ) : null}
+            {suggestions.length === 0 ? (
+              <p className="mt-1 text-sm text-stone-600">
+                {claim.quotes.length > 0
+                  ? "No suggestions: every passage that matches is attached."
+                  : "No suggestions: no passage of the sources shares words with this claim."}
+              </p>
+            ) : (
+              <ol className="mt-1.5 space-y-2" aria-label="Suggested passages">
+                {suggestions.map((suggestion) => (
+                  <SuggestionCard key={suggestionKey(suggestion)} suggestion={suggestion} onAttach={() => attach(suggestion)} />
+                ))}
+              </ol>
+            )}
+          </div>
+          <Coverage coverage={help.coverage} />
+          <div>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500" aria-live="polite" data-testid="claim-flag-count">
+              Flags ({open.length})
+            </h3>
+            {open.length === 0 ? (
+              <p className="mt-1 text-sm text-stone-600">Nothing flagged for this claim.</p>
+            ) : (
+              <ul className="mt-1.5 space-y-2" aria-label="Flags of this claim">
+                {open.map((flag) => (
+                  <li key={flag.id} className="rounded border border-amber-200 bg-white p-2.5">
+                    <FlagCard flag={flag} dismissal={undefined} onDismiss={(reason) => view.dismiss(flag.id, reason)} onRestore={() => view.restore(flag.id)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {dismissed.length > 0 ? (
+              <details className="mt-2" data-testid="dismissed-flags">
+                <summary className="cursor-pointer text-sm text-stone-600 focus-visible:outline-2 focus-visible:outline-blue-600">
+                  Dismissed ({dismissed.length})
+                </summary>
+                <ul className="mt-1.5 space-y-2">
+                  {dismissed.map((flag) => (
+                    <li key={flag.id} className="rounded border border-stone-200 bg-white p-2.5 opacity-80">
+                      <FlagCard
+                        flag={flag}
+                        dismissal={view.dismissals.get(flag.id)}
+                        onDismiss={(reason) => view.dismiss(flag.id, reason)}
+                        onRestore={() => view.restore(flag.id)}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Which outlets support the claim, how they lean, and the warnings that follow from it. */
+function Coverage({ coverage }: { coverage: ClaimCoverage }) {
+  return (
+    <div data-testid="claim-coverage">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">
+        Coverage: {coverage.distinctOutlets} {coverage.distinctOutlets === 1 ? "outlet" : "outlets"}
+      </h3>
+      {coverage.distinctOutlets === 0 ? (
+        <p className="mt-1 text-sm text-stone-600">No supporting quote yet.</p>
+      ) : (
+        <ul className="mt-1 flex flex-wrap gap-1.5 text-xs">
+          {coverage.outlets.map((outlet) => (
+            <li key={outlet.outlet} className="rounded border border-stone-200 bg-white px-1.5 py-0.5">
+              <span className="font-semibold text-stone-800">{outlet.outlet}</span>{" "}
+              <span className="text-stone-500">{biasLabelText(outlet.biasLabel)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {coverage.singleSource ? (
+        <p className="mt-1 text-xs text-amber-800">Single source: only one outlet supports this claim.</p>
+      ) : null}
+      {coverage.oneSided ? (
+        <p className="mt-1 text-xs text-amber-800">One-sided: every supporting outlet leans the same way.</p>
+      ) : null}
+    </div>
+  );
+}

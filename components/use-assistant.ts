@@ -1,0 +1,160 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
+import type { Assistant } from "@/lib/assistant/assistant";
+import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
+import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
+import type { AssistantSource } from "@/lib/assistant/sources";
+import type { Actor } from "@/lib/claims/story-claims";
+import { biasLabelSchema } from "@/lib/import/bias-label";
+import { summaryText } from "@/lib/story-doc/summary";
+import type { SummaryHighlights } from "./summary-highlights";
+import { placeClaims } from "./use-claims";
+import type { WorkspaceSource } from "./workspace-source";
+
+/** How long the draft must stay unchanged before the assistant reads it again, so typing stays smooth. */
+const RECOMPUTE_DELAY_MS = 200;
+
+/** The assistant of a story's workspace, live. */
+export interface AssistantView {
+  /** "loading" while the engine loads and reads the sources; "failed" when it could not be loaded. */
+  status: "loading" | "ready" | "failed";
+  /** What the assistant says about the draft, or null until it has read it once with the current sources. */
+  assistance: StoryAssistance | null;
+  /** Inline marks for the summary: citation-needed and quotation flags that nobody dismissed. */
+  highlights: SummaryHighlights | null;
+  dismissals: Map<string, Dismissal>;
+  /** Dismisses a flag for everyone, with a reason kept in the document. */
+  dismiss: (flagId: string, reason: string) => void;
+  restore: (flagId: string) => void;
+}
+
+/** The sources as the engine reads them, for a source list given as props by the server. */
+function assistantSourcesOf(sources: readonly WorkspaceSource[]): AssistantSource[] {
+  return sources.map((source) => ({
+    id: source.id,
+    outlet: source.outlet ?? source.headline ?? "Outlet not stated",
+    biasLabel: biasLabelSchema.catch("unknown").parse(source.biasLabel),
+    text: source.text,
+  }));
+}
+
+/** The draft as the assistant reads it: the summary's plain text and every claim with its span and quotes. */
+function assistInput(doc: Y.Doc): AssistInput {
+  return {
+    summary: summaryText(doc).plain,
+    claims: placeClaims(doc).map((claim) => ({
+      id: claim.id,
+      text: claim.span?.text ?? null,
+      span: claim.span ? { start: claim.span.start, end: claim.span.end } : null,
+      quotes: claim.quotes.map((quote) => ({
+        id: quote.id,
+        sourceId: quote.sourceId,
+        exact: quote.selector.exact,
+        start: quote.selector.start,
+        end: quote.selector.end,
+        stance: quote.stance,
+      })),
+    })),
+  };
+}
+
+/**
+ * The verification assistant for a story's live draft. The engine (wink-nlp and its English model) is
+ * loaded with a dynamic import, so it stays out of the workspace's first load; it indexes the sources once
+ * per set of source texts (again when a source is added or corrected) and reads the draft again
+ * RECOMPUTE_DELAY_MS after the last change of the document. Dismissals are read live from the document.
+ */
+export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSource[], actor: Actor): AssistantView {
+  // The server passes a new array on every refresh; the engine is rebuilt only when what it reads changes.
+  const signature = JSON.stringify(assistantSourcesOf(sources));
+  const assistantSources = useMemo(() => JSON.parse(signature) as AssistantSource[], [signature]);
+
+  const [engine, setEngine] = useState<{ sources: AssistantSource[]; assistant: Assistant } | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    import("@/lib/assistant/assistant").then(
+      ({ createAssistant }) => {
+        if (!cancelled) setEngine({ sources: assistantSources, assistant: createAssistant(assistantSources) });
+      },
+      () => {
+        if (!cancelled) setFailed(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [assistantSources]);
+  const assistant = engine?.sources === assistantSources ? engine.assistant : null;
+
+  const [result, setResult] = useState<{ assistant: Assistant; summary: string; assistance: StoryAssistance } | null>(null);
+  useEffect(() => {
+    if (!doc || !assistant) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => {
+      const input = assistInput(doc);
+      setResult({ assistant, summary: input.summary, assistance: assistant.assist(input) });
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(read, RECOMPUTE_DELAY_MS);
+    };
+    read();
+    doc.on("update", schedule);
+    return () => {
+      doc.off("update", schedule);
+      clearTimeout(timer);
+    };
+  }, [doc, assistant]);
+  const current = result?.assistant === assistant ? result : null;
+
+  const [dismissals, setDismissals] = useState<Map<string, Dismissal>>(new Map());
+  useEffect(() => {
+    if (!doc) return;
+    const map = dismissalsMap(doc);
+    const update = () => setDismissals(readDismissals(doc));
+    update();
+    map.observe(update);
+    return () => map.unobserve(update);
+  }, [doc]);
+
+  const highlights = useMemo<SummaryHighlights | null>(() => {
+    if (!current) return null;
+    return {
+      summary: current.summary,
+      highlights: current.assistance.flags.flatMap((flag) =>
+        // Claim-level advice lives in the assistant panel; the summary marks what needs a source.
+        flag.summaryRange && (flag.kind === "citation_needed" || flag.kind === "misquote") && !dismissals.has(flag.id)
+          ? [
+              {
+                flagId: flag.id,
+                kind: flag.kind,
+                ...flag.summaryRange,
+                description: flag.kind === "citation_needed" ? "Citation needed: no claim with evidence" : flag.title,
+              },
+            ]
+          : [],
+      ),
+    };
+  }, [current, dismissals]);
+
+  const { id: actorId, name: actorName } = actor;
+  const dismiss = useCallback(
+    (flagId: string, reason: string) => {
+      if (doc) dismissFlag(doc, flagId, { reason, by: { id: actorId, name: actorName }, at: new Date().toISOString() });
+    },
+    [doc, actorId, actorName],
+  );
+  const restore = useCallback((flagId: string) => doc && restoreFlag(doc, flagId), [doc]);
+
+  return {
+    status: current ? "ready" : failed ? "failed" : "loading",
+    assistance: current?.assistance ?? null,
+    highlights,
+    dismissals,
+    dismiss,
+    restore,
+  };
+}

@@ -1,0 +1,107 @@
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
+import { AssistantPanel } from "./pages/assistant-panel";
+import { WorkspacePage } from "./pages/workspace-page";
+
+const FIRST_SENTENCE =
+  "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials, aiming to encourage them to leak secrets to the U.S.";
+const LAST_SENTENCE = "Chinese officials have yet to respond.";
+// Bloomberg's (001) opening sentence: it says what the first sentence of the summary says.
+const FROM_001 =
+  "WASHINGTON — The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials who might be disillusioned by their prospects in government in a bid to get them to share top secrets about China with the U.S.";
+
+test("the assistant suggests a source passage for the first claim and one click attaches it, live for both editors", async ({ browser }) => {
+  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
+  const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
+  const mayaAssistant = new AssistantPanel(maya.page);
+  const tomAssistant = new AssistantPanel(tom.page);
+  const slug = await copyDemoStory();
+  await maya.goto(slug);
+  await tom.goto(slug);
+
+  // No claim has evidence yet: every sentence of the summary needs a citation.
+  await expect.poll(() => mayaAssistant.citationsNeeded()).toHaveLength(5);
+  const citations = await mayaAssistant.citationsNeeded();
+  expect(citations[0]).toBe(FIRST_SENTENCE);
+  expect(citations[4]).toBe(LAST_SENTENCE);
+  await expect(maya.editor.locator('[data-flag-kind="citation_needed"]').first()).toHaveAttribute(
+    "aria-description",
+    "Citation needed: no claim with evidence",
+  );
+
+  await maya.markClaim(FIRST_SENTENCE);
+  await expect(maya.claim(FIRST_SENTENCE)).toHaveCount(1);
+  // A claim without evidence still needs a citation.
+  await expect.poll(() => mayaAssistant.citationsNeeded()).toEqual(citations);
+
+  const suggestion = mayaAssistant.suggestion(FROM_001);
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion.getByTestId("suggestion-outlet")).toHaveText("Bloomberg");
+  // The words the sentence shares with the claim are emphasised.
+  await expect(suggestion.locator("strong", { hasText: "disillusioned" })).toHaveCount(1);
+  await expect(suggestion.locator("strong", { hasText: "Thursday" })).toHaveCount(0);
+
+  await suggestion.getByRole("button", { name: "Attach the passage from Bloomberg as evidence" }).click();
+  const mayaQuotes = maya.claim(FIRST_SENTENCE).getByTestId("quote-card");
+  await expect(mayaQuotes).toHaveCount(1);
+  await expect(mayaQuotes.getByTestId("quote-exact")).toHaveText(FROM_001);
+  await expect(mayaQuotes).toContainText("Verified verbatim");
+  await expect(mayaQuotes).toContainText("Supports");
+  await expect(mayaAssistant.suggestion(FROM_001)).toHaveCount(0);
+  await expect(mayaAssistant.suggestions).not.toHaveCount(0);
+  await expect(mayaAssistant.panel.getByTestId("claim-coverage")).toContainText("Bloomberg");
+
+  // The first sentence has an evidenced claim now; the other four still need a citation, for both editors.
+  await expect.poll(() => mayaAssistant.citationsNeeded()).toEqual(citations.slice(1));
+  await expect.poll(() => tomAssistant.citationsNeeded()).toEqual(citations.slice(1));
+
+  // Tom sees the quote live. The story's flags list warns that the claim rests on one outlet; clicking the
+  // warning opens the claim.
+  await tomAssistant.storyFlags.locator('[data-flag-kind="single_source"]').getByRole("button").click();
+  await expect(tom.claim(FIRST_SENTENCE).getByRole("button", { expanded: true })).toHaveCount(1);
+  const tomQuotes = tom.claim(FIRST_SENTENCE).getByTestId("quote-card");
+  await expect(tomQuotes.getByTestId("quote-exact")).toHaveText(FROM_001);
+  await expect(tomQuotes).toContainText("Verified verbatim");
+  await expect(tomAssistant.suggestion(FROM_001)).toHaveCount(0);
+});
+
+test("a flag dismissed with a reason is dismissed for everyone, and can be restored", async ({ browser }) => {
+  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
+  const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
+  const mayaAssistant = new AssistantPanel(maya.page);
+  const tomAssistant = new AssistantPanel(tom.page);
+  const slug = await copyDemoStory();
+  await maya.goto(slug);
+  await tom.goto(slug);
+
+  await maya.markClaim(FIRST_SENTENCE);
+  await mayaAssistant.suggestion(FROM_001).getByRole("button", { name: /^Attach/ }).click();
+  // One quote from one outlet: the assistant warns that the claim rests on a single source.
+  const singleSource = "Only one outlet supports this claim";
+  await expect(mayaAssistant.flag(singleSource)).toContainText("Every supporting quote comes from Bloomberg");
+
+  // Without a reason there is no dismissal.
+  await mayaAssistant.dismiss(singleSource, "   ");
+  await expect(mayaAssistant.flag(singleSource).getByRole("alert")).toHaveText("Say why this flag does not apply.");
+  await mayaAssistant.flag(singleSource).getByRole("button", { name: "Cancel" }).click();
+  await expect(mayaAssistant.flag(singleSource)).toHaveCount(1);
+
+  await expect(mayaAssistant.storyFlags.locator('[data-flag-kind="single_source"]')).toHaveCount(1);
+  const reason = "NBC News is attached next; Bloomberg alone is fine for the draft";
+  await mayaAssistant.dismiss(singleSource, reason);
+  await expect(mayaAssistant.flag(singleSource)).toHaveCount(0);
+  await expect(mayaAssistant.dismissedFlags).toContainText("Dismissed (1)");
+
+  await tom.claim(FIRST_SENTENCE).getByRole("button", { expanded: false }).click();
+  await expect(tomAssistant.dismissedFlags).toContainText("Dismissed (1)");
+  await expect(tomAssistant.flag(singleSource)).toHaveCount(0);
+  await tomAssistant.dismissedFlags.getByText("Dismissed (1)").click();
+  const dismissal = tomAssistant.dismissedFlags.getByTestId("flag-dismissal");
+  await expect(dismissal).toContainText("Dismissed by Maya Chen");
+  await expect(dismissal).toContainText(reason);
+  await expect(tomAssistant.storyFlags.locator('[data-flag-kind="single_source"]')).toHaveCount(0);
+
+  // Tom restores it: Maya sees the warning again.
+  await dismissal.getByRole("button", { name: /^Restore/ }).click();
+  await expect(mayaAssistant.flag(singleSource)).toHaveCount(1);
+  await expect(mayaAssistant.dismissedFlags).toHaveCount(0);
+});
