@@ -22,6 +22,7 @@ export function ClaimCard({
   onSelect,
   onStatus,
   onRemoveQuote,
+  onChooseCandidate,
   onComment,
 }: {
   storyId: string;
@@ -35,6 +36,8 @@ export function ClaimCard({
   onSelect: () => void;
   onStatus: (status: ClaimStatus) => void;
   onRemoveQuote: (quoteId: string) => void;
+  /** Settles a quote left to re-verify by a source correction with the passage chosen. */
+  onChooseCandidate: (quoteId: string, candidate: number) => void;
   onComment: (body: string) => void;
 }) {
   const status = review?.status ?? claim.status;
@@ -111,7 +114,13 @@ export function ClaimCard({
             ) : (
               <ul className="mt-1 space-y-2">
                 {claim.quotes.map((quote) => (
-                  <QuoteCard key={quote.id} quote={quote} source={sources.get(quote.sourceId)} onRemove={() => onRemoveQuote(quote.id)} />
+                  <QuoteCard
+                    key={quote.id}
+                    quote={quote}
+                    source={sources.get(quote.sourceId)}
+                    onRemove={() => onRemoveQuote(quote.id)}
+                    onChooseCandidate={(candidate) => onChooseCandidate(quote.id, candidate)}
+                  />
                 ))}
               </ul>
             )}

@@ -2,6 +2,7 @@
 
 import type * as Y from "yjs";
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
+import { chooseReanchorCandidate } from "@/lib/claims/quote-corrections";
 import { addComment, removeQuote, setClaimStatusAsEditor, type Actor } from "@/lib/claims/story-claims";
 import { ClaimCard } from "./claim-card";
 import type { PlacedClaim } from "./use-claims";
@@ -57,6 +58,7 @@ export function ClaimsPanel({
               onSelect={() => onSelect(claim.id === activeClaimId ? null : claim.id)}
               onStatus={(status: ClaimStatus) => setClaimStatusAsEditor(doc, claim.id, status)}
               onRemoveQuote={(quoteId) => removeQuote(doc, claim.id, quoteId)}
+              onChooseCandidate={(quoteId, candidate) => chooseReanchorCandidate(doc, claim.id, quoteId, candidate)}
               onComment={(body) =>
                 addComment(doc, claim.id, { id: crypto.randomUUID(), body, author: user, createdAt: new Date().toISOString() })
               }

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
 import type { Stance } from "@/lib/claims/claim-schema";
 import { EvidenceForm } from "./evidence-form";
+import { SourceCorrection } from "./source-correction";
+import { SourceImport } from "./source-import";
 import type { WorkspaceSource } from "./workspace-source";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -39,21 +41,30 @@ function offsetOf(container: HTMLElement, node: Node, offset: number): number | 
 
 /**
  * The sources of a story: pick one to read it in full with its outlet, labels, headline and date; select a
- * passage and choose "Add as evidence" to attach it to the active claim.
+ * passage and choose "Add as evidence" to attach it to the active claim. Editors add sources here and correct
+ * a source's text; the aggregator page's perspectives are listed below.
  */
 export function SourceReader({
+  storyId,
   sources,
+  perspectives,
   activeClaimText,
   onAddEvidence,
 }: {
+  storyId: string;
   sources: WorkspaceSource[];
+  perspectives: string[];
   activeClaimText: string | null;
   onAddEvidence: (passage: SourcePassage, stance: Stance, note: string) => string | null;
 }) {
-  const [sourceId, setSourceId] = useState(sources[0]?.id ?? "");
+  const [chosenId, setSourceId] = useState(sources[0]?.id ?? "");
   const [passage, setPassage] = useState<SourcePassage | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const source = sources.find((candidate) => candidate.id === sourceId);
+  // A source imported a moment ago is chosen once the refreshed list holds it; until then, the first.
+  const source = sources.find((candidate) => candidate.id === chosenId) ?? sources[0];
+  const sourceId = source?.id ?? "";
   const paragraphs = useMemo(() => paragraphsOf(source?.text ?? ""), [source]);
 
   const readSelection = useCallback(() => {
@@ -83,6 +94,15 @@ export function SourceReader({
         <h2 id="sources-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
           Sources ({sources.length})
         </h2>
+        <SourceImport
+          storyId={storyId}
+          sources={sources}
+          onImported={(importedId, message) => {
+            if (importedId) setSourceId(importedId);
+            setCorrecting(false);
+            setNotice(message);
+          }}
+        />
         <label className="flex items-center gap-2 text-sm">
           <span className="sr-only">Source</span>
           <select
@@ -90,6 +110,7 @@ export function SourceReader({
             onChange={(event) => {
               setSourceId(event.target.value);
               setPassage(null);
+              setCorrecting(false);
             }}
             className="max-w-72 rounded border border-stone-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
             data-testid="source-select"
@@ -113,6 +134,20 @@ export function SourceReader({
                 <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{source.reliabilityLabel}</span>
               ) : null}
               <span className="text-stone-500">{source.kind === "card" ? "Aggregator card" : "Article"}</span>
+              {source.revision > 1 ? <span className="text-stone-500">· Corrected (revision {source.revision})</span> : null}
+              {correcting ? null : (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setCorrecting(true);
+                    setPassage(null);
+                    setNotice(null);
+                  }}
+                  className="ml-auto rounded px-2 py-0.5 text-stone-700 underline hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+                >
+                  Correct text
+                </button>
+              )}
             </div>
             <h3 className="mt-1 font-serif text-lg font-semibold">{source.headline ?? "Untitled"}</h3>
             <p className="text-xs text-stone-500">
@@ -136,14 +171,32 @@ export function SourceReader({
               ) : null}
             </p>
           </header>
-          <div ref={textRef} className="max-h-[60vh] space-y-3 overflow-y-auto pr-1 font-serif leading-relaxed" data-testid="source-text">
-            {paragraphs.map((paragraph) => (
-              <p key={paragraph.offset} data-offset={paragraph.offset}>
-                {paragraph.text}
-              </p>
-            ))}
-          </div>
-          {passage && passage.sourceId === source.id ? (
+          {notice ? (
+            <p role="status" className="mb-3 rounded bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="source-notice">
+              {notice}
+            </p>
+          ) : null}
+          {correcting ? (
+            <SourceCorrection
+              key={`${source.id}-${source.revision}`}
+              storyId={storyId}
+              source={source}
+              onCancel={() => setCorrecting(false)}
+              onDone={(message) => {
+                setCorrecting(false);
+                setNotice(message);
+              }}
+            />
+          ) : (
+            <div ref={textRef} className="max-h-[60vh] space-y-3 overflow-y-auto pr-1 font-serif leading-relaxed" data-testid="source-text">
+              {paragraphs.map((paragraph) => (
+                <p key={paragraph.offset} data-offset={paragraph.offset}>
+                  {paragraph.text}
+                </p>
+              ))}
+            </div>
+          )}
+          {correcting ? null : passage && passage.sourceId === source.id ? (
             <EvidenceForm
               passage={source.text.slice(passage.start, passage.end)}
               activeClaimText={activeClaimText}
@@ -165,8 +218,26 @@ export function SourceReader({
           )}
         </article>
       ) : (
-        <p className="text-sm text-stone-600">This story has no sources yet.</p>
+        <div className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-sm text-stone-600">
+          {notice ? (
+            <p role="status" className="mb-2 text-blue-900">
+              {notice}
+            </p>
+          ) : null}
+          This story has no sources yet. Choose <span className="font-medium">Add sources</span> to upload or paste the articles
+          it is written from, or an aggregator page.
+        </div>
       )}
+      {perspectives.length > 0 ? (
+        <details className="mt-4 rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-sm" data-testid="perspectives">
+          <summary className="cursor-pointer font-semibold text-stone-700">Perspectives ({perspectives.length})</summary>
+          <ul className="mt-2 list-disc space-y-1 pl-5 font-serif text-stone-800">
+            {perspectives.map((perspective) => (
+              <li key={perspective}>{perspective}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { useAssistant } from "./use-assistant";
 import { useClaimWatchers } from "./use-claim-watchers";
 import { useClaims } from "./use-claims";
 import { useStoryCollab } from "./use-story-collab";
+import { useSourceRevisions } from "./use-source-revisions";
 import { useStoryReview } from "./use-story-review";
 import type { WorkspaceSource } from "./workspace-source";
 
@@ -29,13 +30,17 @@ export function StoryWorkspace({
   storySlug,
   user,
   sources,
+  perspectives,
 }: {
   storyId: string;
   storySlug: string;
   user: { id: string; name: string; color: string };
   sources: WorkspaceSource[];
+  /** The Perspectives of the story's aggregator page, if one was imported. */
+  perspectives: string[];
 }) {
   const { collab, status, synced, error } = useStoryCollab(storyId);
+  useSourceRevisions(storyId, collab?.doc ?? null, synced, sources);
   const claims = useClaims(collab?.doc ?? null);
   const { review, refresh: refreshReview } = useStoryReview(storyId, collab?.doc ?? null);
   // Highlights show the status that counts: the server's, from recorded decisions, once it is known.
@@ -127,7 +132,9 @@ export function StoryWorkspace({
       <div className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:self-start">
         <AssistantPanel claim={activeClaim} view={assistant} onAttach={(passage) => addEvidence(passage, "supports", "")} />
         <SourceReader
+          storyId={storyId}
           sources={sources}
+          perspectives={perspectives}
           activeClaimText={activeClaim?.span?.text ?? null}
           onAddEvidence={addEvidence}
         />

@@ -12,4 +12,6 @@ export interface WorkspaceSource {
   reliabilityLabel: string | null;
   biasLabel: string;
   text: string;
+  /** The number of the text's current revision (1 as imported). */
+  revision: number;
 }

@@ -16,7 +16,7 @@ export default async function StoriesPage() {
     <div>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-serif text-3xl font-bold tracking-tight">Stories</h1>
-        <nav aria-label="Newsroom" className="flex gap-3 text-sm">
+        <nav aria-label="Newsroom" className="flex items-center gap-3 text-sm">
           {can(user.role, "approve") ? (
             <Link href="/review" className="text-blue-800 underline">
               Review queue
@@ -25,6 +25,14 @@ export default async function StoriesPage() {
           {can(user.role, "manage_users") ? (
             <Link href="/admin/users" className="text-blue-800 underline">
               Users
+            </Link>
+          ) : null}
+          {can(user.role, "create_story") ? (
+            <Link
+              href="/stories/new"
+              className="rounded bg-stone-800 px-3 py-1.5 font-medium text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+            >
+              New story
             </Link>
           ) : null}
         </nav>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { StoryWorkspace } from "@/components/story-workspace";
 import { canEditStory } from "@/lib/auth/roles";
+import { readPerspectives } from "@/lib/import/perspectives";
 import { userColor } from "@/lib/presence/user-color";
 import { getSessionUser } from "@/server/auth/session";
 import { findStoryWithSources } from "@/server/stories/queries";
@@ -41,7 +42,9 @@ export default async function StoryWorkspacePage({ params }: Params) {
           reliabilityLabel: source.reliabilityLabel,
           biasLabel: source.biasLabel,
           text: source.text,
+          revision: source.revision,
         }))}
+        perspectives={readPerspectives(story.perspectives)}
       />
     </div>
   );

@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
+import { postJson } from "./post-json";
+import type { WorkspaceSource } from "./workspace-source";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What a correction did to the quotes, in the newsroom's words. */
+function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {
+  if (!outcome) return pending ?? `Revision ${revision} saved.`;
+  const parts = [
+    `${plural(outcome.unchanged, "quote")} found unchanged`,
+    `${outcome.changed} changed`,
+    `${outcome.reverify} to re-verify`,
+    `${outcome.orphaned} lost`,
+  ];
+  const review = outcome.claimsToReview.length
+    ? ` ${plural(outcome.claimsToReview.length, "claim")} went back to needs review.`
+    : "";
+  return `Revision ${revision} saved. Quotes from this source: ${parts.join(", ")}.${review}`;
+}
+
+/**
+ * Corrects a source's text: the editor edits the whole text and says why; it is stored as the next revision
+ * (the old one is kept) and every quote from the source is re-anchored in it.
+ */
+export function SourceCorrection({
+  storyId,
+  source,
+  onDone,
+  onCancel,
+}: {
+  storyId: string;
+  source: WorkspaceSource;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const router = useRouter();
+  const [text, setText] = useState(source.text);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaving(true);
+    const result = await postJson<{ revision: number; outcome: SourceCorrectionOutcome | null; pending?: string }>(
+      `/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/revisions`,
+      { text, note, basedOn: source.revision },
+    );
+    setSaving(false);
+    if (!result.ok) return setError(result.error);
+    router.refresh();
+    onDone(describeOutcome(result.data.revision, result.data.outcome, result.data.pending));
+  }
+
+  return (
+    <form onSubmit={save} className="space-y-2" aria-label="Correct the source's text" data-testid="source-correction">
+      <p className="text-sm text-stone-600">
+        Edit the text as the outlet corrected it. It is saved as revision {source.revision + 1}; revision {source.revision} is kept, and
+        every quote from this source is found again in the new text.
+      </p>
+      {error ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <label htmlFor={`${id}-text`} className="sr-only">
+        Corrected text
+      </label>
+      <textarea
+        id={`${id}-text`}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        rows={16}
+        className="w-full rounded border border-stone-300 bg-white px-2 py-1 font-serif text-sm leading-relaxed focus-visible:outline-2 focus-visible:outline-blue-600"
+        data-testid="correction-text"
+      />
+      <label className="block space-y-1 text-sm">
+        <span className="font-medium text-stone-700">What was corrected, and why</span>
+        <input
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          required
+          maxLength={2_000}
+          placeholder="e.g. NBC News corrected the date of the first videos"
+          className="w-full rounded border border-stone-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
+          data-testid="correction-note"
+        />
+      </label>
+      <div className="flex items-center gap-2">
+        <button
+          type="submit"
+          disabled={saving || note.trim().length === 0}
+          className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50"
+        >
+          {saving ? "Saving and re-anchoring…" : `Save as revision ${source.revision + 1}`}
+        </button>
+        <button
+          type="button"
+          onClick={onCancel}
+          disabled={saving}
+          className="rounded px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
