@@ -33,22 +33,22 @@ export class ImportFileError extends Error {
   override name = "ImportFileError";
 }
 
-const KIND_BY_EXTENSION: Record<string, ImportFileKind> = {
-  txt: "text",
-  text: "text",
-  md: "markdown",
-  markdown: "markdown",
-  html: "html",
-  htm: "html",
-  xhtml: "html",
-};
-const KIND_BY_TYPE: Record<string, ImportFileKind> = {
-  "text/plain": "text",
-  "text/markdown": "markdown",
-  "text/x-markdown": "markdown",
-  "text/html": "html",
-  "application/xhtml+xml": "html",
-};
+const KIND_BY_EXTENSION = new Map<string, ImportFileKind>([
+  ["txt", "text"],
+  ["text", "text"],
+  ["md", "markdown"],
+  ["markdown", "markdown"],
+  ["html", "html"],
+  ["htm", "html"],
+  ["xhtml", "html"],
+]);
+const KIND_BY_TYPE = new Map<string, ImportFileKind>([
+  ["text/plain", "text"],
+  ["text/markdown", "markdown"],
+  ["text/x-markdown", "markdown"],
+  ["text/html", "html"],
+  ["application/xhtml+xml", "html"],
+]);
 // Types a browser may state for a text file whose extension it does not know.
 const UNSTATED_TYPES = new Set(["", "application/octet-stream"]);
 const MEBIBYTE = 1024 * 1024;
@@ -69,8 +69,8 @@ export function importFileKind(file: ImportFileInfo): ImportFileKind {
   const type = (file.type.split(";")[0] ?? "").trim().toLowerCase();
   const dot = file.name.lastIndexOf(".");
   const extension = dot > 0 ? file.name.slice(dot + 1).toLowerCase() : null;
-  const kind = extension === null ? KIND_BY_TYPE[type] : KIND_BY_EXTENSION[extension];
-  const typeIsText = type.startsWith("text/") || type in KIND_BY_TYPE || UNSTATED_TYPES.has(type);
+  const kind = extension === null ? KIND_BY_TYPE.get(type) : KIND_BY_EXTENSION.get(extension);
+  const typeIsText = type.startsWith("text/") || KIND_BY_TYPE.has(type) || UNSTATED_TYPES.has(type);
   if (kind === undefined || !typeIsText) {
     throw new ImportFileError(`“${file.name}” is not a text file: upload a .txt, .md or .html file.`);
   }

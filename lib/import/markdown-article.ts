@@ -3,10 +3,12 @@ import { normaliseArticleText } from "./normalise-text";
 
 // Marked decodes numeric character references but leaves named ones as written; these are the ones news
 // copy uses. Any other name stays as written rather than being guessed.
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", lsquo: "‘", rsquo: "’", ldquo: "“",
-  rdquo: "”", ndash: "–", mdash: "—", hellip: "…", copy: "©",
-};
+const NAMED_ENTITIES = new Map(
+  Object.entries({
+    amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", lsquo: "‘", rsquo: "’", ldquo: "“",
+    rdquo: "”", ndash: "–", mdash: "—", hellip: "…", copy: "©",
+  }),
+);
 
 /**
  * Reduces a Markdown article to plain paragraphs with marked's lexer: each heading, paragraph, block-quote
@@ -76,5 +78,5 @@ function inlineText(tokens: Token[]): string {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&([a-z]+);/g, (reference, name: string) => NAMED_ENTITIES[name] ?? reference);
+  return text.replace(/&([a-z]+);/g, (reference, name: string) => NAMED_ENTITIES.get(name) ?? reference);
 }

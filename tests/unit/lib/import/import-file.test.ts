@@ -54,6 +54,7 @@ describe("importFileKind", () => {
       { name: "photo.jpg", type: "" },
       { name: "story.txt", type: "application/pdf" },
       { name: "sources.csv", type: "text/csv" },
+      { name: "story.constructor", type: "" },
     ];
     for (const file of files) {
       expect(() => importFileKind({ ...file, size: 1000 })).toThrow(

@@ -70,11 +70,11 @@ describe("markdownToArticleText blocks", () => {
       '<iframe src="https://www.youtube.com/embed/cia"></iframe>',
       "```",
       "",
-      "Bloomberg L.P. &amp; Tribune Content Agency &mdash; &#169;2025 &unknown;",
+      "Bloomberg L.P. &amp; Tribune Content Agency &mdash; &#169;2025 &unknown; &constructor;",
     ].join("\n");
     expect(paragraphs(markdown)).toEqual([
       "The CIA posted the videos on X and Telegram *while* most U.S. platforms are banned in China.",
-      "Bloomberg L.P. & Tribune Content Agency — ©2025 &unknown;",
+      "Bloomberg L.P. & Tribune Content Agency — ©2025 &unknown; &constructor;",
     ]);
   });
 
