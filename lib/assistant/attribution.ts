@@ -65,8 +65,8 @@ const CLAIM_CUES: readonly Cue[] = [
 
 /** Reporting verbs whose speaker is worth showing beside them ("U.S. intelligence sources claim"). */
 const VERB_CUES = new Set(["say", "tell", "claim", "allege", "report", "stated", "informed", "believe", "cite", "reiterate", "insist", "acknowledge", "emphasise", "emphasize"]);
-/** Parts of speech a speaker's words are made of ("the", "CIA", "senior", "officials"). */
-const SPEAKER = new Set(["DET", "PROPN", "NOUN", "ADJ"]);
+/** Parts of speech a speaker's words are made of ("the", "two", "CIA", "senior", "officials"). */
+const SPEAKER = new Set(["DET", "NUM", "PROPN", "NOUN", "ADJ"]);
 /** At most this many words of a speaker are shown. */
 const SPEAKER_WORDS = 4;
 
@@ -109,8 +109,8 @@ function matches(token: Token | undefined, word: string): boolean {
 
 /**
  * A verb cue with its speaker: the words before it when they name one ("the official said"), else the words
- * right after it ("said Ratcliffe"). Hedges and "according to" stand alone or take what follows ("according
- * to officials").
+ * right after it when they end the clause ("said Ratcliffe."). Hedges stand alone; "according to" takes
+ * what follows it in the same way ("according to officials,").
  */
 function withSpeaker(tokens: readonly Token[], first: number, last: number): { start: number; end: number } {
   const cue = tokens[first];
@@ -121,7 +121,12 @@ function withSpeaker(tokens: readonly Token[], first: number, last: number): { s
     while (from > 0 && first - from < SPEAKER_WORDS && SPEAKER.has(tokens[from - 1]?.pos ?? "")) from -= 1;
   }
   if (from === first && (isVerb || cue?.value.toLowerCase() === "according")) {
-    while (to + 1 < tokens.length && to - last < SPEAKER_WORDS && SPEAKER.has(tokens[to + 1]?.pos ?? "")) to += 1;
+    let end = last;
+    while (end + 1 < tokens.length && end - last < SPEAKER_WORDS && SPEAKER.has(tokens[end + 1]?.pos ?? "")) end += 1;
+    // The words after the verb are its speaker only when they end the clause ("…, said Ratcliffe."), not
+    // when they are its object or a new subject ("said the agency hopes…", "cited the videos as…").
+    const next = tokens[end + 1];
+    if (next === undefined || next.kind === "punctuation") to = end;
   }
   const start = tokens[from]?.start ?? 0;
   return { start, end: tokens[to]?.end ?? start };
