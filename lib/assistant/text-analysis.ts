@@ -38,7 +38,7 @@ let nlp: WinkMethods | null = null;
 
 /** wink-nlp with its English model, loaded on first use (the model is about 1 MB of JavaScript). */
 function engine(): WinkMethods {
-  nlp ??= winkNLP(model, ["sbd", "negation", "pos", "ner"]);
+  nlp ??= winkNLP(model, ["sbd", "pos", "ner"]);
   return nlp;
 }
 
@@ -77,7 +77,7 @@ export function sentencesOf(text: string): Sentence[] {
         value,
         start: line.start + start,
         end: line.start + at,
-        stem: stemOf(read<string>(token, its.stem)),
+        stem: cachedStem(value, () => read<string>(token, its.stem)),
         lemma: read<string>(token, its.lemma).toLowerCase(),
         pos: read<string>(token, its.pos),
         kind: TOKEN_KINDS.has(type as Token["kind"]) ? (type as Token["kind"]) : "other",
@@ -147,6 +147,22 @@ export function contentStems(tokens: readonly Token[]): string[] {
 /** Whether a token carries topic: a word or a number that is not a stop word. */
 export function isContent(token: Token): boolean {
   return (token.kind === "word" || token.kind === "number") && !token.stopWord && !POSSESSIVE.test(token.stem);
+}
+
+/** Stems by word as written: a text repeats its words, and Porter2 was most of the time spent indexing. */
+const stemCache = new Map<string, string>();
+/** Words kept in stemCache; it starts again when full, so a long session cannot grow it without bound. */
+const STEM_CACHE_SIZE = 50_000;
+
+/** The stem of a word as written (wink-nlp stems a token by its value alone, so the cache is exact). */
+function cachedStem(value: string, stem: () => string): string {
+  let cached = stemCache.get(value);
+  if (cached === undefined) {
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    cached = stemOf(stem());
+    stemCache.set(value, cached);
+  }
+  return cached;
 }
 
 /** Lower case, and an acronym's dots dropped, so "C.I.A." and "CIA" are one term. */

@@ -1,0 +1,115 @@
+// Speed of the verification assistant's engine: `npm run bench:assistant`.
+// Indexing a 5,000-word source (target < 50 ms) and ranking suggestions for one claim over 10 sources of
+// 5,000 words after indexing (target < 20 ms), each beside a baseline measured in the same run. The sources
+// are the seed story's sentences (001–004) recombined in a different seeded order for each source, in
+// paragraphs of three to five sentences, so the words, names and sentence lengths are those of real news text.
+import os from "node:os";
+import { createAssistant } from "@/lib/assistant/assistant";
+import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
+import type { AssistantSource } from "@/lib/assistant/sources";
+import { sentencesOf } from "@/lib/assistant/text-analysis";
+import { demoSummary, seedEval, seedSources } from "../tests/fixtures/assistant/seed-story";
+
+const WORDS = 5_000;
+const SOURCES = 10;
+const WARM_UP = 5;
+const INDEX_RUNS = 40;
+const RANK_RUNS = 300;
+
+/** A small seeded PRNG (mulberry32), so every run benchmarks the same texts. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const seedSentences = seedSources.flatMap((source) => sentencesOf(source.text).map((sentence) => sentence.text));
+const wordCount = (text: string) => text.match(/\S+/g)?.length ?? 0;
+
+/** About WORDS words of seed sentences in a seeded order, three to five sentences a paragraph. */
+function recombinedText(seed: number): string {
+  const next = random(seed);
+  const paragraphs: string[] = [];
+  let words = 0;
+  while (words < WORDS) {
+    const paragraph: string[] = [];
+    const length = 3 + Math.floor(next() * 3);
+    for (let i = 0; i < length && words < WORDS; i += 1) {
+      const sentence = seedSentences[Math.floor(next() * seedSentences.length)] ?? "";
+      paragraph.push(sentence);
+      words += wordCount(sentence);
+    }
+    paragraphs.push(paragraph.join(" "));
+  }
+  return paragraphs.join("\n");
+}
+
+const sources: AssistantSource[] = Array.from({ length: SOURCES }, (_, at) => ({
+  id: `bench-${at + 1}`,
+  outlet: `Outlet ${at + 1}`,
+  biasLabel: "unknown",
+  text: recombinedText(at + 1),
+}));
+const claims = seedEval.claims.map((claim) => claim.text);
+
+/** Times `run` `runs` times after WARM_UP untimed runs; returns the times in milliseconds. */
+function time(runs: number, run: (at: number) => unknown): number[] {
+  for (let at = 0; at < WARM_UP; at += 1) run(at);
+  const times: number[] = [];
+  for (let at = 0; at < runs; at += 1) {
+    const start = performance.now();
+    run(at);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function percentile(times: readonly number[], share: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
+const rows: string[] = [];
+function row(operation: string, times: readonly number[]): void {
+  const format = (value: number) => value.toFixed(2);
+  rows.push(`| ${operation} | ${times.length} | ${format(percentile(times, 0.5))} | ${format(percentile(times, 0.95))} | ${format(Math.max(...times))} |`);
+}
+
+const source = sources[0] as AssistantSource;
+// Baseline for indexing: splitting the same text into lower-case words, the least any word index must do.
+row(`baseline: split one source into lower-case words (${wordCount(source.text)} words)`, time(INDEX_RUNS, () => source.text.toLowerCase().match(/[\p{L}\p{N}]+/gu)));
+row(`index one source (${wordCount(source.text)} words): sentences, tokens, stems, BM25`, time(INDEX_RUNS, (at) => buildEvidenceIndex([sources[at % SOURCES] as AssistantSource])));
+
+const index = buildEvidenceIndex(sources);
+// Baseline for ranking: a linear scan of the same sentences counting the claim's lower-case words.
+const scanned = index.sentences.map((entry) => ({ entry, words: new Set(entry.sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) }));
+const linearScan = (claim: string) => {
+  const words = new Set(claim.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return scanned
+    .map(({ entry, words: sentenceWords }) => ({ entry, score: [...words].filter((word) => sentenceWords.has(word)).length }))
+    .filter((item) => item.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+};
+const totalWords = sources.reduce((sum, item) => sum + wordCount(item.text), 0);
+row(`baseline: linear scan of ${index.sentences.length} sentences for a claim's words`, time(RANK_RUNS, (at) => linearScan(claims[at % claims.length] ?? "")));
+row(`rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`, time(RANK_RUNS, (at) => suggestEvidence(index, claims[at % claims.length] ?? "", { k: 5 })));
+
+// The whole assistant on every change of the draft: the demo summary with its seven labelled claims.
+const assistant = createAssistant(sources);
+const input = {
+  summary: demoSummary,
+  claims: seedEval.claims.map((claim) => {
+    const start = demoSummary.indexOf(claim.text);
+    return { id: claim.id, text: claim.text, span: { start, end: start + claim.text.length }, quotes: [] };
+  }),
+};
+row(`assist(): demo summary with ${input.claims.length} claims over the same ${SOURCES} sources`, time(60, () => assistant.assist(input)));
+
+console.log(`Verification assistant speed (node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end, ${WARM_UP} warm-up runs each)\n`);
+console.log("| operation | runs | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|");
+console.log(rows.join("\n"));
