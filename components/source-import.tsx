@@ -282,51 +282,63 @@ export function SourceImport({
               {stage.cardNote ? <p className="rounded bg-blue-50 px-3 py-2 text-sm text-blue-900">{stage.cardNote}</p> : null}
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label="Headline" className="sm:col-span-2">
-                  <input value={stage.fields.headline} onChange={(e) => setField("headline", e.target.value)} className={inputClass} />
+                  {(id) => <input id={id} value={stage.fields.headline} onChange={(e) => setField("headline", e.target.value)} className={inputClass} />}
                 </Field>
                 <Field label="Outlet">
-                  <input value={stage.fields.outlet} onChange={(e) => setField("outlet", e.target.value)} className={inputClass} />
+                  {(id) => <input id={id} value={stage.fields.outlet} onChange={(e) => setField("outlet", e.target.value)} className={inputClass} />}
                 </Field>
                 <Field label="Author">
-                  <input value={stage.fields.author} onChange={(e) => setField("author", e.target.value)} className={inputClass} />
+                  {(id) => <input id={id} value={stage.fields.author} onChange={(e) => setField("author", e.target.value)} className={inputClass} />}
                 </Field>
                 <Field label="Published (UTC)">
-                  <input
-                    type="datetime-local"
-                    value={stage.fields.publishedAt}
-                    onChange={(e) => setField("publishedAt", e.target.value)}
-                    className={inputClass}
-                  />
+                  {(id) => (
+                    <input
+                      id={id}
+                      type="datetime-local"
+                      value={stage.fields.publishedAt}
+                      onChange={(e) => setField("publishedAt", e.target.value)}
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field label="Link to the original">
-                  <input
-                    type="url"
-                    value={stage.fields.url}
-                    onChange={(e) => setField("url", e.target.value)}
-                    placeholder="https://"
-                    className={inputClass}
-                  />
+                  {(id) => (
+                    <input
+                      id={id}
+                      type="url"
+                      value={stage.fields.url}
+                      onChange={(e) => setField("url", e.target.value)}
+                      placeholder="https://"
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field label="Bias label">
-                  <select
-                    value={stage.fields.biasLabel}
-                    onChange={(e) => setField("biasLabel", biasLabelSchema.parse(e.target.value))}
-                    className={inputClass}
-                  >
-                    {BIAS_LABELS.map((label) => (
-                      <option key={label} value={label}>
-                        {biasLabelText(label)}
-                      </option>
-                    ))}
-                  </select>
+                  {(id) => (
+                    <select
+                      id={id}
+                      value={stage.fields.biasLabel}
+                      onChange={(e) => setField("biasLabel", biasLabelSchema.parse(e.target.value))}
+                      className={inputClass}
+                    >
+                      {BIAS_LABELS.map((label) => (
+                        <option key={label} value={label}>
+                          {biasLabelText(label)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                 </Field>
                 <Field label="Reliability label">
-                  <input
-                    value={stage.fields.reliabilityLabel}
-                    onChange={(e) => setField("reliabilityLabel", e.target.value)}
-                    placeholder="e.g. Reliable"
-                    className={inputClass}
-                  />
+                  {(id) => (
+                    <input
+                      id={id}
+                      value={stage.fields.reliabilityLabel}
+                      onChange={(e) => setField("reliabilityLabel", e.target.value)}
+                      placeholder="e.g. Reliable"
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
               </div>
               <details className="rounded border border-stone-200 bg-stone-50 px-3 py-2 text-sm">
@@ -374,12 +386,16 @@ export function SourceImport({
   );
 }
 
-function Field({ label, className = "", children }: { label: string; className?: string; children: React.ReactNode }) {
+/** A labelled field of the article form; the label names the control by id, so its name is the label alone. */
+function Field({ label, className = "", children }: { label: string; className?: string; children: (id: string) => React.ReactNode }) {
+  const id = useId();
   return (
-    <label className={`block space-y-1 text-sm ${className}`}>
-      <span className="font-medium text-stone-700">{label}</span>
-      {children}
-    </label>
+    <div className={`space-y-1 text-sm ${className}`}>
+      <label htmlFor={id} className="block font-medium text-stone-700">
+        {label}
+      </label>
+      {children(id)}
+    </div>
   );
 }
 
