@@ -83,9 +83,11 @@ export class WorkspacePage {
     await this.evidenceForm.getByRole("button", { name: "Add as evidence" }).click();
   }
 
+  /** Opens a story's workspace and waits until its draft is synced (connected is not enough: the first sync follows). */
   async goto(slug: string): Promise<void> {
     await this.page.goto(`/stories/${slug}/edit`);
     await expect(this.status).toHaveAttribute("data-status", "connected");
+    await expect(this.page.getByText("Loading the latest draft…")).toHaveCount(0);
   }
 
   /** The summary as the editor holds it (collaborators' caret labels live in the DOM, so not innerText). */
