@@ -100,6 +100,7 @@ row(`baseline: linear scan of ${index.sentences.length} sentences for a claim's 
 row(`rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`, time(RANK_RUNS, (at) => suggestEvidence(index, claims[at % claims.length] ?? "", { k: 5 })));
 
 // The whole assistant on every change of the draft: the demo summary with its seven labelled claims.
+row(`createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`, time(5, () => createAssistant(sources)));
 const assistant = createAssistant(sources);
 const input = {
   summary: demoSummary,

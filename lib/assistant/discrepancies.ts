@@ -67,12 +67,14 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
     }
   }
   const weight = idfWeights(index);
+  const vectors = topicVectors(facts.map((fact) => fact.context), weight);
   // Each fact's most similar fact of its kind in every other source.
-  const best = facts.map((fact) => {
+  const best = facts.map((fact, at) => {
     const bySource = new Map<string, { other: number; score: number }>();
     for (const [other, candidate] of facts.entries()) {
       if (candidate.sourceId === fact.sourceId || !comparable(fact.fact, candidate.fact)) continue;
-      const score = fact.fact.kind === "list" ? 1 + similarity(fact.context, candidate.context, weight) : similarity(fact.context, candidate.context, weight);
+      const topic = similarity(vectors[at], vectors[other]);
+      const score = fact.fact.kind === "list" ? 1 + topic : topic;
       const known = bySource.get(candidate.sourceId);
       if (score >= SAME_TOPIC_SIMILARITY && (!known || score > known.score)) bySource.set(candidate.sourceId, { other, score });
     }
@@ -166,14 +168,40 @@ function idfWeights(index: EvidenceIndex): Map<string, number> {
   return new Map([...index.postings].map(([stem, list]) => [stem, Math.log(1 + total / list.length)]));
 }
 
-/** The IDF-weighted share of the two sets' stems that they have in common (weighted Jaccard). */
-function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: ReadonlyMap<string, number>): number {
+/** A set of stems as sorted numeric ids with their IDF weights, and the sum of the weights. */
+interface TopicVector {
+  ids: Int32Array;
+  weights: Float64Array;
+  total: number;
+}
+
+/** The sets as topic vectors, stems numbered in one shared order so that vectors intersect by merging. */
+function topicVectors(sets: ReadonlyArray<ReadonlySet<string>>, weight: ReadonlyMap<string, number>): TopicVector[] {
+  const numbers = new Map<string, number>();
+  return sets.map((stems) => {
+    const ids = Int32Array.from([...stems].map((stem) => numbers.get(stem) ?? numbers.set(stem, numbers.size).size - 1)).sort();
+    const byId = new Map([...stems].map((stem) => [numbers.get(stem), weight.get(stem) ?? 0]));
+    const weights = Float64Array.from(ids, (id) => byId.get(id) ?? 0);
+    return { ids, weights, total: weights.reduce((sum, value) => sum + value, 0) };
+  });
+}
+
+/**
+ * The IDF-weighted share of the two sets' stems that they have in common (weighted Jaccard). It runs for
+ * every pair of facts, so it merges sorted ids instead of building a union.
+ */
+function similarity(a: TopicVector | undefined, b: TopicVector | undefined): number {
+  if (!a || !b) return 0;
   let shared = 0;
-  let all = 0;
-  for (const stem of new Set([...a, ...b])) {
-    const w = weight.get(stem) ?? 0;
-    all += w;
-    if (a.has(stem) && b.has(stem)) shared += w;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x === y) shared += a.weights[i] as number;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
   }
-  return all === 0 ? 0 : shared / all;
+  const all = a.total + b.total - shared;
+  return all <= 0 ? 0 : shared / all;
 }
