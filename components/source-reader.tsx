@@ -171,6 +171,20 @@ export function SourceReader({
               ) : null}
             </p>
           </header>
+          {source.history.length > 1 ? (
+            <details className="mb-3 text-xs text-stone-600" data-testid="source-history">
+              <summary className="cursor-pointer">History of this text ({source.history.length} revisions)</summary>
+              <ol className="mt-1 space-y-1 pl-4">
+                {source.history.map((revision) => (
+                  <li key={revision.number}>
+                    <span className="font-medium">Revision {revision.number}</span> · {dateFormat.format(new Date(revision.at))} UTC
+                    {revision.by ? ` · ${revision.by}` : ""}
+                    {revision.note ? ` · ${revision.note}` : revision.number === 1 ? " · imported" : ""}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
           {notice ? (
             <p role="status" className="mb-3 rounded bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="source-notice">
               {notice}

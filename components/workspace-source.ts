@@ -14,4 +14,6 @@ export interface WorkspaceSource {
   text: string;
   /** The number of the text's current revision (1 as imported). */
   revision: number;
+  /** Every revision of the text, newest first: who made it, when (ISO) and why. */
+  history: Array<{ number: number; note: string; at: string; by: string | null }>;
 }

@@ -34,11 +34,24 @@ export async function listStories() {
   );
 }
 
-/** A story with its sources in their order, or null when no story has that slug. */
+/**
+ * A story with its sources in their order, each with the history of its text (revision numbers, notes, who
+ * and when; not the old texts), or null when no story has that slug.
+ */
 export function findStoryWithSources(slug: string) {
   return prisma().story.findUnique({
     where: { slug },
-    include: { sources: { orderBy: { position: "asc" } } },
+    include: {
+      sources: {
+        orderBy: { position: "asc" },
+        include: {
+          revisions: {
+            orderBy: { number: "desc" },
+            select: { number: true, note: true, createdAt: true, createdBy: { select: { name: true } } },
+          },
+        },
+      },
+    },
   });
 }
 

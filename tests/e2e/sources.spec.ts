@@ -132,6 +132,11 @@ test("a quote from an imported page follows a correction, and its approved claim
     "Revision 2 saved. Quotes from this source: 0 quotes found unchanged, 1 changed, 0 to re-verify, 0 lost. 1 claim went back to needs review.",
   );
   await expect(sources.reader).toContainText("Corrected (revision 2)");
+  await sources.reader.getByTestId("source-history").getByText("History of this text (2 revisions)").click();
+  await expect(sources.reader.getByTestId("source-history").locator("li")).toHaveText([
+    /^Revision 2 · .* · Maya Chen · NBC News changed “released” to “posted” and reordered the opening\.$/,
+    /^Revision 1 · .* · Maya Chen · imported$/,
+  ]);
   await expect(card.getByTestId("claim-status")).toHaveText("Needs review");
   await expect(card.getByTestId("quote-exact")).toHaveText(EVIDENCE.replace("released", "posted"));
   await expect(card.getByTestId("quote-card")).toContainText("Verified verbatim");

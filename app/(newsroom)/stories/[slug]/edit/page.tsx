@@ -43,6 +43,12 @@ export default async function StoryWorkspacePage({ params }: Params) {
           biasLabel: source.biasLabel,
           text: source.text,
           revision: source.revision,
+          history: source.revisions.map((revision) => ({
+            number: revision.number,
+            note: revision.note,
+            at: revision.createdAt.toISOString(),
+            by: revision.createdBy?.name ?? null,
+          })),
         }))}
         perspectives={readPerspectives(story.perspectives)}
       />
