@@ -99,17 +99,33 @@ const totalWords = sources.reduce((sum, item) => sum + wordCount(item.text), 0);
 row(`baseline: linear scan of ${index.sentences.length} sentences for a claim's words`, time(RANK_RUNS, (at) => linearScan(claims[at % claims.length] ?? "")));
 row(`rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`, time(RANK_RUNS, (at) => suggestEvidence(index, claims[at % claims.length] ?? "", { k: 5 })));
 
-// The whole assistant on every change of the draft: the demo summary with its seven labelled claims.
+// The whole assistant on every change of the draft: the demo summary with its seven labelled claims, one of
+// which is edited before every run (the others' suggestions are cached from the run before).
 row(`createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`, time(5, () => createAssistant(sources)));
 const assistant = createAssistant(sources);
-const input = {
-  summary: demoSummary,
-  claims: seedEval.claims.map((claim) => {
-    const start = demoSummary.indexOf(claim.text);
-    return { id: claim.id, text: claim.text, span: { start, end: start + claim.text.length }, quotes: [] };
-  }),
-};
-row(`assist(): demo summary with ${input.claims.length} claims over the same ${SOURCES} sources`, time(60, () => assistant.assist(input)));
+/** The demo summary with the words of some claims edited (run `at`), and every claim where its words now are. */
+function editedDraft(at: number, edit: (index: number) => boolean) {
+  let summary = demoSummary;
+  const texts = seedEval.claims.map((claim, index) => {
+    if (!edit(index)) return claim.text;
+    const edited = `${claim.text} (${at})`;
+    summary = summary.replace(claim.text, edited);
+    return edited;
+  });
+  const claims = seedEval.claims.map((claim, index) => {
+    const text = texts[index] ?? "";
+    const start = summary.indexOf(text);
+    if (start === -1) throw new Error(`claim ${claim.id} is not in the summary`);
+    return { id: claim.id, text, span: { start, end: start + text.length }, quotes: [] };
+  });
+  return { summary, claims };
+}
+const claimCount = seedEval.claims.length;
+row(
+  `assist(): demo summary, ${claimCount} claims over the same ${SOURCES} sources, one claim edited each run`,
+  time(60, (at) => assistant.assist(editedDraft(at, (index) => index === claimCount - 1))),
+);
+row(`assist(): the same, every claim edited each run (no suggestion cached)`, time(20, (at) => assistant.assist(editedDraft(1_000 + at, () => true))));
 
 console.log(`Verification assistant speed (node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end, ${WARM_UP} warm-up runs each)\n`);
 console.log("| operation | runs | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|");

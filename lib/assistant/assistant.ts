@@ -15,7 +15,7 @@ import type {
 import { attributionsIn, isAttributedClaim, type Attribution } from "./attribution";
 import { claimCoverage, leanOf } from "./coverage";
 import { claimDiscrepancies, sourceDiscrepancies, type SourceDiscrepancy } from "./discrepancies";
-import { buildEvidenceIndex, suggestEvidence, type EvidenceIndex, type IndexedSentence } from "./evidence-index";
+import { buildEvidenceIndex, suggestEvidence, type EvidenceIndex, type EvidenceSuggestion, type IndexedSentence } from "./evidence-index";
 import type { Fact } from "./facts";
 import { checkSourceQuotations, summaryQuotationCheck, type QuotationFlag } from "./quotations";
 import type { AssistantSource } from "./sources";
@@ -31,6 +31,8 @@ export interface Assistant {
 
 /** Suggestions per claim. */
 const SUGGESTIONS = 5;
+/** Claim texts whose suggestions are kept between runs; the cache starts again when full. */
+const SUGGESTION_CACHE_SIZE = 1_000;
 
 /**
  * Builds the assistant of a story: indexes the sources and finds, once, what the sources say differently
@@ -58,6 +60,19 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
   const quoteSentences = (quote: AssistClaimInput["quotes"][number]) =>
     (sentencesBySource.get(quote.sourceId) ?? []).filter((entry) => entry.sentence.start < quote.end && quote.start < entry.sentence.end);
 
+  // An edit changes one claim at a time: the others' suggestions are kept from the previous runs.
+  const suggestionCache = new Map<string, EvidenceSuggestion[]>();
+  const suggestionsFor = (text: string, quotes: AssistClaimInput["quotes"]) => {
+    const key = JSON.stringify([text, quotes.map((quote) => [quote.sourceId, quote.start, quote.end])]);
+    let suggestions = suggestionCache.get(key);
+    if (!suggestions) {
+      if (suggestionCache.size >= SUGGESTION_CACHE_SIZE) suggestionCache.clear();
+      suggestions = suggestEvidence(index, text, { k: SUGGESTIONS, exclude: quotes });
+      suggestionCache.set(key, suggestions);
+    }
+    return suggestions;
+  };
+
   return {
     index,
     assist({ summary, claims }) {
@@ -77,7 +92,7 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
         ];
         assisted.set(claim.id, {
           claimId: claim.id,
-          suggestions: claim.text ? suggestEvidence(index, claim.text, { k: SUGGESTIONS, exclude: claim.quotes }) : [],
+          suggestions: claim.text ? suggestionsFor(claim.text, claim.quotes) : [],
           coverage,
           flags: claimFlags,
         });
