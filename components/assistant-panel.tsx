@@ -9,6 +9,9 @@ import { SuggestionCard } from "./suggestion-card";
 import type { AssistantView } from "./use-assistant";
 import type { PlacedClaim } from "./use-claims";
 
+/** Suggestions shown before "Show all": enough to choose from without pushing the sources out of sight. */
+const FIRST_SUGGESTIONS = 3;
+
 const suggestionKey = (suggestion: EvidenceSuggestion) => `${suggestion.sourceId}:${suggestion.start}:${suggestion.end}`;
 
 /**
@@ -28,6 +31,7 @@ export function AssistantPanel({
   // Attached passages leave the list at once, before the assistant has read the draft again.
   const [attached, setAttached] = useState<{ assistance: StoryAssistance | null; keys: Set<string> }>({ assistance: null, keys: new Set() });
   const [problem, setProblem] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const help = claim ? (view.assistance?.claims.get(claim.id) ?? null) : null;
   const hidden = attached.assistance === view.assistance ? attached.keys : new Set<string>();
   const suggestions = help?.suggestions.filter((suggestion) => !hidden.has(suggestionKey(suggestion))) ?? [];
@@ -78,11 +82,21 @@ export function AssistantPanel({
               </p>
             ) : (
               <ol className="mt-1.5 space-y-2" aria-label="Suggested passages">
-                {suggestions.map((suggestion) => (
+                {suggestions.slice(0, showAll ? suggestions.length : FIRST_SUGGESTIONS).map((suggestion) => (
                   <SuggestionCard key={suggestionKey(suggestion)} suggestion={suggestion} onAttach={() => attach(suggestion)} />
                 ))}
               </ol>
             )}
+            {suggestions.length > FIRST_SUGGESTIONS ? (
+              <button
+                type="button"
+                onClick={() => setShowAll(!showAll)}
+                aria-expanded={showAll}
+                className="mt-1.5 rounded px-1.5 py-0.5 text-sm text-stone-600 hover:bg-stone-200 focus-visible:outline-2 focus-visible:outline-blue-600"
+              >
+                {showAll ? "Show fewer" : `Show all ${suggestions.length}`}
+              </button>
+            ) : null}
           </div>
           <Coverage coverage={help.coverage} />
           <div>
@@ -126,7 +140,7 @@ export function AssistantPanel({
   );
 }
 
-/** Which outlets support the claim, how they lean, and the warnings that follow from it. */
+/** Which outlets support the claim and how they lean (single-source and one-sided warnings are flags). */
 function Coverage({ coverage }: { coverage: ClaimCoverage }) {
   return (
     <div data-testid="claim-coverage">
@@ -145,12 +159,6 @@ function Coverage({ coverage }: { coverage: ClaimCoverage }) {
           ))}
         </ul>
       )}
-      {coverage.singleSource ? (
-        <p className="mt-1 text-xs text-amber-800">Single source: only one outlet supports this claim.</p>
-      ) : null}
-      {coverage.oneSided ? (
-        <p className="mt-1 text-xs text-amber-800">One-sided: every supporting outlet leans the same way.</p>
-      ) : null}
     </div>
   );
 }

@@ -23,8 +23,8 @@ function groupOf(flag: AssistantFlag): Group {
 
 /**
  * Every flag of the story that nobody dismissed, grouped by what it is about, with counts. A claim's flag
- * selects its claim (the assistant panel then shows it in full); a summary flag scrolls to its words; every
- * other flag opens in place, where it can be dismissed.
+ * selects its claim (the assistant panel then shows it in full); any other flag opens in place, where it can
+ * be dismissed, and a summary flag can select its words in the summary.
  */
 export function StoryFlags({
   view,
@@ -64,7 +64,7 @@ export function StoryFlags({
           {open ? "Hide" : "Show"}
         </button>
       </div>
-      <div id={listId} hidden={!open} className="max-h-[28rem] space-y-3 overflow-y-auto border-t border-stone-100 px-4 py-3">
+      <div id={listId} hidden={!open} className="max-h-80 space-y-3 overflow-y-auto border-t border-stone-100 px-4 py-3">
           {view.status === "ready" && flags.length === 0 ? <p className="text-sm text-stone-600">Nothing to check.</p> : null}
           {GROUPS.map(({ key, title }) => {
             const group = flags.filter((flag) => groupOf(flag) === key);
@@ -88,13 +88,19 @@ export function StoryFlags({
                         </button>
                       ) : (
                         <details>
-                          <summary
-                            className="cursor-pointer rounded px-1 py-0.5 text-sm hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-blue-600"
-                            onClick={() => revealSummaryHighlight(flag.id)}
-                          >
+                          <summary className="cursor-pointer rounded px-1 py-0.5 text-sm hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-blue-600">
                             <FlagLine flag={flag} />
                           </summary>
                           <div className="mt-1 pl-3">
+                            {flag.summaryRange ? (
+                              <button
+                                type="button"
+                                onClick={() => revealSummaryHighlight(flag.id)}
+                                className="mb-1 rounded border border-stone-300 bg-white px-2 py-0.5 text-xs font-medium text-stone-700 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+                              >
+                                Show in summary
+                              </button>
+                            ) : null}
                             <FlagCard
                               flag={flag}
                               dismissal={undefined}
@@ -119,7 +125,12 @@ function FlagLine({ flag }: { flag: AssistantFlag }) {
   return (
     <>
       <span className="mr-1.5 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">{FLAG_KIND_TEXT[flag.kind]}</span>
-      <span className="text-stone-800">{flag.title}</span>
+      {/* A citation-needed flag's title says nothing its badge does not: show the sentence instead. */}
+      {flag.kind === "citation_needed" ? (
+        <span className="font-serif text-stone-700">{flag.wordings[0]?.text ?? flag.title}</span>
+      ) : (
+        <span className="text-stone-800">{flag.title}</span>
+      )}
     </>
   );
 }

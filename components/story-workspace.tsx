@@ -129,7 +129,8 @@ export function StoryWorkspace({
           />
         ) : null}
       </div>
-      <div className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:self-start">
+      {/* One screen high and scrolling on its own, so the sources stay in reach below the assistant. */}
+      <div className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
         <AssistantPanel claim={activeClaim} view={assistant} onAttach={(passage) => addEvidence(passage, "supports", "")} />
         <SourceReader
           storyId={storyId}

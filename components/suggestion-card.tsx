@@ -20,11 +20,11 @@ export function SuggestionCard({ suggestion, onAttach }: { suggestion: EvidenceS
           Attach as evidence
         </button>
       </div>
-      <p className="mt-1 font-serif leading-snug text-stone-800" data-testid="suggestion-text">
+      <p className="mt-1 font-serif leading-snug text-stone-600" data-testid="suggestion-text">
         <EmphasisedText
           text={suggestion.text}
           ranges={termRanges(suggestion.text, suggestion.matchedTerms)}
-          className="font-semibold text-stone-950 underline decoration-emerald-500 decoration-2 underline-offset-2"
+          className="font-semibold text-stone-950"
         />
       </p>
     </li>

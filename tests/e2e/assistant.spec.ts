@@ -62,6 +62,12 @@ test("the assistant suggests a source passage for the first claim and one click 
   await expect(tomQuotes.getByTestId("quote-exact")).toHaveText(FROM_001);
   await expect(tomQuotes).toContainText("Verified verbatim");
   await expect(tomAssistant.suggestion(FROM_001)).toHaveCount(0);
+
+  // A summary flag of the story's list shows its sentence in the summary.
+  const third = tomAssistant.storyFlags.getByTestId("story-flag").filter({ hasText: "CIA Director John Ratcliffe" });
+  await third.locator("summary").click();
+  await third.getByRole("button", { name: "Show in summary" }).click();
+  await expect.poll(() => tom.page.evaluate(() => document.getSelection()?.toString())).toBe(citations[2]);
 });
 
 test("a flag dismissed with a reason is dismissed for everyone, and can be restored", async ({ browser }) => {
