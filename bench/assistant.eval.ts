@@ -11,17 +11,24 @@ const index = buildEvidenceIndex(seedSources);
 
 // Suggestions: a suggested sentence is relevant when it overlaps a labelled supporting passage.
 let recallSum = 0;
+let directRecallSum = 0;
 let reciprocalSum = 0;
 const misses: string[] = [];
 for (const claim of seedEval.claims) {
-  const relevant = claim.support.map((passage) => ({ source: passage.source, ...locate(passage.source, passage.passage) }));
+  const located = claim.support.map((passage) => ({ source: passage.source, direct: passage.strength === "direct", ...locate(passage.source, passage.passage) }));
   const ranked = suggestEvidence(index, claim.text, { k: 20 });
-  const hits = (suggestion: (typeof ranked)[number]) => relevant.some((passage) => passage.source === suggestion.sourceId && overlaps(passage, suggestion));
+  const hitsOf = (relevant: typeof located) => (suggestion: (typeof ranked)[number]) =>
+    relevant.some((passage) => passage.source === suggestion.sourceId && overlaps(passage, suggestion));
+  const hits = hitsOf(located);
   const top3 = ranked.slice(0, 3).filter(hits).length;
-  recallSum += top3 / Math.min(3, relevant.length);
+  const recall = top3 / Math.min(3, located.length);
+  recallSum += recall;
+  // The strict variant the fixture's README offers: only passages that state the claim count.
+  const direct = located.filter((passage) => passage.direct);
+  directRecallSum += direct.length === 0 ? 1 : ranked.slice(0, 3).filter(hitsOf(direct)).length / Math.min(3, direct.length);
   const first = ranked.findIndex(hits);
   reciprocalSum += first === -1 ? 0 : 1 / (first + 1);
-  if (first !== 0) misses.push(`${claim.id} (first relevant at rank ${first === -1 ? "none" : first + 1})`);
+  if (recall < 1) misses.push(`${claim.id} (${top3} of top 3 relevant, first at rank ${first === -1 ? "none" : first + 1})`);
 }
 const claims = seedEval.claims.length;
 
@@ -49,10 +56,11 @@ const percent = (value: number) => value.toFixed(2);
 console.log(`Verification assistant on the seed story (${claims} claims, ${seedSources.length} sources)\n`);
 console.log("| measure | value |\n|---|---|");
 console.log(`| suggestions recall@3 (hits in top 3 ÷ min(3, relevant)) | ${percent(recallSum / claims)} |`);
+console.log(`| suggestions recall@3, direct passages only | ${percent(directRecallSum / claims)} |`);
 console.log(`| suggestions MRR | ${percent(reciprocalSum / claims)} |`);
 console.log(`| quotation checker precision (${correctFlags}/${flags.length} flags) | ${percent(flags.length ? correctFlags / flags.length : 1)} |`);
 console.log(`| quotation checker recall (${quotationTruePositives}/${positives.length} misquotes) | ${percent(quotationTruePositives / positives.length)} |`);
 console.log(`| discrepancy finder precision (${rightGroups}/${found.length} findings) | ${percent(found.length ? rightGroups / found.length : 1)} |`);
 console.log(`| discrepancy finder recall, firm labels (${recalled}/${firm.length}) | ${percent(recalled / firm.length)} |`);
 console.log(`| agreements wrongly reported as discrepancies | ${flaggedAgreements}/${seedEval.agreements.length} |`);
-if (misses.length > 0) console.log(`\nClaims whose best suggestion is not labelled relevant: ${misses.join(", ")}`);
+if (misses.length > 0) console.log(`\nClaims with fewer than min(3, relevant) labelled passages in their top 3: ${misses.join(", ")}`);
