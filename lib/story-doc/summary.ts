@@ -41,7 +41,7 @@ export interface SummaryText {
  * Flattens the summary of a story document into plain text, keeping where each Y.XmlText starts. Text
  * blocks (paragraph, heading, list item) that hold text are separated by "\n"; empty blocks and inline
  * nodes count as nothing; formatting is dropped. The editor flattens its ProseMirror document by the same
- * rule (components/claim-highlights.ts), so plain-text offsets agree on both sides.
+ * rule (components/summary-highlights.ts), so plain-text offsets agree on both sides.
  */
 export function summaryText(doc: Y.Doc): SummaryText {
   const segments: SummarySegment[] = [];

@@ -43,22 +43,33 @@ export class WorkspacePage {
     );
   }
 
-  /** Selects the first occurrence of `text` inside `container` as a user would with the mouse. */
+  /**
+   * Selects the first occurrence of `text` inside `container` as a user would with the mouse. The text may
+   * run over several text nodes (the assistant's inline marks split the summary's text at sentence edges).
+   */
   async select(container: Locator, text: string): Promise<void> {
     await container.evaluate((element, wanted) => {
+      const nodes: Array<{ node: Text; at: number }> = [];
+      let all = "";
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1;
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const selection = document.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        return;
+        nodes.push({ node: node as Text, at: all.length });
+        all += node.textContent ?? "";
       }
-      throw new Error(`text not found: ${wanted}`);
+      const start = all.indexOf(wanted);
+      if (start === -1) throw new Error(`text not found: ${wanted}`);
+      const end = start + wanted.length;
+      const point = (offset: number, edge: "start" | "end") => {
+        const found = nodes.find(({ node, at }) => (edge === "start" ? at <= offset && offset < at + node.length : at < offset && offset <= at + node.length));
+        if (!found) throw new Error(`no text at ${offset}`);
+        return [found.node, offset - found.at] as const;
+      };
+      const range = document.createRange();
+      range.setStart(...point(start, "start"));
+      range.setEnd(...point(end, "end"));
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
     }, text);
   }
 
