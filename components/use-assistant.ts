@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import type { Assistant } from "@/lib/assistant/assistant";
+import { claimSnapshot } from "@/lib/review/claim-hash";
 import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
 import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
 import type { AssistantSource } from "@/lib/assistant/sources";
@@ -44,18 +45,11 @@ function assistantSourcesOf(sources: readonly WorkspaceSource[]): AssistantSourc
 function assistInput(doc: Y.Doc): AssistInput {
   return {
     summary: summaryText(doc).plain,
+    // A claim as a reviewer sees it (its words and quotes) and where its words lie.
     claims: placeClaims(doc).map((claim) => ({
       id: claim.id,
-      text: claim.span?.text ?? null,
+      ...claimSnapshot(claim, claim.span),
       span: claim.span ? { start: claim.span.start, end: claim.span.end } : null,
-      quotes: claim.quotes.map((quote) => ({
-        id: quote.id,
-        sourceId: quote.sourceId,
-        exact: quote.selector.exact,
-        start: quote.selector.start,
-        end: quote.selector.end,
-        stance: quote.stance,
-      })),
     })),
   };
 }
