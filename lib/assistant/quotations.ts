@@ -34,8 +34,11 @@ export interface QuotationFlag {
   closest: ClosestPassage | null;
 }
 
-/** Quotations shorter than this many words are scare quotes or titles ("dark web"), not speech. */
-export const MIN_QUOTATION_WORDS = 4;
+/**
+ * Quotations shorter than this many words are scare quotes or terms ("dark web", "patriots"), not speech;
+ * three words already quote a speaker ("creativity and grit").
+ */
+export const MIN_QUOTATION_WORDS = 3;
 /**
  * Share of a quotation's content words a passage must say, in the same order, to be the same speech quoted
  * differently: half keeps "No adversary had ever posed a more formidable challenge" with "No adversary in

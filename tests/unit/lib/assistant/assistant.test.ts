@@ -63,6 +63,9 @@ describe("quotation checker", () => {
       { change: "+", words: "wasn" },
     ]);
     expect(flags.some((flag) => flag.in === "003" && flag.quotation.text.startsWith("No adversary had ever posed"))).toBe(true);
+    // Three words are speech too: 002 drops the comma of "creativity, and grit".
+    const grit = flags.find((flag) => flag.in === "002" && flag.quotation.text === "creativity and grit");
+    expect(grit?.closest?.text).toMatch(/creativity, and grit/);
     // A line of a video that only one source quotes is not a misquote.
     expect(flags.some((flag) => flag.quotation.text.startsWith("Heaven helps"))).toBe(false);
   });
