@@ -1,8 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
-import type { Assistant } from "@/lib/assistant/assistant";
 import { claimSnapshot } from "@/lib/review/claim-hash";
 import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
 import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
@@ -10,6 +9,7 @@ import type { AssistantSource } from "@/lib/assistant/sources";
 import type { Actor } from "@/lib/claims/story-claims";
 import { biasLabelSchema } from "@/lib/import/bias-label";
 import { summaryText } from "@/lib/story-doc/summary";
+import type { AssistantReply, AssistantRequest } from "./assistant-worker-protocol";
 import type { SummaryHighlights } from "./summary-highlights";
 import { placeClaims } from "./use-claims";
 import type { WorkspaceSource } from "./workspace-source";
@@ -55,54 +55,66 @@ function assistInput(doc: Y.Doc): AssistInput {
 }
 
 /**
- * The verification assistant for a story's live draft. The engine (wink-nlp and its English model) is
- * loaded with a dynamic import, so it stays out of the workspace's first load; it indexes the sources once
- * per set of source texts (again when a source is added or corrected) and reads the draft again
- * RECOMPUTE_DELAY_MS after the last change of the document. Dismissals are read live from the document.
+ * The verification assistant for a story's live draft. The engine (wink-nlp and its English model) runs in a
+ * Web Worker (components/assistant.worker.ts), so it stays out of the workspace's first load and never blocks
+ * typing; it indexes the sources once per set of source texts (again when a source is added or corrected) and
+ * reads the draft again RECOMPUTE_DELAY_MS after the last change of the document. Dismissals are read live
+ * from the document.
  */
 export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSource[], actor: Actor): AssistantView {
   // The server passes a new array on every refresh; the engine is rebuilt only when what it reads changes.
   const signature = JSON.stringify(assistantSourcesOf(sources));
   const assistantSources = useMemo(() => JSON.parse(signature) as AssistantSource[], [signature]);
+  const generations = useRef(0);
 
-  const [engine, setEngine] = useState<{ sources: AssistantSource[]; assistant: Assistant } | null>(null);
+  // One worker per workspace, created with the first document; it indexes each new set of sources (a
+  // generation) and reads the draft on request.
+  const workerRef = useRef<Worker | null>(null);
+  useEffect(() => () => workerRef.current?.terminate(), []);
   const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    import("@/lib/assistant/assistant").then(
-      ({ createAssistant }) => {
-        if (!cancelled) setEngine({ sources: assistantSources, assistant: createAssistant(assistantSources) });
-      },
-      () => {
-        if (!cancelled) setFailed(true);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [assistantSources]);
-  const assistant = engine?.sources === assistantSources ? engine.assistant : null;
 
-  const [result, setResult] = useState<{ assistant: Assistant; summary: string; assistance: StoryAssistance } | null>(null);
+  const [result, setResult] = useState<{ sources: AssistantSource[]; summary: string; assistance: StoryAssistance } | null>(null);
   useEffect(() => {
-    if (!doc || !assistant) return;
+    if (!doc) return;
+    const worker = (workerRef.current ??= new Worker(new URL("./assistant.worker.ts", import.meta.url)));
+    generations.current += 1;
+    const generation = generations.current;
+    let request = 0;
+    let ready = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const send = (message: AssistantRequest) => worker.postMessage(message);
     const read = () => {
-      const input = assistInput(doc);
-      setResult({ assistant, summary: input.summary, assistance: assistant.assist(input) });
+      if (ready) send({ type: "assist", generation, request: ++request, input: assistInput(doc) });
     };
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(read, RECOMPUTE_DELAY_MS);
     };
-    read();
+    const onFailure = () => setFailed(true);
+    const onReply = (event: MessageEvent<AssistantReply>) => {
+      const reply = event.data;
+      if (reply.generation !== generation) return;
+      if (reply.type === "failed") setFailed(true);
+      else if (reply.type === "ready") {
+        ready = true;
+        read();
+      } else if (reply.request === request) {
+        // Only the answer to the latest read counts: an older one describes a draft that has changed since.
+        setResult({ sources: assistantSources, summary: reply.summary, assistance: reply.assistance });
+      }
+    };
+    worker.addEventListener("message", onReply);
+    worker.addEventListener("error", onFailure);
+    send({ type: "sources", generation, sources: assistantSources });
     doc.on("update", schedule);
     return () => {
+      worker.removeEventListener("message", onReply);
+      worker.removeEventListener("error", onFailure);
       doc.off("update", schedule);
       clearTimeout(timer);
     };
-  }, [doc, assistant]);
-  const current = result?.assistant === assistant ? result : null;
+  }, [doc, assistantSources]);
+  const current = result?.sources === assistantSources ? result : null;
 
   const [dismissals, setDismissals] = useState<Map<string, Dismissal>>(new Map());
   useEffect(() => {
