@@ -39,6 +39,9 @@ export function SourceCorrection({
   onCancel: () => void;
 }) {
   const router = useRouter();
+  // The revision being corrected is the one the form opened on: if someone else saves a correction meanwhile,
+  // the text typed here is kept, and the server refuses to overwrite theirs.
+  const [basedOn] = useState(source.revision);
   const [text, setText] = useState(source.text);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function SourceCorrection({
     setSaving(true);
     const result = await postJson<{ revision: number; outcome: SourceCorrectionOutcome | null; pending?: string }>(
       `/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/revisions`,
-      { text, note, basedOn: source.revision },
+      { text, note, basedOn },
     );
     setSaving(false);
     if (!result.ok) return setError(result.error);
@@ -61,9 +64,15 @@ export function SourceCorrection({
   return (
     <form onSubmit={save} className="space-y-2" aria-label="Correct the source's text" data-testid="source-correction">
       <p className="text-sm text-stone-600">
-        Edit the text as the outlet corrected it. It is saved as revision {source.revision + 1}; revision {source.revision} is kept, and
+        Edit the text as the outlet corrected it. It is saved as revision {basedOn + 1}; revision {basedOn} is kept, and
         every quote from this source is found again in the new text.
       </p>
+      {source.revision !== basedOn ? (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Someone else saved revision {source.revision} of this source while you were editing. Copy your changes, cancel, and
+          correct the new revision.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
@@ -98,7 +107,7 @@ export function SourceCorrection({
           disabled={saving || note.trim().length === 0}
           className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50"
         >
-          {saving ? "Saving and re-anchoring…" : `Save as revision ${source.revision + 1}`}
+          {saving ? "Saving and re-anchoring…" : `Save as revision ${basedOn + 1}`}
         </button>
         <button
           type="button"

@@ -161,13 +161,13 @@ export function SourceImport({
   async function importAggregator() {
     if (stage.kind !== "aggregator") return;
     setSending(true);
-    const result = await postJson<{ cardsAdded: number; cardsSkipped: number; summaryWritten: boolean; perspectives: number }>(
+    const result = await postJson<{ cardsAdded: number; cardsSkipped: number; summaryWritten: boolean; perspectives: number; pending?: string }>(
       `/api/stories/${encodeURIComponent(storyId)}/sources/aggregator`,
       { text: stage.text },
     );
     setSending(false);
     if (!result.ok) return setError(result.error);
-    const { cardsAdded, cardsSkipped, summaryWritten, perspectives } = result.data;
+    const { cardsAdded, cardsSkipped, summaryWritten, perspectives, pending } = result.data;
     close();
     router.refresh();
     onImported(
@@ -175,11 +175,11 @@ export function SourceImport({
       [
         `${cardsAdded} source card${cardsAdded === 1 ? "" : "s"} added`,
         cardsSkipped ? `${cardsSkipped} already in the story` : null,
-        summaryWritten ? "the summary became the draft" : "the draft already had a summary, so it was kept",
+        summaryWritten ? "the summary became the draft" : pending ? null : "the draft already had a summary, so it was kept",
         `${perspectives} perspective${perspectives === 1 ? "" : "s"}`,
       ]
         .filter(Boolean)
-        .join(" · ") + ".",
+        .join(" · ") + (pending ? `. ${pending}` : "."),
     );
   }
 

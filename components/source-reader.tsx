@@ -192,7 +192,7 @@ export function SourceReader({
           ) : null}
           {correcting ? (
             <SourceCorrection
-              key={`${source.id}-${source.revision}`}
+              key={source.id}
               storyId={storyId}
               source={source}
               onCancel={() => setCorrecting(false)}

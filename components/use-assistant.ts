@@ -45,10 +45,11 @@ function assistantSourcesOf(sources: readonly WorkspaceSource[]): AssistantSourc
 function assistInput(doc: Y.Doc): AssistInput {
   return {
     summary: summaryText(doc).plain,
-    // A claim as a reviewer sees it (its words and quotes) and where its words lie.
+    // A claim as a reviewer sees it (its words and quotes) and where its words lie. Quotes a source correction
+    // left unsettled (lost, or to re-verify) support nothing until someone settles them.
     claims: placeClaims(doc).map((claim) => ({
       id: claim.id,
-      ...claimSnapshot(claim, claim.span),
+      ...claimSnapshot({ ...claim, quotes: claim.quotes.filter((quote) => !quote.correction) }, claim.span),
       span: claim.span ? { start: claim.span.start, end: claim.span.end } : null,
     })),
   };

@@ -7,27 +7,40 @@ import { readSourceRevisions } from "@/lib/story-doc/source-revisions";
 import { postJson } from "./post-json";
 import type { WorkspaceSource } from "./workspace-source";
 
+/** How long to wait before asking again for a re-anchoring that failed. */
+const RETRY_MS = 10_000;
+
 /**
- * Keeps the workspace's sources in step with the live draft: when the draft records a source or a revision
- * this page has not loaded (someone imported or corrected one), the page reloads its sources; when this page
- * has a revision the draft has not seen (the collaboration server was down during a correction), it asks the
- * server to re-anchor that source's quotes, once per revision.
+ * Keeps the workspace's sources in step with the live draft. When the draft records a source or revision this
+ * page has not loaded (someone imported or corrected one), the page reloads its sources, once per revision
+ * (the record is written by the collaboration server, but editors can write the document too, so it is a
+ * hint, never a loop). When a source's quotes are behind its revision (the collaboration server was down
+ * during a correction), the page asks the server to finish the re-anchoring, again after a failure.
  */
 export function useSourceRevisions(storyId: string, doc: Y.Doc | null, synced: boolean, sources: readonly WorkspaceSource[]): void {
   const router = useRouter();
-  const asked = useRef(new Set<string>());
+  const refreshed = useRef(new Set<string>());
+  const asked = useRef(new Map<string, number>());
   useEffect(() => {
     if (!doc || !synced) return;
     const check = () => {
-      const recorded = readSourceRevisions(doc);
       const loaded = new Map(sources.map((source) => [source.id, source.revision]));
-      if ([...recorded].some(([id, revision]) => revision > (loaded.get(id) ?? 0))) router.refresh();
+      const unseen = [...readSourceRevisions(doc)]
+        .filter(([id, revision]) => revision > (loaded.get(id) ?? 0))
+        .map(([id, revision]) => `${id}@${revision}`)
+        .filter((key) => !refreshed.current.has(key));
+      if (unseen.length > 0) {
+        for (const key of unseen) refreshed.current.add(key);
+        router.refresh();
+      }
       for (const source of sources) {
+        if (source.anchoredRevision >= source.revision) continue;
         const key = `${source.id}@${source.revision}`;
-        if (source.revision > (recorded.get(source.id) ?? 1) && !asked.current.has(key)) {
-          asked.current.add(key);
-          void postJson(`/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/reanchor`);
-        }
+        if (Date.now() - (asked.current.get(key) ?? -Infinity) < RETRY_MS) continue;
+        asked.current.set(key, Date.now());
+        void postJson(`/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/reanchor`).then((result) => {
+          if (result.ok) router.refresh();
+        });
       }
     };
     check();

@@ -14,6 +14,8 @@ export interface WorkspaceSource {
   text: string;
   /** The number of the text's current revision (1 as imported). */
   revision: number;
+  /** The revision the live draft's quotes were last re-anchored to; behind `revision` after a failed attempt. */
+  anchoredRevision: number;
   /** Every revision of the text, newest first: who made it, when (ISO) and why. */
   history: Array<{ number: number; note: string; at: string; by: string | null }>;
 }

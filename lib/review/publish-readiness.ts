@@ -12,8 +12,11 @@ export interface ClaimReadinessInput {
     exact: string;
     verified: boolean;
     reason?: string;
-    /** What a correction of the quote's source left unsettled, if anything. */
-    correction?: "reverify" | "orphaned";
+    /**
+     * What a correction of the quote's source left unsettled, if anything: a quote to re-verify, a lost one,
+     * or ("pending") a correction whose re-anchoring has not run yet.
+     */
+    correction?: "reverify" | "orphaned" | "pending";
   }>;
 }
 
@@ -24,7 +27,13 @@ export type PublishBlocker =
   | { kind: "claim_detached"; claimId: string }
   | { kind: "claim_without_evidence"; claimId: string; text: string | null }
   | { kind: "quote_unverified"; claimId: string; quoteId: string; outlet: string | null; exact: string; reason: string }
-  | { kind: "quote_orphaned" | "quote_reverify"; claimId: string; quoteId: string; outlet: string | null; exact: string };
+  | {
+      kind: "quote_orphaned" | "quote_reverify" | "quote_reanchor_pending";
+      claimId: string;
+      quoteId: string;
+      outlet: string | null;
+      exact: string;
+    };
 
 /**
  * Everything that blocks publishing: a story publishes when it has claims, every claim is approved (as
@@ -42,7 +51,7 @@ export function publishBlockers(claims: readonly ClaimReadinessInput[]): Publish
     if (claim.quotes.length === 0) blockers.push({ kind: "claim_without_evidence", claimId: claim.id, text: claim.text });
     for (const quote of claim.quotes) {
       if (quote.correction) {
-        const kind = quote.correction === "orphaned" ? "quote_orphaned" : "quote_reverify";
+        const kind = ({ orphaned: "quote_orphaned", reverify: "quote_reverify", pending: "quote_reanchor_pending" } as const)[quote.correction];
         blockers.push({ kind, claimId: claim.id, quoteId: quote.id, outlet: quote.outlet, exact: quote.exact });
       } else if (!quote.verified) {
         blockers.push({
@@ -77,5 +86,7 @@ export function describeBlocker(blocker: PublishBlocker): string {
       return `A quote from ${blocker.outlet ?? "a source"} (“${blocker.exact.slice(0, 60)}”) was lost when its source was corrected: attach the passage again or remove the quote.`;
     case "quote_reverify":
       return `A quote from ${blocker.outlet ?? "a source"} (“${blocker.exact.slice(0, 60)}”) must be re-verified after a correction of its source.`;
+    case "quote_reanchor_pending":
+      return `${blocker.outlet ?? "A source"} was corrected, but its quotes (“${blocker.exact.slice(0, 60)}”) have not been found in the new text yet: open the workspace, which finishes it, and try again.`;
   }
 }

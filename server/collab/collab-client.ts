@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { ClaimStatus } from "../../lib/claims/claim-schema";
 import { signServiceToken } from "../auth/collab-token";
-import type { SourceRevisionReply } from "./internal-api";
+import type { ReanchorReply } from "./internal-api";
 
 /** How the Next app talks to the collaboration server. */
 export interface CollabClient {
@@ -10,10 +10,11 @@ export interface CollabClient {
   /** Writes a recorded decision's status into a claim of the live document. */
   writeClaimStatus(storyId: string, claimId: string, status: ClaimStatus): Promise<void>;
   /**
-   * Tells the live document that a source has a new revision (1 when imported): open workspaces reload it,
-   * and from revision 2 the quotes taken from it are re-anchored in `text`. Repeating a call does nothing.
+   * Re-anchors the quotes taken from a source in its text as stored now, and records its revision in the
+   * live document so that open workspaces reload it (call it after an import too). Repeating a call changes
+   * nothing.
    */
-  recordSourceRevision(storyId: string, sourceId: string, revision: number, text: string): Promise<SourceRevisionReply>;
+  reanchorSource(storyId: string, sourceId: string): Promise<ReanchorReply>;
   /** Writes imported summary paragraphs into the draft when its summary is empty; says whether it did. */
   writeSummaryIfEmpty(storyId: string, paragraphs: readonly string[]): Promise<boolean>;
 }
@@ -54,12 +55,12 @@ export function createCollabClient(baseUrl: string, secret: string): CollabClien
         body: JSON.stringify({ status }),
       });
     },
-    async recordSourceRevision(storyId, sourceId, revision, text) {
+    async reanchorSource(storyId, sourceId) {
       const response = await call(
-        `/internal/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(sourceId)}/revisions`,
-        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ revision, text }) },
+        `/internal/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(sourceId)}/reanchor`,
+        { method: "POST" },
       );
-      return (await response.json()) as SourceRevisionReply;
+      return (await response.json()) as ReanchorReply;
     },
     async writeSummaryIfEmpty(storyId, paragraphs) {
       const response = await call(`/internal/stories/${encodeURIComponent(storyId)}/summary`, {

@@ -59,7 +59,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       response.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: wss.clients.size }));
       return;
     }
-    handleInternalRequest(request, response, rooms, options.tokenSecret).then(
+    handleInternalRequest(request, response, { rooms, persistence: options.persistence }, options.tokenSecret).then(
       (handled) => {
         if (handled) return;
         response.writeHead(404, { "content-type": "text/plain" });

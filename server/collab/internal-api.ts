@@ -7,24 +7,22 @@ import { claimsMap } from "../../lib/claims/story-claims";
 import { recordSourceRevision } from "../../lib/story-doc/source-revisions";
 import { summaryText, writeSummaryParagraphs } from "../../lib/story-doc/summary";
 import { isServiceToken } from "../auth/collab-token";
-import { StoryNotFoundError } from "./persistence";
+import { StoryNotFoundError, type Persistence } from "./persistence";
 import type { Rooms } from "./rooms";
 
 const STATE = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/state$/;
 const CLAIM_STATUS = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/claims\/([A-Za-z0-9_-]{1,64})\/status$/;
-const SOURCE_REVISION = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/sources\/([A-Za-z0-9_-]{1,64})\/revisions$/;
+const REANCHOR = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/sources\/([A-Za-z0-9_-]{1,64})\/reanchor$/;
 const SUMMARY = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/summary$/;
 const statusBody = z.object({ status: claimStatusSchema });
-const sourceRevisionBody = z.object({ revision: z.number().int().min(1), text: z.string().min(1) });
 const summaryBody = z.object({ paragraphs: z.array(z.string().trim().min(1).max(20_000)).min(1).max(500) });
 const MAX_BODY_BYTES = 4_096;
-/** A source's text travels with its revision: up to the import limit, in UTF-8. */
-const MAX_SOURCE_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_SUMMARY_BODY_BYTES = 1024 * 1024;
 
-/** What `POST …/sources/:sourceId/revisions` answers: whether the revision was new, and what it did to quotes. */
-export interface SourceRevisionReply {
-  applied: boolean;
+/** What `POST …/sources/:sourceId/reanchor` answers: the revision the quotes now rest on, and what it did to them. */
+export interface ReanchorReply {
+  revision: number;
+  /** Null for a source's first revision, which no quote can have been taken from before. */
   outcome: SourceCorrectionOutcome | null;
 }
 
@@ -32,23 +30,24 @@ export interface SourceRevisionReply {
  * The collaboration server's internal endpoints, for the Next app only (a service token signed with the
  * shared secret): `GET /internal/stories/:id/state` returns the live document as one Yjs update, and
  * `POST /internal/stories/:id/claims/:claimId/status` writes a recorded review decision into the live
- * document so that every open workspace shows it, `POST /internal/stories/:id/sources/:sourceId/revisions`
- * tells the document that a source was imported or corrected (re-anchoring the quotes taken from it; a
- * revision the document already has is ignored), and `POST /internal/stories/:id/summary` writes an imported
- * summary into a draft whose summary is empty. Returns false for any other path.
+ * document so that every open workspace shows it, `POST /internal/stories/:id/sources/:sourceId/reanchor`
+ * re-anchors the quotes taken from a source in its text as stored now (read here, so that of two late calls
+ * neither can anchor quotes to an older text; repeating it changes nothing) and records the revision in the
+ * document for open workspaces, and `POST /internal/stories/:id/summary` writes an imported summary into a
+ * draft whose summary is empty. Returns false for any other path.
  */
 export async function handleInternalRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  rooms: Rooms,
+  { rooms, persistence }: { rooms: Rooms; persistence: Persistence },
   secret: string,
 ): Promise<boolean> {
   const path = new URL(request.url ?? "/", "http://collab.invalid").pathname;
   const state = STATE.exec(path);
   const claimStatus = CLAIM_STATUS.exec(path);
-  const sourceRevision = SOURCE_REVISION.exec(path);
+  const reanchor = REANCHOR.exec(path);
   const summary = SUMMARY.exec(path);
-  if (!state && !claimStatus && !sourceRevision && !summary) return false;
+  if (!state && !claimStatus && !reanchor && !summary) return false;
 
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
   if (!token || !(await isServiceToken(token, secret))) return reply(response, 401, { error: "service token required" });
@@ -72,20 +71,17 @@ export async function handleInternalRequest(
       });
       return found ? reply(response, 200, { ok: true }) : reply(response, 404, { error: "no such claim" });
     }
-    if (sourceRevision?.[1] && sourceRevision[2] && request.method === "POST") {
-      const body = sourceRevisionBody.safeParse(await readJson(request, MAX_SOURCE_BODY_BYTES));
-      if (!body.success) return reply(response, 400, { error: "expected { revision, text }" });
-      const sourceId = sourceRevision[2];
-      const { revision, text } = body.data;
-      const answer = await rooms.withDocument(sourceRevision[1], (doc): SourceRevisionReply => {
-        let outcome: SourceCorrectionOutcome | null = null;
-        const applied = doc.transact(() => {
-          if (!recordSourceRevision(doc, sourceId, revision)) return false;
-          if (revision > 1) outcome = applySourceCorrection(doc, sourceId, text, revision);
-          return true;
-        });
-        return { applied, outcome };
-      });
+    if (reanchor?.[1] && reanchor[2] && request.method === "POST") {
+      const [, storyId, sourceId] = reanchor;
+      const source = await persistence.loadSource(storyId, sourceId);
+      if (!source) return reply(response, 404, { error: "no such source" });
+      const answer = await rooms.withDocument(storyId, (doc): ReanchorReply =>
+        doc.transact(() => {
+          recordSourceRevision(doc, sourceId, source.revision);
+          const outcome = source.revision > 1 ? applySourceCorrection(doc, sourceId, source.text, source.revision) : null;
+          return { revision: source.revision, outcome };
+        }),
+      );
       return reply(response, 200, answer);
     }
     if (summary?.[1] && request.method === "POST") {

@@ -13,6 +13,8 @@ export interface Persistence {
   recordActivity(activity: ClaimActivityRecord): Promise<void>;
   /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
   recordStatusChange(change: ClaimStatusChange): Promise<void>;
+  /** A source of a story as stored now (its current text and revision), or null when the story has no such source. */
+  loadSource(storyId: string, sourceId: string): Promise<{ text: string; revision: number } | null>;
 }
 
 /** A claim status changed on an authenticated socket. */
@@ -60,6 +62,9 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
       await prisma.auditEvent.create({
         data: { storyId, actorId: userId, action: "claim.status_changed", subject: claimId, data: JSON.stringify({ from, to }) },
       });
+    },
+    loadSource(storyId, sourceId) {
+      return prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { text: true, revision: true } });
     },
     async recordActivity(activity) {
       await prisma.claimActivity.upsert({

@@ -32,7 +32,7 @@ export interface StoryReview {
  */
 export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.Doc): Promise<StoryReview> {
   const [sources, decisions, activities] = await Promise.all([
-    prisma.source.findMany({ where: { storyId }, select: { id: true, outlet: true, text: true } }),
+    prisma.source.findMany({ where: { storyId }, select: { id: true, outlet: true, text: true, revision: true, anchoredRevision: true } }),
     prisma.claimDecision.findMany({
       where: { storyId },
       orderBy: { decidedAt: "asc" },
@@ -41,6 +41,8 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
     prisma.claimActivity.findMany({ where: { storyId }, select: { claimId: true, userId: true } }),
   ]);
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
+  // Sources corrected while the collaboration server was unreachable: their quotes are not re-anchored yet.
+  const behind = new Set(sources.filter((source) => source.anchoredRevision < source.revision).map((source) => source.id));
   const latest = new Map<string, RecordedDecision>();
   for (const decision of decisions) latest.set(decision.claimId, toRecorded(decision));
   const spans = claimSpans(doc);
@@ -83,7 +85,7 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
         exact: quote.selector.exact,
         verified: verification.verified,
         reason: verification.verified ? undefined : verification.reason,
-        correction: quote.correction?.state,
+        correction: quote.correction?.state ?? (behind.has(quote.sourceId) ? "pending" : undefined),
       })),
     })),
   );

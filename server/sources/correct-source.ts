@@ -32,7 +32,8 @@ export interface CorrectionResult {
 /**
  * Stores a corrected text of a source as its next revision (the old ones are kept), then re-anchors every
  * quote taken from it in the live draft (lib/claims/quote-corrections.ts). When the collaboration server is
- * unreachable the revision is kept and `pending` says so; reanchorSource finishes the work later.
+ * unreachable the revision is kept and `pending` says so; reanchorSource finishes the work later, and until
+ * then the source's anchored revision is behind, which blocks publishing.
  * @throws RequestError 403, 404, 409 when the text is unchanged, identical to another source, or another
  * correction came first; ZodError for invalid input.
  */
@@ -79,47 +80,46 @@ export async function correctSource(
     if (isRecordNotFound(error)) throw new RequestError(409, "Someone else corrected this source meanwhile: reload it and correct again.");
     throw error;
   }
-  return { revision, ...(await reanchor(deps.collab, storyId, sourceId, revision, correction.text)) };
+  return { revision, ...(await reanchor(deps, storyId, sourceId, revision)) };
 }
 
 /**
- * Re-anchors the quotes of a source in its current text, when the live draft has not seen that revision yet
- * (the collaboration server was down when it was stored). Does nothing for a revision the draft has.
+ * Re-anchors the quotes of a source in its current text: finishes a correction during which the
+ * collaboration server could not be reached (the workspace asks for it when a source's quotes are behind its
+ * revision). Repeating it changes nothing.
  * @throws RequestError 403, 404; CollabUnavailableError when the collaboration server is still unreachable.
  */
 export async function reanchorSource(deps: Deps, user: Actor, storyId: string, sourceId: string): Promise<CorrectionResult> {
   if (!can(user.role, "correct_source")) throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
-  const source = await findSource(deps.prisma, storyId, sourceId);
-  const reply = await deps.collab.recordSourceRevision(storyId, sourceId, source.revision, source.text);
-  return { revision: source.revision, outcome: reply.outcome };
+  await findSource(deps.prisma, storyId, sourceId);
+  const reply = await deps.collab.reanchorSource(storyId, sourceId);
+  await markAnchored(deps.prisma, sourceId, reply.revision);
+  return { revision: reply.revision, outcome: reply.outcome };
 }
 
-/** Every revision of a source, newest first, with who made it and why. */
-export function sourceRevisions(prisma: PrismaClient, sourceId: string) {
-  return prisma.sourceRevision.findMany({
-    where: { sourceId },
-    orderBy: { number: "desc" },
-    select: { number: true, note: true, createdAt: true, text: true, createdBy: { select: { name: true } } },
-  });
-}
-
-async function reanchor(collab: CollabClient, storyId: string, sourceId: string, revision: number, text: string) {
+async function reanchor(deps: Deps, storyId: string, sourceId: string, revision: number) {
   try {
-    const reply = await collab.recordSourceRevision(storyId, sourceId, revision, text);
+    const reply = await deps.collab.reanchorSource(storyId, sourceId);
+    await markAnchored(deps.prisma, sourceId, reply.revision);
     return { outcome: reply.outcome };
   } catch (error) {
     if (!(error instanceof CollabUnavailableError)) throw error;
     return {
       outcome: null,
-      pending: `Revision ${revision} is saved, but its quotes could not be re-anchored yet (${error.message}). They will be when the workspace reconnects.`,
+      pending: `Revision ${revision} is saved, but its quotes could not be re-anchored yet (${error.message}). An open workspace will finish it; until then the story cannot be published.`,
     };
   }
+}
+
+/** Records that the live draft's quotes rest on a revision (never moving back, if a later one came first). */
+function markAnchored(prisma: PrismaClient, sourceId: string, revision: number) {
+  return prisma.source.updateMany({ where: { id: sourceId, anchoredRevision: { lt: revision } }, data: { anchoredRevision: revision } });
 }
 
 async function findSource(prisma: PrismaClient, storyId: string, sourceId: string) {
   const source = await prisma.source.findFirst({
     where: { id: sourceId, storyId },
-    select: { id: true, revision: true, contentHash: true, text: true },
+    select: { id: true, revision: true, contentHash: true },
   });
   if (!source) throw new RequestError(404, "No such source in this story.");
   return source;

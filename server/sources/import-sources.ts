@@ -36,7 +36,7 @@ export const sourceTextSchema = z
 export const articleInputSchema = z.object({
   text: sourceTextSchema,
   outlet: optionalText(200),
-  url: optionalText(2_000).pipe(z.string().url("The link must be a full web address (https://…).").nullable()),
+  url: optionalText(2_000).pipe(z.string().refine(isWebAddress, "The link must be a full web address starting with https:// or http://.").nullable()),
   headline: optionalText(500),
   author: optionalText(300),
   publishedAt: optionalText(40).pipe(
@@ -49,6 +49,16 @@ export const articleInputSchema = z.object({
   biasLabel: biasLabelSchema.default("unknown"),
   reliabilityLabel: optionalText(100),
 });
+
+/** Whether a link is a web page's address: readers follow it, so `javascript:` and `data:` are refused. */
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
 
 /** An aggregator page as pasted or uploaded. */
 export const aggregatorInputSchema = z.object({ text: z.string().max(MAX_SOURCE_CHARACTERS) });
@@ -64,7 +74,14 @@ export interface AggregatorImport {
   /** Whether the page's Summary became the draft's summary (only when the draft had none). */
   summaryWritten: boolean;
   perspectives: number;
+  /** Set when the collaboration server could not be reached to write the summary. */
+  pending?: string;
 }
+
+/** What the live draft accepts as an imported summary (server/collab/internal-api.ts checks it again). */
+const importedSummarySchema = z
+  .array(z.string().max(20_000, "A Summary paragraph of the page is over 20,000 characters."))
+  .max(500, "The page's Summary has more than 500 paragraphs.");
 
 /**
  * Adds an article to a story's sources, with its text as revision 1, and tells open workspaces.
@@ -77,7 +94,7 @@ export async function importArticle(deps: Deps, user: Actor, storyId: string, in
   await assertStory(deps.prisma, storyId);
   const contentHash = await sha256Hex(article.text);
   const source = await createSource(deps.prisma, user, storyId, { kind: "article", ...article, contentHash });
-  await notifyWorkspaces(deps.collab, storyId, source.id, article.text);
+  await notifyWorkspaces(deps.collab, storyId, source.id);
   return source;
 }
 
@@ -103,13 +120,15 @@ export async function importAggregatorPage(
     if (error instanceof AggregatorFormatError) throw new RequestError(422, `This is not an aggregator page: ${error.message}`);
     throw error;
   }
+  const summary = importedSummarySchema.safeParse(page.summary);
+  if (!summary.success) throw new RequestError(422, summary.error.issues[0]?.message ?? "The page's Summary is too long.");
 
   let cardsAdded = 0;
   for (const card of page.cards) {
     try {
       const row = await cardSource(card);
       const source = await createSource(deps.prisma, user, storyId, row);
-      await notifyWorkspaces(deps.collab, storyId, source.id, row.text);
+      await notifyWorkspaces(deps.collab, storyId, source.id);
       cardsAdded += 1;
     } catch (error) {
       if (!(error instanceof RequestError && error.status === 409)) throw error;
@@ -117,8 +136,17 @@ export async function importAggregatorPage(
   }
   const perspectives = mergePerspectives(readPerspectives(story.perspectives), page.perspectives);
   await deps.prisma.story.update({ where: { id: storyId }, data: { perspectives: JSON.stringify(perspectives) } });
-  const summaryWritten = await deps.collab.writeSummaryIfEmpty(storyId, page.summary);
-  return { cardsAdded, cardsSkipped: page.cards.length - cardsAdded, summaryWritten, perspectives: page.perspectives.length };
+  const counts = { cardsAdded, cardsSkipped: page.cards.length - cardsAdded, perspectives: page.perspectives.length };
+  try {
+    return { ...counts, summaryWritten: await deps.collab.writeSummaryIfEmpty(storyId, summary.data) };
+  } catch (error) {
+    if (!(error instanceof CollabUnavailableError)) throw error;
+    return {
+      ...counts,
+      summaryWritten: false,
+      pending: `The cards and perspectives are imported, but the Summary could not be written into the draft now (${error.message}): import the page again later to add it.`,
+    };
+  }
 }
 
 /** The source row of an aggregator card: its excerpt as text, its labels, hashed with its outlet. */
@@ -197,10 +225,13 @@ function duplicateError(source: { headline: string | null; outlet: string | null
   return new RequestError(409, `This text is already a source of this story${name ? `: ${name}` : ""}.`);
 }
 
-/** Open workspaces learn of a new source through the live document; a missed notice only delays that. */
-async function notifyWorkspaces(collab: CollabClient, storyId: string, sourceId: string, text: string): Promise<void> {
+/**
+ * Open workspaces learn of a new source through the live document. Without the notice (collaboration server
+ * down) the source is still stored and shown to whoever loads the workspace next.
+ */
+async function notifyWorkspaces(collab: CollabClient, storyId: string, sourceId: string): Promise<void> {
   try {
-    await collab.recordSourceRevision(storyId, sourceId, 1, text);
+    await collab.reanchorSource(storyId, sourceId);
   } catch (error) {
     if (!(error instanceof CollabUnavailableError)) throw error;
     console.warn(`source ${sourceId} imported; open workspaces were not told: ${error.message}`);

@@ -13,7 +13,7 @@ import { createPrismaPersistence } from "@/server/collab/persistence";
 import { RequestError } from "@/server/http/request-error";
 import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
-import { correctSource } from "@/server/sources/correct-source";
+import { correctSource, reanchorSource } from "@/server/sources/correct-source";
 import { importAggregatorPage, importArticle } from "@/server/sources/import-sources";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
@@ -94,6 +94,7 @@ describe("importing", () => {
     expect(await messages({ text: "PK\u0003\u0004\u0000\u0000binary" })).toEqual([expect.stringMatching(/binary data/)]);
     expect(await messages({ text: " \n\t " })).toEqual(["The text is empty."]);
     expect(await messages({ text: "An article.", url: "nbcnews" })).toEqual([expect.stringMatching(/full web address/)]);
+    expect(await messages({ text: "An article.", url: "javascript:alert(1)" })).toEqual([expect.stringMatching(/full web address/)]);
     expect(await prisma.source.count({ where: { storyId } })).toBe(0);
   });
 
@@ -224,5 +225,41 @@ describe("correcting", () => {
     expect(result.outcome).toMatchObject({ orphaned: 1 });
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_orphaned");
+  });
+
+  it("stores a correction made while the collaboration server is down, blocks publishing, and re-anchors it later", async () => {
+    const { editor, storyId, sourceId } = await approvedClaimOn004();
+    const unreachable = createCollabClient("http://127.0.0.1:9", TOKEN_SECRET);
+    const corrected = TEXT_004.replace("released", "posted");
+    const result = await correctSource({ prisma, collab: unreachable }, editor, storyId, sourceId, {
+      text: corrected,
+      note: "A word.",
+      basedOn: 1,
+    });
+    expect(result).toMatchObject({ revision: 2, outcome: null, pending: expect.stringMatching(/^Revision 2 is saved, but its quotes could not be re-anchored yet/) });
+    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ revision: 2, anchoredRevision: 1 });
+    let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_reanchor_pending");
+
+    expect(await reanchorSource(deps(), editor, storyId, sourceId)).toEqual({
+      revision: 2,
+      outcome: { unchanged: 0, changed: 1, reverify: 0, orphaned: 0, claimsToReview: ["claim-1"] },
+    });
+    expect((await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).anchoredRevision).toBe(2);
+    review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.blockers.map((blocker) => blocker.kind)).not.toContain("quote_reanchor_pending");
+    // Asking again changes nothing.
+    expect((await reanchorSource(deps(), editor, storyId, sourceId)).outcome).toMatchObject({ unchanged: 1, changed: 0 });
+  });
+
+  it("re-anchors even when an editor's client forged a later revision into the live document", async () => {
+    const { editor, storyId, sourceId, provider } = await approvedClaimOn004();
+    provider.doc.getMap("sourceRevisions").set(sourceId, 999);
+    await eventually(async () => expect(readSourceRevisions(await collab.liveDocument(storyId)).get(sourceId)).toBe(999));
+    const corrected = TEXT_004.replace("released", "posted");
+    const result = await correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "A word.", basedOn: 1 });
+    expect(result.outcome).toMatchObject({ changed: 1 });
+    const live = await collab.liveDocument(storyId);
+    expect(readClaims(live)[0]?.quotes[0]?.selector.exact).toBe(FIRST.replace("released", "posted"));
   });
 });

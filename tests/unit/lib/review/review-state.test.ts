@@ -96,4 +96,19 @@ describe("publishBlockers", () => {
     expect(describeBlocker(blockers[2]!)).toMatch(/^A quote from Myind .* does not verify/);
     expect(publishBlockers([])).toEqual([{ kind: "no_claims" }]);
   });
+
+  it("blocks on quotes a source correction left unsettled, even when their words still verify", () => {
+    const unsettled = (correction: "reverify" | "orphaned" | "pending") => ({
+      ...approved,
+      id: `c-${correction}`,
+      quotes: [{ id: "q1", outlet: "NBC News", exact: "released", verified: true, correction }],
+    });
+    const blockers = publishBlockers([unsettled("reverify"), unsettled("orphaned"), unsettled("pending")]);
+    expect(blockers.map((blocker) => blocker.kind)).toEqual(["quote_reverify", "quote_orphaned", "quote_reanchor_pending"]);
+    expect(blockers.map(describeBlocker)).toEqual([
+      "A quote from NBC News (“released”) must be re-verified after a correction of its source.",
+      "A quote from NBC News (“released”) was lost when its source was corrected: attach the passage again or remove the quote.",
+      "NBC News was corrected, but its quotes (“released”) have not been found in the new text yet: open the workspace, which finishes it, and try again.",
+    ]);
+  });
 });

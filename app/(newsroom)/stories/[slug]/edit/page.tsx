@@ -43,6 +43,7 @@ export default async function StoryWorkspacePage({ params }: Params) {
           biasLabel: source.biasLabel,
           text: source.text,
           revision: source.revision,
+          anchoredRevision: source.anchoredRevision,
           history: source.revisions.map((revision) => ({
             number: revision.number,
             note: revision.note,
