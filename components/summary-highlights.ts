@@ -125,6 +125,10 @@ export const SummaryHighlightsExtension = Extension.create({
 
 /** Asks the editor to draw these highlights (see SummaryHighlightsExtension). */
 export function showSummaryHighlights(view: EditorView, highlights: SummaryHighlights): void {
+  // The new marks redraw the text, and ProseMirror then puts the DOM caret back where its state says. A caret
+  // the person has just moved (a click, Ctrl+End) may not be read into the state yet: read it first, or it
+  // jumps back. `domObserver` is ProseMirror's own, not in its typings.
+  (view as EditorView & { domObserver?: { flush(): void } }).domObserver?.flush();
   view.dispatch(view.state.tr.setMeta(summaryHighlightsKey, highlights).setMeta("addToHistory", false));
 }
 

@@ -1,3 +1,4 @@
+import type { Browser } from "@playwright/test";
 import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
 import { AssistantPanel } from "./pages/assistant-panel";
 import { WorkspacePage } from "./pages/workspace-page";
@@ -9,14 +10,18 @@ const LAST_SENTENCE = "Chinese officials have yet to respond.";
 const FROM_001 =
   "WASHINGTON — The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials who might be disillusioned by their prospects in government in a bid to get them to share top secrets about China with the U.S.";
 
-test("the assistant suggests a source passage for the first claim and one click attaches it, live for both editors", async ({ browser }) => {
+/** Maya and Tom, each in a browser context of their own, in the workspace of a fresh copy of the demo story. */
+async function twoEditorsOnADemoCopy(browser: Browser) {
   const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
   const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
-  const mayaAssistant = new AssistantPanel(maya.page);
-  const tomAssistant = new AssistantPanel(tom.page);
   const slug = await copyDemoStory();
   await maya.goto(slug);
   await tom.goto(slug);
+  return { maya, tom, mayaAssistant: new AssistantPanel(maya.page), tomAssistant: new AssistantPanel(tom.page) };
+}
+
+test("the assistant suggests a source passage for the first claim and one click attaches it, live for both editors", async ({ browser }) => {
+  const { maya, tom, mayaAssistant, tomAssistant } = await twoEditorsOnADemoCopy(browser);
 
   // No claim has evidence yet: every sentence of the summary needs a citation.
   await expect.poll(() => mayaAssistant.citationsNeeded()).toHaveLength(5);
@@ -71,13 +76,7 @@ test("the assistant suggests a source passage for the first claim and one click 
 });
 
 test("a flag dismissed with a reason is dismissed for everyone, and can be restored", async ({ browser }) => {
-  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
-  const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
-  const mayaAssistant = new AssistantPanel(maya.page);
-  const tomAssistant = new AssistantPanel(tom.page);
-  const slug = await copyDemoStory();
-  await maya.goto(slug);
-  await tom.goto(slug);
+  const { maya, tom, mayaAssistant, tomAssistant } = await twoEditorsOnADemoCopy(browser);
 
   await maya.markClaim(FIRST_SENTENCE);
   await mayaAssistant.suggestion(FROM_001).getByRole("button", { name: /^Attach/ }).click();

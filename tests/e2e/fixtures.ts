@@ -1,11 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import { test as base, type Browser, type Page } from "@playwright/test";
 import { createPrisma } from "../../server/db/create-prisma";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../../prisma/seed";
 import { SignInPage } from "./pages/sign-in-page";
 
-export { expect, test } from "@playwright/test";
+export { expect } from "@playwright/test";
+
+/**
+ * Playwright's test, closing every browser context a test opened (signedInPage opens one per user) when it
+ * ends: a workspace left open keeps its socket and its assistant worker busy during the next tests.
+ */
+export const test = base.extend<{ closeContexts: void }>({
+  closeContexts: [
+    async ({ browser }, use) => {
+      await use();
+      await Promise.all(browser.contexts().map((context) => context.close()));
+    },
+    { auto: true },
+  ],
+});
 export { DEMO_PASSWORD, DEMO_STORY_SLUG };
 
 export type DemoUser = (typeof DEMO_USERS)[number];
