@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { ClaimDecision } from "./claim-decision";
 import { ClaimStatusBadge } from "./claim-status-badge";
@@ -23,6 +24,7 @@ export function ClaimCard({
   onStatus,
   onRemoveQuote,
   onChooseCandidate,
+  onDelete,
   onComment,
 }: {
   storyId: string;
@@ -38,6 +40,8 @@ export function ClaimCard({
   onRemoveQuote: (quoteId: string) => void;
   /** Settles a quote left to re-verify by a source correction with the passage chosen. */
   onChooseCandidate: (quoteId: string, candidate: number) => void;
+  /** Deletes the claim for everyone; its words stay in the summary. */
+  onDelete: () => void;
   onComment: (body: string) => void;
 }) {
   const status = review?.status ?? claim.status;
@@ -126,8 +130,46 @@ export function ClaimCard({
             )}
           </div>
           <ClaimThread comments={claim.comments} onComment={onComment} />
+          <ClaimDeletion quotes={claim.quotes.length} comments={claim.comments.length} onDelete={onDelete} />
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** "Delete claim", confirmed in place: a claim marked by mistake goes, its words stay in the summary. */
+function ClaimDeletion({ quotes, comments, onDelete }: { quotes: number; comments: number; onDelete: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="text-xs text-red-800 underline hover:text-red-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        Delete claim…
+      </button>
+    );
+  }
+  const what = [`${quotes} ${quotes === 1 ? "quote" : "quotes"}`, `${comments} ${comments === 1 ? "comment" : "comments"}`].join(" and ");
+  return (
+    <div role="group" aria-label="Delete this claim" className="flex flex-wrap items-center gap-2 rounded border border-red-200 bg-red-50 p-2 text-sm">
+      <span className="text-red-900">Delete this claim with its {what}, for everyone? Its words stay in the summary.</span>
+      <button
+        type="button"
+        onClick={onDelete}
+        className="rounded bg-red-700 px-2.5 py-1 font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+      >
+        Delete claim
+      </button>
+      <button
+        type="button"
+        onClick={() => setConfirming(false)}
+        autoFocus
+        className="rounded px-2.5 py-1 text-stone-700 hover:bg-white focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        Keep it
+      </button>
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import type * as Y from "yjs";
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { chooseReanchorCandidate } from "@/lib/claims/quote-corrections";
-import { addComment, removeQuote, setClaimStatusAsEditor, type Actor } from "@/lib/claims/story-claims";
+import { addComment, deleteClaim, removeQuote, setClaimStatusAsEditor, type Actor } from "@/lib/claims/story-claims";
 import { ClaimCard } from "./claim-card";
 import type { PlacedClaim } from "./use-claims";
 import type { Watcher } from "./use-claim-watchers";
@@ -59,6 +59,10 @@ export function ClaimsPanel({
               onStatus={(status: ClaimStatus) => setClaimStatusAsEditor(doc, claim.id, status)}
               onRemoveQuote={(quoteId) => removeQuote(doc, claim.id, quoteId)}
               onChooseCandidate={(quoteId, candidate) => chooseReanchorCandidate(doc, claim.id, quoteId, candidate)}
+              onDelete={() => {
+                deleteClaim(doc, claim.id);
+                onSelect(null);
+              }}
               onComment={(body) =>
                 addComment(doc, claim.id, { id: crypto.randomUUID(), body, author: user, createdAt: new Date().toISOString() })
               }

@@ -68,3 +68,25 @@ export function markClaimSpan(doc: Y.Doc, claimId: string, start: number, end: n
     }
   });
 }
+
+/**
+ * Takes the claim mark of `claimId` off every word of the summary, leaving the words and other claims' marks
+ * as they are (used when a claim is deleted).
+ * @example unmarkClaimSpan(doc, "claim-1"); claimSpans(doc).has("claim-1") // false
+ */
+export function unmarkClaimSpan(doc: Y.Doc, claimId: string): void {
+  doc.transact(() => {
+    for (const segment of summaryText(doc).segments) {
+      let at = 0;
+      const runs: Array<{ at: number; length: number; key: string }> = [];
+      for (const op of segment.text.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>) {
+        const length = typeof op.insert === "string" ? op.insert.length : 1;
+        for (const [key, value] of Object.entries(op.attributes ?? {})) {
+          if (CLAIM_ATTRIBUTE.test(key) && (value as { id?: unknown } | null)?.id === claimId) runs.push({ at, length, key });
+        }
+        at += length;
+      }
+      for (const run of runs) segment.text.format(run.at, run.length, { [run.key]: null });
+    }
+  });
+}

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { unmarkClaimSpan } from "../anchoring/claim-spans";
 import {
   claimCommentSchema,
   claimSchema,
@@ -63,6 +64,17 @@ export function createClaim(doc: Y.Doc, claim: { id: string; by: Actor; at: Date
     entry.set("quotes", new Y.Array<unknown>());
     entry.set("comments", new Y.Array<unknown>());
     claimsMap(doc).set(claim.id, entry);
+  });
+}
+
+/**
+ * Deletes a claim: its entry (with its quotes and thread) and its mark on the summary's words, which stay.
+ * Decisions recorded on the server about it stay in the audit trail. Does nothing for an unknown claim.
+ */
+export function deleteClaim(doc: Y.Doc, claimId: string): void {
+  doc.transact(() => {
+    unmarkClaimSpan(doc, claimId);
+    claimsMap(doc).delete(claimId);
   });
 }
 

@@ -83,3 +83,30 @@ test("a claim can be marked from the keyboard, and marking without a selection s
   await expect(page.claim(words).getByTestId("claim-text")).toHaveText(`“${words}”`);
   await expect(page.page.getByText("Select the words of the claim in the summary first.")).toHaveCount(0);
 });
+
+test("a claim marked by mistake is deleted for both editors, and its words stay in the summary", async ({ browser }) => {
+  const slug = await copyDemoStory();
+  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
+  const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
+  await maya.goto(slug);
+  await tom.goto(slug);
+  const words = "Chinese officials have yet to respond.";
+  await maya.markClaim(words);
+  await expect(tom.claim(words)).toHaveCount(1);
+  const before = await tom.summaryText();
+
+  const card = maya.claim(words);
+  await card.getByRole("button", { name: "Delete claim…" }).click();
+  const confirm = card.getByRole("group", { name: "Delete this claim" });
+  await expect(confirm).toContainText("Delete this claim with its 0 quotes and 0 comments, for everyone?");
+  await confirm.getByRole("button", { name: "Keep it" }).click();
+  await expect(maya.claims).toHaveCount(1);
+  await card.getByRole("button", { name: "Delete claim…" }).click();
+  await confirm.getByRole("button", { name: "Delete claim" }).click();
+
+  for (const side of [maya, tom]) {
+    await expect(side.claims).toHaveCount(0);
+    await expect(side.highlights).toHaveCount(0);
+  }
+  expect(await tom.summaryText()).toBe(before);
+});

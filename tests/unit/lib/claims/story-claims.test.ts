@@ -7,6 +7,7 @@ import {
   claimsMap,
   ClaimOperationError,
   createClaim,
+  deleteClaim,
   readClaims,
   removeQuote,
   setClaimStatusAsEditor,
@@ -77,6 +78,28 @@ describe("claims in the story document", () => {
     expect(() => addQuote(doc, claimId, quote("q1", { stance: "agrees" as never }))).toThrow();
     expect(() => addComment(doc, claimId, { id: "c1", body: "   ", author: MAYA, createdAt: AT.toISOString() })).toThrow();
     expect(readClaims(doc)[0]?.quotes).toEqual([]);
+  });
+});
+
+describe("deleteClaim", () => {
+  it("removes the claim and its mark, keeps the words and an overlapping claim, on every replica", () => {
+    const { doc, claimId } = storyWithClaim();
+    addQuote(doc, claimId, quote("q1"));
+    createClaim(doc, { id: "claim-2", by: MAYA, at: AT });
+    markClaimSpan(doc, "claim-2", 4, 40);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(replica);
+
+    deleteClaim(doc, claimId);
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc, before));
+    for (const side of [doc, replica]) {
+      expect(readClaims(side).map((claim) => claim.id)).toEqual(["claim-2"]);
+      expect([...claimSpans(side).keys()]).toEqual(["claim-2"]);
+      expect(claimSpans(side).get("claim-2")?.text).toBe("CIA has released two Mandarin-langua");
+      expect(summaryText(side).plain).toBe("The CIA has released two Mandarin-language recruitment videos.");
+    }
+    expect(() => deleteClaim(doc, "no-such-claim")).not.toThrow();
   });
 });
 
