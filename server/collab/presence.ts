@@ -5,21 +5,29 @@ import type { CollabUser } from "./authenticate";
 /**
  * Rewrites an awareness update from a client so that every state it carries names the authenticated user:
  * `user.id`, `user.name` and `user.role` come from the token, whatever the client wrote, so nobody can
- * appear in the presence list under someone else's name. Other fields (colour, cursor) pass through.
+ * appear in the presence list under someone else's name. Other fields (colour, cursor) pass through. States
+ * for client ids the socket may not control (another socket's: its cursor, its presence) are left out, so
+ * nobody can move or clear someone else's cursor either.
  * @throws Error when the update is not a valid awareness update.
  */
-export function stampAwarenessUpdate(update: Uint8Array, user: CollabUser): Uint8Array {
+export function stampAwarenessUpdate(update: Uint8Array, user: CollabUser, mayControl: (clientId: number) => boolean): Uint8Array {
   const decoder = decoding.createDecoder(update);
-  const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
-  encoding.writeVarUint(encoder, count);
+  const kept: Array<{ clientId: number; clock: number; state: string }> = [];
   for (let i = 0; i < count; i++) {
-    encoding.writeVarUint(encoder, decoding.readVarUint(decoder)); // client id
-    encoding.writeVarUint(encoder, decoding.readVarUint(decoder)); // clock
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
     const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    encoding.writeVarString(encoder, JSON.stringify(stamp(state, user)));
+    if (mayControl(clientId)) kept.push({ clientId, clock, state: JSON.stringify(stamp(state, user)) });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes after awareness update");
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const { clientId, clock, state } of kept) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
   return encoding.toUint8Array(encoder);
 }
 

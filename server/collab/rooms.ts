@@ -157,7 +157,9 @@ class Room {
         this.handleSync(socket, decoder);
         return;
       case MESSAGE_AWARENESS: {
-        const update = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), connection.user);
+        const update = stampAwarenessUpdate(decoding.readVarUint8Array(decoder), connection.user, (clientId) =>
+          this.mayControl(connection, clientId),
+        );
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
         return;
       }
@@ -195,6 +197,17 @@ class Room {
       default:
         throw new Error(`unknown sync message type ${syncType}`);
     }
+  }
+
+  /**
+   * Whether a socket may set the awareness state of a client id: its own ids, or a new id that no other
+   * socket controls, up to MAX_CLIENT_IDS_PER_SOCKET (one document per tab; Yjs may renew its id on a clash).
+   */
+  private mayControl(connection: Connection, clientId: number): boolean {
+    if (connection.clientIds.has(clientId)) return true;
+    if (connection.clientIds.size >= MAX_CLIENT_IDS_PER_SOCKET) return false;
+    for (const other of this.connections.values()) if (other !== connection && other.clientIds.has(clientId)) return false;
+    return true;
   }
 
   /** Forgets a socket and the presence it controlled. */
@@ -383,6 +396,9 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
 }
+
+/** How many awareness client ids one socket may control. */
+const MAX_CLIENT_IDS_PER_SOCKET = 2;
 
 function awarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

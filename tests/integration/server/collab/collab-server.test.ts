@@ -78,6 +78,42 @@ describe("the stock y-websocket client", () => {
     a.destroy();
     await eventually(() => expect(b.awareness.getStates().has(a.awareness.clientID)).toBe(false));
   });
+
+  it("does not let one client clear or move another person's presence", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const mallory = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Mallory"));
+    const rosa = connectProvider(url, storyId, await tokenFor(storyId, "reviewer", "Rosa Lindqvist"));
+    const tom = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Tom Okafor"));
+    cleanups.push(() => mallory.destroy(), () => rosa.destroy(), () => tom.destroy());
+    await Promise.all([synced(mallory), synced(rosa), synced(tom)]);
+    rosa.awareness.setLocalStateField("cursor", { anchor: 3 });
+    await eventually(() => expect(tom.awareness.getStates().get(rosa.awareness.clientID)).toMatchObject({ cursor: { anchor: 3 } }));
+
+    // Mallory's raw socket sends states for Rosa's client id with a later clock: one moving her cursor, one
+    // removing her (null), and one for an unused id of her own, which is allowed.
+    const forged = (clientId: number, clock: number, state: unknown) => {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, clientId);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, JSON.stringify(state));
+      const message = encoding.createEncoder();
+      encoding.writeVarUint(message, 1); // awareness
+      encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+      mallory.ws?.send(encoding.toUint8Array(message));
+    };
+    forged(rosa.awareness.clientID, 1_000, { user: { name: "Rosa Lindqvist" }, cursor: { anchor: 99 } });
+    forged(rosa.awareness.clientID, 1_001, null);
+    const ownSecondId = 424242;
+    forged(ownSecondId, 1, { cursor: { anchor: 7 } });
+
+    await eventually(() => expect(tom.awareness.getStates().get(ownSecondId)).toMatchObject({ user: { name: "Mallory" } }));
+    expect(tom.awareness.getStates().get(rosa.awareness.clientID)).toMatchObject({
+      user: { name: "Rosa Lindqvist" },
+      cursor: { anchor: 3 },
+    });
+  });
 });
 
 describe("authentication in the upgrade", () => {
