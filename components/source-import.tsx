@@ -371,8 +371,8 @@ export function SourceImport({
                 </ul>
               </div>
               <p>
-                <span className="font-medium">Summary:</span> {stage.page.summary.length} paragraphs — they become the draft&apos;s
-                summary if it has none yet.
+                <span className="font-medium">Summary:</span> {stage.page.summary.length}{" "}
+                {stage.page.summary.length === 1 ? "paragraph" : "paragraphs"}, the draft&apos;s summary if it has none yet.
               </p>
               <p>
                 <span className="font-medium">Perspectives:</span> {stage.page.perspectives.length}, kept with the story.

@@ -103,26 +103,28 @@ export function SourceReader({
             setNotice(message);
           }}
         />
-        <label className="flex items-center gap-2 text-sm">
-          <span className="sr-only">Source</span>
-          <select
-            value={sourceId}
-            onChange={(event) => {
-              setSourceId(event.target.value);
-              setPassage(null);
-              setCorrecting(false);
-            }}
-            className="max-w-72 rounded border border-stone-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
-            data-testid="source-select"
-          >
-            {sources.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.outlet ?? "Outlet not stated"} — {candidate.headline ?? "Untitled"}
-                {candidate.kind === "card" ? " (card)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
+        {sources.length > 0 ? (
+          <label className="flex items-center gap-2 text-sm">
+            <span className="sr-only">Source</span>
+            <select
+              value={sourceId}
+              onChange={(event) => {
+                setSourceId(event.target.value);
+                setPassage(null);
+                setCorrecting(false);
+              }}
+              className="max-w-72 rounded border border-stone-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
+              data-testid="source-select"
+            >
+              {sources.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.outlet ?? "Outlet not stated"} — {candidate.headline ?? "Untitled"}
+                  {candidate.kind === "card" ? " (card)" : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
       </div>
       {source ? (
         <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="source-reader" data-source-id={source.id}>
