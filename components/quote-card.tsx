@@ -43,6 +43,8 @@ export function QuoteCard({
           <span className="rounded bg-red-700 px-1.5 py-0.5 text-white">Lost in correction {correction.revision - 1} → {correction.revision}</span>
         ) : correction?.state === "reverify" ? (
           <span className="rounded bg-amber-600 px-1.5 py-0.5 text-white">Re-verify after correction</span>
+        ) : source && quote.sourceRevision !== undefined && quote.sourceRevision < source.revision ? (
+          <span className="rounded bg-amber-600 px-1.5 py-0.5 text-white">Being found in revision {source.revision}…</span>
         ) : verification?.verified ? (
           <span className="rounded bg-emerald-600 px-1.5 py-0.5 text-white">Verified verbatim</span>
         ) : (

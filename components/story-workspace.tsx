@@ -70,6 +70,7 @@ export function StoryWorkspace({
       note,
       addedBy: actor,
       addedAt: new Date().toISOString(),
+      sourceRevision: source.revision,
     });
     return null;
   }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type * as Y from "yjs";
+import { readClaims } from "@/lib/claims/story-claims";
 import { readSourceRevisions } from "@/lib/story-doc/source-revisions";
 import { postJson } from "./post-json";
 import type { WorkspaceSource } from "./workspace-source";
@@ -15,7 +16,8 @@ const RETRY_MS = 10_000;
  * page has not loaded (someone imported or corrected one), the page reloads its sources, once per revision
  * (the record is written by the collaboration server, but editors can write the document too, so it is a
  * hint, never a loop). When a source's quotes are behind its revision (the collaboration server was down
- * during a correction), the page asks the server to finish the re-anchoring, again after a failure.
+ * during a correction, or a quote was attached from a page that had not loaded the correction), the page asks
+ * the server to re-anchor them, again after a failure.
  */
 export function useSourceRevisions(storyId: string, doc: Y.Doc | null, synced: boolean, sources: readonly WorkspaceSource[]): void {
   const router = useRouter();
@@ -33,8 +35,15 @@ export function useSourceRevisions(storyId: string, doc: Y.Doc | null, synced: b
         for (const key of unseen) refreshed.current.add(key);
         router.refresh();
       }
+      // Quotes attached from a page that had not loaded a correction yet are measured in the older text.
+      const staleQuotes = new Set(
+        readClaims(doc)
+          .flatMap((claim) => claim.quotes)
+          .filter((quote) => quote.sourceRevision !== undefined && quote.sourceRevision < (loaded.get(quote.sourceId) ?? 0))
+          .map((quote) => quote.sourceId),
+      );
       for (const source of sources) {
-        if (source.anchoredRevision >= source.revision) continue;
+        if (source.anchoredRevision >= source.revision && !staleQuotes.has(source.id)) continue;
         const key = `${source.id}@${source.revision}`;
         if (Date.now() - (asked.current.get(key) ?? -Infinity) < RETRY_MS) continue;
         asked.current.set(key, Date.now());

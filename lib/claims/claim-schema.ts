@@ -50,6 +50,11 @@ export const quoteSchema = z.object({
   note: z.string().max(2_000).default(""),
   addedBy: personSchema,
   addedAt: timeSchema,
+  /**
+   * The revision of the source's text the selector is measured in (lib/claims/quote-corrections.ts keeps it
+   * current). Quotes attached before revisions were recorded have none.
+   */
+  sourceRevision: z.number().int().min(1).optional(),
   correction: quoteCorrectionSchema.optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;

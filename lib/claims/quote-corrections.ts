@@ -26,7 +26,8 @@ const DECIDED: ReadonlySet<ClaimStatus> = new Set(["approved", "rejected"]);
  * one transaction: a quote found again gets its new selector; one whose words changed also sends its claim
  * back to needs review when it was decided; one that needs a person keeps its old selector and is marked
  * `reverify` with the candidate passages, or `orphaned`. A quote that an earlier correction left unsettled is
- * re-anchored from its old selector again. Quotes on other sources are not touched.
+ * re-anchored from its old selector again. Every quote on the source then records `revision` as the text it
+ * was last anchored in. Quotes on other sources are not touched.
  * @example applySourceCorrection(doc, source.id, correctedText, 2) // { unchanged: 3, changed: 1, reverify: 0, orphaned: 0, claimsToReview: ["c1"] }
  */
 export function applySourceCorrection(
@@ -54,7 +55,7 @@ export function applySourceCorrection(
     const toReview = new Set<Y.Map<unknown>>();
     onSource.forEach(({ claim, quotes, index, quote }, i) => {
       const result = results[i] as ReanchorResult;
-      const next = settle(quote, result, revision);
+      const next: Quote = { ...settle(quote, result, revision), sourceRevision: revision };
       if (result.kind === "exact" || result.kind === "edited") {
         if (next.selector.exact === quote.selector.exact) outcome.unchanged += 1;
         else {

@@ -43,6 +43,9 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
   // Sources corrected while the collaboration server was unreachable: their quotes are not re-anchored yet.
   const behind = new Set(sources.filter((source) => source.anchoredRevision < source.revision).map((source) => source.id));
+  // A quote attached from a page that had not yet loaded a correction is measured in the older text.
+  const anchoredEarlier = (quote: Quote) =>
+    quote.sourceRevision !== undefined && quote.sourceRevision < (sourcesById.get(quote.sourceId)?.revision ?? 0);
   const latest = new Map<string, RecordedDecision>();
   for (const decision of decisions) latest.set(decision.claimId, toRecorded(decision));
   const spans = claimSpans(doc);
@@ -85,7 +88,7 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
         exact: quote.selector.exact,
         verified: verification.verified,
         reason: verification.verified ? undefined : verification.reason,
-        correction: quote.correction?.state ?? (behind.has(quote.sourceId) ? "pending" : undefined),
+        correction: quote.correction?.state ?? (behind.has(quote.sourceId) || anchoredEarlier(quote) ? "pending" : undefined),
       })),
     })),
   );

@@ -262,4 +262,32 @@ describe("correcting", () => {
     const live = await collab.liveDocument(storyId);
     expect(readClaims(live)[0]?.quotes[0]?.selector.exact).toBe(FIRST.replace("released", "posted"));
   });
+
+  it("re-anchors a quote attached from a page that had not loaded the correction yet", async () => {
+    const { editor, storyId, sourceId, provider } = await approvedClaimOn004();
+    const corrected = [PARAGRAPHS[1], FIRST, ...PARAGRAPHS.slice(2)].join("\n\n");
+    await correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "Reordered.", basedOn: 1 });
+    // Tom's page still shows revision 1: he attaches the first paragraph at its old offsets.
+    addQuote(provider.doc, "claim-1", {
+      id: "q-stale",
+      sourceId,
+      selector: createQuoteSelector(TEXT_004, 0, FIRST.length),
+      stance: "supports",
+      note: "",
+      addedBy: editor,
+      addedAt: new Date().toISOString(),
+      sourceRevision: 1,
+    });
+    await eventually(async () => {
+      const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_reanchor_pending");
+    });
+
+    await reanchorSource(deps(), editor, storyId, sourceId);
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const stale = review.claims[0]?.quotes.find(({ quote }) => quote.id === "q-stale");
+    expect(stale?.quote).toMatchObject({ sourceRevision: 2, selector: { start: corrected.indexOf(FIRST) } });
+    expect(stale?.verification.verified).toBe(true);
+    expect(review.blockers.map((blocker) => blocker.kind)).not.toContain("quote_reanchor_pending");
+  });
 });

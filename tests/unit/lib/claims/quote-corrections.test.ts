@@ -57,6 +57,8 @@ describe("applySourceCorrection", () => {
     const outcome = applySourceCorrection(doc, "s004", corrected, 2);
     expect(outcome).toEqual({ unchanged: 1, changed: 0, reverify: 0, orphaned: 0, claimsToReview: [] });
     const quote = quoteOf(doc, "c0");
+    expect(quote?.sourceRevision).toBe(2);
+    expect(quoteOf(doc, "c0", "q-other")?.sourceRevision).toBeUndefined();
     expect(quote?.selector.start).toBe(corrected.indexOf(FIRST));
     expect(quote && verifyQuote(corrected, quote.selector).verified).toBe(true);
     expect(statusOf(doc, "c0")).toBe("approved");
