@@ -13,6 +13,8 @@ export interface Persistence {
   recordActivity(activity: ClaimActivityRecord): Promise<void>;
   /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
   recordStatusChange(change: ClaimStatusChange): Promise<void>;
+  /** Writes the deletion of a claim on an authenticated socket to the audit log, with its status and quote count then. */
+  recordClaimDeleted(deletion: { storyId: string; claimId: string; userId: string; status: string | null; quotes: number }): Promise<void>;
   /** A source of a story as stored now (its current text and revision), or null when the story has no such source. */
   loadSource(storyId: string, sourceId: string): Promise<{ text: string; revision: number } | null>;
 }
@@ -61,6 +63,11 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
     async recordStatusChange({ storyId, claimId, userId, from, to }) {
       await prisma.auditEvent.create({
         data: { storyId, actorId: userId, action: "claim.status_changed", subject: claimId, data: JSON.stringify({ from, to }) },
+      });
+    },
+    async recordClaimDeleted({ storyId, claimId, userId, status, quotes }) {
+      await prisma.auditEvent.create({
+        data: { storyId, actorId: userId, action: "claim.deleted", subject: claimId, data: JSON.stringify({ status, quotes }) },
       });
     },
     loadSource(storyId, sourceId) {

@@ -81,16 +81,36 @@ class Room {
       this.markDirty();
     });
     this.awareness.on("update", this.onAwarenessUpdate);
+    this.claimStates = this.readClaimStates();
     claimsMap(this.doc).observeDeep(this.onClaimsChanged);
   }
 
+  /** Each claim's status and number of quotes as last seen, to say in the audit log what a deleted claim was. */
+  private claimStates = new Map<string, { status: string | null; quotes: number }>();
+
+  private readClaimStates(): Map<string, { status: string | null; quotes: number }> {
+    const states = new Map<string, { status: string | null; quotes: number }>();
+    claimsMap(this.doc).forEach((entry, claimId) => {
+      if (!(entry instanceof Y.Map)) return;
+      const status = entry.get("status");
+      const quotes = entry.get("quotes");
+      states.set(claimId, { status: typeof status === "string" ? status : null, quotes: quotes instanceof Y.Array ? quotes.length : 0 });
+    });
+    return states;
+  }
+
   /**
-   * Records who marked a claim or attached a quote, from the authenticated socket the change came on: the
-   * document's own createdBy/addedBy are written by clients, so the four-eyes rule cannot trust them.
+   * Records who marked a claim, attached a quote, changed a status or deleted a claim, from the authenticated
+   * socket the change came on: the document's own createdBy/addedBy are written by clients, so the four-eyes
+   * rule and the audit log cannot trust them.
    */
   private onClaimsChanged = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction): void => {
     const user = this.connections.get(transaction.origin as WebSocket)?.user;
-    if (!user) return;
+    if (user) this.recordClaimChanges(events, user);
+    this.claimStates = this.readClaimStates();
+  };
+
+  private recordClaimChanges(events: Array<Y.YEvent<Y.AbstractType<unknown>>>, user: CollabUser): void {
     const claims = claimsMap(this.doc);
     const record = (claimId: string, kind: "marked" | "quoted") =>
       void this.options.persistence
@@ -98,7 +118,15 @@ class Room {
         .catch((error: unknown) => this.options.log.error(`recording ${kind} on ${claimId} failed`, error));
     for (const event of events) {
       if (event.target === claims) {
-        for (const [key, change] of event.changes.keys) if (change.action === "add") record(key, "marked");
+        for (const [key, change] of event.changes.keys) {
+          if (change.action === "add") record(key, "marked");
+          if (change.action === "delete") {
+            const deletion = { storyId: this.storyId, claimId: key, userId: user.id, ...(this.claimStates.get(key) ?? { status: null, quotes: 0 }) };
+            void this.options.persistence
+              .recordClaimDeleted(deletion)
+              .catch((error: unknown) => this.options.log.error(`auditing the deletion of ${key} failed`, error));
+          }
+        }
       } else if (event.target instanceof Y.Map && event.target.parent === claims && event.changes.keys.has("status")) {
         const claimId = [...claims].find(([, entry]) => entry === event.target)?.[0];
         const change = event.changes.keys.get("status");
@@ -114,7 +142,7 @@ class Room {
         }
       }
     }
-  };
+  }
 
   private onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },

@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
-import { addQuote, claimsMap, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
+import { addQuote, claimsMap, createClaim, deleteClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
 import { readArticleMetadata } from "@/lib/import/article-metadata";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
@@ -97,6 +97,17 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
 }
 
 describe("decisions", () => {
+  it("writes an editor's deletion of a claim to the audit log, with what the claim was", async () => {
+    const editor = await createUser(prisma, "editor");
+    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+    deleteClaim(provider.doc, "claim-1");
+    await eventually(async () => {
+      const event = await prisma.auditEvent.findFirst({ where: { storyId, action: "claim.deleted" } });
+      expect(event).toMatchObject({ actorId: editor.id, subject: "claim-1", data: JSON.stringify({ status: "needs_review", quotes: 1 }) });
+    });
+    expect(readClaims(await collab.liveDocument(storyId))).toEqual([]);
+  });
+
   it("ignores an 'approved' forged into the document by an editor's raw Yjs client, everywhere", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");

@@ -17,12 +17,27 @@ const ACTION_TEXT: Record<string, string> = {
   "claim.rejected": "rejected a claim",
   "story.published": "published version",
   "claim.status_changed": "changed a claim's status",
+  "claim.deleted": "deleted a claim",
+  "story.created": "created the story",
+  "source.imported": "imported a source",
+  "source.corrected": "corrected a source",
 };
 
 /** "draft → needs review" from an audit event's data. */
 function statusChange(data: string): string {
   const parsed = z.object({ from: z.string().optional(), to: z.string() }).safeParse(JSON.parse(data));
   return parsed.success ? `(${(parsed.data.from ?? "new").replace("_", " ")} → ${parsed.data.to.replace("_", " ")})` : "";
+}
+
+/** What an import or a deletion was about, from its audit data: the headline and outlet, or the claim's state. */
+function detailOf(data: string): string {
+  const parsed = z
+    .object({ headline: z.string().nullish(), outlet: z.string().nullish(), status: z.string().nullish(), quotes: z.number().optional() })
+    .safeParse(JSON.parse(data));
+  if (!parsed.success) return "";
+  const { headline, outlet, status, quotes } = parsed.data;
+  if (quotes !== undefined) return `(${status ? `${status.replace("_", " ")}, ` : ""}${quotes} ${quotes === 1 ? "quote" : "quotes"})`;
+  return [headline ? `“${headline}”` : null, outlet].filter(Boolean).join(", ");
 }
 
 type Props = {
@@ -102,7 +117,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
           Audit log
         </h2>
         {audit.length === 0 ? (
-          <p className="text-sm text-stone-600">No decisions or publications yet.</p>
+          <p className="text-sm text-stone-600">Nothing recorded yet.</p>
         ) : (
           <ol className="space-y-1 text-sm" data-testid="audit-log">
             {audit.map((event) => (
@@ -111,6 +126,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
                 {ACTION_TEXT[event.action] ?? event.action}
                 {event.action === "story.published" ? ` ${event.subject}` : ""}
                 {event.action === "claim.status_changed" ? ` ${statusChange(event.data)}` : ""}
+                {event.action === "source.imported" || event.action === "claim.deleted" ? ` ${detailOf(event.data)}` : ""}
                 {event.reason ? <span className="text-stone-700"> — “{event.reason}”</span> : null}
               </li>
             ))}
