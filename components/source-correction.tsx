@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
-import { postJson } from "./post-json";
+import { sendJson } from "./send-json";
 import type { WorkspaceSource } from "./workspace-source";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -51,7 +51,7 @@ export function SourceCorrection({
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaving(true);
-    const result = await postJson<{ revision: number; outcome: SourceCorrectionOutcome | null; pending?: string }>(
+    const result = await sendJson<{ revision: number; outcome: SourceCorrectionOutcome | null; pending?: string }>(
       `/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/revisions`,
       { text, note, basedOn },
     );

@@ -12,7 +12,7 @@ import {
   MAX_IMPORT_BYTES,
   type ImportFileKind,
 } from "@/lib/import/import-file";
-import { postJson } from "./post-json";
+import { sendJson } from "./send-json";
 import type { WorkspaceSource } from "./workspace-source";
 
 /** The metadata fields of an article, as the form edits them (all text; empty means not stated). */
@@ -146,7 +146,7 @@ export function SourceImport({
     if (stage.kind !== "article") return;
     setSending(true);
     const { fields } = stage;
-    const result = await postJson<{ id: string }>(`/api/stories/${encodeURIComponent(storyId)}/sources`, {
+    const result = await sendJson<{ id: string }>(`/api/stories/${encodeURIComponent(storyId)}/sources`, {
       text: stage.text,
       ...fields,
       publishedAt: fields.publishedAt ? `${fields.publishedAt}:00Z` : "",
@@ -161,7 +161,7 @@ export function SourceImport({
   async function importAggregator() {
     if (stage.kind !== "aggregator") return;
     setSending(true);
-    const result = await postJson<{ cardsAdded: number; cardsSkipped: number; summaryWritten: boolean; perspectives: number; pending?: string }>(
+    const result = await sendJson<{ cardsAdded: number; cardsSkipped: number; summaryWritten: boolean; perspectives: number; pending?: string }>(
       `/api/stories/${encodeURIComponent(storyId)}/sources/aggregator`,
       { text: stage.text },
     );

@@ -6,6 +6,7 @@ import type { Stance } from "@/lib/claims/claim-schema";
 import { EvidenceForm } from "./evidence-form";
 import { SourceCorrection } from "./source-correction";
 import { SourceImport } from "./source-import";
+import { SourceRemoval } from "./source-removal";
 import type { WorkspaceSource } from "./workspace-source";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -149,6 +150,9 @@ export function SourceReader({
                 >
                   Correct text
                 </button>
+              )}
+              {correcting ? null : (
+                <SourceRemoval key={source.id} storyId={storyId} source={source} onRemoved={(message) => setNotice(message)} />
               )}
             </div>
             <h3 className="mt-1 font-serif text-lg font-semibold">{source.headline ?? "Untitled"}</h3>

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import type * as Y from "yjs";
 import { readClaims } from "@/lib/claims/story-claims";
 import { readSourceRevisions } from "@/lib/story-doc/source-revisions";
-import { postJson } from "./post-json";
+import { sendJson } from "./send-json";
 import type { WorkspaceSource } from "./workspace-source";
 
 /** How long to wait before asking again for a re-anchoring that failed. */
@@ -47,7 +47,7 @@ export function useSourceRevisions(storyId: string, doc: Y.Doc | null, synced: b
         const key = `${source.id}@${source.revision}`;
         if (Date.now() - (asked.current.get(key) ?? -Infinity) < RETRY_MS) continue;
         asked.current.set(key, Date.now());
-        void postJson(`/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/reanchor`).then((result) => {
+        void sendJson(`/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/reanchor`).then((result) => {
           if (result.ok) router.refresh();
         });
       }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { can } from "../../lib/auth/policy";
+import { readClaims } from "../../lib/claims/story-claims";
 import type { Role } from "../../lib/auth/roles";
 import { sha256Hex } from "../../lib/hashing/sha256";
 import { AggregatorFormatError, parseAggregatorPage, type AggregatorCard } from "../../lib/import/aggregator-page";
@@ -149,6 +150,30 @@ export async function importAggregatorPage(
   }
 }
 
+/**
+ * Removes a source imported by mistake, with its revisions, when no quote of the live draft rests on it.
+ * Published versions keep what they quoted (a version holds its sources' metadata and hashes).
+ * @throws RequestError 403, 404, 409 when quotes rest on it; CollabUnavailableError when the live draft cannot be read.
+ */
+export async function removeSource(deps: Deps, user: Actor, storyId: string, sourceId: string): Promise<void> {
+  assertMay(user);
+  const source = await deps.prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { headline: true, outlet: true } });
+  if (!source) throw new RequestError(404, "No such source in this story.");
+  const quotes = readClaims(await deps.collab.liveDocument(storyId))
+    .flatMap((claim) => claim.quotes)
+    .filter((quote) => quote.sourceId === sourceId).length;
+  if (quotes > 0) {
+    const what = quotes === 1 ? "1 quote rests on this source: remove it from its claim" : `${quotes} quotes rest on this source: remove them from their claims`;
+    throw new RequestError(409, `${what} first.`);
+  }
+  await deps.prisma.$transaction([
+    deps.prisma.source.delete({ where: { id: sourceId } }),
+    deps.prisma.auditEvent.create({
+      data: { storyId, actorId: user.id, action: "source.removed", subject: sourceId, data: JSON.stringify(source) },
+    }),
+  ]);
+}
+
 /** The source row of an aggregator card: its excerpt as text, its labels, hashed with its outlet. */
 export async function cardSource(card: AggregatorCard): Promise<NewSource> {
   const text = normaliseArticleText(card.excerpt || card.headline);
@@ -239,7 +264,7 @@ async function notifyWorkspaces(collab: CollabClient, storyId: string, sourceId:
 }
 
 function assertMay(user: Actor): void {
-  if (!can(user.role, "import_source")) throw new RequestError(403, "Only editors, reviewers and admins import sources.");
+  if (!can(user.role, "import_source")) throw new RequestError(403, "Only editors, reviewers and admins import or remove sources.");
 }
 
 async function assertStory(prisma: PrismaClient, storyId: string) {

@@ -80,7 +80,7 @@ test("an editor builds the demo story from the five seed files through the UI al
   await expect(sources.dialog.getByRole("alert")).toContainText("This text is already a source of this story");
 });
 
-test("refuses a file that is not text, with a clear message", async ({ browser }) => {
+test("refuses a file that is not text with a clear message, and removes a source imported by mistake", async ({ browser }) => {
   const page = await signedInPage(browser, demoUser("editor", 0));
   await newStory(page, `Refusals ${randomUUID().slice(0, 8)}`);
   const sources = new SourcesPanel(page);
@@ -90,6 +90,15 @@ test("refuses a file that is not text, with a clear message", async ({ browser }
   await sources.dialog.getByTestId("source-paste").fill("Just a sentence.\n\nSummary\n");
   await sources.dialog.getByRole("button", { name: "Continue" }).click();
   await expect(sources.dialog.getByRole("form", { name: "Article to import" })).toBeVisible();
+
+  // Imported by mistake, then removed.
+  await sources.field("Headline").fill("A mistaken paste");
+  await sources.dialog.getByRole("button", { name: "Import article" }).click();
+  await expect(sources.heading).toHaveText("Sources (1)");
+  await sources.reader.getByRole("button", { name: "Remove", exact: true }).click();
+  await sources.reader.getByRole("group", { name: "Remove this source" }).getByRole("button", { name: "Remove source" }).click();
+  await expect(sources.heading).toHaveText("Sources (0)");
+  await expect(page.getByRole("status").filter({ hasText: "Removed “A mistaken paste”." })).toBeVisible();
 });
 
 test("a quote from an imported page follows a correction, and its approved claim goes back to review", async ({ browser }) => {

@@ -14,7 +14,7 @@ import { RequestError } from "@/server/http/request-error";
 import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
 import { correctSource, reanchorSource } from "@/server/sources/correct-source";
-import { importAggregatorPage, importArticle } from "@/server/sources/import-sources";
+import { importAggregatorPage, importArticle, removeSource } from "@/server/sources/import-sources";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
@@ -126,6 +126,38 @@ describe("importing", () => {
       summaryWritten: false,
     });
     expect(readPerspectives((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).perspectives)).toHaveLength(3);
+  });
+
+  it("removes a source imported by mistake, but not one that quotes rest on", async () => {
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, ["The CIA released two videos."]);
+    const { id: wrong } = await importArticle(deps(), editor, storyId, { text: seedFile("002"), outlet: "Wrong file" });
+    const { id: quoted } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
+    const token = await signCollabToken({ userId: editor.id, name: editor.name, role: "editor", storyId }, TOKEN_SECRET, 60);
+    const provider = connectProvider(wsUrl, storyId, token);
+    cleanups.push(() => provider.destroy());
+    await synced(provider);
+    createClaim(provider.doc, { id: "claim-1", by: editor, at: new Date() });
+    addQuote(provider.doc, "claim-1", {
+      id: "q1",
+      sourceId: quoted,
+      selector: createQuoteSelector(TEXT_004, 0, 20),
+      stance: "supports",
+      note: "",
+      addedBy: editor,
+      addedAt: new Date().toISOString(),
+    });
+    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes).toHaveLength(1));
+
+    expect(await refusal(removeSource(deps(), editor, storyId, quoted))).toEqual({
+      status: 409,
+      message: "1 quote rests on this source: remove it from its claim first.",
+    });
+    await removeSource(deps(), editor, storyId, wrong);
+    expect((await prisma.source.findMany({ where: { storyId } })).map((source) => source.id)).toEqual([quoted]);
+    expect(await prisma.sourceRevision.count({ where: { sourceId: wrong } })).toBe(0);
+    expect(await prisma.auditEvent.findFirst({ where: { storyId, action: "source.removed" } })).toMatchObject({ subject: wrong, actorId: editor.id });
+    expect((await refusal(removeSource(deps(), editor, storyId, wrong))).status).toBe(404);
   });
 
   it("refuses an article as an aggregator page with the parser's reason", async () => {

@@ -21,6 +21,7 @@ const ACTION_TEXT: Record<string, string> = {
   "story.created": "created the story",
   "source.imported": "imported a source",
   "source.corrected": "corrected a source",
+  "source.removed": "removed a source",
 };
 
 /** "draft → needs review" from an audit event's data. */
@@ -126,7 +127,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
                 {ACTION_TEXT[event.action] ?? event.action}
                 {event.action === "story.published" ? ` ${event.subject}` : ""}
                 {event.action === "claim.status_changed" ? ` ${statusChange(event.data)}` : ""}
-                {event.action === "source.imported" || event.action === "claim.deleted" ? ` ${detailOf(event.data)}` : ""}
+                {event.action === "source.imported" || event.action === "source.removed" || event.action === "claim.deleted" ? ` ${detailOf(event.data)}` : ""}
                 {event.reason ? <span className="text-stone-700"> — “{event.reason}”</span> : null}
               </li>
             ))}

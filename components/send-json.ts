@@ -1,15 +1,15 @@
-/** What a JSON POST to one of the app's routes came back with. */
+/** What a JSON request to one of the app's routes came back with. */
 export type PostResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
 
 /**
- * POSTs a JSON body to one of the app's routes and reads its JSON answer; a refusal carries the route's
- * message for people, a network failure says so.
+ * Sends a JSON body (POST, or DELETE) to one of the app's routes and reads its JSON answer; a refusal carries
+ * the route's message for people, a network failure says so.
  */
-export async function postJson<T>(url: string, body?: unknown): Promise<PostResult<T>> {
+export async function sendJson<T>(url: string, body?: unknown, method: "POST" | "DELETE" = "POST"): Promise<PostResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
-      method: "POST",
+      method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
