@@ -110,7 +110,7 @@ export function ClaimCard({
           </div>
           <ClaimDecision storyId={storyId} claimId={claim.id} review={review} onDecided={onDecided} />
           <div>
-            <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h4>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h3>
             {claim.quotes.length === 0 ? (
               <p className="mt-1 text-sm text-stone-500">
                 No quotes yet. Select a passage in a source and choose “Add as evidence”.

@@ -28,7 +28,7 @@ export function ClaimThread({ comments, onComment }: { comments: ClaimComment[];
 
   return (
     <div>
-      <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Comments ({comments.length})</h4>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Comments ({comments.length})</h3>
       <ul className="mt-1 space-y-1.5" data-testid="claim-comments">
         {comments.map((comment) => (
           <li key={comment.id} className="text-sm">

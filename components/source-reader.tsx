@@ -208,7 +208,15 @@ export function SourceReader({
               }}
             />
           ) : (
-            <div ref={textRef} className="max-h-[60vh] space-y-3 overflow-y-auto pr-1 font-serif leading-relaxed" data-testid="source-text">
+            // Focusable so that the text scrolls from the keyboard too.
+            <div
+              ref={textRef}
+              tabIndex={0}
+              role="region"
+              aria-label={`Text of ${source.headline ? `“${source.headline}”` : "the source"}`}
+              className="max-h-[60vh] space-y-3 overflow-y-auto pr-1 font-serif leading-relaxed focus-visible:outline-2 focus-visible:outline-blue-600"
+              data-testid="source-text"
+            >
               {paragraphs.map((paragraph) => (
                 <p key={paragraph.offset} data-offset={paragraph.offset}>
                   {paragraph.text}

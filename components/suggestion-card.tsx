@@ -14,7 +14,7 @@ export function SuggestionCard({ suggestion, onAttach }: { suggestion: EvidenceS
         <button
           type="button"
           onClick={onAttach}
-          aria-label={`Attach the passage from ${suggestion.outlet} as evidence`}
+          aria-label={`Attach as evidence: the passage from ${suggestion.outlet}`}
           className="ml-auto rounded border border-emerald-700 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50 focus-visible:outline-2 focus-visible:outline-blue-600"
         >
           Attach as evidence

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, type Browser, type Page } from "@playwright/test";
 import { createPrisma } from "../../server/db/create-prisma";
 import { E2E_DATABASE_URL } from "../../playwright.config";
@@ -83,4 +84,10 @@ export async function copyDemoStory(): Promise<string> {
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** The serious and critical accessibility violations axe finds on the page as it is now, as "id: help". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
+import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "./fixtures";
 import { publishStoryWithClaims, storyIdOf } from "./published-story";
 import { E2E_BASE_URL } from "../../playwright.config";
 
@@ -101,8 +100,7 @@ for (const viewport of [
   test(`passes axe with no serious or critical violations on a ${viewport.name}, evidence open too`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.goto(`/stories/${slug}`);
-    const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+    const serious = () => seriousAxeViolations(page);
     expect(await serious()).toEqual([]);
     await claimLink(page, FIRST).click();
     await expect(page.getByTestId("evidence-popover")).toBeVisible();
