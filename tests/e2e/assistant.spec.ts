@@ -45,7 +45,7 @@ test("the assistant suggests a source passage for the first claim and one click 
   await expect(suggestion.locator("strong", { hasText: "disillusioned" })).toHaveCount(1);
   await expect(suggestion.locator("strong", { hasText: "Thursday" })).toHaveCount(0);
 
-  await suggestion.getByRole("button", { name: "Attach the passage from Bloomberg as evidence" }).click();
+  await suggestion.getByRole("button", { name: "Attach as evidence: the passage from Bloomberg" }).click();
   const mayaQuotes = maya.claim(FIRST_SENTENCE).getByTestId("quote-card");
   await expect(mayaQuotes).toHaveCount(1);
   await expect(mayaQuotes.getByTestId("quote-exact")).toHaveText(FROM_001);
