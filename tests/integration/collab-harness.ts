@@ -5,7 +5,10 @@ import type { Role } from "@/lib/auth/roles";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "@/server/collab";
 import type { Logger } from "@/server/collab/logger";
-import type { Persistence } from "@/server/collab/persistence";
+import { afterEach, beforeEach } from "vitest";
+import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
+import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
+import type { PrismaClient } from "@/server/db/create-prisma";
 
 export const TOKEN_SECRET = "integration-secret-0123456789-abcdefghijklmnop";
 
@@ -27,6 +30,39 @@ export async function startServer(
   });
   const port = await server.listen(0, "127.0.0.1");
   return { server, url: `ws://127.0.0.1:${port}` };
+}
+
+/**
+ * Before each test, a collaboration server on the integration database and a client for its internal
+ * endpoints, handed to `started`; after each test, `cleanups` run newest first (the server's close among them).
+ */
+export function serveEachTest(
+  prisma: PrismaClient,
+  cleanups: Array<() => unknown>,
+  started: (server: { url: string; collab: CollabClient }) => void,
+): void {
+  beforeEach(async () => {
+    const { server, url } = await startServer(createPrismaPersistence(prisma));
+    cleanups.push(() => server.close());
+    started({ url, collab: createCollabClient(url.replace(/^ws/, "http"), TOKEN_SECRET) });
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+}
+
+/** A user's stock y-websocket client on a story, synced; `cleanups` destroys it after the test. */
+export async function openAs(
+  url: string,
+  user: { id: string; name: string; role: Role },
+  storyId: string,
+  cleanups: Array<() => unknown>,
+): Promise<WebsocketProvider> {
+  const token = await signCollabToken({ userId: user.id, name: user.name, role: user.role, storyId }, TOKEN_SECRET, 60);
+  const provider = connectProvider(url, storyId, token);
+  cleanups.push(() => provider.destroy());
+  await synced(provider);
+  return provider;
 }
 
 let userCounter = 0;

@@ -1,5 +1,5 @@
 import { gunzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addQuote, claimsMap, createClaim, deleteClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
@@ -8,15 +8,13 @@ import { readArticleMetadata } from "@/lib/import/article-metadata";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { summaryText } from "@/lib/story-doc/summary";
 import { versionContentSchema } from "@/lib/versions/version-content";
-import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
-import { createPrismaPersistence } from "@/server/collab/persistence";
+import type { CollabClient } from "@/server/collab/collab-client";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
 import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
-import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
+import { eventually, openAs, serveEachTest } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
-import { signCollabToken } from "@/server/auth/collab-token";
 import { seedFile } from "../../../fixtures";
 
 const prisma = integrationPrisma();
@@ -30,25 +28,11 @@ const EVIDENCE = "The CIA on Thursday released two social media videos inviting 
 const cleanups: Array<() => unknown> = [];
 let collab: CollabClient;
 let wsUrl: string;
-
-beforeEach(async () => {
-  const started = await startServer(createPrismaPersistence(prisma));
-  cleanups.push(() => started.server.close());
+serveEachTest(prisma, cleanups, (started) => {
   wsUrl = started.url;
-  collab = createCollabClient(started.url.replace(/^ws/, "http"), TOKEN_SECRET);
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  collab = started.collab;
 });
 afterAll(() => prisma.$disconnect());
-
-async function openAs(user: { id: string; name: string; role: "admin" | "editor" | "reviewer" }, storyId: string) {
-  const token = await signCollabToken({ userId: user.id, name: user.name, role: user.role, storyId }, TOKEN_SECRET, 60);
-  const provider = connectProvider(wsUrl, storyId, token);
-  cleanups.push(() => provider.destroy());
-  await synced(provider);
-  return provider;
-}
 
 /** A story whose first sentence is a claim, marked and evidenced by `editor`, asked for review. */
 async function storyWithClaim(editor: { id: string; name: string; role: "editor" }) {
@@ -56,7 +40,7 @@ async function storyWithClaim(editor: { id: string; name: string; role: "editor"
   const source = await prisma.source.create({
     data: { storyId, outlet: "NBC News", headline: "CIA hopes cinematic videos", biasLabel: "center", text: ARTICLE_004, contentHash: "h004" },
   });
-  const provider = await openAs(editor, storyId);
+  const provider = await openAs(wsUrl, editor, storyId, cleanups);
   const at = new Date();
   const start = ARTICLE_004.indexOf(EVIDENCE);
   createClaim(provider.doc, { id: "claim-1", by: editor, at });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
@@ -9,14 +9,12 @@ import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { readSourceRevisions } from "@/lib/story-doc/source-revisions";
 import { readSummaryParagraphs } from "@/lib/story-doc/summary";
 import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
-import { createPrismaPersistence } from "@/server/collab/persistence";
 import { RequestError } from "@/server/http/request-error";
 import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
 import { correctSource, reanchorSource } from "@/server/sources/correct-source";
 import { importAggregatorPage, importArticle, removeSource } from "@/server/sources/import-sources";
-import { signCollabToken } from "@/server/auth/collab-token";
-import { connectProvider, eventually, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
+import { eventually, openAs, serveEachTest, TOKEN_SECRET } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
 import { seedFile } from "../../../fixtures";
 
@@ -30,15 +28,9 @@ const FIRST = PARAGRAPHS[0] ?? "";
 const cleanups: Array<() => unknown> = [];
 let collab: CollabClient;
 let wsUrl: string;
-
-beforeEach(async () => {
-  const started = await startServer(createPrismaPersistence(prisma));
-  cleanups.push(() => started.server.close());
+serveEachTest(prisma, cleanups, (started) => {
   wsUrl = started.url;
-  collab = createCollabClient(started.url.replace(/^ws/, "http"), TOKEN_SECRET);
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  collab = started.collab;
 });
 afterAll(() => prisma.$disconnect());
 
@@ -133,10 +125,7 @@ describe("importing", () => {
     const storyId = await createStory(prisma, ["The CIA released two videos."]);
     const { id: wrong } = await importArticle(deps(), editor, storyId, { text: seedFile("002"), outlet: "Wrong file" });
     const { id: quoted } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
-    const token = await signCollabToken({ userId: editor.id, name: editor.name, role: "editor", storyId }, TOKEN_SECRET, 60);
-    const provider = connectProvider(wsUrl, storyId, token);
-    cleanups.push(() => provider.destroy());
-    await synced(provider);
+    const provider = await openAs(wsUrl, editor, storyId, cleanups);
     createClaim(provider.doc, { id: "claim-1", by: editor, at: new Date() });
     addQuote(provider.doc, "claim-1", {
       id: "q1",
@@ -176,10 +165,7 @@ describe("correcting", () => {
     const reviewer = await createUser(prisma, "reviewer");
     const storyId = await createStory(prisma, ["The CIA released two videos.", "Second sentence."]);
     const { id: sourceId } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
-    const token = await signCollabToken({ userId: editor.id, name: editor.name, role: "editor", storyId }, TOKEN_SECRET, 60);
-    const provider = connectProvider(wsUrl, storyId, token);
-    cleanups.push(() => provider.destroy());
-    await synced(provider);
+    const provider = await openAs(wsUrl, editor, storyId, cleanups);
     const at = new Date();
     createClaim(provider.doc, { id: "claim-1", by: editor, at });
     markClaimSpan(provider.doc, "claim-1", 0, "The CIA released two videos.".length);
