@@ -1,7 +1,14 @@
 import * as Y from "yjs";
+import { z } from "zod";
 
 /** The name of the XML fragment in a story's Y.Doc that holds the summary (Tiptap's collaboration field). */
 export const SUMMARY_FIELD = "summary";
+
+/** What a story's draft accepts as an imported summary: 1 to 500 non-empty paragraphs of up to 20,000 characters. */
+export const importedSummarySchema = z
+  .array(z.string().trim().min(1).max(20_000, "A Summary paragraph of the page is over 20,000 characters."))
+  .min(1)
+  .max(500, "The page's Summary has more than 500 paragraphs.");
 
 /**
  * Replaces the summary of a story document with plain paragraphs, in one transaction. Used to create the

@@ -5,7 +5,7 @@ import { claimStatusSchema } from "../../lib/claims/claim-schema";
 import { applySourceCorrection, type SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
 import { claimsMap } from "../../lib/claims/story-claims";
 import { recordSourceRevision } from "../../lib/story-doc/source-revisions";
-import { summaryText, writeSummaryParagraphs } from "../../lib/story-doc/summary";
+import { importedSummarySchema, summaryText, writeSummaryParagraphs } from "../../lib/story-doc/summary";
 import { isServiceToken } from "../auth/collab-token";
 import { StoryNotFoundError, type Persistence } from "./persistence";
 import type { Rooms } from "./rooms";
@@ -15,7 +15,7 @@ const CLAIM_STATUS = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/claims\/([A-Z
 const REANCHOR = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/sources\/([A-Za-z0-9_-]{1,64})\/reanchor$/;
 const SUMMARY = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/summary$/;
 const statusBody = z.object({ status: claimStatusSchema });
-const summaryBody = z.object({ paragraphs: z.array(z.string().trim().min(1).max(20_000)).min(1).max(500) });
+const summaryBody = z.object({ paragraphs: importedSummarySchema });
 const MAX_BODY_BYTES = 4_096;
 const MAX_SUMMARY_BODY_BYTES = 1024 * 1024;
 

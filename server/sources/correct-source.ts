@@ -5,6 +5,7 @@ import type { SourceCorrectionOutcome } from "../../lib/claims/quote-corrections
 import { sha256Hex } from "../../lib/hashing/sha256";
 import type { CollabClient } from "../collab/collab-client";
 import { CollabUnavailableError } from "../collab/collab-client";
+import type { ReanchorReply } from "../collab/internal-api";
 import type { PrismaClient } from "../db/create-prisma";
 import { isRecordNotFound, isUniqueViolation } from "../db/prisma-errors";
 import { RequestError } from "../http/request-error";
@@ -92,16 +93,14 @@ export async function correctSource(
 export async function reanchorSource(deps: Deps, user: Actor, storyId: string, sourceId: string): Promise<CorrectionResult> {
   if (!can(user.role, "correct_source")) throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
   await findSource(deps.prisma, storyId, sourceId);
-  const reply = await deps.collab.reanchorSource(storyId, sourceId);
-  await markAnchored(deps.prisma, sourceId, reply.revision);
-  return { revision: reply.revision, outcome: reply.outcome };
+  const { revision, outcome } = await anchorQuotes(deps, storyId, sourceId);
+  return { revision, outcome };
 }
 
+/** The correction's re-anchoring, or `pending` when the collaboration server cannot be reached now. */
 async function reanchor(deps: Deps, storyId: string, sourceId: string, revision: number) {
   try {
-    const reply = await deps.collab.reanchorSource(storyId, sourceId);
-    await markAnchored(deps.prisma, sourceId, reply.revision);
-    return { outcome: reply.outcome };
+    return { outcome: (await anchorQuotes(deps, storyId, sourceId)).outcome };
   } catch (error) {
     if (!(error instanceof CollabUnavailableError)) throw error;
     return {
@@ -111,9 +110,17 @@ async function reanchor(deps: Deps, storyId: string, sourceId: string, revision:
   }
 }
 
-/** Records that the live draft's quotes rest on a revision (never moving back, if a later one came first). */
-function markAnchored(prisma: PrismaClient, sourceId: string, revision: number) {
-  return prisma.source.updateMany({ where: { id: sourceId, anchoredRevision: { lt: revision } }, data: { anchoredRevision: revision } });
+/**
+ * Has the collaboration server re-anchor a source's quotes in its stored text, then records that the live
+ * draft's quotes rest on that revision (never moving back, if a later one came first).
+ */
+async function anchorQuotes(deps: Deps, storyId: string, sourceId: string): Promise<ReanchorReply> {
+  const reply = await deps.collab.reanchorSource(storyId, sourceId);
+  await deps.prisma.source.updateMany({
+    where: { id: sourceId, anchoredRevision: { lt: reply.revision } },
+    data: { anchoredRevision: reply.revision },
+  });
+  return reply;
 }
 
 async function findSource(prisma: PrismaClient, storyId: string, sourceId: string) {

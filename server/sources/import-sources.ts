@@ -7,6 +7,7 @@ import { AggregatorFormatError, parseAggregatorPage, type AggregatorCard } from 
 import { biasLabelSchema } from "../../lib/import/bias-label";
 import { normaliseArticleText } from "../../lib/import/normalise-text";
 import { mergePerspectives, readPerspectives } from "../../lib/import/perspectives";
+import { importedSummarySchema } from "../../lib/story-doc/summary";
 import type { CollabClient } from "../collab/collab-client";
 import { CollabUnavailableError } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
@@ -78,11 +79,6 @@ export interface AggregatorImport {
   /** Set when the collaboration server could not be reached to write the summary. */
   pending?: string;
 }
-
-/** What the live draft accepts as an imported summary (server/collab/internal-api.ts checks it again). */
-const importedSummarySchema = z
-  .array(z.string().max(20_000, "A Summary paragraph of the page is over 20,000 characters."))
-  .max(500, "The page's Summary has more than 500 paragraphs.");
 
 /**
  * Adds an article to a story's sources, with its text as revision 1, and tells open workspaces.
@@ -178,7 +174,7 @@ export async function removeSource(deps: Deps, user: Actor, storyId: string, sou
 export async function cardSource(card: AggregatorCard): Promise<NewSource> {
   const text = normaliseArticleText(card.excerpt || card.headline);
   return {
-    kind: "card" as const,
+    kind: "card",
     headline: card.headline,
     outlet: card.outlet,
     statedAge: card.statedAge,
