@@ -40,8 +40,8 @@ export function StoryWorkspace({
   perspectives: string[];
 }) {
   const { collab, status, synced, error } = useStoryCollab(storyId);
-  useSourceRevisions(storyId, collab?.doc ?? null, synced, sources);
   const claims = useClaims(collab?.doc ?? null);
+  useSourceRevisions(storyId, collab?.doc ?? null, synced, sources, claims);
   const { review, refresh: refreshReview } = useStoryReview(storyId, collab?.doc ?? null);
   // Highlights show the status that counts: the server's, from recorded decisions, once it is known.
   const claimStatuses = useMemo(
