@@ -8,6 +8,7 @@ import { FlagCard } from "./flag-card";
 import { SuggestionCard } from "./suggestion-card";
 import type { AssistantView } from "./use-assistant";
 import type { PlacedClaim } from "./use-claims";
+import { plural } from "./ui/plural";
 
 /** Suggestions shown before "Show all": enough to choose from without pushing the sources out of sight. */
 const FIRST_SUGGESTIONS = 3;
@@ -145,7 +146,7 @@ function Coverage({ coverage }: { coverage: ClaimCoverage }) {
   return (
     <div data-testid="claim-coverage">
       <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">
-        Coverage: {coverage.distinctOutlets} {coverage.distinctOutlets === 1 ? "outlet" : "outlets"}
+        Coverage: {plural(coverage.distinctOutlets, "outlet")}
       </h3>
       {coverage.distinctOutlets === 0 ? (
         <p className="mt-1 text-sm text-stone-600">No supporting quote yet.</p>

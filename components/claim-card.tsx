@@ -1,15 +1,16 @@
 "use client";
 
-import { useState } from "react";
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { ClaimDecision } from "./claim-decision";
 import { ClaimStatusBadge } from "./claim-status-badge";
 import { ClaimThread } from "./claim-thread";
 import { QuoteCard } from "./quote-card";
+import { ConfirmInPlace } from "./ui/confirm-in-place";
 import type { PlacedClaim } from "./use-claims";
 import type { Watcher } from "./use-claim-watchers";
 import type { ClaimReview } from "./use-story-review";
 import type { WorkspaceSource } from "./workspace-source";
+import { plural } from "./ui/plural";
 
 /** One claim in the claims panel: its words and status; when active, its quotes, thread and actions. */
 export function ClaimCard({
@@ -61,8 +62,7 @@ export function ClaimCard({
         <span className="flex flex-wrap items-center gap-2">
           <ClaimStatusBadge status={status} />
           <span className="text-xs text-stone-500">
-            {claim.quotes.length} {claim.quotes.length === 1 ? "quote" : "quotes"} · {outlets.size}{" "}
-            {outlets.size === 1 ? "outlet" : "outlets"}
+            {plural(claim.quotes.length, "quote")} · {plural(outlets.size, "outlet")}
           </span>
           {watchers.length > 0 ? (
             <span className="flex items-center gap-1 text-xs text-stone-500" data-testid="claim-watchers">
@@ -130,46 +130,16 @@ export function ClaimCard({
             )}
           </div>
           <ClaimThread comments={claim.comments} onComment={onComment} />
-          <ClaimDeletion quotes={claim.quotes.length} comments={claim.comments.length} onDelete={onDelete} />
+          <ConfirmInPlace
+            trigger="Delete claim…"
+            triggerClassName="text-xs text-red-800 underline hover:text-red-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+            label="Delete this claim"
+            message={`Delete this claim with its ${plural(claim.quotes.length, "quote")} and ${plural(claim.comments.length, "comment")}, for everyone? Its words stay in the summary.`}
+            action="Delete claim"
+            onConfirm={onDelete}
+          />
         </div>
       ) : null}
     </li>
-  );
-}
-
-/** "Delete claim", confirmed in place: a claim marked by mistake goes, its words stay in the summary. */
-function ClaimDeletion({ quotes, comments, onDelete }: { quotes: number; comments: number; onDelete: () => void }) {
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <button
-        type="button"
-        onClick={() => setConfirming(true)}
-        className="text-xs text-red-800 underline hover:text-red-900 focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
-        Delete claim…
-      </button>
-    );
-  }
-  const what = [`${quotes} ${quotes === 1 ? "quote" : "quotes"}`, `${comments} ${comments === 1 ? "comment" : "comments"}`].join(" and ");
-  return (
-    <div role="group" aria-label="Delete this claim" className="flex flex-wrap items-center gap-2 rounded border border-red-200 bg-red-50 p-2 text-sm">
-      <span className="text-red-900">Delete this claim with its {what}, for everyone? Its words stay in the summary.</span>
-      <button
-        type="button"
-        onClick={onDelete}
-        className="rounded bg-red-700 px-2.5 py-1 font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-      >
-        Delete claim
-      </button>
-      <button
-        type="button"
-        onClick={() => setConfirming(false)}
-        autoFocus
-        className="rounded px-2.5 py-1 text-stone-700 hover:bg-white focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
-        Keep it
-      </button>
-    </div>
   );
 }

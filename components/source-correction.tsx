@@ -5,8 +5,8 @@ import { useId, useState, type FormEvent } from "react";
 import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
 import { sendJson } from "./send-json";
 import type { WorkspaceSource } from "./workspace-source";
+import { plural } from "./ui/plural";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {

@@ -14,6 +14,7 @@ import {
 } from "@/lib/import/import-file";
 import { sendJson } from "./send-json";
 import type { WorkspaceSource } from "./workspace-source";
+import { plural } from "./ui/plural";
 
 /** The metadata fields of an article, as the form edits them (all text; empty means not stated). */
 interface ArticleFields {
@@ -173,10 +174,10 @@ export function SourceImport({
     onImported(
       null,
       [
-        `${cardsAdded} source card${cardsAdded === 1 ? "" : "s"} added`,
+        `${plural(cardsAdded, "source card")} added`,
         cardsSkipped ? `${cardsSkipped} already in the story` : null,
         summaryWritten ? "the summary became the draft" : pending ? null : "the draft already had a summary, so it was kept",
-        `${perspectives} perspective${perspectives === 1 ? "" : "s"}`,
+        plural(perspectives, "perspective"),
       ]
         .filter(Boolean)
         .join(" · ") + (pending ? `. ${pending}` : "."),
@@ -371,8 +372,8 @@ export function SourceImport({
                 </ul>
               </div>
               <p>
-                <span className="font-medium">Summary:</span> {stage.page.summary.length}{" "}
-                {stage.page.summary.length === 1 ? "paragraph" : "paragraphs"}, the draft&apos;s summary if it has none yet.
+                <span className="font-medium">Summary:</span> {plural(stage.page.summary.length, "paragraph")}, the draft&apos;s summary
+                if it has none yet.
               </p>
               <p>
                 <span className="font-medium">Perspectives:</span> {stage.page.perspectives.length}, kept with the story.
