@@ -1,11 +1,8 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
-import { addQuote, claimsMap, createClaim, deleteClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
-import { normaliseArticleText } from "@/lib/import/normalise-text";
-import { readArticleMetadata } from "@/lib/import/article-metadata";
-import { createQuoteSelector } from "@/lib/quotes/quote-selector";
+import { claimSpans } from "@/lib/anchoring/claim-spans";
+import { claimsMap, deleteClaim, readClaims } from "@/lib/claims/story-claims";
 import { summaryText } from "@/lib/story-doc/summary";
 import { versionContentSchema } from "@/lib/versions/version-content";
 import type { CollabClient } from "@/server/collab/collab-client";
@@ -13,18 +10,11 @@ import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
 import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
-import { eventually, openAs, serveEachTest } from "../../collab-harness";
-import { createStory, createUser, integrationPrisma } from "../../database";
-import { seedFile } from "../../../fixtures";
+import { eventually, serveEachTest } from "../../collab-harness";
+import { createUser, integrationPrisma } from "../../database";
+import { approvedStory, currentHash, EVIDENCE, storyWithClaim, SUMMARY } from "./review-fixtures";
 
 const prisma = integrationPrisma();
-const SUMMARY = [
-  "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials.",
-  "Chinese officials have yet to respond.",
-];
-const ARTICLE_004 = normaliseArticleText(readArticleMetadata(seedFile("004")).body);
-const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";
-
 const cleanups: Array<() => unknown> = [];
 let collab: CollabClient;
 let wsUrl: string;
@@ -32,43 +22,8 @@ serveEachTest(prisma, cleanups, (started) => {
   wsUrl = started.url;
   collab = started.collab;
 });
+const served = () => ({ prisma, collab, wsUrl, cleanups });
 afterAll(() => prisma.$disconnect());
-
-/** A story whose first sentence is a claim, marked and evidenced by `editor`, asked for review. */
-async function storyWithClaim(editor: { id: string; name: string; role: "editor" }) {
-  const storyId = await createStory(prisma, SUMMARY);
-  const source = await prisma.source.create({
-    data: { storyId, outlet: "NBC News", headline: "CIA hopes cinematic videos", biasLabel: "center", text: ARTICLE_004, contentHash: "h004" },
-  });
-  const provider = await openAs(wsUrl, editor, storyId, cleanups);
-  const at = new Date();
-  const start = ARTICLE_004.indexOf(EVIDENCE);
-  createClaim(provider.doc, { id: "claim-1", by: editor, at });
-  markClaimSpan(provider.doc, "claim-1", 0, SUMMARY[0]!.length);
-  addQuote(provider.doc, "claim-1", {
-    id: "q1",
-    sourceId: source.id,
-    selector: createQuoteSelector(ARTICLE_004, start, start + EVIDENCE.length),
-    stance: "supports",
-    note: "",
-    addedBy: editor,
-    addedAt: at.toISOString(),
-  });
-  setClaimStatusAsEditor(provider.doc, "claim-1", "needs_review");
-  await eventually(async () => {
-    const live = await collab.liveDocument(storyId);
-    expect(readClaims(live)[0]?.status).toBe("needs_review");
-    expect(await prisma.claimActivity.count({ where: { storyId } })).toBe(2);
-  });
-  return { storyId, provider };
-}
-
-async function currentHash(storyId: string, claimId = "claim-1"): Promise<string> {
-  const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
-  const reviewed = review.claims.find((candidate) => candidate.claim.id === claimId);
-  if (!reviewed) throw new Error("no claim");
-  return reviewed.hash;
-}
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string; blockers: string[] }> {
   try {
@@ -83,7 +38,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
 describe("decisions", () => {
   it("writes an editor's deletion of a claim to the audit log, with what the claim was", async () => {
     const editor = await createUser(prisma, "editor");
-    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
     deleteClaim(provider.doc, "claim-1");
     await eventually(async () => {
       const event = await prisma.auditEvent.findFirst({ where: { storyId, action: "claim.deleted" } });
@@ -95,7 +50,7 @@ describe("decisions", () => {
   it("ignores an 'approved' forged into the document by an editor's raw Yjs client, everywhere", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
-    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
     // A raw write that bypasses the editor-side rules.
     (claimsMap(provider.doc).get("claim-1") as Y.Map<unknown>).set("status", "approved");
     await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.status).toBe("approved"));
@@ -113,13 +68,13 @@ describe("decisions", () => {
   it("records an approval bound to the claim's hash, shows it live, and sends an edited claim back to review", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer", "Rosa");
-    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
 
     await decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
       decision: "approved",
       verdict: "supported",
       reason: "",
-      claimHash: await currentHash(storyId),
+      claimHash: await currentHash(served(), storyId),
     });
     await eventually(() => expect(readClaims(provider.doc)[0]?.status).toBe("approved"));
     let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
@@ -146,8 +101,8 @@ describe("decisions", () => {
     const reviewerWhoMarked = await createUser(prisma, "reviewer");
     const otherReviewer = await createUser(prisma, "reviewer");
     // A reviewer may mark claims (everything an editor can do); the server records it from the socket.
-    const { storyId } = await storyWithClaim({ ...reviewerWhoMarked, role: "editor" });
-    const claimHash = await currentHash(storyId);
+    const { storyId } = await storyWithClaim(served(), { ...reviewerWhoMarked, role: "editor" });
+    const claimHash = await currentHash(served(), storyId);
     expect(
       await refusal(decideClaim({ prisma, collab }, reviewerWhoMarked, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash })),
     ).toMatchObject({ status: 403, message: expect.stringMatching(/another reviewer/) });
@@ -159,7 +114,7 @@ describe("decisions", () => {
   it("refuses a decision on a claim that changed since the reviewer looked, and a rejection without reason", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
-    const { storyId } = await storyWithClaim({ ...editor, role: "editor" });
+    const { storyId } = await storyWithClaim(served(), { ...editor, role: "editor" });
     expect(
       await refusal(decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash: "0".repeat(64) })),
     ).toMatchObject({ status: 409 });
@@ -169,21 +124,8 @@ describe("decisions", () => {
 });
 
 describe("publishing", () => {
-  async function approvedStory() {
-    const editor = await createUser(prisma, "editor");
-    const reviewer = await createUser(prisma, "reviewer");
-    const { storyId, provider } = await storyWithClaim({ ...editor, role: "editor" });
-    await decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
-      decision: "approved",
-      verdict: "supported",
-      reason: "",
-      claimHash: await currentHash(storyId),
-    });
-    return { storyId, provider, reviewer, editor };
-  }
-
   it("writes version 1 with everything a reader needs, then version 2 only with a correction note", async () => {
-    const { storyId, reviewer } = await approvedStory();
+    const { storyId, reviewer } = await approvedStory(served());
     expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
     const v1 = await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } });
     const content = versionContentSchema.parse(JSON.parse(v1.content));
@@ -207,7 +149,7 @@ describe("publishing", () => {
   });
 
   it("gives two concurrent publishes two consecutive numbers, or one clear refusal", async () => {
-    const { storyId, reviewer } = await approvedStory();
+    const { storyId, reviewer } = await approvedStory(served());
     const second = await createUser(prisma, "reviewer");
     // No version yet: one wins version 1, the other must then give a correction note and is refused.
     const first = await Promise.allSettled([
@@ -232,7 +174,7 @@ describe("publishing", () => {
   });
 
   it("refuses while a quote does not verify, naming it", async () => {
-    const { storyId, provider, reviewer } = await approvedStory();
+    const { storyId, provider, reviewer } = await approvedStory(served());
     // A raw client rewrites the quote's words so that they no longer occur in the source.
     const quotes = claimsMap(provider.doc).get("claim-1")?.get("quotes") as Y.Array<Record<string, unknown>>;
     const forged = { ...quotes.get(0), selector: { exact: "The CIA said nothing at all", prefix: "", suffix: "", start: 0, end: 27 } };
