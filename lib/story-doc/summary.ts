@@ -45,29 +45,44 @@ export interface SummaryText {
 }
 
 /**
+ * How deep summaryText reads the summary's nodes: the fragment is level 0, its paragraphs level 1, the
+ * paragraph of a list item in a list nested in a list item level 5. Nodes deeper than this are skipped: no
+ * summary the editor makes comes near it, and a raw client can nest elements thousands deep.
+ */
+export const SUMMARY_MAX_DEPTH = 64;
+
+/**
  * Flattens the summary of a story document into plain text, keeping where each Y.XmlText starts. Text
  * blocks (paragraph, heading, list item) that hold text are separated by "\n"; empty blocks and inline
- * nodes count as nothing; formatting is dropped. The editor flattens its ProseMirror document by the same
- * rule (components/summary-highlights.ts), so plain-text offsets agree on both sides.
+ * nodes count as nothing; formatting is dropped; nodes deeper than SUMMARY_MAX_DEPTH are skipped. The editor
+ * flattens its ProseMirror document by the same rule (components/summary-highlights.ts), so plain-text offsets
+ * agree on both sides. Never throws, whatever shape a client wrote.
  */
 export function summaryText(doc: Y.Doc): SummaryText {
   const segments: SummarySegment[] = [];
   let plain = "";
-  const visit = (element: Y.XmlElement | Y.XmlFragment): void => {
-    const children = element.toArray();
+  // An explicit stack rather than recursion, so no nesting can overflow the call stack; children are pushed
+  // last first, so that they are read in document order.
+  const stack: Array<{ node: Y.XmlElement | Y.XmlFragment; depth: number }> = [
+    { node: doc.getXmlFragment(SUMMARY_FIELD), depth: 0 },
+  ];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const children = next.node.toArray();
     const texts = children.filter((child): child is Y.XmlText => child instanceof Y.XmlText);
     if (texts.length > 0) {
-      if (texts.every((text) => text.length === 0)) return;
+      if (texts.every((text) => text.length === 0)) continue;
       if (plain.length > 0) plain += "\n";
       for (const text of texts) {
         segments.push({ text, offset: plain.length, length: text.length });
         plain += textOf(text);
       }
-      return;
+      continue;
     }
-    for (const child of children) if (child instanceof Y.XmlElement) visit(child);
-  };
-  visit(doc.getXmlFragment(SUMMARY_FIELD));
+    if (next.depth === SUMMARY_MAX_DEPTH) continue;
+    for (const child of children.reverse()) {
+      if (child instanceof Y.XmlElement) stack.push({ node: child, depth: next.depth + 1 });
+    }
+  }
   return { plain, segments };
 }
 
