@@ -1,0 +1,60 @@
+import * as Y from "yjs";
+import { ASSISTANT_DISMISSALS_FIELD } from "../assistant/dismissals";
+import { CLAIMS_FIELD } from "../claims/story-claims";
+import { AUTHORSHIP_FIELD } from "./authorship";
+import { SOURCE_REVISIONS_FIELD } from "./source-revisions";
+import { SUMMARY_FIELD } from "./summary";
+
+/** The kind of shared type a root of a story document is. */
+export type RootKind = "map" | "xmlFragment";
+
+/** Who may write a root: every editor's client, or only the collaboration server. */
+export type RootWriter = "client" | "server";
+
+/**
+ * The roots of a story's Y.Doc, their types and who writes them. Nothing else may exist in a story document:
+ * the collaboration server refuses an update that writes another root (lib/story-doc/write-policy.ts).
+ */
+export const STORY_DOC_ROOTS: Readonly<Record<string, { kind: RootKind; writer: RootWriter }>> = {
+  [SUMMARY_FIELD]: { kind: "xmlFragment", writer: "client" },
+  [CLAIMS_FIELD]: { kind: "map", writer: "client" },
+  [ASSISTANT_DISMISSALS_FIELD]: { kind: "map", writer: "client" },
+  [SOURCE_REVISIONS_FIELD]: { kind: "map", writer: "server" },
+  [AUTHORSHIP_FIELD]: { kind: "map", writer: "server" },
+};
+
+/** The summary's block and inline nodes (Tiptap's StarterKit, as the editor configures it). */
+export const SUMMARY_NODE_NAMES: ReadonlySet<string> = new Set([
+  "paragraph",
+  "heading",
+  "blockquote",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "codeBlock",
+  "hardBreak",
+  "horizontalRule",
+]);
+
+/**
+ * The summary's formatting attributes: StarterKit's marks and the claim mark, which y-tiptap stores as
+ * `claim--<hash>` when claims overlap (lib/anchoring/claim-spans.ts).
+ */
+export const SUMMARY_MARK_KEY = /^(?:bold|italic|strike|code|underline|link|claim(?:--[A-Za-z0-9+/=]{8})?)$/;
+
+/** The fields of a claim's Y.Map (lib/claims/claim-schema.ts); `quotes` and `comments` are Y.Arrays of JSON. */
+export const CLAIM_FIELDS: ReadonlySet<string> = new Set(["id", "status", "createdBy", "createdAt", "quotes", "comments"]);
+
+/** The claim statuses a client may write; approved and rejected are written by the server from recorded decisions. */
+export const CLIENT_CLAIM_STATUSES: ReadonlySet<unknown> = new Set(["draft", "needs_review"]);
+
+/**
+ * Defines every root of a story document with its type, so that a document loaded or created anywhere has
+ * the same types under the same names (Yjs fixes a root's type the first time it is asked for).
+ */
+export function defineStoryDocRoots(doc: Y.Doc): void {
+  for (const [name, { kind }] of Object.entries(STORY_DOC_ROOTS)) {
+    if (kind === "map") doc.getMap(name);
+    else doc.getXmlFragment(name);
+  }
+}

@@ -1,0 +1,427 @@
+import * as Y from "yjs";
+import { CLAIMS_FIELD } from "../claims/story-claims";
+import { ASSISTANT_DISMISSALS_FIELD } from "../assistant/dismissals";
+import { SUMMARY_FIELD } from "./summary";
+import {
+  CLAIM_FIELDS,
+  CLIENT_CLAIM_STATUSES,
+  STORY_DOC_ROOTS,
+  SUMMARY_MARK_KEY,
+  SUMMARY_NODE_NAMES,
+  type RootKind,
+} from "./schema";
+
+/** Any shared type of a Y.Doc. */
+type SharedType = NonNullable<ReturnType<Y.Doc["share"]["get"]>>;
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>["ds"];
+
+/** The limits a story document's writes are held to. */
+export interface DocumentLimits {
+  /** Largest encoded document, in bytes. */
+  maxDocumentBytes: number;
+  /** Deepest nesting of the summary's elements (a paragraph in a list item in a list is 3). */
+  maxSummaryDepth: number;
+  /** Longest run of text inserted in one piece (a paste), in characters. */
+  maxStringLength: number;
+  /** Largest JSON value (a quote, a comment, an attribute), in characters of its JSON. */
+  maxValueLength: number;
+  /** Deepest nesting of objects and arrays in a JSON value. */
+  maxValueDepth: number;
+  /** Most claims in a story. */
+  maxClaims: number;
+  /** Most quotes on one claim. */
+  maxQuotesPerClaim: number;
+  /** Most comments in one claim's thread. */
+  maxCommentsPerClaim: number;
+  /** Most dismissed assistant flags in a story. */
+  maxDismissals: number;
+}
+
+/** The limits of the collaboration server unless configured otherwise (server/collab/limits.ts). */
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
+  maxDocumentBytes: 8 * 1024 * 1024,
+  maxSummaryDepth: 24,
+  maxStringLength: 200_000,
+  maxValueLength: 64 * 1024,
+  maxValueDepth: 8,
+  maxClaims: 2_000,
+  maxQuotesPerClaim: 500,
+  maxCommentsPerClaim: 2_000,
+  maxDismissals: 5_000,
+};
+
+/** What the policy needs to know about the room an update is for. */
+export interface WriteContext {
+  /** The room's document before the update. */
+  doc: Y.Doc;
+  /** `client` for an editor's socket; `server` for a stored state being loaded (server-only roots allowed). */
+  writer: "client" | "server";
+  /** Whether the writer may add new structs with this Yjs client id (not one another live socket owns). */
+  mayWriteAs(clientId: number): boolean;
+  limits: DocumentLimits;
+}
+
+/** Whether an update may be applied, and if not, why (said to the writer in the close reason). */
+export type WriteVerdict = { ok: true } | { ok: false; reason: string };
+
+/** Where a new struct sits: the type it is written into and the key under it (null for a list position). */
+interface Place {
+  container: Container;
+  key: string | null;
+}
+
+/** A shared type as the policy sees it: its root, kind, depth below the root and the keys leading to it. */
+interface Container {
+  root: string;
+  kind: RootKind | "array" | "xmlElement" | "xmlText" | "other";
+  depth: number;
+  /** The map keys from the root down to this type (null for list positions), at most the claims' two. */
+  path: Array<string | null>;
+  /** A Y.Array or Y.Map that already holds entries, and how many. */
+  size: number;
+}
+
+class Refusal extends Error {}
+
+/**
+ * Decides whether an incoming Yjs update may touch a story document, before it is applied: it decodes the
+ * update's structs and delete set without applying them and refuses an update that is malformed, writes a
+ * root that is not in the schema or one only the server writes, puts a type or value where the schema has
+ * none (a Y.Map in a quote list, an embed in the summary), nests deeper, inserts longer strings or larger
+ * values, or adds more claims, quotes, comments or dismissals than the limits allow, deletes from a
+ * server-written root, references content the document does not have, or adds structs under a client id the
+ * writer may not use. Structs the document already has are skipped, as Yjs skips them. Never throws.
+ * The document size limit is the caller's (it knows the encoded size). Cost: one decode plus a walk up the
+ * parents of each new struct; see bench/RESULTS.md.
+ */
+export function checkUpdate(update: Uint8Array, context: WriteContext): WriteVerdict {
+  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DeleteSet };
+  try {
+    decoded = Y.decodeUpdate(update) as typeof decoded;
+  } catch {
+    return { ok: false, reason: "malformed update" };
+  }
+  try {
+    new PolicyRun(context, decoded.structs).check(decoded.ds);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    // A stack overflow or a decoding error in a hostile struct: refused, never applied.
+    return { ok: false, reason: "malformed update" };
+  }
+}
+
+class PolicyRun {
+  private readonly store: Y.Doc["store"];
+  private readonly rootNames = new Map<SharedType, string>();
+  private readonly containers = new Map<object, Container>();
+  private readonly places = new Map<Y.Item, Place | null>();
+  /** This update's structs by client, in clock order, to find an id among them. */
+  private readonly byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
+  private readonly inUpdate: ReadonlySet<Y.Item | Y.GC | Y.Skip>;
+  /** New entries per list or map, to count against the limits. */
+  private readonly added = new Map<Container, number>();
+
+  constructor(
+    private readonly context: WriteContext,
+    private readonly structs: Array<Y.Item | Y.GC | Y.Skip>,
+  ) {
+    this.store = context.doc.store;
+    for (const [name, type] of context.doc.share) this.rootNames.set(type, name);
+    this.inUpdate = new Set(structs);
+    for (const struct of structs) {
+      const list = this.byClient.get(struct.id.client);
+      if (list) list.push(struct);
+      else this.byClient.set(struct.id.client, [struct]);
+    }
+  }
+
+  check(ds: DeleteSet): void {
+    const owners = new Map<number, boolean>();
+    for (const struct of this.structs) {
+      if (struct instanceof Y.Skip) continue;
+      const known = Y.getState(this.store, struct.id.client);
+      if (struct.id.clock + struct.length <= known) continue;
+      let mayWrite = owners.get(struct.id.client);
+      if (mayWrite === undefined) owners.set(struct.id.client, (mayWrite = this.context.mayWriteAs(struct.id.client)));
+      if (!mayWrite) throw new Refusal(`client id ${struct.id.client} belongs to another connection`);
+      if (struct instanceof Y.Item) this.checkItem(struct);
+    }
+    for (const [container, count] of this.added) this.checkCount(container, count);
+    this.checkDeletions(ds);
+  }
+
+  private checkItem(item: Y.Item): void {
+    const place = this.placeOf(item);
+    // Placed next to garbage-collected content: Yjs integrates it as deleted, so it carries nothing.
+    if (place === null) return;
+    const { container, key } = place;
+    const root = STORY_DOC_ROOTS[container.root];
+    if (!root) throw new Refusal(`unknown root "${container.root}"`);
+    if (root.writer === "server" && this.context.writer !== "server") throw new Refusal(`"${container.root}" is written by the server only`);
+    if (key !== null && key.length > 200) throw new Refusal("map key too long");
+    const content = item.content;
+    if (content instanceof Y.ContentDeleted) return;
+    if (content instanceof Y.ContentType) {
+      const child = this.containerOfNew(item, container, key);
+      if (child.kind === "other") throw new Refusal(`a ${content.type.constructor.name} is not allowed in ${describe(container)}`);
+      this.countAdded(container, key);
+      return;
+    }
+    if (container.root === CLAIMS_FIELD) return this.checkClaimValue(container, key, content);
+    if (container.root === ASSISTANT_DISMISSALS_FIELD || (this.context.writer === "server" && container.kind === "map")) {
+      if (!(content instanceof Y.ContentAny) || key === null || container.depth > 0) throw new Refusal(`unexpected content in ${describe(container)}`);
+      this.checkValues(content.arr);
+      this.countAdded(container, key);
+      return;
+    }
+    this.checkSummaryContent(container, key, content);
+  }
+
+  private checkClaimValue(container: Container, key: string | null, content: Y.Item["content"]): void {
+    const [claimId, field] = container.path;
+    if (container.depth === 1 && key !== null && CLAIM_FIELDS.has(key) && key !== "quotes" && key !== "comments") {
+      if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) throw new Refusal(`claim field "${key}" must be one value`);
+      this.checkValues(content.arr);
+      if (key === "status" && this.context.writer === "client" && !CLIENT_CLAIM_STATUSES.has(content.arr[0])) {
+        throw new Refusal("approving or rejecting a claim is recorded by the server");
+      }
+      return;
+    }
+    if (container.depth === 2 && key === null && claimId && (field === "quotes" || field === "comments") && content instanceof Y.ContentAny) {
+      this.checkValues(content.arr);
+      this.countAdded(container, null, content.arr.length);
+      return;
+    }
+    throw new Refusal(`unexpected content in ${describe(container)}`);
+  }
+
+  private checkSummaryContent(container: Container, key: string | null, content: Y.Item["content"]): void {
+    if (container.kind === "xmlText" && key === null) {
+      if (content instanceof Y.ContentString) {
+        if (content.str.length > this.context.limits.maxStringLength) throw new Refusal("inserted text too long");
+        return;
+      }
+      if (content instanceof Y.ContentFormat) {
+        if (!SUMMARY_MARK_KEY.test(content.key)) throw new Refusal(`unknown formatting "${content.key.slice(0, 40)}"`);
+        this.checkValues([content.value]);
+        return;
+      }
+    }
+    if (container.kind === "xmlElement" && key !== null && content instanceof Y.ContentAny) {
+      this.checkValues(content.arr);
+      return;
+    }
+    throw new Refusal(`unexpected content in ${describe(container)}`);
+  }
+
+  /** The container a new type (created by this update) will be, checked against where it is put. */
+  private containerOfNew(item: Y.Item, parent: Container, key: string | null): Container {
+    const type = (item.content as Y.ContentType).type;
+    const known = this.containers.get(type);
+    if (known) return known;
+    const depth = parent.depth + 1;
+    const path = [...parent.path, key];
+    let kind: Container["kind"] = "other";
+    if (parent.root === CLAIMS_FIELD) {
+      if (parent.depth === 0 && key !== null && /^[A-Za-z0-9_-]{1,64}$/.test(key) && type instanceof Y.Map) kind = "map";
+      if (parent.depth === 1 && (key === "quotes" || key === "comments") && type instanceof Y.Array) kind = "array";
+    } else if (parent.root === SUMMARY_FIELD) {
+      if (key === null && (parent.kind === "xmlFragment" || parent.kind === "xmlElement")) {
+        if (type instanceof Y.XmlText) kind = "xmlText";
+        else if (type instanceof Y.XmlElement && SUMMARY_NODE_NAMES.has(type.nodeName)) kind = "xmlElement";
+      }
+      if (depth > this.context.limits.maxSummaryDepth) throw new Refusal("summary nested too deep");
+    }
+    const container: Container = { root: parent.root, kind, depth, path, size: 0 };
+    this.containers.set(type, container);
+    return container;
+  }
+
+  /** The container of a type that is already in the document. */
+  private containerOfExisting(type: SharedType): Container {
+    const known = this.containers.get(type);
+    if (known) return known;
+    const chain: SharedType[] = [];
+    let current: SharedType = type;
+    let base: Container | undefined;
+    for (;;) {
+      base = this.containers.get(current);
+      if (base) break;
+      const item = current._item;
+      if (item === null) {
+        const root = this.rootNames.get(current);
+        if (root === undefined) throw new Refusal("content outside any root");
+        base = { root, kind: STORY_DOC_ROOTS[root]?.kind ?? "other", depth: 0, path: [], size: sizeOf(current) };
+        this.containers.set(current, base);
+        break;
+      }
+      chain.push(current);
+      // Documents that passed the policy are shallow; a deeper one is refused rather than walked.
+      if (chain.length > 64) throw new Refusal("content nested too deep");
+      current = item.parent as SharedType;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const child = chain[i]!;
+      const parentSub = child._item?.parentSub ?? null;
+      const kind: Container["kind"] =
+        child instanceof Y.XmlText ? "xmlText" : child instanceof Y.XmlElement ? "xmlElement" : child instanceof Y.Map ? "map" : child instanceof Y.Array ? "array" : "other";
+      const container: Container = { root: base.root, kind, depth: base.depth + 1, path: [...base.path, parentSub], size: sizeOf(child) };
+      this.containers.set(child, container);
+      base = container;
+    }
+    return base;
+  }
+
+  /**
+   * Where a new item goes: its parent as the update names it (a root, or the item of a type), or else as the
+   * neighbour it was inserted next to says. Resolved without recursion; a cycle of neighbours is refused.
+   */
+  private placeOf(item: Y.Item): Place | null {
+    const chain: Y.Item[] = [];
+    let current: Y.Item = item;
+    let place: Place | null | undefined;
+    for (;;) {
+      if (this.places.has(current)) {
+        place = this.places.get(current) ?? null;
+        break;
+      }
+      const parent = current.parent as unknown;
+      if (typeof parent === "string") {
+        const type = this.context.doc.share.get(parent);
+        if (!type) throw new Refusal(`unknown root "${parent.slice(0, 40)}"`);
+        place = { container: this.containerOfExisting(type), key: current.parentSub };
+        break;
+      }
+      if (parent instanceof Y.ID) {
+        const owner = this.find(parent);
+        // A parent deleted and collected meanwhile (an edit racing a deletion): Yjs drops the new content.
+        if (owner instanceof Y.GC || (owner instanceof Y.Item && owner.content instanceof Y.ContentDeleted)) {
+          place = null;
+          break;
+        }
+        if (!(owner instanceof Y.Item) || !(owner.content instanceof Y.ContentType)) throw new Refusal("parent is not a shared type");
+        const type = owner.content.type;
+        if (this.inUpdate.has(owner)) {
+          const ownerPlace = this.placeOf(owner);
+          if (ownerPlace === null) {
+            place = null;
+            break;
+          }
+          place = { container: this.containerOfNew(owner, ownerPlace.container, ownerPlace.key), key: current.parentSub };
+        } else {
+          place = { container: this.containerOfExisting(type), key: current.parentSub };
+        }
+        break;
+      }
+      if (parent instanceof Y.AbstractType) {
+        place = { container: this.containerOfExisting(parent), key: current.parentSub };
+        break;
+      }
+      const neighbourId = current.origin ?? current.rightOrigin;
+      if (neighbourId === null) throw new Refusal("struct without a parent");
+      const neighbour = this.find(neighbourId);
+      if (neighbour instanceof Y.GC) {
+        place = null;
+        break;
+      }
+      if (!(neighbour instanceof Y.Item)) throw new Refusal("references content the document does not have");
+      if (chain.includes(neighbour) || neighbour === item) throw new Refusal("cyclic references");
+      chain.push(current);
+      if (chain.length > 100_000) throw new Refusal("too many structs");
+      current = neighbour;
+    }
+    this.places.set(current, place);
+    for (const link of chain) this.places.set(link, place);
+    return place;
+  }
+
+  /** The struct that holds an id: one of this update's, or one the document has. */
+  private find(id: Y.ID): Y.Item | Y.GC | Y.Skip | null {
+    const list = this.byClient.get(id.client);
+    if (list) {
+      let low = 0;
+      let high = list.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        const struct = list[middle]!;
+        if (id.clock < struct.id.clock) high = middle - 1;
+        else if (id.clock >= struct.id.clock + struct.length) low = middle + 1;
+        else if (id.clock < Y.getState(this.store, id.client)) break;
+        else return struct;
+      }
+    }
+    if (id.clock >= Y.getState(this.store, id.client)) return null;
+    return Y.getItem(this.store, id) as Y.Item | Y.GC;
+  }
+
+  private countAdded(container: Container, key: string | null, count = 1): void {
+    // Setting a key a root map already has replaces an entry: it adds none.
+    const root = this.context.doc.share.get(container.root);
+    if (container.depth === 0 && key !== null && root instanceof Y.Map && root.has(key)) return;
+    this.added.set(container, (this.added.get(container) ?? 0) + count);
+  }
+
+  private checkCount(container: Container, added: number): void {
+    const limits = this.context.limits;
+    const total = container.size + added;
+    const [, field] = container.path;
+    if (container.root === CLAIMS_FIELD && container.depth === 0 && total > limits.maxClaims) throw new Refusal(`more than ${limits.maxClaims} claims`);
+    if (container.root === CLAIMS_FIELD && field === "quotes" && total > limits.maxQuotesPerClaim) throw new Refusal(`more than ${limits.maxQuotesPerClaim} quotes on a claim`);
+    if (container.root === CLAIMS_FIELD && field === "comments" && total > limits.maxCommentsPerClaim) throw new Refusal(`more than ${limits.maxCommentsPerClaim} comments on a claim`);
+    if (container.root === ASSISTANT_DISMISSALS_FIELD && total > limits.maxDismissals) throw new Refusal(`more than ${limits.maxDismissals} dismissed flags`);
+  }
+
+  /** JSON values: bounded in depth and size, walked without recursion. */
+  private checkValues(values: unknown[]): void {
+    const { maxValueDepth, maxValueLength } = this.context.limits;
+    let budget = maxValueLength;
+    const stack: Array<{ value: unknown; depth: number }> = values.map((value) => ({ value, depth: 0 }));
+    while (stack.length > 0) {
+      const { value, depth } = stack.pop()!;
+      if (depth > maxValueDepth) throw new Refusal("value nested too deep");
+      if (typeof value === "string") budget -= value.length + 2;
+      else if (value instanceof Uint8Array) throw new Refusal("binary values are not allowed");
+      else if (Array.isArray(value)) {
+        budget -= 2 + value.length;
+        for (const element of value) stack.push({ value: element, depth: depth + 1 });
+      } else if (value !== null && typeof value === "object") {
+        for (const [key, element] of Object.entries(value)) {
+          budget -= key.length + 4;
+          stack.push({ value: element, depth: depth + 1 });
+        }
+      } else budget -= 8;
+      if (budget < 0) throw new Refusal("value too large");
+    }
+  }
+
+  /** Deleting is editing, except from a root the server writes. */
+  private checkDeletions(ds: DeleteSet): void {
+    if (this.context.writer === "server") return;
+    for (const [client, ranges] of ds.clients) {
+      const known = Y.getState(this.store, client);
+      const structs = this.store.clients.get(client);
+      if (!structs) continue;
+      for (const { clock, len } of ranges) {
+        if (clock >= known) continue;
+        for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+          const struct = structs[index]!;
+          if (struct.id.clock >= clock + len) break;
+          if (!(struct instanceof Y.Item) || struct.deleted) continue;
+          const container = this.containerOfExisting(struct.parent as SharedType);
+          if (STORY_DOC_ROOTS[container.root]?.writer === "server") throw new Refusal(`"${container.root}" is written by the server only`);
+        }
+      }
+    }
+  }
+}
+
+function sizeOf(type: SharedType): number {
+  if (type instanceof Y.Map) return type.size;
+  if (type instanceof Y.Array) return type.length;
+  return 0;
+}
+
+function describe(container: Container): string {
+  return container.depth === 0 ? `"${container.root}"` : `"${container.root}" at depth ${container.depth}`;
+}
