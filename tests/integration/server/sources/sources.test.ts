@@ -24,6 +24,8 @@ const META_004 = readArticleMetadata(seedFile("004"));
 const TEXT_004 = normaliseArticleText(META_004.body);
 const PARAGRAPHS = TEXT_004.split("\n\n");
 const FIRST = PARAGRAPHS[0] ?? "";
+/** Words in the middle of 004's second paragraph, more than 32 characters from either end of it. */
+const MID_SECOND = "resemble recruiting videos the C.I.A. agency has produced in the past few years";
 
 const cleanups: Array<() => unknown> = [];
 let collab: CollabClient;
@@ -159,20 +161,21 @@ describe("importing", () => {
 });
 
 describe("correcting", () => {
-  /** A story with 004 as a source and an approved claim quoting its first paragraph. */
-  async function approvedClaimOn004() {
+  /** A story with 004 as a source and an approved claim quoting `passage` of it (its first paragraph unless told). */
+  async function approvedClaimOn004(passage = FIRST) {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
     const storyId = await createStory(prisma, ["The CIA released two videos.", "Second sentence."]);
     const { id: sourceId } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
     const provider = await openAs(wsUrl, editor, storyId, cleanups);
     const at = new Date();
+    const start = TEXT_004.indexOf(passage);
     createClaim(provider.doc, { id: "claim-1", by: editor, at });
     markClaimSpan(provider.doc, "claim-1", 0, "The CIA released two videos.".length);
     addQuote(provider.doc, "claim-1", {
       id: "q1",
       sourceId,
-      selector: createQuoteSelector(TEXT_004, 0, FIRST.length),
+      selector: createQuoteSelector(TEXT_004, start, start + passage.length),
       stance: "supports",
       note: "",
       addedBy: editor,
@@ -189,14 +192,33 @@ describe("correcting", () => {
     return { editor, storyId, sourceId, provider };
   }
 
-  it("keeps the approval when a correction only moves the quoted passage", async () => {
-    const { editor, storyId, sourceId } = await approvedClaimOn004();
+  it("keeps the approval when a correction only moves the quoted passage, its context unchanged", async () => {
+    const { editor, storyId, sourceId } = await approvedClaimOn004(MID_SECOND);
     const moved = [PARAGRAPHS[1], FIRST, ...PARAGRAPHS.slice(2)].join("\n\n");
     const result = await correctSource(deps(), editor, storyId, sourceId, { text: moved, note: "Paragraphs were out of order.", basedOn: 1 });
     expect(result).toEqual({ revision: 2, outcome: { unchanged: 1, changed: 0, reverify: 0, orphaned: 0, claimsToReview: [] } });
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.claims[0]?.review.status).toBe("approved");
     expect(review.claims[0]?.quotes[0]?.verification.verified).toBe(true);
+    const before = TEXT_004.indexOf(MID_SECOND);
+    const after = moved.indexOf(MID_SECOND);
+    expect(after).not.toBe(before);
+    expect(review.claims[0]?.quotes[0]?.selector).toEqual({
+      ...createQuoteSelector(TEXT_004, before, before + MID_SECOND.length),
+      start: after,
+      end: after + MID_SECOND.length,
+    });
+  });
+
+  it("sends the approved claim back to review when a correction changes the context a reader sees around its quote", async () => {
+    const { editor, storyId, sourceId } = await approvedClaimOn004();
+    // The quoted first paragraph moves below the second, word for word; readers now see the second's end before it.
+    const moved = [PARAGRAPHS[1], FIRST, ...PARAGRAPHS.slice(2)].join("\n\n");
+    const result = await correctSource(deps(), editor, storyId, sourceId, { text: moved, note: "Paragraphs were out of order.", basedOn: 1 });
+    expect(result.outcome).toMatchObject({ unchanged: 1, changed: 0 });
+    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
+    expect(review.claims[0]?.quotes[0]?.selector?.prefix).toBe(`${PARAGRAPHS[1]?.slice(-30)}\n\n`);
   });
 
   it("stores a corrected text as revision 2, keeps revision 1, and sends the claim whose quote changed back to review", async () => {

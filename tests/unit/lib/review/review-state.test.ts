@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { claimSnapshot, hashClaimSnapshot } from "@/lib/review/claim-hash";
 import { describeBlocker, publishBlockers } from "@/lib/review/publish-readiness";
 import { reviewState, type RecordedDecision } from "@/lib/review/review-state";
-import type { Claim } from "@/lib/claims/claim-schema";
+import type { Claim, Quote } from "@/lib/claims/claim-schema";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 
 const SOURCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials.";
@@ -42,6 +42,30 @@ describe("claim hashes", () => {
     const restanced = { ...claim, quotes: claim.quotes.map((quote) => ({ ...quote, stance: "contradicts" as const })) };
     expect(await hashClaimSnapshot(claimSnapshot(restanced, span))).not.toBe(base);
     expect(await hashClaimSnapshot(claimSnapshot(claim, null))).not.toBe(base);
+  });
+
+  it("change with a quote's context or note, which readers see, but not with its offsets alone", async () => {
+    const base = await hashClaimSnapshot(claimSnapshot(claim, span));
+    const withQuote = (change: (quote: Quote) => Quote) => ({ ...claim, quotes: claim.quotes.map((quote) => (quote.id === "q1" ? change(quote) : quote)) });
+    const hashOf = (change: (quote: Quote) => Quote) => hashClaimSnapshot(claimSnapshot(withQuote(change), span));
+    expect(await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, prefix: "Officials deny that " } }))).not.toBe(base);
+    expect(await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, suffix: " was never true." } }))).not.toBe(base);
+    expect(await hashOf((quote) => ({ ...quote, note: "Only a spokesman's word." }))).not.toBe(base);
+    // The same words in the same context further down the source, as a correction may move them.
+    expect(await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, start: quote.selector.start + 240, end: quote.selector.end + 240 } }))).toBe(base);
+  });
+
+  it("take each quote's selector from selectorOf, so a context forged into the document does not count", async () => {
+    const base = await hashClaimSnapshot(claimSnapshot(claim, span));
+    const canonical = new Map(claim.quotes.map((quote) => [quote.id, quote.selector]));
+    const forged = { ...claim, quotes: claim.quotes.map((quote) => ({ ...quote, selector: { ...quote.selector, prefix: "Officials deny that " } })) };
+    const snapshot = claimSnapshot(forged, span, (quote) => canonical.get(quote.id) ?? null);
+    expect(snapshot.quotes.map((quote) => quote.prefix)).toEqual(["The CIA on Thursday ", "The "]);
+    expect(await hashClaimSnapshot(snapshot)).toBe(base);
+    // A quote that does not verify has no context the server vouches for, and is hashed as such.
+    const unverified = claimSnapshot(claim, span, (quote) => (quote.id === "q1" ? null : quote.selector));
+    expect(unverified.quotes[0]).toMatchObject({ id: "q1", exact: claim.quotes[1]?.selector.exact, prefix: null, suffix: null });
+    expect(await hashClaimSnapshot(unverified)).not.toBe(base);
   });
 });
 
