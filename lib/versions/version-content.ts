@@ -9,7 +9,8 @@ const personSchema = z.object({ id: z.string(), name: z.string() });
 /**
  * What a published version holds, as stored in Version.content: the summary, every claim with its span in
  * the summary, its quotes and who approved it, and the metadata and content hash of every quoted source.
- * Readers are rendered from this alone, never from the live draft.
+ * A quote's selector is the one the server recomputed from its source's text when publishing, never the live
+ * draft's. Readers are rendered from this alone, never from the live draft.
  */
 export const versionContentSchema = z.object({
   summary: z.string(),

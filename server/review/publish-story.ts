@@ -20,9 +20,10 @@ export type PublishInput = z.infer<typeof publishInputSchema>;
 
 /**
  * Publishes a story: when every claim is approved (as recorded) and every quote verifies, writes the next
- * numbered Version (summary, claims with spans, quotes, quoted sources with content hashes, approvals, Yjs
- * state) and an audit event in one transaction. Two concurrent publishes get two consecutive numbers or a
- * refusal: the (story, number) pair is unique, and a publish that loses the race retries on the new state.
+ * numbered Version (summary, claims with spans, quotes with their selectors recomputed from the sources' text,
+ * quoted sources with content hashes, approvals, Yjs state) and an audit event in one transaction. Two concurrent
+ * publishes get two consecutive numbers or a refusal: the (story, number) pair is unique, and a publish that loses
+ * the race retries on the new state.
  * @throws RequestError (403 role, 404 story, 422 blockers or a missing correction note).
  */
 export async function publishStory(
@@ -42,7 +43,7 @@ export async function publishStory(
   const sources = await deps.prisma.source.findMany({ where: { storyId, id: { in: [...quotedSourceIds] } } });
   const content: VersionContent = {
     summary: summaryText(doc).plain,
-    claims: review.claims.map(({ claim, span, review: state }) => {
+    claims: review.claims.map(({ claim, span, review: state, quotes }) => {
       const decision = state.decision;
       if (!span || !decision || decision.decision !== "approved" || !decision.verdict) {
         throw new RequestError(422, "A claim lost its approval while publishing; try again.");
@@ -55,13 +56,11 @@ export async function publishStory(
         verdict: decision.verdict,
         approvedBy: decision.decidedBy,
         approvedAt: decision.decidedAt,
-        quotes: claim.quotes.map((quote) => ({
-          id: quote.id,
-          sourceId: quote.sourceId,
-          selector: quote.selector,
-          stance: quote.stance,
-          note: quote.note,
-        })),
+        // The selector recomputed from the source, never the document's: any editor can rewrite the context there.
+        quotes: quotes.map(({ quote, selector }) => {
+          if (!selector) throw new RequestError(422, "A quote does not verify against its source.");
+          return { id: quote.id, sourceId: quote.sourceId, selector, stance: quote.stance, note: quote.note };
+        }),
       };
     }),
     sources: sources.map((source) => ({

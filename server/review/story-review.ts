@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import { claimSpans, type ClaimSpan } from "../../lib/anchoring/claim-spans";
 import type { Claim, Quote } from "../../lib/claims/claim-schema";
 import { readClaims } from "../../lib/claims/story-claims";
+import { createQuoteSelector, type QuoteSelector } from "../../lib/quotes/quote-selector";
 import { verifyQuote, type QuoteVerification } from "../../lib/quotes/verify-quote";
 import { claimSnapshot, hashClaimSnapshot, type ClaimSnapshot } from "../../lib/review/claim-hash";
 import { publishBlockers, type PublishBlocker } from "../../lib/review/publish-readiness";
@@ -15,7 +16,17 @@ export interface ReviewedClaim {
   snapshot: ClaimSnapshot;
   hash: string;
   review: ReviewState;
-  quotes: Array<{ quote: Quote; outlet: string | null; verification: QuoteVerification }>;
+  quotes: Array<{
+    /** The quote as the document has it, where any editor may have rewritten its context and offsets. */
+    quote: Quote;
+    outlet: string | null;
+    verification: QuoteVerification;
+    /**
+     * The quote's selector recomputed from its source's current text where it verifies, null where it does
+     * not: what the snapshot, the hash and a published version use, never the document's.
+     */
+    selector: QuoteSelector | null;
+  }>;
   /** Ids of the people who marked the claim or attached its quotes (recorded by the server, or stated in the document). */
   contributors: Set<string>;
 }
@@ -28,7 +39,8 @@ export interface StoryReview {
 
 /**
  * Reviews a story's live document against the recorded decisions and the story's sources: the effective
- * status of each claim (see lib/review/review-state.ts), the verification of each quote, and the blockers.
+ * status of each claim (see lib/review/review-state.ts), the verification of each quote with its selector
+ * recomputed from the source's current text, and the blockers.
  */
 export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.Doc): Promise<StoryReview> {
   const [sources, decisions, activities] = await Promise.all([
@@ -53,7 +65,16 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
   const claims = await Promise.all(
     readClaims(doc).map(async (claim): Promise<ReviewedClaim> => {
       const span = spans.get(claim.id) ?? null;
-      const snapshot = claimSnapshot(claim, span);
+      const quotes = claim.quotes.map((quote) => {
+        const source = sourcesById.get(quote.sourceId);
+        const verification: QuoteVerification = source
+          ? verifyQuote(source.text, quote.selector)
+          : { verified: false, reason: "Its source is not in this story." };
+        const selector = source && verification.verified ? createQuoteSelector(source.text, verification.start, verification.end) : null;
+        return { quote, outlet: source?.outlet ?? null, verification, selector };
+      });
+      const selectors = new Map(quotes.map(({ quote, selector }) => [quote, selector]));
+      const snapshot = claimSnapshot(claim, span, (quote) => selectors.get(quote) ?? null);
       const hash = await hashClaimSnapshot(snapshot);
       const contributors = new Set([claim.createdBy.id, ...claim.quotes.map((quote) => quote.addedBy.id)]);
       for (const activity of activities) if (activity.claimId === claim.id) contributors.add(activity.userId);
@@ -64,16 +85,7 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
         hash,
         review: reviewState(claim.status, hash, latest.get(claim.id) ?? null),
         contributors,
-        quotes: claim.quotes.map((quote) => {
-          const source = sourcesById.get(quote.sourceId);
-          return {
-            quote,
-            outlet: source?.outlet ?? null,
-            verification: source
-              ? verifyQuote(source.text, quote.selector)
-              : { verified: false as const, reason: "Its source is not in this story." },
-          };
-        }),
+        quotes,
       };
     }),
   );
