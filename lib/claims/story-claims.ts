@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { z } from "zod";
 import { unmarkClaimSpan } from "../anchoring/claim-spans";
 import {
   claimCommentSchema,
@@ -27,27 +28,44 @@ export interface Actor {
 /**
  * The valid claims of a story document, oldest first. An entry that does not match the claim schema is
  * left out, and so is any quote or comment inside a claim that does not match its own schema, so that a
- * malformed entry written by a buggy or hostile client is never rendered.
+ * malformed entry written by a buggy or hostile client is never rendered. Each field is read on its own
+ * (never the whole entry with toJSON, which recurses into whatever a client nested inside it), and a shared
+ * type where the schema expects a plain value makes that claim, quote or comment invalid: never throws.
  */
 export function readClaims(doc: Y.Doc): Claim[] {
   const claims: Claim[] = [];
   claimsMap(doc).forEach((value, key) => {
     if (!(value instanceof Y.Map)) return;
-    const parsed = claimSchema.safeParse(value.toJSON());
+    const parsed = claimSchema.safeParse({
+      id: value.get("id"),
+      status: value.get("status"),
+      createdBy: value.get("createdBy"),
+      createdAt: value.get("createdAt"),
+      quotes: itemsOf(value.get("quotes")),
+      comments: itemsOf(value.get("comments")),
+    });
     if (!parsed.success || parsed.data.id !== key) return;
     claims.push({
       ...parsed.data,
-      quotes: parsed.data.quotes.flatMap((quote) => {
-        const valid = quoteSchema.safeParse(quote);
-        return valid.success ? [valid.data] : [];
-      }),
-      comments: parsed.data.comments.flatMap((comment) => {
-        const valid = claimCommentSchema.safeParse(comment);
-        return valid.success ? [valid.data] : [];
-      }),
+      quotes: validItems(parsed.data.quotes, quoteSchema),
+      comments: validItems(parsed.data.comments, claimCommentSchema),
     });
   });
   return claims.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The items of a claim's quotes or comments: a Y.Array's items, or the value as it is for the schema to judge. */
+function itemsOf(list: unknown): unknown {
+  return list instanceof Y.Array ? list.toArray() : list;
+}
+
+function validItems<T>(items: readonly unknown[], schema: z.ZodType<T>): T[] {
+  return items.flatMap((item) => {
+    // A quote or comment is stored as JSON; a shared type in its place is a forgery, whatever it holds.
+    if (item instanceof Y.AbstractType) return [];
+    const valid = schema.safeParse(item);
+    return valid.success ? [valid.data] : [];
+  });
 }
 
 /**
