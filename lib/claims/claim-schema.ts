@@ -69,7 +69,7 @@ export const claimCommentSchema = z.object({
 export type ClaimComment = z.infer<typeof claimCommentSchema>;
 
 /**
- * A claim as it lives in the story's Y.Doc (a Y.Map per claim, read with toJSON); its words are marked in
+ * A claim as it lives in the story's Y.Doc (a Y.Map per claim, read field by field); its words are marked in
  * the summary (lib/anchoring/claim-spans.ts). Anything a buggy or hostile client writes that does not
  * match is ignored by every reader of the document.
  */
