@@ -1,6 +1,7 @@
 import "server-only";
 import * as Y from "yjs";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/claims/claim-schema";
+import type { PrismaClient } from "../db/create-prisma";
 import { prisma } from "../db/prisma";
 import { reviewStory } from "../review/story-review";
 
@@ -8,8 +9,8 @@ import { reviewStory } from "../review/story-review";
  * The stories of the newsroom, newest activity first, with their number of sources, their claims counted
  * by effective status (from the stored draft and the recorded decisions) and their latest version.
  */
-export async function listStories() {
-  const stories = await prisma().story.findMany({
+export async function listStories(db: PrismaClient = prisma()) {
+  const stories = await db.story.findMany({
     orderBy: { updatedAt: "desc" },
     select: {
       id: true,
@@ -26,7 +27,7 @@ export async function listStories() {
     stories.map(async ({ document, versions, ...story }) => {
       const doc = new Y.Doc();
       if (document) Y.applyUpdate(doc, document.state);
-      const review = await reviewStory(prisma(), story.id, doc);
+      const review = await reviewStory(db, story.id, doc);
       const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
       for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
       return { ...story, claimsByStatus, latestVersion: versions[0] ?? null };

@@ -4,36 +4,16 @@ import { redirect } from "next/navigation";
 import { QueueDecision } from "@/components/queue-decision";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
-import { CollabUnavailableError } from "@/server/collab/collab-client";
+import { loadReviewQueue } from "@/server/review/review-queue";
 import { reviewDeps } from "@/server/review/review-deps";
-import { reviewStory } from "@/server/review/story-review";
 
 export const metadata: Metadata = { title: "Review queue" };
-
-/** Loads every story's live claims that need review; null when the collaboration server is unreachable. */
-async function loadQueue(userId: string) {
-  const deps = reviewDeps();
-  const stories = await deps.prisma.story.findMany({ orderBy: { updatedAt: "desc" }, select: { id: true, slug: true, title: true } });
-  try {
-    const reviews = await Promise.all(
-      stories.map(async (story) => ({ story, review: await reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id)) })),
-    );
-    return reviews.flatMap(({ story, review }) =>
-      review.claims
-        .filter((claim) => claim.review.status === "needs_review")
-        .map((claim) => ({ story, claim, canDecide: !claim.contributors.has(userId) })),
-    );
-  } catch (error) {
-    if (error instanceof CollabUnavailableError) return null;
-    throw error;
-  }
-}
 
 export default async function ReviewQueuePage() {
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=%2Freview");
   if (!can(user.role, "approve")) redirect("/");
-  const queue = await loadQueue(user.id);
+  const queue = await loadReviewQueue(reviewDeps(), user.id);
 
   return (
     <div>
