@@ -63,7 +63,11 @@ export default async function StoriesPage() {
                 </p>
               </div>
               <div className="flex items-center gap-4">
-                <ClaimProgress counts={story.claimsByStatus} />
+                {story.unreadable ? (
+                  <p className="w-56 text-xs font-medium text-red-800">Its draft could not be read.</p>
+                ) : (
+                  <ClaimProgress counts={story.claimsByStatus} />
+                )}
                 <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium capitalize text-stone-700">
                   {story.status.replace("_", " ")}
                 </span>

@@ -1,26 +1,58 @@
 import "server-only";
-import type { CollabClient } from "../collab/collab-client";
-import { CollabUnavailableError } from "../collab/collab-client";
+import { CollabUnavailableError, type CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
-import { reviewStory } from "./story-review";
+import { reviewStory, type ReviewedClaim } from "./story-review";
+
+/** A story as the review queue names it. */
+export interface QueueStory {
+  id: string;
+  slug: string;
+  title: string;
+}
+
+/** The review queue: the claims that need review across stories, and the stories that could not be read. */
+export interface ReviewQueue {
+  /** Each claim with whether the reviewer may decide it (not someone who marked or quoted it). */
+  claims: Array<{ story: QueueStory; claim: ReviewedClaim; canDecide: boolean }>;
+  /** Stories whose live draft could not be read or reviewed: their claims are missing from `claims`. */
+  unreadable: QueueStory[];
+}
 
 /**
- * Every story's live claims that need review, each with whether `userId` may decide it (not someone who marked
- * or quoted it); null when the collaboration server is unreachable.
+ * Every story's live claims that need review, for the reviewer `userId`. A story whose live draft cannot be
+ * fetched, read or reviewed is listed in `unreadable` (the error is logged), and the other stories' claims are
+ * listed as usual.
+ * @returns null when the collaboration server answered for none of the stories: it is unreachable.
+ * @throws whatever the database throws when the stories cannot be listed.
  */
-export async function loadReviewQueue(deps: { prisma: PrismaClient; collab: CollabClient }, userId: string) {
-  const stories = await deps.prisma.story.findMany({ orderBy: { updatedAt: "desc" }, select: { id: true, slug: true, title: true } });
-  try {
-    const reviews = await Promise.all(
-      stories.map(async (story) => ({ story, review: await reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id)) })),
-    );
-    return reviews.flatMap(({ story, review }) =>
-      review.claims
-        .filter((claim) => claim.review.status === "needs_review")
-        .map((claim) => ({ story, claim, canDecide: !claim.contributors.has(userId) })),
-    );
-  } catch (error) {
-    if (error instanceof CollabUnavailableError) return null;
-    throw error;
-  }
+export async function loadReviewQueue(
+  deps: { prisma: PrismaClient; collab: CollabClient },
+  userId: string,
+): Promise<ReviewQueue | null> {
+  const stories: QueueStory[] = await deps.prisma.story.findMany({
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, slug: true, title: true },
+  });
+  const reviews = await Promise.allSettled(
+    stories.map(async (story) => reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id))),
+  );
+  // A story the collaboration server cannot load comes back as CollabUnavailableError too (it answers 500):
+  // only when no story got an answer is the server itself down.
+  const unanswered = (review: PromiseSettledResult<unknown>) =>
+    review.status === "rejected" && review.reason instanceof CollabUnavailableError;
+  if (reviews.length > 0 && reviews.every(unanswered)) return null;
+  const queue: ReviewQueue = { claims: [], unreadable: [] };
+  reviews.forEach((review, index) => {
+    const story = stories[index] as QueueStory;
+    if (review.status === "rejected") {
+      console.error(`story ${story.id}: its live draft could not be read for the review queue`, review.reason);
+      queue.unreadable.push(story);
+      return;
+    }
+    for (const claim of review.value.claims) {
+      if (claim.review.status !== "needs_review") continue;
+      queue.claims.push({ story, claim, canDecide: !claim.contributors.has(userId) });
+    }
+  });
+  return queue;
 }

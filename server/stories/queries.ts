@@ -7,7 +7,10 @@ import { reviewStory } from "../review/story-review";
 
 /**
  * The stories of the newsroom, newest activity first, with their number of sources, their claims counted
- * by effective status (from the stored draft and the recorded decisions) and their latest version.
+ * by effective status (from the stored draft and the recorded decisions) and their latest version. A story
+ * whose stored draft cannot be read or reviewed is listed with `unreadable: true` and no counts (the error is
+ * logged), so that one broken story never hides the others.
+ * @throws whatever the database throws when the stories cannot be listed.
  */
 export async function listStories(db: PrismaClient = prisma()) {
   const stories = await db.story.findMany({
@@ -25,12 +28,18 @@ export async function listStories(db: PrismaClient = prisma()) {
   });
   return Promise.all(
     stories.map(async ({ document, versions, ...story }) => {
-      const doc = new Y.Doc();
-      if (document) Y.applyUpdate(doc, document.state);
-      const review = await reviewStory(db, story.id, doc);
-      const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
-      for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
-      return { ...story, claimsByStatus, latestVersion: versions[0] ?? null };
+      const latestVersion = versions[0] ?? null;
+      try {
+        const doc = new Y.Doc();
+        if (document) Y.applyUpdate(doc, document.state);
+        const review = await reviewStory(db, story.id, doc);
+        const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
+        for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
+        return { ...story, unreadable: false as const, claimsByStatus, latestVersion };
+      } catch (error) {
+        console.error(`story ${story.id}: its stored draft could not be read`, error);
+        return { ...story, unreadable: true as const, claimsByStatus: null, latestVersion };
+      }
     }),
   );
 }
