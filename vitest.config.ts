@@ -1,6 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// One integration database per run, inherited by the test workers (tests/integration/database.ts).
+process.env.INTEGRATION_DATABASE_FILE ??= `tests/.tmp/integration-${process.pid}.db`;
+
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/server-only-stub.ts") } },
   test: {

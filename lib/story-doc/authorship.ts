@@ -57,16 +57,14 @@ export function readAuthorship(doc: Y.Doc): Authorship {
 }
 
 /**
- * Stamps what a transaction that came from `person` did to the claims: the creator of each claim it created,
- * the adder of each quote and the author of each comment it inserted (unless already stamped: replacing an
- * entry keeps its first author), and `person` among the contributors of every claim it touched in any way
- * (a key set, an entry or list replaced, an item inserted or deleted, nested types created with it). Run it
- * after the transaction (the collaboration server's `afterTransaction`); it writes in a transaction of its own
- * with `origin`, and writes nothing when there is nothing new to record.
+ * The claims a transaction touched in any way: a key of the claims map set or deleted (an entry created,
+ * replaced or deleted), or any change inside an entry (a field set, a list replaced, an item inserted or
+ * deleted, nested types created with it). Run it after the transaction (in `afterTransaction`).
  */
-export function stampTransaction(doc: Y.Doc, transaction: Y.Transaction, person: StampedPerson, origin: unknown): void {
+export function claimsTouchedBy(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
   const claims = doc.getMap<unknown>(CLAIMS_FIELD);
   const touched = new Set<string>();
+  if (!transaction.changedParentTypes.has(claims as unknown as SharedType) && !transaction.changed.has(claims as unknown as SharedType)) return touched;
   for (const [type, keys] of transaction.changed) {
     if ((type as object) === claims) {
       for (const key of keys) if (key !== null) touched.add(key);
@@ -75,8 +73,25 @@ export function stampTransaction(doc: Y.Doc, transaction: Y.Transaction, person:
     const claimId = claimIdAbove(type, claims);
     if (claimId !== null) touched.add(claimId);
   }
-  if (touched.size === 0) return;
+  return touched;
+}
 
+/**
+ * Stamps what a transaction that came from `person` did to the claims it touched (claimsTouchedBy): the
+ * creator of each claim it created, the adder of each quote and the author of each comment it inserted
+ * (unless already stamped: replacing an entry keeps its first author), and `person` among the contributors
+ * of every touched claim. Writes in a transaction of its own with `origin`, and nothing when there is
+ * nothing new to record.
+ */
+export function stampTransaction(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  touched: ReadonlySet<string>,
+  person: StampedPerson,
+  origin: unknown,
+): void {
+  if (touched.size === 0) return;
+  const claims = doc.getMap<unknown>(CLAIMS_FIELD);
   const isNew = (item: Y.Item | null) => item !== null && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
   const stamps = doc.getMap<unknown>(AUTHORSHIP_FIELD);
   const authorship = readAuthorship(doc);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT, errors } from "jose";
 import { z } from "zod";
 import { roleSchema, type Role } from "../../lib/auth/roles";
@@ -13,11 +14,21 @@ export interface CollabTokenClaims {
   storyId: string;
 }
 
+/** A verified collaboration token: who, for which story, and the token's own id and expiry. */
+export interface VerifiedCollabToken extends CollabTokenClaims {
+  /** The token's unique id: the collaboration server accepts each token for one socket only. */
+  tokenId: string;
+  /** When the token expires (ms since the epoch); a socket opened with it is closed then. */
+  expiresAt: number;
+}
+
 const payloadSchema = z.object({
   sub: z.string().min(1),
   name: z.string().min(1),
   role: roleSchema,
   story: z.string().min(1),
+  jti: z.string().min(16).max(64),
+  exp: z.number().int(),
 });
 
 /** Why a token was refused. */
@@ -29,10 +40,11 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Signs a short-lived collaboration token (HS256 JWT) for one user and one story. */
+/** Signs a short-lived, single-use collaboration token (HS256 JWT with a random jti) for one user and one story. */
 export function signCollabToken(claims: CollabTokenClaims, secret: string, ttlSeconds: number): Promise<string> {
   return new SignJWT({ name: claims.name, role: claims.role, story: claims.storyId })
     .setProtectedHeader({ alg: "HS256" })
+    .setJti(randomUUID())
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -45,7 +57,7 @@ export function signCollabToken(claims: CollabTokenClaims, secret: string, ttlSe
  * Verifies a collaboration token's signature, issuer, audience, expiry and claims.
  * @throws CollabTokenError saying whether it expired or is invalid.
  */
-export async function verifyCollabToken(token: string, secret: string): Promise<CollabTokenClaims> {
+export async function verifyCollabToken(token: string, secret: string): Promise<VerifiedCollabToken> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
@@ -53,7 +65,7 @@ export async function verifyCollabToken(token: string, secret: string): Promise<
       algorithms: ["HS256"],
     });
     const claims = payloadSchema.parse(payload);
-    return { userId: claims.sub, name: claims.name, role: claims.role, storyId: claims.story };
+    return { userId: claims.sub, name: claims.name, role: claims.role, storyId: claims.story, tokenId: claims.jti, expiresAt: claims.exp * 1000 };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new CollabTokenError("token expired");
     throw new CollabTokenError("invalid token");

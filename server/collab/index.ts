@@ -3,20 +3,25 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CloseCode } from "../../lib/collab/close-codes";
-import { authenticate } from "./authenticate";
+import { createAccessControl } from "./access";
+import { authenticate, UsedTokens } from "./authenticate";
+import { claimAuditHook } from "./claim-audit";
+import { documentPolicyHook } from "./document-policy";
 import { handleInternalRequest } from "./internal-api";
+import { DEFAULT_LIMITS, limitsHook, type CollabLimits } from "./limits";
 import { consoleLogger, type Logger } from "./logger";
 import type { Persistence } from "./persistence";
+import { presenceHook } from "./presence";
 import { Rooms } from "./rooms";
 
 export interface CollabServerOptions {
   persistence: Persistence;
   /** The secret the Next app signs collaboration tokens with. */
   tokenSecret: string;
-  /** Largest accepted frame; a larger one closes the socket with 1009 (message too big). */
-  maxPayloadBytes?: number;
-  /** Sockets this process accepts before refusing with TooManyConnections. */
-  maxConnections?: number;
+  /** What a socket, a person and the process may cost (limits.ts); unset fields keep their defaults. */
+  limits?: Partial<CollabLimits>;
+  /** How often the roles of connected people are checked against the database (revocation within that time). */
+  accessCheckIntervalMs?: number;
   storeDebounceMs?: number;
   storeMaxWaitMs?: number;
   /** How long an empty, stored room stays loaded (default 30 s). */
@@ -41,15 +46,20 @@ export interface CollabServer {
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const log = options.log ?? consoleLogger;
-  const maxConnections = options.maxConnections ?? 10_000;
+  const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const access = createAccessControl({ persistence: options.persistence, log, intervalMs: options.accessCheckIntervalMs ?? 2_000 });
+  const usedTokens = new UsedTokens();
   const rooms = new Rooms({
     persistence: options.persistence,
     log,
+    // The order is the order of the checks: cost first, then who may write what, then what is recorded.
+    hooks: [limitsHook(limits), access.hook, presenceHook, documentPolicyHook, claimAuditHook(options.persistence, log)],
+    limits,
     storeDebounceMs: options.storeDebounceMs ?? 2_000,
     storeMaxWaitMs: options.storeMaxWaitMs ?? 10_000,
     unloadDelayMs: options.unloadDelayMs ?? 30_000,
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 2 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
   const alive = new WeakSet<WebSocket>();
   let closing = false;
 
@@ -75,7 +85,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   http.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", (error) => log.warn("upgrade socket error", error));
-    void authenticate(request, options.tokenSecret).then((result) => {
+    void authenticate(request, options.tokenSecret, usedTokens).then((result) => {
       if (closing) {
         socket.destroy();
         return;
@@ -88,13 +98,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
           ws.close(result.code, result.reason);
           return;
         }
-        if (wss.clients.size > maxConnections) {
+        if (wss.clients.size > limits.maxConnections) {
           ws.close(CloseCode.TooManyConnections, "too many connections");
           return;
         }
         alive.add(ws);
         ws.on("pong", () => alive.add(ws));
-        rooms.join(result.storyId, ws, result.user);
+        rooms.join(result.storyId, ws, result.user, result.expiresAt);
       });
     });
   });
@@ -122,6 +132,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     async close() {
       closing = true;
       clearInterval(pinger);
+      access.stop();
       for (const ws of wss.clients) ws.close(CloseCode.ServerShutdown, "server shutting down");
       await rooms.storeAll();
       for (const ws of wss.clients) ws.terminate();

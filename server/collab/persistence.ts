@@ -9,7 +9,7 @@ export interface Persistence {
   load(storyId: string): Promise<Uint8Array | null>;
   /** Stores the full state of a story's document, replacing the previous one. */
   store(storyId: string, state: Uint8Array): Promise<void>;
-  /** Records that an authenticated user marked a claim or attached a quote to it (for the four-eyes rule). */
+  /** Records that an authenticated user marked, quoted or otherwise changed a claim (for the four-eyes rule). */
   recordActivity(activity: ClaimActivityRecord): Promise<void>;
   /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
   recordStatusChange(change: ClaimStatusChange): Promise<void>;
@@ -17,7 +17,12 @@ export interface Persistence {
   recordClaimDeleted(deletion: { storyId: string; claimId: string; userId: string; status: string | null; quotes: number }): Promise<void>;
   /** A source of a story as stored now (its current text and revision), or null when the story has no such source. */
   loadSource(storyId: string, sourceId: string): Promise<{ text: string; revision: number } | null>;
+  /** The current role of each of these users that still exists (a removed user is missing). */
+  loadRoles(userIds: readonly string[]): Promise<Map<string, string>>;
 }
+
+/** What a person did to a claim: created it, attached a quote, or changed anything else under it. */
+export type ClaimActivityKind = "marked" | "quoted" | "edited";
 
 /** A claim status changed on an authenticated socket. */
 export interface ClaimStatusChange {
@@ -33,7 +38,7 @@ export interface ClaimActivityRecord {
   storyId: string;
   claimId: string;
   userId: string;
-  kind: "marked" | "quoted";
+  kind: ClaimActivityKind;
 }
 
 /** The story of a room does not exist (deleted, or a token for a story id that never existed). */
@@ -72,6 +77,10 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
     },
     loadSource(storyId, sourceId) {
       return prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { text: true, revision: true } });
+    },
+    async loadRoles(userIds) {
+      const users = await prisma.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, role: true } });
+      return new Map(users.map((user) => [user.id, user.role]));
     },
     async recordActivity(activity) {
       await prisma.claimActivity.upsert({

@@ -1,6 +1,37 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { CollabUser } from "./authenticate";
+import type { Connection, RoomHook } from "./hooks";
+import type { Room } from "./room";
+
+/** How many awareness client ids one socket may control (one document per tab; Yjs may renew its id on a clash). */
+const MAX_CLIENT_IDS_PER_SOCKET = 2;
+/** The largest presence state (a name, a colour, a cursor, the claim in view) every other socket is sent. */
+const MAX_STATE_LENGTH = 16 * 1024;
+
+/**
+ * Presence ownership: a socket controls the awareness client ids it introduces first (at most two) and only
+ * those, and every state it sets names the socket's user (stampAwarenessUpdate). The ids it controls are
+ * also the Yjs client ids under which only it may add to the document (document-policy.ts).
+ */
+export const presenceHook: RoomHook = {
+  onAwareness(room, connection, update) {
+    const { update: stamped, kept } = stampAwarenessUpdate(update, connection.user, (clientId) => mayControl(room, connection, clientId));
+    for (const { clientId, left } of kept) {
+      if (left) connection.clientIds.delete(clientId);
+      else connection.clientIds.add(clientId);
+    }
+    return stamped;
+  },
+};
+
+/** Whether a socket may set the awareness state of a client id: its own, or a new one that no other socket controls. */
+function mayControl(room: Room, connection: Connection, clientId: number): boolean {
+  if (connection.clientIds.has(clientId)) return true;
+  if (connection.clientIds.size >= MAX_CLIENT_IDS_PER_SOCKET) return false;
+  for (const other of room.connections.values()) if (other !== connection && other.clientIds.has(clientId)) return false;
+  return true;
+}
 
 /**
  * Rewrites an awareness update from a client so that every state it carries names the authenticated user:
@@ -8,17 +39,24 @@ import type { CollabUser } from "./authenticate";
  * appear in the presence list under someone else's name. Other fields (colour, cursor) pass through. States
  * for client ids the socket may not control (another socket's: its cursor, its presence) are left out, so
  * nobody can move or clear someone else's cursor either.
- * @throws Error when the update is not a valid awareness update.
+ * @returns the update to apply and which client ids it kept (`left` when their state is null: they left).
+ * @throws Error when the update is not a valid awareness update or a state is over 16 KB.
  */
-export function stampAwarenessUpdate(update: Uint8Array, user: CollabUser, mayControl: (clientId: number) => boolean): Uint8Array {
+export function stampAwarenessUpdate(
+  update: Uint8Array,
+  user: CollabUser,
+  mayControl: (clientId: number) => boolean,
+): { update: Uint8Array; kept: Array<{ clientId: number; left: boolean }> } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const kept: Array<{ clientId: number; clock: number; state: string }> = [];
+  const kept: Array<{ clientId: number; clock: number; state: string; left: boolean }> = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (mayControl(clientId)) kept.push({ clientId, clock, state: JSON.stringify(stamp(state, user)) });
+    const json = decoding.readVarString(decoder);
+    if (json.length > MAX_STATE_LENGTH) throw new Error("awareness state too large");
+    const state: unknown = JSON.parse(json);
+    if (mayControl(clientId)) kept.push({ clientId, clock, state: JSON.stringify(stamp(state, user)), left: state === null });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes after awareness update");
   const encoder = encoding.createEncoder();
@@ -28,7 +66,7 @@ export function stampAwarenessUpdate(update: Uint8Array, user: CollabUser, mayCo
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, state);
   }
-  return encoding.toUint8Array(encoder);
+  return { update: encoding.toUint8Array(encoder), kept: kept.map(({ clientId, left }) => ({ clientId, left })) };
 }
 
 function stamp(state: unknown, user: CollabUser): unknown {

@@ -94,6 +94,18 @@ export function synced(provider: WebsocketProvider): Promise<void> {
   });
 }
 
+/** Resolves with the code and reason of the next close of a provider's socket by the server. */
+export function closedBy(provider: WebsocketProvider): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    const onClose = (event: CloseEvent | null) => {
+      if (!event) return;
+      provider.off("connection-close", onClose);
+      resolve({ code: event.code, reason: event.reason });
+    };
+    provider.on("connection-close", onClose);
+  });
+}
+
 /** Opens a raw socket and resolves with how the server closed it. */
 export function closeOf(url: string): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {

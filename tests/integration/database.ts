@@ -4,7 +4,11 @@ import { readSummaryParagraphs, writeSummaryParagraphs } from "@/lib/story-doc/s
 import { createPrismaPersistence } from "@/server/collab/persistence";
 import { createPrisma, type PrismaClient } from "@/server/db/create-prisma";
 
-export const INTEGRATION_DATABASE_FILE = "tests/.tmp/integration.db";
+/**
+ * The integration database of this run: vitest.config.ts names one file per run (its process id), so runs
+ * side by side (a developer's and a helper's) never delete each other's database.
+ */
+export const INTEGRATION_DATABASE_FILE = process.env.INTEGRATION_DATABASE_FILE ?? "tests/.tmp/integration.db";
 export const INTEGRATION_DATABASE_URL = `file:./${INTEGRATION_DATABASE_FILE}`;
 
 /** A Prisma client on the integration database (migrated by global-setup.ts). */

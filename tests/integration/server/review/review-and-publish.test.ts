@@ -10,7 +10,8 @@ import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
 import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
-import { eventually, serveEachTest } from "../../collab-harness";
+import { CloseCode } from "@/lib/collab/close-codes";
+import { closedBy, eventually, serveEachTest } from "../../collab-harness";
 import { createUser, integrationPrisma } from "../../database";
 import { approvedStory, currentHash, EVIDENCE, storyWithClaim, SUMMARY } from "./review-fixtures";
 
@@ -47,16 +48,18 @@ describe("decisions", () => {
     expect(readClaims(await collab.liveDocument(storyId))).toEqual([]);
   });
 
-  it("ignores an 'approved' forged into the document by an editor's raw Yjs client, everywhere", async () => {
+  it("refuses an 'approved' written by an editor's raw Yjs client, and publishing still waits for a recorded decision", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
     const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
     // A raw write that bypasses the editor-side rules.
+    const closed = closedBy(provider);
     (claimsMap(provider.doc).get("claim-1") as Y.Map<unknown>).set("status", "approved");
-    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.status).toBe("approved"));
+    expect(await closed).toEqual({ code: CloseCode.BadMessage, reason: "approving or rejecting a claim is recorded by the server" });
+    expect(readClaims(await collab.liveDocument(storyId))[0]?.status).toBe("needs_review");
 
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
-    expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", unrecordedStatus: true });
+    expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", unrecordedStatus: false });
     expect(review.blockers.map((blocker) => blocker.kind)).toEqual(["claim_not_approved"]);
     expect(await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}))).toMatchObject({
       status: 422,

@@ -55,7 +55,7 @@ export async function storyWithClaim(server: ReviewTestServer, editor: { id: str
   await eventually(async () => {
     const live = await collab.liveDocument(storyId);
     expect(readClaims(live)[0]?.status).toBe("needs_review");
-    expect(await prisma.claimActivity.count({ where: { storyId } })).toBe(2);
+    expect(await prisma.claimActivity.count({ where: { storyId } })).toBe(3); // marked, quoted, edited (the status)
   });
   return { storyId, provider };
 }

@@ -14,7 +14,8 @@ import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
 import { correctSource, reanchorSource } from "@/server/sources/correct-source";
 import { importAggregatorPage, importArticle, removeSource } from "@/server/sources/import-sources";
-import { eventually, openAs, serveEachTest, TOKEN_SECRET } from "../../collab-harness";
+import { CloseCode } from "@/lib/collab/close-codes";
+import { closedBy, eventually, openAs, serveEachTest, TOKEN_SECRET } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
 import { seedFile } from "../../../fixtures";
 
@@ -292,10 +293,12 @@ describe("correcting", () => {
     expect((await reanchorSource(deps(), editor, storyId, sourceId)).outcome).toMatchObject({ unchanged: 1, changed: 0 });
   });
 
-  it("re-anchors even when an editor's client forged a later revision into the live document", async () => {
+  it("refuses a revision an editor's client forges into the live document, and re-anchors as usual", async () => {
     const { editor, storyId, sourceId, provider } = await approvedClaimOn004();
+    const closed = closedBy(provider);
     provider.doc.getMap("sourceRevisions").set(sourceId, 999);
-    await eventually(async () => expect(readSourceRevisions(await collab.liveDocument(storyId)).get(sourceId)).toBe(999));
+    expect(await closed).toEqual({ code: CloseCode.BadMessage, reason: '"sourceRevisions" is written by the server only' });
+    expect(readSourceRevisions(await collab.liveDocument(storyId)).get(sourceId)).toBe(1);
     const corrected = TEXT_004.replace("released", "posted");
     const result = await correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "A word.", basedOn: 1 });
     expect(result.outcome).toMatchObject({ changed: 1 });

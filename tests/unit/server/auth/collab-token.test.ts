@@ -8,7 +8,16 @@ const CLAIMS = { userId: "u1", name: "Maya Chen", role: "editor" as const, story
 describe("collaboration tokens", () => {
   it("round-trips the claims", async () => {
     const token = await signCollabToken(CLAIMS, SECRET, 60);
-    expect(await verifyCollabToken(token, SECRET)).toEqual(CLAIMS);
+    const verified = await verifyCollabToken(token, SECRET);
+    expect(verified).toMatchObject(CLAIMS);
+    expect(verified.expiresAt).toBeGreaterThan(Date.now() + 50_000);
+    expect(verified.expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+  });
+
+  it("gives every token its own id, so the collaboration server can accept each once", async () => {
+    const [first, second] = await Promise.all([signCollabToken(CLAIMS, SECRET, 60), signCollabToken(CLAIMS, SECRET, 60)]);
+    const ids = [(await verifyCollabToken(first, SECRET)).tokenId, (await verifyCollabToken(second, SECRET)).tokenId];
+    expect(ids[0]).not.toEqual(ids[1]);
   });
 
   it("refuses a token signed with another secret", async () => {

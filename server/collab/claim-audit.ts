@@ -1,0 +1,77 @@
+import * as Y from "yjs";
+import { claimsMap } from "../../lib/claims/story-claims";
+import { claimsTouchedBy, stampTransaction } from "../../lib/story-doc/authorship";
+import type { RoomHook } from "./hooks";
+import type { Logger } from "./logger";
+import type { ClaimActivityKind, Persistence } from "./persistence";
+import { SERVER_ORIGIN, type Room } from "./room";
+
+interface ClaimState {
+  status: string | null;
+  quotes: number;
+}
+
+/**
+ * Who did what to the claims, from the authenticated socket each change came on (the names in the document
+ * are client data). After every transaction of a socket that touched a claim in any way: the authorship
+ * stamps in the document (lib/story-doc/authorship.ts: creators, adders, comment authors, contributors),
+ * written before the update is broadcast; and in the database the contributor (ClaimActivity marked, quoted
+ * or edited, for the four-eyes rule), a status change and a deletion with what the claim was (AuditEvent).
+ */
+export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook {
+  const states = new WeakMap<Room, Map<string, ClaimState>>();
+  const failed = (what: string) => (error: unknown) => log.error(`${what} failed`, error);
+
+  return {
+    onLoad(room) {
+      states.set(room, readClaimStates(room.doc));
+      // Decisions and re-anchoring change claims as the server: keep what the next socket change is compared with.
+      room.doc.on("afterTransaction", (transaction: Y.Transaction) => {
+        if (transaction.origin === SERVER_ORIGIN && claimsTouchedBy(room.doc, transaction).size > 0) states.set(room, readClaimStates(room.doc));
+      });
+    },
+    afterUpdate(room, { user }, transaction) {
+      const touched = claimsTouchedBy(room.doc, transaction);
+      if (touched.size === 0) return;
+      stampTransaction(room.doc, transaction, touched, user, SERVER_ORIGIN);
+      const before = states.get(room) ?? new Map<string, ClaimState>();
+      const after = readClaimStates(room.doc);
+      states.set(room, after);
+      const claims = claimsMap(room.doc);
+      for (const claimId of touched) {
+        const previous = before.get(claimId);
+        const now = after.get(claimId);
+        if (!now) {
+          if (previous) persistence.recordClaimDeleted({ storyId: room.storyId, claimId, userId: user.id, ...previous }).catch(failed(`auditing the deletion of ${claimId}`));
+          continue;
+        }
+        const entry = claims.get(claimId);
+        const created = !previous || (entry instanceof Y.Map && entry._item !== null && entry._item.id.clock >= (transaction.beforeState.get(entry._item.id.client) ?? 0));
+        const kinds: ClaimActivityKind[] = [];
+        if (created) kinds.push("marked");
+        if (now.quotes > (previous?.quotes ?? 0)) kinds.push("quoted");
+        if (kinds.length === 0) kinds.push("edited");
+        for (const kind of kinds) {
+          persistence.recordActivity({ storyId: room.storyId, claimId, userId: user.id, kind }).catch(failed(`recording ${kind} on ${claimId}`));
+        }
+        if (previous && previous.status !== now.status) {
+          persistence
+            .recordStatusChange({ storyId: room.storyId, claimId, userId: user.id, from: previous.status, to: now.status })
+            .catch(failed(`auditing a status change of ${claimId}`));
+        }
+      }
+    },
+  };
+}
+
+/** Each claim's status and number of quotes, to say in the audit log what changed or what a deleted claim was. */
+function readClaimStates(doc: Y.Doc): Map<string, ClaimState> {
+  const states = new Map<string, ClaimState>();
+  claimsMap(doc).forEach((entry, claimId) => {
+    if (!(entry instanceof Y.Map)) return;
+    const status = entry.get("status");
+    const quotes = entry.get("quotes");
+    states.set(claimId, { status: typeof status === "string" ? status : null, quotes: quotes instanceof Y.Array ? quotes.length : 0 });
+  });
+  return states;
+}

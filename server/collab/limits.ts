@@ -1,0 +1,128 @@
+import { CloseCode } from "../../lib/collab/close-codes";
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "../../lib/story-doc/write-policy";
+import { Refusal, type Connection, type RoomHook } from "./hooks";
+
+/**
+ * What one collaboration process lets one socket, one person and all sockets cost, each enforced with its
+ * close code (lib/collab/close-codes.ts). README's "Limits" section lists them with their variables.
+ */
+export interface CollabLimits {
+  /** The schema's limits and the largest document (4400, 4413). */
+  document: DocumentLimits;
+  /** Largest frame; a larger one closes the socket with 1009 (message too big). */
+  maxPayloadBytes: number;
+  /** Messages per second a socket may send on average, and in a burst (4429). */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Bytes per second a socket may send on average, and in a burst (4429). */
+  bytesPerSecond: number;
+  byteBurst: number;
+  /** Requests for the document (sync step 1, each answered with an encoding of it) per minute, and in a burst (4429). */
+  syncRequestsPerMinute: number;
+  syncRequestBurst: number;
+  /** Bytes queued for a socket that does not read before it is closed (4408), and how long it may stay above. */
+  maxBufferedBytes: number;
+  slowConsumerGraceMs: number;
+  /** Frames one socket may send while its story loads (4429). */
+  maxBacklogFrames: number;
+  /** Sockets one person may hold open in this process (4503). */
+  maxSocketsPerUser: number;
+  /** Sockets this process accepts (4503). */
+  maxConnections: number;
+  /** Stories this process keeps open at once (4503). */
+  maxRooms: number;
+}
+
+/** The limits unless configured otherwise: generous for people typing, pasting and reconnecting; tight for scripts. */
+export const DEFAULT_LIMITS: CollabLimits = {
+  document: DEFAULT_DOCUMENT_LIMITS,
+  maxPayloadBytes: 2 * 1024 * 1024,
+  messagesPerSecond: 100,
+  messageBurst: 500,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 4 * 1024 * 1024,
+  syncRequestsPerMinute: 12,
+  syncRequestBurst: 6,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  slowConsumerGraceMs: 5_000,
+  maxBacklogFrames: 1_000,
+  maxSocketsPerUser: 20,
+  maxConnections: 10_000,
+  maxRooms: 5_000,
+};
+
+/** A token bucket: `capacity` tokens, refilled at `perSecond`; take() says whether there were enough. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  take(cost = 1): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+}
+
+interface Budget {
+  messages: TokenBucket;
+  bytes: TokenBucket;
+  syncRequests: TokenBucket;
+  /** Since when the socket's send buffer has been above the threshold, or null. */
+  fullSince: number | null;
+}
+
+/**
+ * What one socket may cost: its message and byte rates, its requests for the whole document, and how far
+ * it may fall behind reading what the room sends it before it is closed.
+ */
+export function limitsHook(limits: CollabLimits, now: () => number = Date.now): RoomHook {
+  const budgets = new WeakMap<Connection, Budget>();
+  const budgetOf = (connection: Connection): Budget => {
+    let budget = budgets.get(connection);
+    if (!budget) {
+      budget = {
+        messages: new TokenBucket(limits.messageBurst, limits.messagesPerSecond, now),
+        bytes: new TokenBucket(limits.byteBurst, limits.bytesPerSecond, now),
+        syncRequests: new TokenBucket(limits.syncRequestBurst, limits.syncRequestsPerMinute / 60, now),
+        fullSince: null,
+      };
+      budgets.set(connection, budget);
+    }
+    return budget;
+  };
+  return {
+    onFrame(_room, connection, frame) {
+      const budget = budgetOf(connection);
+      if (!budget.messages.take()) throw new Refusal(CloseCode.RateLimited, "too many messages");
+      if (!budget.bytes.take(frame.length)) throw new Refusal(CloseCode.RateLimited, "too many bytes");
+    },
+    onSyncRequest(_room, connection) {
+      if (!budgetOf(connection).syncRequests.take()) throw new Refusal(CloseCode.RateLimited, "too many requests for the document");
+    },
+    afterSend(_room, connection) {
+      const budget = budgetOf(connection);
+      const buffered = connection.socket.bufferedAmount;
+      if (buffered <= limits.maxBufferedBytes) {
+        budget.fullSince = null;
+        return;
+      }
+      budget.fullSince ??= now();
+      // Far above the threshold, or above it for too long: the socket does not read what it is sent.
+      if (buffered > 4 * limits.maxBufferedBytes || now() - budget.fullSince > limits.slowConsumerGraceMs) {
+        throw new Refusal(CloseCode.SlowConsumer, "the connection does not keep up with the story's changes");
+      }
+    },
+  };
+}
