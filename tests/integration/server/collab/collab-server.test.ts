@@ -199,7 +199,7 @@ describe("bad input on an open socket", () => {
 
   it("closes a socket that sends a frame over the size limit", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const { url } = await serve(persistence, { maxPayloadBytes: 1024 });
+    const { url } = await serve(persistence, { limits: { maxPayloadBytes: 1024 } });
     const socket = await openSocket(url, storyId);
     const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
     socket.send(new Uint8Array(4096));
