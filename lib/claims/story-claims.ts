@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { z } from "zod";
 import { unmarkClaimSpan } from "../anchoring/claim-spans";
+import { readAuthorship } from "../story-doc/authorship";
 import {
   claimCommentSchema,
   claimSchema,
@@ -28,12 +29,15 @@ export interface Actor {
 /**
  * The valid claims of a story document, oldest first. An entry that does not match the claim schema is
  * left out, and so is any quote or comment inside a claim that does not match its own schema, so that a
- * malformed entry written by a buggy or hostile client is never rendered. Each field is read on its own
+ * malformed entry written by a buggy or hostile client is never rendered. Who created a claim, attached a
+ * quote or wrote a comment is the server's stamp (lib/story-doc/authorship.ts) where there is one; the
+ * names a client wrote count only for what is older than the stamps. Each field is read on its own
  * (never the whole entry with toJSON, which recurses into whatever a client nested inside it), and a shared
  * type where the schema expects a plain value makes that claim, quote or comment invalid: never throws.
  */
 export function readClaims(doc: Y.Doc): Claim[] {
   const claims: Claim[] = [];
+  const authorship = readAuthorship(doc);
   claimsMap(doc).forEach((value, key) => {
     if (!(value instanceof Y.Map)) return;
     const parsed = claimSchema.safeParse({
@@ -47,8 +51,12 @@ export function readClaims(doc: Y.Doc): Claim[] {
     if (!parsed.success || parsed.data.id !== key) return;
     claims.push({
       ...parsed.data,
-      quotes: validItems(parsed.data.quotes, quoteSchema),
-      comments: validItems(parsed.data.comments, claimCommentSchema),
+      createdBy: authorship.claimCreator(key) ?? parsed.data.createdBy,
+      quotes: validItems(parsed.data.quotes, quoteSchema).map((quote) => ({ ...quote, addedBy: authorship.quoteAdder(key, quote.id) ?? quote.addedBy })),
+      comments: validItems(parsed.data.comments, claimCommentSchema).map((comment) => ({
+        ...comment,
+        author: authorship.commentAuthor(key, comment.id) ?? comment.author,
+      })),
     });
   });
   return claims.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));

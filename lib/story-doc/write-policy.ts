@@ -199,7 +199,8 @@ class PolicyRun {
   private checkSummaryContent(container: Container, key: string | null, content: Y.Item["content"]): void {
     if (container.kind === "xmlText" && key === null) {
       if (content instanceof Y.ContentString) {
-        if (content.str.length > this.context.limits.maxStringLength) throw new Refusal("inserted text too long");
+        // A stored state merges a writer's consecutive insertions into one string: only new writes are held to the limit.
+        if (this.context.writer === "client" && content.str.length > this.context.limits.maxStringLength) throw new Refusal("inserted text too long");
         return;
       }
       if (content instanceof Y.ContentFormat) {

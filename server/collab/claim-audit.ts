@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { claimsMap } from "../../lib/claims/story-claims";
-import { claimsTouchedBy, stampTransaction } from "../../lib/story-doc/authorship";
+import { claimsTouchedBy, stampTransaction } from "../../lib/claims/claim-stamps";
 import type { RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { ClaimActivityKind, Persistence } from "./persistence";
@@ -8,13 +8,13 @@ import { SERVER_ORIGIN, type Room } from "./room";
 
 interface ClaimState {
   status: string | null;
-  quotes: number;
+  quoteIds: string[];
 }
 
 /**
  * Who did what to the claims, from the authenticated socket each change came on (the names in the document
  * are client data). After every transaction of a socket that touched a claim in any way: the authorship
- * stamps in the document (lib/story-doc/authorship.ts: creators, adders, comment authors, contributors),
+ * stamps in the document (lib/claims/claim-stamps.ts: creators, adders, comment authors, contributors),
  * written before the update is broadcast; and in the database the contributor (ClaimActivity marked, quoted
  * or edited, for the four-eyes rule), a status change and a deletion with what the claim was (AuditEvent).
  */
@@ -42,14 +42,18 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
         const previous = before.get(claimId);
         const now = after.get(claimId);
         if (!now) {
-          if (previous) persistence.recordClaimDeleted({ storyId: room.storyId, claimId, userId: user.id, ...previous }).catch(failed(`auditing the deletion of ${claimId}`));
+          if (previous) {
+            persistence
+              .recordClaimDeleted({ storyId: room.storyId, claimId, userId: user.id, status: previous.status, quotes: previous.quoteIds.length })
+              .catch(failed(`auditing the deletion of ${claimId}`));
+          }
           continue;
         }
         const entry = claims.get(claimId);
         const created = !previous || (entry instanceof Y.Map && entry._item !== null && entry._item.id.clock >= (transaction.beforeState.get(entry._item.id.client) ?? 0));
         const kinds: ClaimActivityKind[] = [];
         if (created) kinds.push("marked");
-        if (now.quotes > (previous?.quotes ?? 0)) kinds.push("quoted");
+        if (now.quoteIds.some((id) => !previous?.quoteIds.includes(id))) kinds.push("quoted");
         if (kinds.length === 0) kinds.push("edited");
         for (const kind of kinds) {
           persistence.recordActivity({ storyId: room.storyId, claimId, userId: user.id, kind }).catch(failed(`recording ${kind} on ${claimId}`));
@@ -64,14 +68,18 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
   };
 }
 
-/** Each claim's status and number of quotes, to say in the audit log what changed or what a deleted claim was. */
+/** Each claim's status and quote ids, to say in the audit log what changed or what a deleted claim was. */
 function readClaimStates(doc: Y.Doc): Map<string, ClaimState> {
   const states = new Map<string, ClaimState>();
   claimsMap(doc).forEach((entry, claimId) => {
     if (!(entry instanceof Y.Map)) return;
     const status = entry.get("status");
     const quotes = entry.get("quotes");
-    states.set(claimId, { status: typeof status === "string" ? status : null, quotes: quotes instanceof Y.Array ? quotes.length : 0 });
+    const quoteIds = quotes instanceof Y.Array ? quotes.toArray().map((quote) => {
+            const id = (quote as { id?: unknown } | null)?.id;
+            return typeof id === "string" ? id : "";
+          }) : [];
+    states.set(claimId, { status: typeof status === "string" ? status : null, quoteIds });
   });
   return states;
 }

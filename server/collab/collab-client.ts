@@ -24,6 +24,11 @@ export class CollabUnavailableError extends Error {
   override name = "CollabUnavailableError";
 }
 
+/** The story's stored document fails the schema, so the collaboration server does not serve it (HTTP 423). */
+export class StoryQuarantinedError extends Error {
+  override name = "StoryQuarantinedError";
+}
+
 /** A client for the collaboration server's internal endpoints at `baseUrl`, authenticated with a service token. */
 export function createCollabClient(baseUrl: string, secret: string): CollabClient {
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
@@ -37,6 +42,10 @@ export function createCollabClient(baseUrl: string, secret: string): CollabClien
       });
     } catch (error) {
       throw new CollabUnavailableError(`The collaboration server is not reachable (${String(error)}).`);
+    }
+    if (response.status === 423) {
+      const body = (await response.json().catch(() => ({}))) as { error?: unknown };
+      throw new StoryQuarantinedError(typeof body.error === "string" ? body.error : "The story is quarantined.");
     }
     if (!response.ok) throw new CollabUnavailableError(`The collaboration server answered ${response.status}.`);
     return response;

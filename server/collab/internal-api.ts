@@ -8,6 +8,7 @@ import { recordSourceRevision } from "../../lib/story-doc/source-revisions";
 import { importedSummarySchema, summaryText, writeSummaryParagraphs } from "../../lib/story-doc/summary";
 import { isServiceToken } from "../auth/collab-token";
 import { StoryNotFoundError, type Persistence } from "./persistence";
+import { QuarantinedError } from "./room";
 import type { Rooms } from "./rooms";
 
 const STATE = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/state$/;
@@ -98,6 +99,9 @@ export async function handleInternalRequest(
     return reply(response, 405, { error: "method not allowed" });
   } catch (error) {
     if (error instanceof StoryNotFoundError) return reply(response, 404, { error: "no such story" });
+    if (error instanceof QuarantinedError) {
+      return reply(response, 423, { error: `The story's draft is quarantined: ${error.message}. An administrator must repair it.` });
+    }
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { describeBlocker } from "../../lib/review/publish-readiness";
-import { CollabUnavailableError } from "../collab/collab-client";
+import { CollabUnavailableError, StoryQuarantinedError } from "../collab/collab-client";
 import { RequestError } from "./request-error";
 
 /**
@@ -18,6 +18,7 @@ export function errorResponse(error: unknown): Response {
     return Response.json({ error: error.issues[0]?.message ?? "Invalid request." }, { status: 400 });
   }
   if (error instanceof CollabUnavailableError) return Response.json({ error: error.message }, { status: 503 });
+  if (error instanceof StoryQuarantinedError) return Response.json({ error: error.message }, { status: 423 });
   console.error(error);
   return Response.json({ error: "Something went wrong." }, { status: 500 });
 }

@@ -36,8 +36,8 @@ export async function loadReviewQueue(
   const reviews = await Promise.allSettled(
     stories.map(async (story) => reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id))),
   );
-  // A story the collaboration server cannot load comes back as CollabUnavailableError too (it answers 500):
-  // only when no story got an answer is the server itself down.
+  // A story the collaboration server failed to load (not a quarantined one, which has its own error) comes
+  // back as CollabUnavailableError too: only when no story got an answer is the server itself down.
   const unanswered = (review: PromiseSettledResult<unknown>) =>
     review.status === "rejected" && review.reason instanceof CollabUnavailableError;
   if (reviews.length > 0 && reviews.every(unanswered)) return null;

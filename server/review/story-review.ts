@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import { claimSpans, type ClaimSpan } from "../../lib/anchoring/claim-spans";
 import type { Claim, Quote } from "../../lib/claims/claim-schema";
 import { readClaims } from "../../lib/claims/story-claims";
+import { readAuthorship } from "../../lib/story-doc/authorship";
 import { createQuoteSelector, type QuoteSelector } from "../../lib/quotes/quote-selector";
 import { verifyQuote, type QuoteVerification } from "../../lib/quotes/verify-quote";
 import { claimSnapshot, hashClaimSnapshot, type ClaimSnapshot } from "../../lib/review/claim-hash";
@@ -27,7 +28,7 @@ export interface ReviewedClaim {
      */
     selector: QuoteSelector | null;
   }>;
-  /** Ids of the people who marked the claim or attached its quotes (recorded by the server, or stated in the document). */
+  /** Ids of everyone who marked, quoted or changed the claim (stamped and recorded by the server, or stated in the document). */
   contributors: Set<string>;
 }
 
@@ -61,6 +62,7 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
   const latest = new Map<string, RecordedDecision>();
   for (const decision of decisions) latest.set(decision.claimId, toRecorded(decision));
   const spans = claimSpans(doc);
+  const authorship = readAuthorship(doc);
 
   const claims = await Promise.all(
     readClaims(doc).map(async (claim): Promise<ReviewedClaim> => {
@@ -76,7 +78,8 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
       const selectors = new Map(quotes.map(({ quote, selector }) => [quote, selector]));
       const snapshot = claimSnapshot(claim, span, (quote) => selectors.get(quote) ?? null);
       const hash = await hashClaimSnapshot(snapshot);
-      const contributors = new Set([claim.createdBy.id, ...claim.quotes.map((quote) => quote.addedBy.id)]);
+      // The stamps are in the document the moment a change is applied; the database rows follow a moment later.
+      const contributors = new Set([claim.createdBy.id, ...claim.quotes.map((quote) => quote.addedBy.id), ...authorship.contributors(claim.id)]);
       for (const activity of activities) if (activity.claimId === claim.id) contributors.add(activity.userId);
       return {
         claim,

@@ -26,6 +26,8 @@ export async function startServer(
     storeDebounceMs: 50,
     storeMaxWaitMs: 200,
     unloadDelayMs: 0,
+    // Most tests connect people who are not in the database; the revocation tests set their own interval.
+    accessCheckIntervalMs: 60_000,
     ...options,
   });
   const port = await server.listen(0, "127.0.0.1");
@@ -104,6 +106,21 @@ export function closedBy(provider: WebsocketProvider): Promise<{ code: number; r
     };
     provider.on("connection-close", onClose);
   });
+}
+
+/** A raw socket (no Yjs client behind it) on a story, open; the script of an attacker with a valid token. */
+export function openRawSocket(url: string, storyId: string, token: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url}/${storyId}?token=${token}`);
+    socket.binaryType = "arraybuffer";
+    socket.once("open", () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
+/** Resolves with how the server closed a raw socket. */
+export function closeOfSocket(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
 }
 
 /** Opens a raw socket and resolves with how the server closed it. */

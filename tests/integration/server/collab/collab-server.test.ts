@@ -284,9 +284,9 @@ describe("rooms and persistence", () => {
   it("keeps claims, their marks, quotes, statuses and comments across a server restart", async () => {
     const storyId = await createStory(prisma, SUMMARY);
     const first = await startServer(persistence, { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 });
-    const a = connectProvider(first.url, storyId, await tokenFor(storyId));
-    await synced(a);
     const maya = { id: "u-maya", name: "Maya Chen" };
+    const a = connectProvider(first.url, storyId, await signCollabToken({ userId: maya.id, name: maya.name, role: "editor", storyId }, TOKEN_SECRET, 60));
+    await synced(a);
     const at = new Date("2026-11-23T10:00:00.000Z");
     createClaim(a.doc, { id: "claim-1", by: maya, at });
     markClaimSpan(a.doc, "claim-1", 4, 24);
