@@ -15,7 +15,6 @@ export interface StoryCollab {
 interface TokenGrant {
   token: string;
   url: string;
-  expiresInSeconds: number;
 }
 
 async function fetchToken(storyId: string): Promise<TokenGrant> {
@@ -31,10 +30,26 @@ async function fetchToken(storyId: string): Promise<TokenGrant> {
   return body as TokenGrant;
 }
 
+/** What a person is told when the server closes the connection for good, by close code. */
+function finalMessage(code: number, reason: string): string {
+  switch (code) {
+    case CloseCode.BadMessage:
+      return `The collaboration server refused a change from this page (${reason}). Reload the page to continue.`;
+    case CloseCode.DocumentTooLarge:
+      return "The story's draft has reached its size limit: the last change was not saved. Remove text or quotes, or ask an administrator.";
+    case CloseCode.Quarantined:
+      return `This story's draft cannot be opened: ${reason}. An administrator must repair it.`;
+    default:
+      return `The collaboration server refused the connection: ${reason || `code ${code}`}.`;
+  }
+}
+
 /**
- * Connects a story's live document to the collaboration server with the stock y-websocket provider. The
- * token is refreshed before it expires (so a reconnect always carries a valid one) and after the server
- * refuses an expired one; a forbidden or missing story stops reconnecting and reports why.
+ * Connects a story's live document to the collaboration server with the stock y-websocket provider. Tokens
+ * are single-use, so the provider never reconnects on its own: after any close that is not final (a token
+ * that expired, access that changed, a server restart, a limit to back off from) the hook fetches a fresh
+ * token and reconnects with a growing delay, keeping the document and its unsent edits; a final close (a
+ * refused change, a forbidden or missing story, a quarantined draft) stops and reports why.
  */
 export function useStoryCollab(storyId: string): {
   collab: StoryCollab | null;
@@ -50,42 +65,9 @@ export function useStoryCollab(storyId: string): {
   useEffect(() => {
     let cancelled = false;
     let provider: WebsocketProvider | null = null;
-    let refreshTimer: ReturnType<typeof setInterval> | undefined;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
     const doc = new Y.Doc();
-
-    const refresh = async (): Promise<void> => {
-      const grant = await fetchToken(storyId);
-      if (provider) provider.params = { token: grant.token };
-    };
-
-    fetchToken(storyId)
-      .then((grant) => {
-        if (cancelled) return;
-        const current = new WebsocketProvider(grant.url, storyId, doc, {
-          params: { token: grant.token },
-          disableBc: true,
-          shouldReconnect: (event) => event.code !== CloseCode.Unauthorized && !isFinalCloseCode(event.code),
-        });
-        provider = current;
-        current.on("status", ({ status: next }) => setStatus(next));
-        current.on("sync", (isSynced) => setSynced(isSynced));
-        current.on("closed", ({ code, reason }) => {
-          if (code === CloseCode.Unauthorized) {
-            refresh()
-              .then(() => current.connect())
-              .catch((cause: unknown) => fail(cause));
-            return;
-          }
-          setStatus("refused");
-          setError(`The collaboration server refused the connection: ${reason || `code ${code}`}.`);
-        });
-        refreshTimer = setInterval(
-          () => void refresh().catch(() => undefined),
-          (grant.expiresInSeconds * 1000) / 2,
-        );
-        setCollab({ doc, provider: current });
-      })
-      .catch((cause: unknown) => fail(cause));
 
     function fail(cause: unknown): void {
       if (cancelled) return;
@@ -93,9 +75,45 @@ export function useStoryCollab(storyId: string): {
       setError(cause instanceof Error ? cause.message : String(cause));
     }
 
+    async function connect(): Promise<void> {
+      const grant = await fetchToken(storyId);
+      if (cancelled) return;
+      if (!provider) {
+        const current = new WebsocketProvider(grant.url, storyId, doc, {
+          params: { token: grant.token },
+          disableBc: true,
+          connect: false,
+          shouldReconnect: () => false,
+        });
+        provider = current;
+        current.on("status", ({ status: next }) => setStatus(next));
+        current.on("sync", (isSynced) => {
+          setSynced(isSynced);
+          if (isSynced) attempts = 0;
+        });
+        current.on("closed", ({ code, reason }) => {
+          if (cancelled) return;
+          if (isFinalCloseCode(code)) {
+            fail(new Error(finalMessage(code, reason)));
+            return;
+          }
+          // Growing delay with jitter, so that a restarted server is not met by every tab at once.
+          const delay = Math.min(10_000, 250 * 2 ** attempts) * (0.5 + Math.random() / 2);
+          attempts += 1;
+          retryTimer = setTimeout(() => void connect().catch(fail), delay);
+        });
+        setCollab({ doc, provider: current });
+      } else {
+        provider.params = { token: grant.token };
+      }
+      provider.connect();
+    }
+
+    connect().catch(fail);
+
     return () => {
       cancelled = true;
-      clearInterval(refreshTimer);
+      clearTimeout(retryTimer);
       provider?.destroy();
       doc.destroy();
       setCollab(null);

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** An optional positive whole number from the environment. */
+const limit = () => z.coerce.number().int().positive().optional();
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -27,6 +30,23 @@ const envSchema = z.object({
   ORGANISATION_NAME: z.string().min(1).max(200).default("Corroborate Newsroom"),
   /** Seconds a collaboration token stays valid. */
   COLLAB_TOKEN_TTL: z.coerce.number().int().min(10).max(3600).default(300),
+  // What a socket, a person and the collaboration process may cost (server/collab/limits.ts); unset: its defaults.
+  COLLAB_MAX_DOCUMENT_BYTES: limit(),
+  COLLAB_MAX_MESSAGE_BYTES: limit(),
+  COLLAB_MESSAGES_PER_SECOND: limit(),
+  COLLAB_MESSAGE_BURST: limit(),
+  COLLAB_BYTES_PER_SECOND: limit(),
+  COLLAB_BYTE_BURST: limit(),
+  COLLAB_SYNC_REQUESTS_PER_MINUTE: limit(),
+  COLLAB_SYNC_REQUEST_BURST: limit(),
+  COLLAB_MAX_BUFFERED_BYTES: limit(),
+  COLLAB_SLOW_CONSUMER_GRACE_MS: limit(),
+  COLLAB_MAX_BACKLOG_FRAMES: limit(),
+  COLLAB_SOCKETS_PER_USER: limit(),
+  COLLAB_MAX_CONNECTIONS: limit(),
+  COLLAB_MAX_ROOMS: limit(),
+  /** How often the collaboration server checks connected people's roles, in milliseconds. */
+  COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

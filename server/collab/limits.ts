@@ -1,4 +1,5 @@
 import { CloseCode } from "../../lib/collab/close-codes";
+import type { Env } from "../env";
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "../../lib/story-doc/write-policy";
 import { Refusal, type Connection, type RoomHook } from "./hooks";
 
@@ -50,6 +51,28 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxConnections: 10_000,
   maxRooms: 5_000,
 };
+
+/** The limits with what the environment sets (COLLAB_MAX_DOCUMENT_BYTES and the rest, see .env.example). */
+export function limitsFromEnv(env: Env): CollabLimits {
+  const set = <T>(value: T | undefined, fallback: T): T => value ?? fallback;
+  const d = DEFAULT_LIMITS;
+  return {
+    document: { ...d.document, maxDocumentBytes: set(env.COLLAB_MAX_DOCUMENT_BYTES, d.document.maxDocumentBytes) },
+    maxPayloadBytes: set(env.COLLAB_MAX_MESSAGE_BYTES, d.maxPayloadBytes),
+    messagesPerSecond: set(env.COLLAB_MESSAGES_PER_SECOND, d.messagesPerSecond),
+    messageBurst: set(env.COLLAB_MESSAGE_BURST, d.messageBurst),
+    bytesPerSecond: set(env.COLLAB_BYTES_PER_SECOND, d.bytesPerSecond),
+    byteBurst: set(env.COLLAB_BYTE_BURST, d.byteBurst),
+    syncRequestsPerMinute: set(env.COLLAB_SYNC_REQUESTS_PER_MINUTE, d.syncRequestsPerMinute),
+    syncRequestBurst: set(env.COLLAB_SYNC_REQUEST_BURST, d.syncRequestBurst),
+    maxBufferedBytes: set(env.COLLAB_MAX_BUFFERED_BYTES, d.maxBufferedBytes),
+    slowConsumerGraceMs: set(env.COLLAB_SLOW_CONSUMER_GRACE_MS, d.slowConsumerGraceMs),
+    maxBacklogFrames: set(env.COLLAB_MAX_BACKLOG_FRAMES, d.maxBacklogFrames),
+    maxSocketsPerUser: set(env.COLLAB_SOCKETS_PER_USER, d.maxSocketsPerUser),
+    maxConnections: set(env.COLLAB_MAX_CONNECTIONS, d.maxConnections),
+    maxRooms: set(env.COLLAB_MAX_ROOMS, d.maxRooms),
+  };
+}
 
 /** A token bucket: `capacity` tokens, refilled at `perSecond`; take() says whether there were enough. */
 export class TokenBucket {

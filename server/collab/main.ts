@@ -2,6 +2,7 @@ import { createPrisma } from "../db/create-prisma";
 import { getEnv } from "../env";
 import { loadDotEnv } from "../load-dotenv";
 import { createCollabServer } from "./index";
+import { limitsFromEnv } from "./limits";
 import { consoleLogger } from "./logger";
 import { createPrismaPersistence } from "./persistence";
 
@@ -9,7 +10,12 @@ import { createPrismaPersistence } from "./persistence";
 loadDotEnv();
 const env = getEnv();
 const prisma = createPrisma(env.DATABASE_URL);
-const server = createCollabServer({ persistence: createPrismaPersistence(prisma), tokenSecret: env.COLLAB_TOKEN_SECRET });
+const server = createCollabServer({
+  persistence: createPrismaPersistence(prisma),
+  tokenSecret: env.COLLAB_TOKEN_SECRET,
+  limits: limitsFromEnv(env),
+  accessCheckIntervalMs: env.COLLAB_ACCESS_CHECK_MS,
+});
 const port = await server.listen(env.COLLAB_PORT);
 consoleLogger.info(`listening on ws://localhost:${port}`);
 
