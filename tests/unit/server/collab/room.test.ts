@@ -1,0 +1,227 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { afterEach, describe, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { addComment, claimsMap, createClaim, readClaims } from "@/lib/claims/story-claims";
+import { CloseCode } from "@/lib/collab/close-codes";
+import { defineStoryDocRoots } from "@/lib/story-doc/schema";
+import { summaryText, writeSummaryParagraphs } from "@/lib/story-doc/summary";
+import { DEFAULT_DOCUMENT_LIMITS } from "@/lib/story-doc/write-policy";
+import { claimAuditHook } from "@/server/collab/claim-audit";
+import { documentPolicyHook } from "@/server/collab/document-policy";
+import type { Connection } from "@/server/collab/hooks";
+import { DEFAULT_LIMITS, limitsHook } from "@/server/collab/limits";
+import type { Logger } from "@/server/collab/logger";
+import type { Persistence } from "@/server/collab/persistence";
+import { presenceHook } from "@/server/collab/presence";
+import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
+import { QuarantinedError, Room } from "@/server/collab/room";
+import type { CollabSocket } from "@/server/collab/socket";
+import { nestMaps } from "../../../hostile-document";
+
+// The room core without a network: sockets are in-memory pairs that record what the room sends them.
+const quiet: Logger = { info() {}, warn() {}, error() {} };
+
+class TestSocket implements CollabSocket {
+  readonly sent: Uint8Array[] = [];
+  closed: { code: number; reason: string } | null = null;
+  bufferedAmount = 0;
+  get isOpen(): boolean {
+    return this.closed === null;
+  }
+  send(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(code: number, reason: string): void {
+    this.closed ??= { code, reason };
+  }
+  /** The Yjs updates the room sent this socket (sync step 2 answers and broadcasts), applied to a copy. */
+  documentSeen(): Y.Doc {
+    const doc = new Y.Doc();
+    for (const message of this.sent) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== 0) continue;
+      const type = decoding.readVarUint(decoder);
+      if (type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    }
+    return doc;
+  }
+}
+
+/** Persistence in memory, as the database would hold it. */
+function memoryPersistence(stored: Uint8Array | null): Persistence & { stores: Uint8Array[]; activity: unknown[] } {
+  const stores: Uint8Array[] = [];
+  const activity: unknown[] = [];
+  return {
+    stores,
+    activity,
+    load: async () => stored,
+    store: async (_id, state) => void stores.push(state),
+    recordActivity: async (record) => void activity.push(record),
+    recordStatusChange: async () => undefined,
+    recordClaimDeleted: async () => undefined,
+    loadSource: async () => null,
+    loadRoles: async () => new Map(),
+  };
+}
+
+function storedStory(): Uint8Array {
+  const doc = new Y.Doc();
+  defineStoryDocRoots(doc);
+  writeSummaryParagraphs(doc, ["The CIA has released two videos."]);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const rooms: Room[] = [];
+afterEach(() => rooms.splice(0).forEach((room) => room.destroy()));
+
+function openRoom(persistence: Persistence): Room {
+  const room = new Room("story-1", {
+    persistence,
+    log: quiet,
+    hooks: [limitsHook(DEFAULT_LIMITS), presenceHook, documentPolicyHook, claimAuditHook(persistence, quiet)],
+    documentLimits: DEFAULT_DOCUMENT_LIMITS,
+    storeDebounceMs: 10_000,
+    storeMaxWaitMs: 10_000,
+    maxBacklogFrames: 10,
+    onStored: () => undefined,
+  });
+  rooms.push(room);
+  return room;
+}
+
+function connect(room: Room, user = { id: "maya", name: "Maya Chen", role: "editor" as const }): { socket: TestSocket; connection: Connection } {
+  const socket = new TestSocket();
+  const connection: Connection = { socket, user, expiresAt: Date.now() + 60_000, clientIds: new Set() };
+  room.join(connection);
+  return { socket, connection };
+}
+
+/** A client's update made on a copy of what the room's document holds now. */
+function clientUpdate(room: Room, change: (doc: Y.Doc) => void, clientId?: number): Uint8Array {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
+  change(doc);
+  return Y.mergeUpdates(updates);
+}
+
+function presence(clientId: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clientId);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarString(encoder, JSON.stringify(state));
+  return awarenessMessage(encoding.toUint8Array(encoder));
+}
+
+describe("Room", () => {
+  it("queues what a socket sends while the story loads, then greets it and applies the queue in order", async () => {
+    const stored = storedStory();
+    const room = openRoom(memoryPersistence(stored));
+    const { socket, connection } = connect(room);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, stored);
+    const updates: Uint8Array[] = [];
+    client.on("update", (update: Uint8Array) => updates.push(update));
+    const text = (client.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.insert(0, "two ");
+    text.insert(0, "One, ");
+    for (const update of updates) expect(room.receive(connection, syncUpdateMessage(update))).toBe(true);
+    expect(summaryText(room.doc).plain).toBe("");
+
+    await room.ready;
+    room.greet(connection);
+    expect(summaryText(room.doc).plain).toBe("One, two The CIA has released two videos.");
+    expect(socket.closed).toBeNull();
+  });
+
+  it("closes a socket that sends more than its share while the story loads", () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    const { socket, connection } = connect(room);
+    for (let i = 0; i < 11; i++) room.receive(connection, new Uint8Array([3]));
+    expect(socket.closed).toEqual({ code: CloseCode.RateLimited, reason: "too many messages while the story loads" });
+  });
+
+  it("applies an editor's update and sends it to the others; refuses a forged one before anyone sees it", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const maya = connect(room);
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(tom.connection);
+
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: { id: "maya", name: "Maya Chen" }, at: new Date() }))));
+    expect(readClaims(tom.socket.documentSeen()).map((claim) => claim.id)).toEqual(["c1"]);
+
+    const sentToTom = tom.socket.sent.length;
+    const forged = clientUpdate(room, (doc) => claimsMap(doc).get("c1")!.set("status", "approved"));
+    expect(room.receive(maya.connection, syncUpdateMessage(forged))).toBe(false);
+    expect(maya.socket.closed).toEqual({ code: CloseCode.BadMessage, reason: "approving or rejecting a claim is recorded by the server" });
+    expect(readClaims(room.doc)[0]?.status).toBe("draft");
+    expect(tom.socket.sent.length).toBe(sentToTom);
+    expect(room.connections.has(maya.socket)).toBe(false);
+  });
+
+  it("stamps who wrote a comment from the connection, whatever name the client wrote", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(tom.connection);
+    const rosa = { id: "rosa", name: "Rosa Lindqvist" };
+    room.receive(tom.connection, syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: rosa, at: new Date() }))));
+    room.receive(tom.connection, syncUpdateMessage(clientUpdate(room, (doc) => addComment(doc, "c1", { id: "m1", body: "Mine.", author: rosa, createdAt: new Date().toISOString() }))));
+    const [claim] = readClaims(tom.socket.documentSeen());
+    expect(claim?.createdBy).toEqual({ id: "tom", name: "Tom Okafor" });
+    expect(claim?.comments[0]?.author).toEqual({ id: "tom", name: "Tom Okafor" });
+  });
+
+  it("gives a client id to the first socket that announces it: another may neither take its presence nor write under it", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const maya = connect(room);
+    const eve = connect(room, { id: "eve", name: "Eve", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(eve.connection);
+    room.receive(maya.connection, presence(4242, { user: { name: "Maya" } }));
+    room.receive(eve.connection, presence(4242, { user: { name: "Not Maya" } }));
+    expect(room.awareness.getStates().get(4242)).toMatchObject({ user: { id: "maya", name: "Maya Chen" } });
+
+    const inMayasId = clientUpdate(room, (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x"), 4242);
+    room.receive(eve.connection, syncUpdateMessage(inMayasId));
+    expect(eve.socket.closed).toEqual({ code: CloseCode.BadMessage, reason: "client id 4242 belongs to another connection" });
+    room.receive(maya.connection, syncUpdateMessage(inMayasId));
+    expect(maya.socket.closed).toBeNull();
+    expect(summaryText(room.doc).plain).toBe("xThe CIA has released two videos.");
+  });
+
+  it("refuses to serve a stored document that fails the schema", async () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, storedStory());
+    nestMaps(doc.getMap("claims"), "deep", 100);
+    const room = openRoom(memoryPersistence(Y.encodeStateAsUpdate(doc)));
+    await expect(room.ready).rejects.toThrow(QuarantinedError);
+  });
+
+  it("keeps an edit whose store failed dirty, and stores it on the next try", async () => {
+    const persistence = memoryPersistence(storedStory());
+    let fail = true;
+    const flaky: Persistence = { ...persistence, store: async (id, state) => (fail ? Promise.reject(new Error("disk full")) : persistence.store(id, state)) };
+    const room = openRoom(flaky);
+    await room.ready;
+    const { connection } = connect(room);
+    room.greet(connection);
+    room.receive(connection, syncUpdateMessage(clientUpdate(room, (d) => ((d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Kept: "))));
+    await room.store();
+    expect(room.isDirty).toBe(true);
+    fail = false;
+    await room.store();
+    expect(room.isDirty).toBe(false);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, persistence.stores.at(-1)!);
+    expect(summaryText(stored).plain).toBe("Kept: The CIA has released two videos.");
+  });
+});
