@@ -1,4 +1,5 @@
 import { STANCE_TEXT, type Quote } from "@/lib/claims/claim-schema";
+import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
 import type { WorkspaceSource } from "./workspace-source";
 
@@ -26,6 +27,9 @@ export function QuoteCard({
 }) {
   const verification = source ? verifyQuote(source.text, quote.selector) : null;
   const correction = quote.correction;
+  // The words in the context a reader will see: taken from the source's text, as the server takes them for the
+  // review and the published version, never the context the document states (any editor's client writes it).
+  const shown = source && verification?.verified && !correction ? createQuoteSelector(source.text, verification.start, verification.end) : quote.selector;
   const frame =
     correction?.state === "orphaned"
       ? "border-red-300 bg-red-50"
@@ -69,11 +73,11 @@ export function QuoteCard({
         </p>
       ) : null}
       <blockquote className={`mt-1 font-serif ${correction ? "text-stone-500 line-through decoration-stone-400" : "text-stone-800"}`}>
-        <span className="text-stone-400">…{quote.selector.prefix}</span>
+        <span className="text-stone-400">…{shown.prefix}</span>
         <mark className={correction ? "bg-transparent text-inherit" : "bg-yellow-100 text-stone-900"} data-testid="quote-exact">
-          {quote.selector.exact}
+          {shown.exact}
         </mark>
-        <span className="text-stone-400">{quote.selector.suffix}…</span>
+        <span className="text-stone-400">{shown.suffix}…</span>
       </blockquote>
       {correction?.state === "reverify" ? (
         <ol className="mt-2 space-y-2" aria-label="Passages of the corrected text that may be this quote">

@@ -86,6 +86,16 @@ export async function copyDemoStory(): Promise<string> {
   }
 }
 
+/** Gives a demo user another role in the test database, as an admin would at /admin/users. */
+export async function setRole(user: DemoUser, role: DemoUser["role"]): Promise<void> {
+  const prisma = createPrisma(E2E_DATABASE_URL);
+  try {
+    await prisma.user.update({ where: { email: user.email }, data: { role } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 /** The serious and critical accessibility violations axe finds on the page as it is now, as "id: help". */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();

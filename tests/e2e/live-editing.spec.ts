@@ -1,4 +1,4 @@
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
+import { copyDemoStory, demoUser, expect, setRole, signedInPage, test } from "./fixtures";
 import { WorkspacePage } from "./pages/workspace-page";
 
 test.describe("two editors in the demo story", () => {
@@ -41,4 +41,32 @@ test.describe("two editors in the demo story", () => {
     await expect(a.presence).not.toContainText(tom.name);
     await a.page.context().close();
   });
+});
+
+test("an editor whose role changes is reconnected with a fresh token, and what he typed meanwhile reaches the other editor", async ({ browser }) => {
+  const maya = demoUser("editor", 0);
+  const tom = demoUser("editor", 1);
+  const a = new WorkspacePage(await signedInPage(browser, maya));
+  const b = new WorkspacePage(await signedInPage(browser, tom));
+  const sockets: string[] = [];
+  b.page.on("websocket", (socket) => sockets.push(socket.url()));
+  const slug = await copyDemoStory();
+  await a.goto(slug);
+  await b.goto(slug);
+  await expect.poll(() => sockets.length).toBe(1);
+
+  await setRole(tom, "reviewer");
+  try {
+    // The collaboration server closes his socket within seconds (4409); the workspace asks for a new token.
+    await b.typeAtEnd(" Tom types through the change.");
+    await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(2);
+    await expect(b.status).toHaveAttribute("data-status", "connected");
+    await expect.poll(() => a.summaryText()).toContain("Tom types through the change.");
+    await b.typeAtEnd(" And after it.");
+    await expect.poll(() => a.summaryText()).toMatch(/Tom types through the change\. And after it\.$/);
+    // Each connection used its own single-use token.
+    expect(new Set(sockets.map((url) => new URL(url).searchParams.get("token"))).size).toBe(2);
+  } finally {
+    await setRole(tom, "editor");
+  }
 });
