@@ -1,22 +1,22 @@
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { checkUpdate } from "../../lib/story-doc/write-policy";
-import { Refusal, type RoomHook } from "./hooks";
+import { Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Room } from "./room";
 
 /**
  * The write policy at the room's door: every update a socket sends passes lib/story-doc/write-policy.ts
  * before it touches the room's document (refused: 4400 with the policy's reason), and may not make the
  * document larger than the limit (4413). A socket may add structs only under Yjs client ids that no other
- * socket in the room controls and that are not the server's own, so nobody can write in another person's
- * name and make their edits look already applied.
+ * person's socket in the room controls (presence.ts) and that are not the server's own, so nobody can write
+ * under another person's id and make their edits look already applied.
  */
 export const documentPolicyHook: RoomHook = {
   beforeUpdate(room, connection, update) {
     const verdict = checkUpdate(update, {
       doc: room.doc,
       writer: "client",
-      mayWriteAs: (clientId) => clientId !== room.doc.clientID && !ownedByAnother(room, connection.clientIds, clientId),
+      mayWriteAs: (clientId) => clientId !== room.doc.clientID && !ownedByAnotherPerson(room, connection, clientId),
       limits: room.documentLimits,
     });
     if (!verdict.ok) throw new Refusal(CloseCode.BadMessage, verdict.reason);
@@ -29,8 +29,9 @@ export const documentPolicyHook: RoomHook = {
   },
 };
 
-function ownedByAnother(room: Room, own: ReadonlySet<number>, clientId: number): boolean {
-  if (own.has(clientId)) return false;
-  for (const connection of room.connections.values()) if (connection.clientIds !== own && connection.clientIds.has(clientId)) return true;
+function ownedByAnotherPerson(room: Room, writer: Connection, clientId: number): boolean {
+  for (const connection of room.connections.values()) {
+    if (connection.user.id !== writer.user.id && connection.clientIds.has(clientId)) return true;
+  }
   return false;
 }

@@ -11,7 +11,8 @@ const MAX_STATE_LENGTH = 16 * 1024;
 
 /**
  * Presence ownership: a socket controls the awareness client ids it introduces first (at most two) and only
- * those, and every state it sets names the socket's user (stampAwarenessUpdate). The ids it controls are
+ * those (a socket of the same person may take one over), and every state it sets names the socket's user
+ * (stampAwarenessUpdate). The ids it controls are
  * also the Yjs client ids under which only it may add to the document (document-policy.ts).
  */
 export const presenceHook: RoomHook = {
@@ -25,11 +26,19 @@ export const presenceHook: RoomHook = {
   },
 };
 
-/** Whether a socket may set the awareness state of a client id: its own, or a new one that no other socket controls. */
+/**
+ * Whether a socket may set the awareness state of a client id: its own, or one that no other person's socket
+ * controls. A socket of the same person takes the id over: it is the same tab reconnecting while the server
+ * has not yet noticed that its old socket is gone.
+ */
 function mayControl(room: Room, connection: Connection, clientId: number): boolean {
   if (connection.clientIds.has(clientId)) return true;
   if (connection.clientIds.size >= MAX_CLIENT_IDS_PER_SOCKET) return false;
-  for (const other of room.connections.values()) if (other !== connection && other.clientIds.has(clientId)) return false;
+  for (const other of room.connections.values()) {
+    if (other === connection || !other.clientIds.has(clientId)) continue;
+    if (other.user.id !== connection.user.id) return false;
+    other.clientIds.delete(clientId);
+  }
   return true;
 }
 

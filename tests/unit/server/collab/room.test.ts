@@ -198,6 +198,21 @@ describe("Room", () => {
     expect(summaryText(room.doc).plain).toBe("xThe CIA has released two videos.");
   });
 
+  it("lets the same person's new socket take over a client id (a tab reconnecting before its old socket is noticed gone)", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const before = connect(room);
+    room.greet(before.connection);
+    room.receive(before.connection, presence(4242, { user: { name: "Maya" } }));
+    const after = connect(room);
+    room.greet(after.connection);
+    room.receive(after.connection, presence(4242, { user: { name: "Maya" } }));
+    const edit = clientUpdate(room, (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Back: "), 4242);
+    expect(room.receive(after.connection, syncUpdateMessage(edit))).toBe(true);
+    expect(summaryText(room.doc).plain).toBe("Back: The CIA has released two videos.");
+    expect(before.connection.clientIds.has(4242)).toBe(false);
+  });
+
   it("refuses to serve a stored document that fails the schema", async () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, storedStory());
