@@ -98,7 +98,11 @@ export function StoryWorkspace({
             <div className="mt-3 rounded-lg border border-stone-200 bg-white px-6 py-4 shadow-sm">
               {collab ? (
               <>
-                  {synced ? null : <p className="mb-2 text-sm text-stone-500">Loading the latest draft…</p>}
+                  {synced ? null : (
+                    <p className="mb-2 text-sm text-stone-500">
+                      {error ? "Not connected: nothing typed here now is saved." : "Loading the latest draft…"}
+                    </p>
+                  )}
                   <SummaryEditor
                     doc={collab.doc}
                     provider={collab.provider}

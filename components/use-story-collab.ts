@@ -38,7 +38,7 @@ function finalMessage(code: number, reason: string): string {
     case CloseCode.DocumentTooLarge:
       return "The story's draft has reached its size limit: the last change was not saved. Remove text or quotes, or ask an administrator.";
     case CloseCode.Quarantined:
-      return `This story's draft cannot be opened: ${reason}. An administrator must repair it.`;
+      return `This story's draft is quarantined and cannot be opened: ${reason}. An administrator must repair it.`;
     default:
       return `The collaboration server refused the connection: ${reason || `code ${code}`}.`;
   }

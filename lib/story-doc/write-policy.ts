@@ -164,7 +164,7 @@ class PolicyRun {
     if (content instanceof Y.ContentDeleted) return;
     if (content instanceof Y.ContentType) {
       const child = this.containerOfNew(item, container, key);
-      if (child.kind === "other") throw new Refusal(`a ${content.type.constructor.name} is not allowed in ${describe(container)}`);
+      if (child.kind === "other") throw new Refusal(`${typeName(content.type)} is not allowed in ${describe(container)}`);
       this.countAdded(container, key);
       return;
     }
@@ -421,6 +421,15 @@ function sizeOf(type: SharedType): number {
   if (type instanceof Y.Map) return type.size;
   if (type instanceof Y.Array) return type.length;
   return 0;
+}
+
+/** A shared type as a person would name it in a close reason. */
+function typeName(type: unknown): string {
+  if (type instanceof Y.XmlElement) return `an element <${type.nodeName.slice(0, 20)}>`;
+  if (type instanceof Y.XmlText || type instanceof Y.Text) return "a text";
+  if (type instanceof Y.Map) return "a map";
+  if (type instanceof Y.Array) return "a list";
+  return "a shared type";
 }
 
 function describe(container: Container): string {

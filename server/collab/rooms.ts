@@ -83,7 +83,7 @@ export class Rooms {
       (error: unknown) => {
         if (this.rooms.get(storyId) === room) this.rooms.delete(storyId);
         if (error instanceof StoryNotFoundError) socket.close(CloseCode.NotFound, "story not found");
-        else if (error instanceof QuarantinedError) socket.close(CloseCode.Quarantined, `story quarantined: ${error.message}`);
+        else if (error instanceof QuarantinedError) socket.close(CloseCode.Quarantined, error.message);
         else {
           this.options.log.error(`loading story ${storyId} failed`, error);
           socket.close(CloseCode.ServerShutdown, "could not load the story; retry");

@@ -12,6 +12,17 @@ export interface CollabSocket {
   readonly bufferedAmount: number;
 }
 
+/** The longest close reason RFC 6455 allows, in UTF-8 bytes: `ws` throws on a longer one. */
+const MAX_REASON_BYTES = 123;
+
+/** A close reason cut to what a close frame can carry, on a character boundary. */
+export function closeReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= MAX_REASON_BYTES) return reason;
+  let cut = reason;
+  while (Buffer.byteLength(`${cut}…`) > MAX_REASON_BYTES) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 /** A `ws` WebSocket as a CollabSocket. A failed write terminates the socket (its close handler cleans up). */
 export function wsSocket(ws: WebSocket): CollabSocket {
   return {
@@ -22,7 +33,7 @@ export function wsSocket(ws: WebSocket): CollabSocket {
       });
     },
     close(code, reason) {
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, closeReason(reason));
     },
     get isOpen() {
       return ws.readyState === ws.OPEN;

@@ -153,10 +153,24 @@ describe("3. a structure that makes readers recurse is refused, and a stored one
     const socket = await openRawSocket(wsUrl, broken, await tokenFor(broken));
     expect(await closeOfSocket(socket)).toEqual({
       code: CloseCode.Quarantined,
-      reason: expect.stringMatching(/^story quarantined: the stored document fails the schema/) as unknown as string,
+      reason: expect.stringMatching(/^the stored document fails the schema \(a map is not allowed in "claims" at depth 1\)$/) as unknown as string,
     });
     await expect(collab.liveDocument(broken)).rejects.toThrow(/draft is quarantined: the stored document fails the schema/);
     await expectReadable(healthy);
+  });
+});
+
+describe("a refusal", () => {
+  it("closes cleanly even when its reason is longer than a close frame may carry", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const attacker = await openAs(wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
+    const closed = closedBy(attacker);
+    attacker.doc.getMap("字".repeat(200)).set("x", 1);
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.BadMessage);
+    expect(reason).toMatch(/^unknown root "字+…$/);
+    expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
+    await expectReadable(storyId);
   });
 });
 
