@@ -77,8 +77,8 @@ interface Container {
   depth: number;
   /** The map keys from the root down to this type (null for list positions), at most the claims' two. */
   path: Array<string | null>;
-  /** A Y.Array or Y.Map that already holds entries, and how many. */
-  size: number;
+  /** The type itself when the document has it (null for one this update creates), to count its entries if a limit asks. */
+  type: SharedType | null;
 }
 
 class Refusal extends Error {}
@@ -234,7 +234,7 @@ class PolicyRun {
       }
       if (depth > this.context.limits.maxSummaryDepth) throw new Refusal("summary nested too deep");
     }
-    const container: Container = { root: parent.root, kind, depth, path, size: 0 };
+    const container: Container = { root: parent.root, kind, depth, path, type: null };
     this.containers.set(type, container);
     return container;
   }
@@ -253,7 +253,7 @@ class PolicyRun {
       if (item === null) {
         const root = this.rootNames.get(current);
         if (root === undefined) throw new Refusal("content outside any root");
-        base = { root, kind: STORY_DOC_ROOTS[root]?.kind ?? "other", depth: 0, path: [], size: sizeOf(current) };
+        base = { root, kind: STORY_DOC_ROOTS[root]?.kind ?? "other", depth: 0, path: [], type: current };
         this.containers.set(current, base);
         break;
       }
@@ -267,7 +267,7 @@ class PolicyRun {
       const parentSub = child._item?.parentSub ?? null;
       const kind: Container["kind"] =
         child instanceof Y.XmlText ? "xmlText" : child instanceof Y.XmlElement ? "xmlElement" : child instanceof Y.Map ? "map" : child instanceof Y.Array ? "array" : "other";
-      const container: Container = { root: base.root, kind, depth: base.depth + 1, path: [...base.path, parentSub], size: sizeOf(child) };
+      const container: Container = { root: base.root, kind, depth: base.depth + 1, path: [...base.path, parentSub], type: child };
       this.containers.set(child, container);
       base = container;
     }
@@ -365,12 +365,19 @@ class PolicyRun {
 
   private checkCount(container: Container, added: number): void {
     const limits = this.context.limits;
-    const total = container.size + added;
     const [, field] = container.path;
-    if (container.root === CLAIMS_FIELD && container.depth === 0 && total > limits.maxClaims) throw new Refusal(`more than ${limits.maxClaims} claims`);
-    if (container.root === CLAIMS_FIELD && field === "quotes" && total > limits.maxQuotesPerClaim) throw new Refusal(`more than ${limits.maxQuotesPerClaim} quotes on a claim`);
-    if (container.root === CLAIMS_FIELD && field === "comments" && total > limits.maxCommentsPerClaim) throw new Refusal(`more than ${limits.maxCommentsPerClaim} comments on a claim`);
-    if (container.root === ASSISTANT_DISMISSALS_FIELD && total > limits.maxDismissals) throw new Refusal(`more than ${limits.maxDismissals} dismissed flags`);
+    let limit: [number, string] | null = null;
+    if (container.root === CLAIMS_FIELD && container.depth === 0) limit = [limits.maxClaims, "claims"];
+    else if (container.root === CLAIMS_FIELD && field === "quotes") limit = [limits.maxQuotesPerClaim, "quotes on a claim"];
+    else if (container.root === CLAIMS_FIELD && field === "comments") limit = [limits.maxCommentsPerClaim, "comments on a claim"];
+    else if (container.root === ASSISTANT_DISMISSALS_FIELD && container.depth === 0) limit = [limits.maxDismissals, "dismissed flags"];
+    if (limit === null) return;
+    const [max, what] = limit;
+    const type = container.type;
+    // Y.Map's size walks every key it ever had; the count of keys, deleted ones included, is free and never lower.
+    const bound = type === null ? 0 : type instanceof Y.Map ? type._map.size : sizeOf(type);
+    if (bound + added <= max) return;
+    if ((type === null ? 0 : sizeOf(type)) + added > max) throw new Refusal(`more than ${max} ${what}`);
   }
 
   /** JSON values: bounded in depth and size, walked without recursion. */
