@@ -11,7 +11,6 @@ import { createCollabClient, type CollabClient } from "@/server/collab/collab-cl
 import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
 import { syncUpdateMessage } from "@/server/collab/protocol";
 import { RequestError } from "@/server/http/request-error";
-import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
 import {
   closedBy,
@@ -26,7 +25,7 @@ import {
 } from "../../collab-harness";
 import { createStory, createUser, integrationPrisma } from "../../database";
 import { nestMaps } from "../../../hostile-document";
-import { ARTICLE_004, currentHash, EVIDENCE, storyWithClaim } from "../review/review-fixtures";
+import { approveAsIs, ARTICLE_004, EVIDENCE, storyWithClaim } from "../review/review-fixtures";
 
 // One test per attack of issue 11, each made with a raw Yjs client or a raw socket and a valid token.
 const prisma = integrationPrisma();
@@ -86,13 +85,7 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
     });
     await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes.map((quote) => quote.id)).toEqual(["q-rosa"]));
 
-    const decision = decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
-      decision: "approved",
-      verdict: "supported",
-      reason: "",
-      claimHash: await currentHash(served(), storyId),
-    });
-    expect(await refusalOf(decision)).toBe(403);
+    expect(await refusalOf(approveAsIs(served(), reviewer, storyId))).toBe(403);
     const live = readClaims(await collab.liveDocument(storyId))[0];
     expect(live?.quotes[0]?.addedBy).toEqual({ id: reviewer.id, name: reviewer.name });
     await eventually(async () =>
@@ -118,13 +111,7 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
     });
     await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.id).toBe("q-rosa"));
 
-    const decision = decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
-      decision: "approved",
-      verdict: "supported",
-      reason: "",
-      claimHash: await currentHash(served(), storyId),
-    });
-    expect(await refusalOf(decision)).toBe(403);
+    expect(await refusalOf(approveAsIs(served(), reviewer, storyId))).toBe(403);
     // The first creator keeps the claim; the replacement is on record as hers.
     expect(readClaims(await collab.liveDocument(storyId))[0]?.createdBy).toEqual({ id: editor.id, name: editor.name });
     await eventually(async () => expect(await prisma.claimActivity.count({ where: { storyId, userId: reviewer.id } })).toBeGreaterThan(0));

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { Role } from "@/lib/auth/roles";
 import { markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { readArticleMetadata } from "@/lib/import/article-metadata";
@@ -68,17 +69,21 @@ export async function currentHash(server: ReviewTestServer, storyId: string, cla
   return reviewed.hash;
 }
 
-/** A story with an editor's claim (storyWithClaim) that a reviewer approved as supported. */
-export async function approvedStory(server: ReviewTestServer) {
-  const { prisma, collab } = server;
-  const editor = await createUser(prisma, "editor");
-  const reviewer = await createUser(prisma, "reviewer");
-  const { storyId, provider } = await storyWithClaim(server, { ...editor, role: "editor" });
-  await decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
+/** `reviewer` approves a claim of the live document as supported, as it stands now. */
+export async function approveAsIs(server: ReviewTestServer, reviewer: { id: string; name: string; role: Role }, storyId: string, claimId = "claim-1") {
+  await decideClaim({ prisma: server.prisma, collab: server.collab }, reviewer, storyId, claimId, {
     decision: "approved",
     verdict: "supported",
     reason: "",
-    claimHash: await currentHash(server, storyId),
+    claimHash: await currentHash(server, storyId, claimId),
   });
+}
+
+/** A story with an editor's claim (storyWithClaim) that a reviewer approved as supported. */
+export async function approvedStory(server: ReviewTestServer) {
+  const editor = await createUser(server.prisma, "editor");
+  const reviewer = await createUser(server.prisma, "reviewer");
+  const { storyId, provider } = await storyWithClaim(server, { ...editor, role: "editor" });
+  await approveAsIs(server, reviewer, storyId);
   return { storyId, provider, reviewer, editor };
 }
