@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-*/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "server/db/generated/**", "server/db/generated-postgresql/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "next-env.d.ts"],
   },
   {
     // lib/ is the pure domain shared by the browser, the Next server and the collab server.

@@ -9,6 +9,7 @@ import { normaliseArticleText } from "../lib/import/normalise-text";
 import { writeSummaryParagraphs } from "../lib/story-doc/summary";
 import { hashPassword } from "../server/auth/password";
 import { createPrisma, type PrismaClient } from "../server/db/create-prisma";
+import { EMBEDDED_DATABASE_URL } from "../server/db/database-url";
 import { loadDotEnv } from "../server/load-dotenv";
 import { cardSource } from "../server/sources/import-sources";
 
@@ -97,7 +98,7 @@ function cardLabels(card: AggregatorCard) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   loadDotEnv();
-  const prisma = createPrisma(process.env.DATABASE_URL ?? "file:./data/corroborate.db");
+  const prisma = createPrisma(process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL);
   const seeded = await seedDemo(prisma);
   console.log(seeded ? "Seeded the demo newsroom." : "The database already has users; nothing seeded.");
   await prisma.$disconnect();

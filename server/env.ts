@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { databaseUrlSchema } from "./db/database-url";
 
 /** An optional positive whole number from the environment. */
 const limit = () => z.coerce.number().int().positive().optional();
 
 const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^file:/, "DATABASE_URL must be a SQLite file URL such as file:./data/corroborate.db")
-    .default("file:./data/corroborate.db"),
+  DATABASE_URL: databaseUrlSchema,
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (npm run setup makes one)"),
   COLLAB_TOKEN_SECRET: z
     .string()
