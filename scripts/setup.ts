@@ -1,14 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { seedDemo } from "../prisma/seed";
 import { createPrisma } from "../server/db/create-prisma";
+import { databaseProvider } from "../server/db/database-url";
+import { migrateDatabase } from "../server/db/migrate";
 import { getEnv } from "../server/env";
 import { loadDotEnv } from "../server/load-dotenv";
 
-// Prepares a machine to run Corroborate on the embedded default: .env with generated secrets, the SQLite
-// database migrated, and the demo newsroom seeded when the database is empty. Safe to run again.
+// Prepares a machine to run Corroborate: .env with generated secrets, the database migrated, and on the embedded
+// SQLite default the demo newsroom seeded when the database is empty. A PostgreSQL database is a newsroom's
+// own: it is seeded only when asked (DEMO=1 here, or `npm run db:seed`). Safe to run again.
 
 if (!existsSync(".env")) {
   const example = readFileSync(".env.example", "utf8");
@@ -18,19 +19,20 @@ if (!existsSync(".env")) {
 loadDotEnv();
 const env = getEnv();
 
-const databaseFile = env.DATABASE_URL.replace(/^file:/, "");
-// The SQLite driver cannot create the folder of its file (Prisma reports only "External error id#0").
-mkdirSync(path.dirname(path.resolve(databaseFile)), { recursive: true });
-
-const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit", env: process.env });
-if (migrate.status !== 0) {
-  console.error("Applying the database migrations failed.");
-  process.exit(migrate.status ?? 1);
+try {
+  console.log(await migrateDatabase(env.DATABASE_URL));
+} catch (error) {
+  console.error(`Applying the database migrations failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 }
 
-const prisma = createPrisma(env.DATABASE_URL);
-try {
-  if (await seedDemo(prisma)) console.log("Seeded the demo newsroom.");
-} finally {
-  await prisma.$disconnect();
+if (databaseProvider(env.DATABASE_URL) === "postgresql" && process.env.DEMO !== "1") {
+  console.log("PostgreSQL: the demo newsroom is not seeded (DEMO=1 npm run setup, or npm run db:seed, seeds it into an empty database).");
+} else {
+  const prisma = createPrisma(env.DATABASE_URL);
+  try {
+    if (await seedDemo(prisma)) console.log("Seeded the demo newsroom.");
+  } finally {
+    await prisma.$disconnect();
+  }
 }

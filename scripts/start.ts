@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../prisma/seed";
+import { databaseProvider } from "../server/db/database-url";
 import { getEnv } from "../server/env";
 import { loadDotEnv } from "../server/load-dotenv";
 
@@ -42,12 +43,16 @@ process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
 const base = `http://localhost:${port}`;
-console.log(`
-  Corroborate is starting.
-    App:            ${base}
-    Demo story:     ${base}/stories/${DEMO_STORY_SLUG}/edit
-    Collaboration:  ws://localhost:${env.COLLAB_PORT}
-  Demo logins (password "${DEMO_PASSWORD}"):
-${DEMO_USERS.map((user) => `    ${user.role.padEnd(9)} ${user.email}`).join("\n")}
-  Press Ctrl-C to stop.
-`);
+// Setup seeds the demo on SQLite, and on PostgreSQL only with DEMO=1 (or when `npm run db:seed` was run).
+const demo = databaseProvider(env.DATABASE_URL) === "sqlite" || process.env.DEMO === "1";
+const lines = [
+  "  Corroborate is starting.",
+  `    App:            ${base}`,
+  ...(demo ? [`    Demo story:     ${base}/stories/${DEMO_STORY_SLUG}/edit`] : []),
+  `    Collaboration:  ws://localhost:${env.COLLAB_PORT}`,
+  ...(demo
+    ? [`  Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.map((user) => `    ${user.role.padEnd(9)} ${user.email}`)]
+    : ["  Database: PostgreSQL; the demo newsroom is there only if `npm run db:seed` seeded it."]),
+  "  Press Ctrl-C to stop.",
+];
+console.log(`\n${lines.join("\n")}\n`);
