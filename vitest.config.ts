@@ -1,8 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// One integration database per run, inherited by the test workers (tests/integration/database.ts).
-process.env.INTEGRATION_DATABASE_FILE ??= `tests/.tmp/integration-${process.pid}.db`;
+// One integration database per run, inherited by the test workers (tests/integration/database.ts): a SQLite file
+// named by this process's id, or the PostgreSQL database that INTEGRATION_DATABASE_URL names
+// (tests/integration/run-on-postgresql.ts sets it for `npm run test:integration:postgresql`).
+const postgres = /^postgres(ql)?:\/\//.test(process.env.INTEGRATION_DATABASE_URL ?? "");
+if (!postgres) process.env.INTEGRATION_DATABASE_FILE ??= `tests/.tmp/integration-${process.pid}.db`;
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/server-only-stub.ts") } },
@@ -15,10 +18,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/integration/global-setup.ts"],
+          globalSetup: [postgres ? "tests/integration/postgres-database.ts" : "tests/integration/global-setup.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
-          // The tests share one migrated SQLite file; running files one at a time keeps them independent.
+          // The tests share one migrated database; running files one at a time keeps them independent.
           fileParallelism: false,
         },
       },

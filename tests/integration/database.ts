@@ -3,15 +3,19 @@ import * as Y from "yjs";
 import { readSummaryParagraphs, writeSummaryParagraphs } from "@/lib/story-doc/summary";
 import { createPrismaPersistence } from "@/server/collab/persistence";
 import { createPrisma, type PrismaClient } from "@/server/db/create-prisma";
+import { databaseProvider } from "@/server/db/database-url";
 
 /**
- * The integration database of this run: vitest.config.ts names one file per run (its process id), so runs
- * side by side (a developer's and a helper's) never delete each other's database.
+ * The integration database of this run: vitest.config.ts names one per run (its process id), so runs side by side
+ * (a developer's and a helper's) never delete each other's database. A SQLite file, or the PostgreSQL database that
+ * INTEGRATION_DATABASE_URL names (run-on-postgresql.ts).
  */
 export const INTEGRATION_DATABASE_FILE = process.env.INTEGRATION_DATABASE_FILE ?? "tests/.tmp/integration.db";
-export const INTEGRATION_DATABASE_URL = `file:./${INTEGRATION_DATABASE_FILE}`;
+export const INTEGRATION_DATABASE_URL = process.env.INTEGRATION_DATABASE_URL ?? `file:./${INTEGRATION_DATABASE_FILE}`;
+/** The provider this run tests on. */
+export const INTEGRATION_PROVIDER = databaseProvider(INTEGRATION_DATABASE_URL);
 
-/** A Prisma client on the integration database (migrated by global-setup.ts). */
+/** A Prisma client on the integration database (migrated by global-setup.ts or postgres-database.ts). */
 export function integrationPrisma(): PrismaClient {
   return createPrisma(INTEGRATION_DATABASE_URL);
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
@@ -9,10 +10,20 @@ import { createStory, INTEGRATION_DATABASE_URL, integrationPrisma, storedSummary
 const prisma = integrationPrisma();
 afterAll(() => prisma.$disconnect());
 
+/** A port no one listens on now, from the system: a random one collided with the system's outgoing connections. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0);
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
 describe("the collaboration server process", () => {
   it.each(["SIGTERM", "SIGINT"] as const)("stores an edit made just before %s and exits cleanly", async (signal) => {
     const storyId = await createStory(prisma, ["The CIA has released two videos."]);
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "server/collab/main.ts"], {
       env: {
         ...process.env,

@@ -6,13 +6,14 @@ import { claimsMap, deleteClaim, readClaims } from "@/lib/claims/story-claims";
 import { summaryText } from "@/lib/story-doc/summary";
 import { versionContentSchema } from "@/lib/versions/version-content";
 import type { CollabClient } from "@/server/collab/collab-client";
+import type { PrismaClient } from "@/server/db/create-prisma";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
 import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { closedBy, eventually, serveEachTest } from "../../collab-harness";
-import { createUser, integrationPrisma } from "../../database";
+import { createUser, INTEGRATION_PROVIDER, integrationPrisma } from "../../database";
 import { approvedStory, currentHash, EVIDENCE, storyWithClaim, SUMMARY } from "./review-fixtures";
 
 const prisma = integrationPrisma();
@@ -34,6 +35,35 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
     throw error;
   }
   throw new Error("expected a refusal");
+}
+
+/**
+ * The integration client, except that the next `count` reads of a story's latest version wait for each other, so
+ * that as many concurrent publishes all read the same latest version before any of them writes. Left to timing,
+ * the publishes hardly ever overlap there (they did not once on SQLite), and the race went untested.
+ */
+function racingPublishes(count: number): PrismaClient {
+  const waiting: Array<() => void> = [];
+  const bound = (target: object, key: string | symbol) => {
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === "function" ? value.bind(target) : value;
+  };
+  const version = new Proxy(prisma.version, {
+    get(target, key) {
+      if (key !== "findFirst") return bound(target, key);
+      return async (args: Parameters<typeof target.findFirst>[0]) => {
+        const latest = await target.findFirst(args);
+        if (waiting.length < count) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === count) for (const release of waiting) release();
+          });
+        }
+        return latest;
+      };
+    },
+  });
+  return new Proxy(prisma, { get: (target, key) => (key === "version" ? version : bound(target, key)) });
 }
 
 describe("decisions", () => {
@@ -151,23 +181,26 @@ describe("publishing", () => {
     expect((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).status).toBe("published");
   });
 
-  it("gives two concurrent publishes two consecutive numbers, or one clear refusal", async () => {
+  it(`gives two concurrent publishes two consecutive numbers, or one clear refusal (${INTEGRATION_PROVIDER})`, async () => {
     const { storyId, reviewer } = await approvedStory(served());
     const second = await createUser(prisma, "reviewer");
-    // No version yet: one wins version 1, the other must then give a correction note and is refused.
+    // No version yet, and both read that before either writes: both try version 1, the (story, number) pair lets
+    // one through, and the other, trying again, must now give a correction note and is refused.
+    const racing = racingPublishes(2);
     const first = await Promise.allSettled([
-      publishStory({ prisma, collab }, reviewer, storyId, {}),
-      publishStory({ prisma, collab }, second, storyId, {}),
+      publishStory({ prisma: racing, collab }, reviewer, storyId, {}),
+      publishStory({ prisma: racing, collab }, second, storyId, {}),
     ]);
     expect(first.filter((result) => result.status === "fulfilled").map((result) => (result as PromiseFulfilledResult<{ number: number }>).value)).toEqual([{ number: 1 }]);
     const rejected = first.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(RequestError);
     expect((rejected.reason as RequestError).message).toMatch(/correction note/);
 
-    // With notes, both succeed with distinct consecutive numbers.
+    // With notes, both read version 1 and try version 2: the one that loses tries again and gets 3.
+    const again = racingPublishes(2);
     const both = await Promise.all([
-      publishStory({ prisma, collab }, reviewer, storyId, { correctionNote: "First correction." }),
-      publishStory({ prisma, collab }, second, storyId, { correctionNote: "Second correction." }),
+      publishStory({ prisma: again, collab }, reviewer, storyId, { correctionNote: "First correction." }),
+      publishStory({ prisma: again, collab }, second, storyId, { correctionNote: "Second correction." }),
     ]);
     expect(both.map((result) => result.number).sort()).toEqual([2, 3]);
     const versions = await prisma.version.findMany({ where: { storyId }, orderBy: { number: "asc" }, select: { number: true, correctionNote: true } });
