@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/create-prisma";
+import { isUniqueViolation } from "../db/prisma-errors";
 
 /** Where rooms load and store their documents. */
 export interface Persistence {
@@ -83,11 +84,17 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
       return new Map(users.map((user) => [user.id, user.role]));
     },
     async recordActivity(activity) {
-      await prisma.claimActivity.upsert({
-        where: { storyId_claimId_userId_kind: activity },
-        create: activity,
-        update: {},
-      });
+      try {
+        await prisma.claimActivity.upsert({
+          where: { storyId_claimId_userId_kind: activity },
+          create: activity,
+          update: {},
+        });
+      } catch (error) {
+        // Prisma's upsert reads, then inserts: on PostgreSQL two updates of one person on one claim at once both
+        // find no row, and the second insert breaks the unique key. The row is there, which is all that counts.
+        if (!isUniqueViolation(error)) throw error;
+      }
     },
   };
 }
