@@ -51,15 +51,16 @@ export const TIGHT_LIMITS: Partial<CollabLimits> = {
 };
 
 /**
- * Frames that trip a bug known and not fixed yet, which a run can leave out so that it finds others; each
- * has a regression test in tests/integration/server/collab/fuzz.test.ts.
- * - `reused-client-ids`: other content under Yjs client ids that already have some at those clocks (the
- *   honest clients', the shadow editor's, also by mutating frames that carry its history, and a pool of ids
- *   shared by frames). Left out, every attacking frame writes under ids of its own.
- * - `parked-updates`: updates Yjs cannot integrate yet, which it keeps in its pending store (a clock gap: the
- *   shadow editor's frames after one the server never read; a struct whose predecessor was not sent). Left
- *   out, the shadow editor's frames carry everything since the draft.
- * - `presence-flood`: one awareness update setting the presence of many client ids. Left out, it sets two.
+ * Frames that tripped a bug, which a run can leave out while the bug is open so that it finds others; each has
+ * a regression test in tests/integration/server/collab/fuzz.test.ts, which replays its frames with the
+ * options it was found with.
+ * - `reused-client-ids` (open): other content under Yjs client ids that already have some at those clocks
+ *   (the honest clients', the shadow editor's, also by mutating frames that carry its history, and a pool of
+ *   ids shared by frames). Left out, every attacking frame writes under ids of its own.
+ * - `parked-updates` (fixed): updates Yjs cannot integrate yet, which it would keep in its pending store (a
+ *   clock gap: the shadow editor's frames after one the server never read; a struct whose predecessor was not
+ *   sent). Left out, the shadow editor's frames carry everything since the draft.
+ * - `presence-flood` (fixed): one awareness update setting the presence of many client ids. Left out, it sets two.
  */
 export const KNOWN_BUGS = ["reused-client-ids", "parked-updates", "presence-flood"] as const;
 export type KnownBug = (typeof KNOWN_BUGS)[number];

@@ -258,7 +258,11 @@ async function runBlock(run: BlockRun): Promise<void> {
     await check(run, server, url, honest, attackers, `after frame ${range.to - 1}`);
   } finally {
     closing = true;
-    for (const provider of honest) provider.destroy();
+    for (const provider of honest) {
+      provider.destroy();
+      // The provider leaves its awareness, and with it the document, to a timer that only the document's destroy stops.
+      provider.doc.destroy();
+    }
     attackers?.close();
     await server.close();
   }
@@ -268,9 +272,15 @@ async function runBlock(run: BlockRun): Promise<void> {
 /** The checks between frames: health, logged errors, honest clients converging, the stored form of the document, memory. */
 async function check(run: BlockRun, server: CollabServer, url: string, honest: WebsocketProvider[], attackers: AttackerSockets, when: string): Promise<void> {
   const { stats, seed, storyId } = run;
-  // Frames still in the sockets' buffers reach the server before the check.
-  while (attackers.bufferedAmount > 0) await new Promise((resolve) => setTimeout(resolve, 5));
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  const live = server.rooms.document(storyId);
+  if (!live) return stats.fail(seed, "the story's room is not open while honest clients are in it");
+  // Frames still in the sockets' buffers, then on the wire, reach the server before the check: until the
+  // buffers are empty and the document has not changed for a while.
+  for (let before = "", now = "x"; before !== now; before = now) {
+    while (attackers.bufferedAmount > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    now = `${Y.encodeStateVector(live).join()}:${live.store.pendingStructs?.update.length ?? 0}`;
+  }
   stats.throwIfFailed(seed);
 
   const health = await fetch(`${url.replace(/^ws/, "http")}/healthz`).then(
@@ -279,11 +289,9 @@ async function check(run: BlockRun, server: CollabServer, url: string, honest: W
   );
   if (!health) stats.fail(seed, "GET /healthz did not answer ok");
 
-  const live = server.rooms.document(storyId);
-  if (!live) return stats.fail(seed, "the story's room is not open while honest clients are in it");
   const maxDocumentBytes = (run.plan.limits.document ?? DEFAULT_DOCUMENT_LIMITS).maxDocumentBytes;
   // A full document refuses their typing too (4413, as it should): then they only compare what they hold.
-  const lines = Y.encodeStateAsUpdate(live).length + 4_096 < maxDocumentBytes ? honest.map((_, n) => `Honest ${n + 1} typed ${when}.`) : [];
+  const lines = Y.encodeStateAsUpdate(live).length + 64 * 1024 < maxDocumentBytes ? honest.map((_, n) => `Honest ${n + 1} typed ${when}.`) : [];
   honest.forEach((provider, n) => {
     const line = lines[n];
     if (line === undefined) return;
