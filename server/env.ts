@@ -33,6 +33,8 @@ const envSchema = z.object({
   COLLAB_MAX_MESSAGE_BYTES: limit(),
   COLLAB_MESSAGES_PER_SECOND: limit(),
   COLLAB_MESSAGE_BURST: limit(),
+  COLLAB_PRESENCE_PER_SECOND: limit(),
+  COLLAB_PRESENCE_BURST: limit(),
   COLLAB_BYTES_PER_SECOND: limit(),
   COLLAB_BYTE_BURST: limit(),
   COLLAB_SYNC_REQUESTS_PER_MINUTE: limit(),

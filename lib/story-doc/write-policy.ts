@@ -83,6 +83,9 @@ interface Container {
 
 class Refusal extends Error {}
 
+/** How far apart a new struct's neighbours may be (items inserted between them since): far beyond real editing. */
+const MAX_NEIGHBOUR_WALK = 10_000;
+
 /**
  * Decides whether an incoming Yjs update may touch a story document, before it is applied: it decodes the
  * update's structs and delete set without applying them and refuses an update that is malformed, writes a
@@ -138,21 +141,75 @@ class PolicyRun {
 
   check(ds: DeleteSet): void {
     const owners = new Map<number, boolean>();
+    /** Per client id, the clock up to which the document has its structs or this update brings them. */
+    const reach = new Map<number, number>();
     for (const struct of this.structs) {
       if (struct instanceof Y.Skip) continue;
-      const known = Y.getState(this.store, struct.id.client);
+      const client = struct.id.client;
+      const known = Y.getState(this.store, client);
+      const next = reach.get(client) ?? known;
+      // Yjs would park a struct after a gap until the gap is filled: stored with the document, never checked again.
+      if (struct.id.clock > next) throw new Refusal("depends on changes the story does not have");
+      reach.set(client, Math.max(next, struct.id.clock + struct.length));
+      // Even a struct the document has is parked, not dropped, when what it refers to is missing.
+      if (struct instanceof Y.Item) this.requireReferences(struct);
       if (struct.id.clock + struct.length <= known) continue;
-      let mayWrite = owners.get(struct.id.client);
-      if (mayWrite === undefined) owners.set(struct.id.client, (mayWrite = this.context.mayWriteAs(struct.id.client)));
-      if (!mayWrite) throw new Refusal(`client id ${struct.id.client} belongs to another connection`);
-      if (struct instanceof Y.Item) this.checkItem(struct);
+      let mayWrite = owners.get(client);
+      if (mayWrite === undefined) owners.set(client, (mayWrite = this.context.mayWriteAs(client)));
+      if (!mayWrite) throw new Refusal(`client id ${client} belongs to another connection`);
+      if (struct instanceof Y.Item) this.checkItem(struct, struct.id.clock < known ? this.placeOfRest(client, known) : undefined);
     }
     for (const [container, count] of this.added) this.checkCount(container, count);
-    this.checkDeletions(ds);
+    this.checkDeletions(ds, reach);
   }
 
-  private checkItem(item: Y.Item): void {
-    const place = this.placeOf(item);
+  /** Refuses a struct whose neighbours or parent neither the document nor this update has (Yjs would keep it pending). */
+  private requireReferences(item: Y.Item): void {
+    const parent = item.parent as unknown;
+    for (const id of [item.origin, item.rightOrigin, parent instanceof Y.ID ? parent : null]) {
+      if (id === null) continue;
+      const found = this.find(id);
+      if (found === null || found instanceof Y.Skip) throw new Refusal("references content the story does not have");
+    }
+  }
+
+  /**
+   * Where the part of a struct the document does not have yet goes: Yjs integrates it right after the document's
+   * struct at the clock before, in that struct's list, whatever the update says its parent is.
+   */
+  private placeOfRest(client: number, known: number): Place | null {
+    const before = this.find(Y.createID(client, known - 1));
+    if (!(before instanceof Y.Item)) throw new Refusal("overlaps collected content");
+    return this.placeOf(before);
+  }
+
+  /**
+   * Refuses a new struct whose right neighbour is not to the right of its left one in the document: Yjs's
+   * conflict resolution assumes it is, and peers that integrate such a struct next to different concurrent
+   * edits put it in different places, so the documents stop converging. Checked where both neighbours are in
+   * the document (a client's own consecutive structs are consistent by construction), within a bounded walk.
+   */
+  private requireOrderedNeighbours(item: Y.Item, origin: Y.ID | null = item.origin): void {
+    if (origin === null || item.rightOrigin === null) return;
+    const left = this.find(origin);
+    const right = this.find(item.rightOrigin);
+    if (!(left instanceof Y.Item) || !(right instanceof Y.Item) || this.inUpdate.has(left) || this.inUpdate.has(right)) return;
+    if (left === right) {
+      if (origin.client === item.rightOrigin.client && item.rightOrigin.clock > origin.clock) return;
+      throw new Refusal("neighbours out of order");
+    }
+    if (left.parent !== right.parent || left.parentSub !== right.parentSub) throw new Refusal("neighbours in different places");
+    let steps = 0;
+    for (let next = left.right; next !== right; next = next.right) {
+      if (next === null || ++steps > MAX_NEIGHBOUR_WALK) throw new Refusal("neighbours out of order");
+    }
+  }
+
+  private checkItem(item: Y.Item, placed?: Place | null): void {
+    // The part of a struct the document lacks goes right after the document's struct at the clock before.
+    const known = Y.getState(this.store, item.id.client);
+    this.requireOrderedNeighbours(item, item.id.clock < known ? Y.createID(item.id.client, known - 1) : item.origin);
+    const place = placed === undefined ? this.placeOf(item) : placed;
     // Placed next to garbage-collected content: Yjs integrates it as deleted, so it carries nothing.
     if (place === null) return;
     const { container, key } = place;
@@ -380,11 +437,15 @@ class PolicyRun {
     if ((type === null ? 0 : sizeOf(type)) + added > max) throw new Refusal(`more than ${max} ${what}`);
   }
 
-  /** JSON values: bounded in depth and size, walked without recursion. */
+  /** JSON values: each bounded in depth and size (a stored state merges one writer's consecutive values), walked without recursion. */
   private checkValues(values: unknown[]): void {
+    for (const value of values) this.checkValue(value);
+  }
+
+  private checkValue(root: unknown): void {
     const { maxValueDepth, maxValueLength } = this.context.limits;
     let budget = maxValueLength;
-    const stack: Array<{ value: unknown; depth: number }> = values.map((value) => ({ value, depth: 0 }));
+    const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
     while (stack.length > 0) {
       const { value, depth } = stack.pop()!;
       if (depth > maxValueDepth) throw new Refusal("value nested too deep");
@@ -403,14 +464,17 @@ class PolicyRun {
     }
   }
 
-  /** Deleting is editing, except from a root the server writes. */
-  private checkDeletions(ds: DeleteSet): void {
+  /**
+   * Deleting is editing, except from a root the server writes, or what neither the document nor this update
+   * has (Yjs would keep that deletion pending with the document).
+   */
+  private checkDeletions(ds: DeleteSet, reach: ReadonlyMap<number, number>): void {
     if (this.context.writer === "server") return;
     for (const [client, ranges] of ds.clients) {
       const known = Y.getState(this.store, client);
-      const structs = this.store.clients.get(client);
-      if (!structs) continue;
+      const structs = this.store.clients.get(client) ?? [];
       for (const { clock, len } of ranges) {
+        if (clock + len > (reach.get(client) ?? known)) throw new Refusal("deletes changes the story does not have");
         if (clock >= known) continue;
         for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
           const struct = structs[index]!;

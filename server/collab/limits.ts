@@ -12,9 +12,16 @@ export interface CollabLimits {
   document: DocumentLimits;
   /** Largest frame; a larger one closes the socket with 1009 (message too big). */
   maxPayloadBytes: number;
-  /** Messages per second a socket may send on average, and in a burst (4429). */
+  /** Messages other than presence a socket may send per second on average, and in a burst (4429). */
   messagesPerSecond: number;
   messageBurst: number;
+  /**
+   * Presence messages a socket may send per second on average, and in a burst (4429). The stock client sends
+   * back every presence change it receives, so its rate grows with the room's: 50 people moving their cursors
+   * ten times a second make each client send 500.
+   */
+  presencePerSecond: number;
+  presenceBurst: number;
   /** Bytes per second a socket may send on average, and in a burst (4429). */
   bytesPerSecond: number;
   byteBurst: number;
@@ -40,6 +47,8 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxPayloadBytes: 2 * 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 500,
+  presencePerSecond: 1_000,
+  presenceBurst: 2_000,
   bytesPerSecond: 1024 * 1024,
   byteBurst: 4 * 1024 * 1024,
   syncRequestsPerMinute: 12,
@@ -61,6 +70,8 @@ export function limitsFromEnv(env: Env): CollabLimits {
     maxPayloadBytes: set(env.COLLAB_MAX_MESSAGE_BYTES, d.maxPayloadBytes),
     messagesPerSecond: set(env.COLLAB_MESSAGES_PER_SECOND, d.messagesPerSecond),
     messageBurst: set(env.COLLAB_MESSAGE_BURST, d.messageBurst),
+    presencePerSecond: set(env.COLLAB_PRESENCE_PER_SECOND, d.presencePerSecond),
+    presenceBurst: set(env.COLLAB_PRESENCE_BURST, d.presenceBurst),
     bytesPerSecond: set(env.COLLAB_BYTES_PER_SECOND, d.bytesPerSecond),
     byteBurst: set(env.COLLAB_BYTE_BURST, d.byteBurst),
     syncRequestsPerMinute: set(env.COLLAB_SYNC_REQUESTS_PER_MINUTE, d.syncRequestsPerMinute),
@@ -100,6 +111,7 @@ export class TokenBucket {
 
 interface Budget {
   messages: TokenBucket;
+  presence: TokenBucket;
   bytes: TokenBucket;
   syncRequests: TokenBucket;
   /** Since when the socket's send buffer has been above the threshold, or null. */
@@ -117,6 +129,7 @@ export function limitsHook(limits: CollabLimits, now: () => number = Date.now): 
     if (!budget) {
       budget = {
         messages: new TokenBucket(limits.messageBurst, limits.messagesPerSecond, now),
+        presence: new TokenBucket(limits.presenceBurst, limits.presencePerSecond, now),
         bytes: new TokenBucket(limits.byteBurst, limits.bytesPerSecond, now),
         syncRequests: new TokenBucket(limits.syncRequestBurst, limits.syncRequestsPerMinute / 60, now),
         fullSince: null,
@@ -128,7 +141,8 @@ export function limitsHook(limits: CollabLimits, now: () => number = Date.now): 
   return {
     onFrame(_room, connection, frame) {
       const budget = budgetOf(connection);
-      if (!budget.messages.take()) throw new Refusal(CloseCode.RateLimited, "too many messages");
+      // The first byte is the y-websocket message type for every type below 128; 1 is presence.
+      if (frame[0] === 1 ? !budget.presence.take() : !budget.messages.take()) throw new Refusal(CloseCode.RateLimited, "too many messages");
       if (!budget.bytes.take(frame.length)) throw new Refusal(CloseCode.RateLimited, "too many bytes");
     },
     onSyncRequest(_room, connection) {

@@ -1,7 +1,8 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { CollabUser } from "./authenticate";
-import type { Connection, RoomHook } from "./hooks";
+import { CloseCode } from "../../lib/collab/close-codes";
+import { Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Room } from "./room";
 
 /** How many awareness client ids one socket may control (one document per tab; Yjs may renew its id on a clash). */
@@ -17,23 +18,39 @@ const MAX_STATE_LENGTH = 16 * 1024;
  */
 export const presenceHook: RoomHook = {
   onAwareness(room, connection, update) {
-    const { update: stamped, kept } = stampAwarenessUpdate(update, connection.user, (clientId) => mayControl(room, connection, clientId));
-    for (const { clientId, left } of kept) {
-      if (left) connection.clientIds.delete(clientId);
-      else connection.clientIds.add(clientId);
+    // Ids taken in this very update count against the socket's share as they are taken.
+    const taken = new Set<number>();
+    const mayTake = (clientId: number): boolean => {
+      if (connection.clientIds.has(clientId) || taken.has(clientId)) return true;
+      if (connection.clientIds.size + taken.size >= MAX_CLIENT_IDS_PER_SOCKET || !mayControl(room, connection, clientId)) return false;
+      taken.add(clientId);
+      return true;
+    };
+    let stamped: ReturnType<typeof stampAwarenessUpdate>;
+    try {
+      stamped = stampAwarenessUpdate(update, connection.user, mayTake);
+    } catch (error) {
+      throw new Refusal(CloseCode.BadMessage, `malformed presence: ${error instanceof Error ? error.message : "unreadable"}`);
     }
-    return stamped;
+    for (const { clientId, left } of stamped.kept) {
+      if (left) connection.clientIds.delete(clientId);
+      else {
+        connection.clientIds.add(clientId);
+        room.clientOwners.set(clientId, connection.user.id);
+      }
+    }
+    return stamped.update;
   },
 };
 
 /**
- * Whether a socket may set the awareness state of a client id: its own, or one that no other person's socket
- * controls. A socket of the same person takes the id over: it is the same tab reconnecting while the server
- * has not yet noticed that its old socket is gone.
+ * Whether a socket may take a client id that is not its own: one that belongs to nobody else in the room
+ * (Room.clientOwners). A socket of the same person takes the id over: it is the same tab reconnecting while the
+ * server has not yet noticed that its old socket is gone.
  */
 function mayControl(room: Room, connection: Connection, clientId: number): boolean {
-  if (connection.clientIds.has(clientId)) return true;
-  if (connection.clientIds.size >= MAX_CLIENT_IDS_PER_SOCKET) return false;
+  const owner = room.clientOwners.get(clientId);
+  if (owner !== undefined && owner !== connection.user.id) return false;
   for (const other of room.connections.values()) {
     if (other === connection || !other.clientIds.has(clientId)) continue;
     if (other.user.id !== connection.user.id) return false;

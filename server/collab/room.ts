@@ -45,6 +45,12 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<CollabSocket, Connection>();
   readonly ready: Promise<void>;
+  /**
+   * The person each Yjs client id belongs to: whoever first announced it or wrote under it while the room was
+   * open (presence.ts, document-policy.ts). Nobody else may write under it, even while its owner is offline,
+   * so an edit made offline is never pre-empted by someone else's structs at the same clocks.
+   */
+  readonly clientOwners = new Map<number, string>();
   /** An upper bound of the document's encoded size: its size when loaded or stored plus every update since. */
   approximateBytes = 0;
   /** When the room last had a socket or served an internal request. */

@@ -54,7 +54,7 @@ export const TIGHT_LIMITS: Partial<CollabLimits> = {
  * Frames that tripped a bug, which a run can leave out while the bug is open so that it finds others; each has
  * a regression test in tests/integration/server/collab/fuzz.test.ts, which replays its frames with the
  * options it was found with.
- * - `reused-client-ids` (open): other content under Yjs client ids that already have some at those clocks
+ * - `reused-client-ids` (fixed): other content under Yjs client ids that already have some at those clocks
  *   (the honest clients', the shadow editor's, also by mutating frames that carry its history, and a pool of
  *   ids shared by frames). Left out, every attacking frame writes under ids of its own.
  * - `parked-updates` (fixed): updates Yjs cannot integrate yet, which it would keep in its pending store (a

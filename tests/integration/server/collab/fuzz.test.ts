@@ -4,8 +4,7 @@ import { fuzz } from "../../../fuzz/run-fuzz";
 
 describe("the collaboration server under fuzzed frames", () => {
   it("stays up through 10,000 frames of seed 1: honest clients converge, memory stays bounded, every story loads", async () => {
-    // The frames of the open bug below are left out until it is fixed, so that this run can find others.
-    const summary = await fuzz({ seed: 1, frames: 10_000, avoid: ["reused-client-ids"] });
+    const summary = await fuzz({ seed: 1, frames: 10_000 });
 
     expect(summary.framesSent).toBe(10_000);
     expect(summary.closes[CloseCode.BadMessage]).toBeGreaterThan(1_000);
@@ -17,13 +16,13 @@ describe("the collaboration server under fuzzed frames", () => {
 
 // The runs that found bugs, each replaying the frames that broke a check (with the options it ran with).
 describe("regression seeds", () => {
-  // Open: it expects the failure it found. Once fixed, it should expect the replay to pass, and the run above
-  // should no longer avoid "reused-client-ids".
-  it("seed 1, frames 0–703: text sent under a client id whose first clock the story has as a comment is stored after that comment, in the claim's comment list (refused on load: quarantined)", async () => {
-    await expect(fuzz({ seed: 1, frames: 704, checkEvery: 16 })).rejects.toThrow(
-      /after frame 703 .*would be quarantined when loaded again: unexpected content in "claims" at depth 2/,
-    );
+  it("seed 1, frames 0–703: a struct the story already has, sent again with a neighbour it lacks, is refused rather than kept pending and stored over the original (it put text in a claim's comment list: quarantined on load)", async () => {
+    await fuzz({ seed: 1, frames: 704, checkEvery: 16 });
   }, 60_000);
+
+  it("seed 1, frames 6144–8191: the part of a reused struct the story lacks goes after the story's struct at the clock before; a right neighbour that is not to its right is refused (honest clients had stopped converging)", async () => {
+    await fuzz({ seed: 1, start: 6_144, frames: 2_048, checkEvery: 64 });
+  }, 90_000);
 
   it("seed 1 without reused ids, frames 2048–3327: updates Yjs would keep pending (stored with the document and counted on load: more than 12 comments on a claim) are refused", async () => {
     await fuzz({ seed: 1, start: 2_048, frames: 1_280, avoid: ["reused-client-ids", "presence-flood"] });
