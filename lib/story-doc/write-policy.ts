@@ -62,7 +62,12 @@ export interface WriteContext {
 }
 
 /** Whether an update may be applied, and if not, why (said to the writer in the close reason). */
-export type WriteVerdict = { ok: true } | { ok: false; reason: string };
+/**
+ * Whether an update may be applied, and if not, why (said to the writer in the close reason). `missing` marks
+ * an update that depends on changes the document does not have yet: the same writer's update on the way may
+ * bring them (a client sends what it types while its catch-up after a reconnect is still in flight).
+ */
+export type WriteVerdict = { ok: true } | { ok: false; reason: string; missing?: true };
 
 /** Where a new struct sits: the type it is written into and the key under it (null for a list position). */
 interface Place {
@@ -82,6 +87,9 @@ interface Container {
 }
 
 class Refusal extends Error {}
+
+/** A refusal for what the document lacks: the update may be fine once the changes it depends on arrive. */
+class Missing extends Refusal {}
 
 /** How far apart a new struct's neighbours may be (items inserted between them since): far beyond real editing. */
 const MAX_NEIGHBOUR_WALK = 10_000;
@@ -108,6 +116,7 @@ export function checkUpdate(update: Uint8Array, context: WriteContext): WriteVer
     new PolicyRun(context, decoded.structs).check(decoded.ds);
     return { ok: true };
   } catch (error) {
+    if (error instanceof Missing) return { ok: false, reason: error.message, missing: true };
     if (error instanceof Refusal) return { ok: false, reason: error.message };
     // A stack overflow or a decoding error in a hostile struct: refused, never applied.
     return { ok: false, reason: "malformed update" };
@@ -149,7 +158,7 @@ class PolicyRun {
       const known = Y.getState(this.store, client);
       const next = reach.get(client) ?? known;
       // Yjs would park a struct after a gap until the gap is filled: stored with the document, never checked again.
-      if (struct.id.clock > next) throw new Refusal("depends on changes the story does not have");
+      if (struct.id.clock > next) throw new Missing("depends on changes the story does not have");
       reach.set(client, Math.max(next, struct.id.clock + struct.length));
       // Even a struct the document has is parked, not dropped, when what it refers to is missing.
       if (struct instanceof Y.Item) this.requireReferences(struct);
@@ -169,7 +178,7 @@ class PolicyRun {
     for (const id of [item.origin, item.rightOrigin, parent instanceof Y.ID ? parent : null]) {
       if (id === null) continue;
       const found = this.find(id);
-      if (found === null || found instanceof Y.Skip) throw new Refusal("references content the story does not have");
+      if (found === null || found instanceof Y.Skip) throw new Missing("references content the story does not have");
     }
   }
 

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { checkUpdate } from "../../lib/story-doc/write-policy";
-import { Refusal, type RoomHook } from "./hooks";
+import { Deferral, Refusal, type RoomHook } from "./hooks";
 
 /**
  * The write policy at the room's door: every update a socket sends passes lib/story-doc/write-policy.ts
@@ -24,7 +24,7 @@ export const documentPolicyHook: RoomHook = {
       },
       limits: room.documentLimits,
     });
-    if (!verdict.ok) throw new Refusal(CloseCode.BadMessage, verdict.reason);
+    if (!verdict.ok) throw new (verdict.missing ? Deferral : Refusal)(CloseCode.BadMessage, verdict.reason);
     const max = room.documentLimits.maxDocumentBytes;
     if (room.approximateBytes + update.length > max) {
       // The bound only grows between stores: measure the real size before refusing.

@@ -31,6 +31,15 @@ export class Refusal extends Error {
 }
 
 /**
+ * Thrown by a hook for an update that depends on changes the room does not have yet: the room keeps it for the
+ * socket (bounded) and tries it again after the socket's next update, as Yjs would keep it pending, but outside
+ * the document, so nothing unchecked is ever stored.
+ */
+export class Deferral extends Refusal {
+  override name = "Deferral";
+}
+
+/**
  * One concern of a room (presence ownership, the write policy, claim audit, limits), called by the room
  * core at fixed points, as Hocuspocus extensions are. Each method may throw Refusal where it says so.
  */

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { defineStoryDocRoots } from "../../lib/story-doc/schema";
 import { checkUpdate, type DocumentLimits } from "../../lib/story-doc/write-policy";
-import { Refusal, type Connection, type RoomHook } from "./hooks";
+import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { Persistence } from "./persistence";
 import { awarenessMessage, decodeClientMessage, syncAnswerMessage, syncRequestMessage, syncUpdateMessage } from "./protocol";
@@ -12,6 +12,9 @@ import type { CollabSocket } from "./socket";
 /** The origin of changes the server itself makes (a recorded review decision, a re-anchoring, a stamp). */
 export const SERVER_ORIGIN = Symbol("server");
 const LOADED_FROM_STORAGE = Symbol("loaded from storage");
+/** Updates, and their bytes, one socket may have waiting for changes it has not sent yet (a catch-up after a reconnect). */
+const MAX_WAITING_UPDATES = 256;
+const MAX_WAITING_BYTES = 4 * 1024 * 1024;
 
 /** What a room needs from the process that runs it. */
 export interface RoomOptions {
@@ -58,6 +61,8 @@ export class Room {
   /** The pending check for unloading the room once it has been idle long enough. */
   unloadTimer: NodeJS.Timeout | null = null;
   private readonly backlogs = new Map<Connection, Uint8Array[]>();
+  /** Each socket's updates that wait for changes it has not sent yet (see Deferral), oldest first. */
+  private readonly waiting = new Map<Connection, Uint8Array[]>();
   private dirty = false;
   private debounceTimer: NodeJS.Timeout | null = null;
   private maxWaitTimer: NodeJS.Timeout | null = null;
@@ -170,9 +175,8 @@ export class Room {
         return;
       }
       case "update":
-        for (const hook of this.options.hooks) hook.beforeUpdate?.(this, connection, message.update);
-        Y.applyUpdate(this.doc, message.update, connection);
-        this.approximateBytes += message.update.length;
+        if (!this.applyUpdate(connection, message.update)) return;
+        this.retryWaiting(connection);
         return;
       case "awareness": {
         let update = message.update;
@@ -183,6 +187,39 @@ export class Room {
       case "query-awareness":
         this.send(connection, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
         return;
+    }
+  }
+
+  /**
+   * Applies a socket's update after the hooks allow it; keeps one that waits for changes not here yet.
+   * @returns whether it was applied.
+   * @throws Refusal when a hook refuses it, or when the socket already has too many updates waiting.
+   */
+  private applyUpdate(connection: Connection, update: Uint8Array): boolean {
+    try {
+      for (const hook of this.options.hooks) hook.beforeUpdate?.(this, connection, update);
+    } catch (error) {
+      if (!(error instanceof Deferral)) throw error;
+      const waiting = this.waiting.get(connection) ?? [];
+      const bytes = waiting.reduce((sum, queued) => sum + queued.length, update.length);
+      if (waiting.length >= MAX_WAITING_UPDATES || bytes > MAX_WAITING_BYTES) throw error;
+      waiting.push(update);
+      this.waiting.set(connection, waiting);
+      return false;
+    }
+    Y.applyUpdate(this.doc, update, connection);
+    this.approximateBytes += update.length;
+    return true;
+  }
+
+  /** Tries a socket's waiting updates again, as long as each round applies one of them. */
+  private retryWaiting(connection: Connection): void {
+    for (let waiting = this.waiting.get(connection); waiting; waiting = this.waiting.get(connection)) {
+      this.waiting.delete(connection);
+      let applied = false;
+      // An update that still waits goes back on the (new) list in its order.
+      for (const update of waiting) if (this.applyUpdate(connection, update)) applied = true;
+      if (!applied) return;
     }
   }
 
@@ -201,6 +238,7 @@ export class Room {
     if (!connection) return;
     this.connections.delete(socket);
     this.backlogs.delete(connection);
+    this.waiting.delete(connection);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
     for (const hook of this.options.hooks) hook.onLeave?.(this, connection);
   }

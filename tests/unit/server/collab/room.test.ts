@@ -213,6 +213,31 @@ describe("Room", () => {
     expect(before.connection.clientIds.has(4242)).toBe(false);
   });
 
+  it("keeps an update that arrives before the catch-up it builds on, and applies both when the catch-up arrives", async () => {
+    const stored = storedStory();
+    const room = openRoom(memoryPersistence(stored));
+    await room.ready;
+    const { socket, connection } = connect(room);
+    room.greet(connection);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, stored);
+    const updates: Uint8Array[] = [];
+    client.on("update", (update: Uint8Array) => updates.push(update));
+    const text = (client.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.insert(0, "Offline, ");
+    text.insert(0, "Back. ");
+    // The live keystroke overtakes the catch-up of what was typed offline.
+    expect(room.receive(connection, syncUpdateMessage(updates[1]!))).toBe(true);
+    expect(summaryText(room.doc).plain).toBe("The CIA has released two videos.");
+    expect(room.receive(connection, syncUpdateMessage(updates[0]!))).toBe(true);
+    expect(summaryText(room.doc).plain).toBe("Back. Offline, The CIA has released two videos.");
+    expect(socket.closed).toBeNull();
+    // Nothing waiting was stored with the document.
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(room.doc));
+    expect(reloaded.store.pendingStructs).toBeNull();
+  });
+
   it("refuses to serve a stored document that fails the schema", async () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, storedStory());
