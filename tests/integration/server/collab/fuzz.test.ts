@@ -16,7 +16,7 @@ describe("the collaboration server under fuzzed frames", () => {
 
 // The runs that found bugs, each replaying the frames that broke a check (with the options it ran with).
 describe("regression seeds", () => {
-  it("seed 1, frames 0–703: a struct the story already has, sent again with a neighbour it lacks, is refused rather than kept pending and stored over the original (it put text in a claim's comment list: quarantined on load)", async () => {
+  it("seed 1, frames 0–703: a struct the story already has, sent again with a neighbour it lacks, waits outside the document instead of being kept pending by Yjs and stored over the original (it put text in a claim's comment list: quarantined on load)", async () => {
     await fuzz({ seed: 1, frames: 704, checkEvery: 16 });
   }, 60_000);
 
@@ -24,7 +24,7 @@ describe("regression seeds", () => {
     await fuzz({ seed: 1, start: 6_144, frames: 2_048, checkEvery: 64 });
   }, 90_000);
 
-  it("seed 1 without reused ids, frames 2048–3327: updates Yjs would keep pending (stored with the document and counted on load: more than 12 comments on a claim) are refused", async () => {
+  it("seed 1 without reused ids, frames 2048–3327: updates Yjs would keep pending (stored with the document and counted on load: more than 12 comments on a claim) wait outside the document", async () => {
     await fuzz({ seed: 1, start: 2_048, frames: 1_280, avoid: ["reused-client-ids", "presence-flood"] });
   }, 60_000);
 
