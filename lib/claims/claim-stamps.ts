@@ -40,7 +40,6 @@ export function stampTransaction(
 ): void {
   if (touched.size === 0) return;
   const claims = doc.getMap<unknown>(CLAIMS_FIELD);
-  const isNew = (item: Y.Item | null) => item !== null && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
   const stamps = doc.getMap<unknown>(AUTHORSHIP_FIELD);
   const authorship = readAuthorship(doc);
   const writes = new Map<string, unknown>();
@@ -48,7 +47,7 @@ export function stampTransaction(
     const entry = claims.get(claimId);
     const creator = authorship.claimCreator(claimId);
     const contributors = authorship.contributors(claimId);
-    const created = entry instanceof Y.Map && isNew(entry._item);
+    const created = entry instanceof Y.Map && createdIn(transaction, entry._item);
     if (!contributors.includes(person.id) || (created && creator === null)) {
       writes.set(authorshipKey.claim(claimId), {
         by: creator ?? (created ? person : null),
@@ -63,7 +62,7 @@ export function stampTransaction(
       const list = entry.get(field);
       if (!(list instanceof Y.Array)) continue;
       for (let item = list._start; item !== null; item = item.right) {
-        if (item.deleted || !isNew(item)) continue;
+        if (item.deleted || !createdIn(transaction, item)) continue;
         for (const value of item.content.getContent() as unknown[]) {
           const id = (value as { id?: unknown } | null)?.id;
           if (typeof id === "string" && id.length <= 64 && stamped(claimId, id) === null) writes.set(keyOf(claimId, id), { by: person });
@@ -75,6 +74,11 @@ export function stampTransaction(
   doc.transact(() => {
     for (const [key, value] of writes) stamps.set(key, value);
   }, origin);
+}
+
+/** Whether a struct was created by the transaction (its clock is past the client's clock before it). */
+export function createdIn(transaction: Y.Transaction, item: Y.Item | null): boolean {
+  return item !== null && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
 }
 
 /** The id of the claim a type lies under (the key of its ancestor in the claims map), or null. */

@@ -166,7 +166,7 @@ class PolicyRun {
       let mayWrite = owners.get(client);
       if (mayWrite === undefined) owners.set(client, (mayWrite = this.context.mayWriteAs(client)));
       if (!mayWrite) throw new Refusal(`client id ${client} belongs to another connection`);
-      if (struct instanceof Y.Item) this.checkItem(struct, struct.id.clock < known ? this.placeOfRest(client, known) : undefined);
+      if (struct instanceof Y.Item) this.checkItem(struct, known);
     }
     for (const [container, count] of this.added) this.checkCount(container, count);
     this.checkDeletions(ds, reach);
@@ -183,22 +183,12 @@ class PolicyRun {
   }
 
   /**
-   * Where the part of a struct the document does not have yet goes: Yjs integrates it right after the document's
-   * struct at the clock before, in that struct's list, whatever the update says its parent is.
-   */
-  private placeOfRest(client: number, known: number): Place | null {
-    const before = this.find(Y.createID(client, known - 1));
-    if (!(before instanceof Y.Item)) throw new Refusal("overlaps collected content");
-    return this.placeOf(before);
-  }
-
-  /**
    * Refuses a new struct whose right neighbour is not to the right of its left one in the document: Yjs's
    * conflict resolution assumes it is, and peers that integrate such a struct next to different concurrent
    * edits put it in different places, so the documents stop converging. Checked where both neighbours are in
    * the document (a client's own consecutive structs are consistent by construction), within a bounded walk.
    */
-  private requireOrderedNeighbours(item: Y.Item, origin: Y.ID | null = item.origin): void {
+  private requireOrderedNeighbours(item: Y.Item, origin: Y.ID | null): void {
     if (origin === null || item.rightOrigin === null) return;
     const left = this.find(origin);
     const right = this.find(item.rightOrigin);
@@ -214,11 +204,21 @@ class PolicyRun {
     }
   }
 
-  private checkItem(item: Y.Item, placed?: Place | null): void {
-    // The part of a struct the document lacks goes right after the document's struct at the clock before.
-    const known = Y.getState(this.store, item.id.client);
-    this.requireOrderedNeighbours(item, item.id.clock < known ? Y.createID(item.id.client, known - 1) : item.origin);
-    const place = placed === undefined ? this.placeOf(item) : placed;
+  /** Checks a struct with clocks the document does not have yet (`known`: the document's clock for its client). */
+  private checkItem(item: Y.Item, known: number): void {
+    let place: Place | null;
+    if (item.id.clock < known) {
+      // Yjs integrates the part the document lacks right after the document's struct at the clock before, in
+      // that struct's list, whatever the update says its parent or left neighbour is.
+      const left = Y.createID(item.id.client, known - 1);
+      const before = this.find(left);
+      if (!(before instanceof Y.Item)) throw new Refusal("overlaps collected content");
+      this.requireOrderedNeighbours(item, left);
+      place = this.placeOf(before);
+    } else {
+      this.requireOrderedNeighbours(item, item.origin);
+      place = this.placeOf(item);
+    }
     // Placed next to garbage-collected content: Yjs integrates it as deleted, so it carries nothing.
     if (place === null) return;
     const { container, key } = place;
@@ -346,6 +346,8 @@ class PolicyRun {
    */
   private placeOf(item: Y.Item): Place | null {
     const chain: Y.Item[] = [];
+    // A Set, not chain.includes: a hostile update can chain 100,000 neighbours, and a scan per link is quadratic.
+    const visited = new Set<Y.Item>();
     let current: Y.Item = item;
     let place: Place | null | undefined;
     for (;;) {
@@ -393,8 +395,9 @@ class PolicyRun {
         break;
       }
       if (!(neighbour instanceof Y.Item)) throw new Refusal("references content the document does not have");
-      if (chain.includes(neighbour) || neighbour === item) throw new Refusal("cyclic references");
+      if (visited.has(neighbour) || neighbour === item) throw new Refusal("cyclic references");
       chain.push(current);
+      visited.add(current);
       if (chain.length > 100_000) throw new Refusal("too many structs");
       current = neighbour;
     }

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { claimsMap } from "../../lib/claims/story-claims";
-import { claimsTouchedBy, stampTransaction } from "../../lib/claims/claim-stamps";
+import { claimsTouchedBy, createdIn, stampTransaction } from "../../lib/claims/claim-stamps";
 import type { RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { ClaimActivityKind, Persistence } from "./persistence";
@@ -50,7 +50,7 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
           continue;
         }
         const entry = claims.get(claimId);
-        const created = !previous || (entry instanceof Y.Map && entry._item !== null && entry._item.id.clock >= (transaction.beforeState.get(entry._item.id.client) ?? 0));
+        const created = !previous || (entry instanceof Y.Map && createdIn(transaction, entry._item));
         const kinds: ClaimActivityKind[] = [];
         if (created) kinds.push("marked");
         if (now.quoteIds.some((id) => !previous?.quoteIds.includes(id))) kinds.push("quoted");
