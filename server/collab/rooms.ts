@@ -9,8 +9,6 @@ import { StoryNotFoundError, type Persistence } from "./persistence";
 import { QuarantinedError, Room } from "./room";
 import { wsSocket } from "./socket";
 
-export { SERVER_ORIGIN } from "./room";
-
 export interface RoomsOptions {
   persistence: Persistence;
   log: Logger;

@@ -32,7 +32,7 @@ export async function POST(request: Request): Promise<Response> {
   const host = new URL(request.url).hostname;
   const url = env.COLLAB_PUBLIC_URL ?? `ws://${host}:${env.COLLAB_PORT}`;
   return Response.json(
-    { token, url, expiresInSeconds: env.COLLAB_TOKEN_TTL },
+    { token, url },
     { headers: { "cache-control": "no-store" } },
   );
 }
