@@ -9,6 +9,7 @@ import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-in
 import type { AssistantSource } from "@/lib/assistant/sources";
 import { sentencesOf } from "@/lib/assistant/text-analysis";
 import { demoSummary, seedEval, seedSources } from "../tests/fixtures/assistant/seed-story";
+import { percentile } from "./stats";
 
 const WORDS = 5_000;
 const SOURCES = 10;
@@ -73,11 +74,6 @@ function time(runs: number, run: (at: number) => unknown): { wall: number[]; cpu
     cpu.push((used.user + used.system) / 1000);
   }
   return { wall, cpu };
-}
-
-function percentile(times: readonly number[], share: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 const rows: string[] = [];

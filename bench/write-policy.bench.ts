@@ -24,6 +24,7 @@ import { defineStoryDocRoots } from "../lib/story-doc/schema";
 import { summaryText, SUMMARY_FIELD, writeSummaryParagraphs } from "../lib/story-doc/summary";
 import { checkUpdate, DEFAULT_DOCUMENT_LIMITS, type WriteContext } from "../lib/story-doc/write-policy";
 import { seedFile } from "../tests/fixtures";
+import { percentile } from "./stats";
 
 const CLAIMS = 40;
 const QUOTES_PER_CLAIM = 3;
@@ -388,11 +389,6 @@ for (const [name, state, run] of series) {
   for (let round = 0; round < rounds; round += 1) run(openRoom(state), SERIES[name].perRound, true);
 }
 const seconds = (performance.now() - started) / 1000;
-
-function percentile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? NaN;
-}
 
 const rows: string[] = [];
 function row(operation: string, { wall, cpu, bytes }: Samples): void {
