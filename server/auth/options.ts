@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { roleSchema } from "@/lib/auth/roles";
 import { prisma } from "../db/prisma";
 import { verifyPassword } from "./password";
@@ -34,6 +35,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends a person after signing in or out (its callbackUrl parameter and cookie): only a
+    // path on this site; anything else goes to the story list.
+    redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      return `${origin}${safeCallbackPath(url, "/", origin)}`;
+    },
     jwt({ token, user }) {
       if (user) token.role = user.role;
       return token;
