@@ -45,6 +45,16 @@ const envSchema = z.object({
   COLLAB_SOCKETS_PER_USER: limit(),
   COLLAB_MAX_CONNECTIONS: limit(),
   COLLAB_MAX_ROOMS: limit(),
+  /**
+   * Redis, when several collaboration processes serve the same stories (docs/DEPLOY.md); unset, one process
+   * serves every story by itself.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
+  /** Seconds a stopping collaboration process waits for its last edits to reach the database. */
+  COLLAB_SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(20),
   /** How often the collaboration server checks connected people's roles, in milliseconds. */
   COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });

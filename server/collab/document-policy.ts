@@ -7,7 +7,7 @@ import { Deferral, Refusal, type RoomHook } from "./hooks";
  * The write policy at the room's door: every update a socket sends passes lib/story-doc/write-policy.ts
  * before it touches the room's document (refused: 4400 with the policy's reason), and may not make the
  * document larger than the limit (4413). A socket may add structs only under Yjs client ids that belong to
- * nobody else (Room.clientOwners: the first person to announce or write under an id owns it) and that are not
+ * nobody else (Room.ownerOf: the first person to announce or write under an id owns it) and that are not
  * the server's own, so nobody can write under another person's id and make their edits look already applied.
  */
 export const documentPolicyHook: RoomHook = {
@@ -17,7 +17,7 @@ export const documentPolicyHook: RoomHook = {
       doc: room.doc,
       writer: "client",
       mayWriteAs: (clientId) => {
-        const owner = room.clientOwners.get(clientId);
+        const owner = room.ownerOf(clientId);
         if (clientId === room.doc.clientID || (owner !== undefined && owner !== connection.user.id)) return false;
         writing.add(clientId);
         return true;
@@ -31,6 +31,6 @@ export const documentPolicyHook: RoomHook = {
       room.approximateBytes = Y.encodeStateAsUpdate(room.doc).length;
       if (room.approximateBytes + update.length > max) throw new Refusal(CloseCode.DocumentTooLarge, `the story's document would exceed ${max} bytes`);
     }
-    for (const clientId of writing) room.clientOwners.set(clientId, connection.user.id);
+    for (const clientId of writing) room.claimClientId(clientId, connection.user.id);
   },
 };

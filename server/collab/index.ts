@@ -12,18 +12,25 @@ import { DEFAULT_LIMITS, limitsHook, type CollabLimits } from "./limits";
 import { consoleLogger, type Logger } from "./logger";
 import type { Persistence } from "./persistence";
 import { presenceHook } from "./presence";
+import { soloRelay, type Relay } from "./relay";
 import { Rooms } from "./rooms";
 
 export interface CollabServerOptions {
   persistence: Persistence;
+  /** The other processes serving the same stories (redis-relay.ts); by default none. */
+  relay?: Relay;
   /** The secret the Next app signs collaboration tokens with. */
   tokenSecret: string;
   /** What a socket, a person and the process may cost (limits.ts); unset fields keep their defaults. */
   limits?: Partial<CollabLimits>;
   /** How often the roles of connected people are checked against the database (revocation within that time). */
   accessCheckIntervalMs?: number;
-  storeDebounceMs?: number;
-  storeMaxWaitMs?: number;
+  /** Quiet time after the last append before a room's log is folded into its compacted state (default 10 s). */
+  compactDelayMs?: number;
+  /** Appends after which a room's log is folded even while edits keep coming (default 500). */
+  compactEveryAppends?: number;
+  /** How long close() waits for the last edits to reach the log (default 20 s). */
+  shutdownTimeoutMs?: number;
   /** How long an empty, stored room stays loaded (default 30 s). */
   unloadDelayMs?: number;
   /** How often dead sockets are detected with a ping. */
@@ -34,29 +41,35 @@ export interface CollabServerOptions {
 export interface CollabServer {
   /** Starts listening; resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
-  /** Closes every socket, stores every open room, then stops listening. */
+  /**
+   * Closes every socket, waits for every accepted edit to reach the log, compacts, then stops listening.
+   * @throws UnsavedEditsError when some edits could not be stored in time.
+   */
   close(): Promise<void>;
   readonly rooms: Rooms;
 }
 
 /**
  * The collaboration server: y-websocket protocol over `ws`, one room per story, each connection
- * authenticated in the HTTP upgrade with a collaboration token. `GET /healthz` reports rooms and sockets;
- * `/internal/…` serves the Next app (internal-api.ts).
+ * authenticated in the HTTP upgrade with a collaboration token. `GET /healthz` reports rooms, sockets and
+ * storage (503 while appends to the log fail or Redis is unreachable); `/internal/…` serves the Next app
+ * (internal-api.ts).
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const log = options.log ?? consoleLogger;
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const access = createAccessControl({ persistence: options.persistence, log, intervalMs: options.accessCheckIntervalMs ?? 2_000 });
   const usedTokens = new UsedTokens();
+  const relay = options.relay ?? soloRelay;
   const rooms = new Rooms({
     persistence: options.persistence,
+    relay,
     log,
     // The order is the order of the checks: cost first, then who may write what, then what is recorded.
     hooks: [limitsHook(limits), access.hook, presenceHook, documentPolicyHook, claimAuditHook(options.persistence, log)],
     limits,
-    storeDebounceMs: options.storeDebounceMs ?? 2_000,
-    storeMaxWaitMs: options.storeMaxWaitMs ?? 10_000,
+    compactDelayMs: options.compactDelayMs ?? 10_000,
+    compactEveryAppends: options.compactEveryAppends ?? 500,
     unloadDelayMs: options.unloadDelayMs ?? 30_000,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
@@ -65,8 +78,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   const http: Server = createServer((request, response) => {
     if (request.method === "GET" && request.url === "/healthz") {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ ok: !closing, rooms: rooms.size, connections: wss.clients.size }));
+      const storage = rooms.storage;
+      const ok = !closing && storage.failingRooms === 0 && relay.healthy;
+      response.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+      response.end(JSON.stringify({ ok, rooms: rooms.size, connections: wss.clients.size, storage, relay: relay.healthy ? "ok" : "unreachable" }));
       return;
     }
     handleInternalRequest(request, response, { rooms, persistence: options.persistence }, options.tokenSecret).then(
@@ -134,10 +149,19 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       clearInterval(pinger);
       access.stop();
       for (const ws of wss.clients) ws.close(CloseCode.ServerShutdown, "server shutting down");
-      await rooms.storeAll();
+      const unsaved = await rooms.storeAll(options.shutdownTimeoutMs ?? 20_000);
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
+      if (unsaved.length > 0) throw new UnsavedEditsError(unsaved);
     },
   };
+}
+
+/** A closing server could not append every accepted edit to the log (the database failed until the timeout). */
+export class UnsavedEditsError extends Error {
+  override name = "UnsavedEditsError";
+  constructor(readonly storyIds: readonly string[]) {
+    super(`edits of ${storyIds.length} stories could not be stored: ${storyIds.join(", ")}`);
+  }
 }

@@ -1,37 +1,45 @@
-import { createPrisma } from "../db/create-prisma";
+import { createPrisma, tuneSqlite } from "../db/create-prisma";
 import { getEnv } from "../env";
 import { loadDotEnv } from "../load-dotenv";
 import { createCollabServer } from "./index";
 import { limitsFromEnv } from "./limits";
 import { consoleLogger } from "./logger";
 import { createPrismaPersistence } from "./persistence";
+import { createRedisRelay } from "./redis-relay";
 
-// The collaboration server process: `npm run collab`, or started beside Next by `npm start`.
+// The collaboration server process: `npm run collab`, or started beside Next by `npm start`. With REDIS_URL,
+// several of these serve the same stories (docs/DEPLOY.md).
 loadDotEnv();
 const env = getEnv();
 const prisma = createPrisma(env.DATABASE_URL);
+await tuneSqlite(prisma, env.DATABASE_URL);
+const relay = env.REDIS_URL ? await createRedisRelay(env.REDIS_URL, consoleLogger) : undefined;
 const server = createCollabServer({
   persistence: createPrismaPersistence(prisma),
+  relay,
   tokenSecret: env.COLLAB_TOKEN_SECRET,
   limits: limitsFromEnv(env),
   accessCheckIntervalMs: env.COLLAB_ACCESS_CHECK_MS,
+  shutdownTimeoutMs: env.COLLAB_SHUTDOWN_TIMEOUT * 1000,
 });
 const port = await server.listen(env.COLLAB_PORT);
-consoleLogger.info(`listening on ws://localhost:${port}`);
+consoleLogger.info(`listening on ws://localhost:${port}${relay ? ", sharing rooms through Redis" : ""}`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  consoleLogger.info(`${signal}: storing open documents and closing`);
+  consoleLogger.info(`${signal}: storing the last edits and closing`);
+  let code = 0;
   try {
     await server.close();
-    await prisma.$disconnect();
-    process.exit(0);
   } catch (error) {
-    consoleLogger.error("shutdown failed", error);
-    process.exit(1);
+    consoleLogger.error("shutdown could not store every edit", error);
+    code = 1;
   }
+  await relay?.close();
+  await prisma.$disconnect();
+  process.exit(code);
 }
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));

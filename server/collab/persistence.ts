@@ -1,15 +1,26 @@
+import * as Y from "yjs";
 import type { PrismaClient } from "../db/create-prisma";
 import { isUniqueViolation } from "../db/prisma-errors";
 
-/** Where rooms load and store their documents. */
+/**
+ * Where rooms load and store their documents: a compacted state and a log of the updates accepted since, so that
+ * an edit is durable as soon as it is appended, and processes that share a story never overwrite each other.
+ */
 export interface Persistence {
   /**
-   * The stored state of a story's document (one merged Yjs update), or null when nothing is stored yet.
+   * A story's document as stored: the compacted state merged with every appended update (one Yjs update), or
+   * null when nothing is stored yet.
    * @throws StoryNotFoundError when the story does not exist.
    */
   load(storyId: string): Promise<Uint8Array | null>;
-  /** Stores the full state of a story's document, replacing the previous one. */
-  store(storyId: string, state: Uint8Array): Promise<void>;
+  /** Appends an accepted update (or several, merged) to the story's log. */
+  append(storyId: string, update: Uint8Array): Promise<void>;
+  /**
+   * Folds the story's log into its compacted state in one transaction; safe to run in several processes at
+   * once (the loser of a race starts again).
+   * @returns how many log rows it folded.
+   */
+  compact(storyId: string): Promise<number>;
   /** Records that an authenticated user marked, quoted or otherwise changed a claim (for the four-eyes rule). */
   recordActivity(activity: ClaimActivityRecord): Promise<void>;
   /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
@@ -47,24 +58,59 @@ export class StoryNotFoundError extends Error {
   override name = "StoryNotFoundError";
 }
 
-/** Persistence in the StoryDocument table. */
+/** Most log rows folded in one transaction (a statement's list of ids stays well within SQLite's limit). */
+const COMPACTION_BATCH = 2_000;
+
+/** Another process compacted the same story first: read again and fold what is left. */
+class CompactionRace extends Error {}
+
+/** Persistence in the StoryDocument (compacted state) and StoryUpdate (log) tables. */
 export function createPrismaPersistence(prisma: PrismaClient): Persistence {
   return {
     async load(storyId) {
-      const story = await prisma.story.findUnique({
-        where: { id: storyId },
-        select: { document: { select: { state: true } } },
-      });
-      if (!story) throw new StoryNotFoundError(`story ${storyId} does not exist`);
-      return story.document ? new Uint8Array(story.document.state) : null;
+      // The state and the log are read apart, so a compaction may fold rows between the two reads; then the
+      // version has moved and the read starts again (a compaction is rare next to a load). Updates commute, so
+      // the log is read in any order.
+      for (;;) {
+        const story = await prisma.story.findUnique({ where: { id: storyId }, select: { document: { select: { state: true, version: true } } } });
+        if (!story) throw new StoryNotFoundError(`story ${storyId} does not exist`);
+        const rows = await prisma.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
+        const after = await prisma.storyDocument.findUnique({ where: { storyId }, select: { version: true } });
+        if ((after?.version ?? null) !== (story.document?.version ?? null)) continue;
+        const parts = [...(story.document ? [story.document.state] : []), ...rows.map((row) => row.update)].map((bytes) => new Uint8Array(bytes));
+        if (parts.length === 0) return null;
+        return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      }
     },
-    async store(storyId, state) {
-      const bytes = Uint8Array.from(state);
-      await prisma.storyDocument.upsert({
-        where: { storyId },
-        create: { storyId, state: bytes },
-        update: { state: bytes },
-      });
+    async append(storyId, update) {
+      await prisma.storyUpdate.create({ data: { storyId, update: Uint8Array.from(update) } });
+    },
+    async compact(storyId) {
+      let folded = 0;
+      for (;;) {
+        const current = await prisma.storyDocument.findUnique({ where: { storyId }, select: { state: true, version: true } });
+        const rows = await prisma.storyUpdate.findMany({ where: { storyId }, select: { id: true, update: true }, take: COMPACTION_BATCH });
+        if (rows.length === 0) return folded;
+        const state = foldUpdates([...(current ? [current.state] : []), ...rows.map((row) => row.update)]);
+        try {
+          await prisma.$transaction(async (tx) => {
+            if (current) {
+              const { count } = await tx.storyDocument.updateMany({ where: { storyId, version: current.version }, data: { state, version: current.version + 1 } });
+              if (count === 0) throw new CompactionRace();
+            } else {
+              await tx.storyDocument.create({ data: { storyId, state } }).catch((error: unknown) => {
+                throw isUniqueViolation(error) ? new CompactionRace() : error;
+              });
+            }
+            // Exactly the rows folded: a row appended meanwhile stays in the log.
+            await tx.storyUpdate.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+          });
+          folded += rows.length;
+          if (rows.length < COMPACTION_BATCH) return folded;
+        } catch (error) {
+          if (!(error instanceof CompactionRace)) throw error;
+        }
+      }
     },
     async recordStatusChange({ storyId, claimId, userId, from, to }) {
       await prisma.auditEvent.create({
@@ -97,4 +143,20 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
       }
     },
   };
+}
+
+/**
+ * Merges Yjs updates into one compact state: applied to a document (which turns deleted content into
+ * tombstones without it, unlike Y.mergeUpdates) and encoded again.
+ */
+export function foldUpdates(updates: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const doc = new Y.Doc();
+  try {
+    Y.transact(doc, () => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Uint8Array.from(Y.encodeStateAsUpdate(doc));
+  } finally {
+    doc.destroy();
+  }
 }

@@ -36,7 +36,7 @@ export const presenceHook: RoomHook = {
       if (left) connection.clientIds.delete(clientId);
       else {
         connection.clientIds.add(clientId);
-        room.clientOwners.set(clientId, connection.user.id);
+        room.claimClientId(clientId, connection.user.id);
       }
     }
     return stamped.update;
@@ -45,11 +45,11 @@ export const presenceHook: RoomHook = {
 
 /**
  * Whether a socket may take a client id that is not its own: one that belongs to nobody else in the room
- * (Room.clientOwners). A socket of the same person takes the id over: it is the same tab reconnecting while the
+ * (Room.ownerOf). A socket of the same person takes the id over: it is the same tab reconnecting while the
  * server has not yet noticed that its old socket is gone.
  */
 function mayControl(room: Room, connection: Connection, clientId: number): boolean {
-  const owner = room.clientOwners.get(clientId);
+  const owner = room.ownerOf(clientId);
   if (owner !== undefined && owner !== connection.user.id) return false;
   for (const other of room.connections.values()) {
     if (other === connection || !other.clientIds.has(clientId)) continue;

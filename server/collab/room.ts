@@ -6,12 +6,19 @@ import { checkUpdate, type DocumentLimits } from "../../lib/story-doc/write-poli
 import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { Persistence } from "./persistence";
+import type { Relay, RelayMessage } from "./relay";
 import { awarenessMessage, decodeClientMessage, syncAnswerMessage, syncRequestMessage, syncUpdateMessage } from "./protocol";
 import type { CollabSocket } from "./socket";
 
 /** The origin of changes the server itself makes (a recorded review decision, a re-anchoring, a stamp). */
 export const SERVER_ORIGIN = Symbol("server");
 const LOADED_FROM_STORAGE = Symbol("loaded from storage");
+/** The origin of changes that are already in the log: another process's updates, or the log reloaded. */
+const FROM_LOG = Symbol("from the log");
+/** The longest wait between two attempts to append to the log while the database fails. */
+const MAX_APPEND_RETRY_MS = 5_000;
+/** How long one process may hold a room's compaction lock before another may take it. */
+const COMPACTION_LOCK_MS = 30_000;
 /** Updates, and their bytes, one socket may have waiting for changes it has not sent yet (a catch-up after a reconnect). */
 const MAX_WAITING_UPDATES = 256;
 const MAX_WAITING_BYTES = 4 * 1024 * 1024;
@@ -19,17 +26,19 @@ const MAX_WAITING_BYTES = 4 * 1024 * 1024;
 /** What a room needs from the process that runs it. */
 export interface RoomOptions {
   persistence: Persistence;
+  /** The other processes that serve the same stories (soloRelay when there are none). */
+  relay: Relay;
   log: Logger;
   hooks: readonly RoomHook[];
   documentLimits: DocumentLimits;
-  /** Quiet time after the last edit before a room is stored. */
-  storeDebounceMs: number;
-  /** Longest time an edit waits to be stored while edits keep coming. */
-  storeMaxWaitMs: number;
+  /** Quiet time after the last append before the log is folded into the compacted state. */
+  compactDelayMs: number;
+  /** Appends after which the log is folded even while edits keep coming. */
+  compactEveryAppends: number;
   /** Most frames one socket may send while the room is still loading. */
   maxBacklogFrames: number;
-  /** Called after each successful store, so that an empty room unloads once its last edit is safe. */
-  onStored(room: Room): void;
+  /** Called whenever every accepted update is in the log, so that an empty room unloads once its last edit is safe. */
+  onDurable(room: Room): void;
 }
 
 /** The stored document of a story fails the schema: it is not served (see the close code Quarantined). */
@@ -39,9 +48,11 @@ export class QuarantinedError extends Error {
 
 /**
  * One story's live document, shared by every socket in the room: it loads once (every socket awaits the same
- * load; frames that arrive meanwhile are queued in order), checks each socket's messages through its hooks,
- * applies and broadcasts, and stores debounced with a dirty flag. The registry (rooms.ts) opens and unloads
- * rooms; the concerns (presence, the write policy, claim audit, limits) are hooks.
+ * load; frames that arrive meanwhile are queued in order) and checks each socket's messages through its hooks.
+ * An accepted update is applied at once, appended to the log (the updates of one moment together), and only
+ * then sent to the other sockets and processes: nobody ever receives an edit that a crash could lose. Now and
+ * then the log is folded into the compacted state. The registry (rooms.ts) opens and unloads rooms; the
+ * concerns (presence, the write policy, claim audit, limits) are hooks.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -53,8 +64,8 @@ export class Room {
    * open (presence.ts, document-policy.ts). Nobody else may write under it, even while its owner is offline,
    * so an edit made offline is never pre-empted by someone else's structs at the same clocks.
    */
-  readonly clientOwners = new Map<number, string>();
-  /** An upper bound of the document's encoded size: its size when loaded or stored plus every update since. */
+  private readonly owners = new Map<number, string>();
+  /** An upper bound of the document's encoded size: its size when loaded or compacted plus every update since. */
   approximateBytes = 0;
   /** When the room last had a socket or served an internal request. */
   lastUsed = Date.now();
@@ -63,10 +74,25 @@ export class Room {
   private readonly backlogs = new Map<Connection, Uint8Array[]>();
   /** Each socket's updates that wait for changes it has not sent yet (see Deferral), oldest first. */
   private readonly waiting = new Map<Connection, Uint8Array[]>();
-  private dirty = false;
-  private debounceTimer: NodeJS.Timeout | null = null;
-  private maxWaitTimer: NodeJS.Timeout | null = null;
-  private storing: Promise<void> = Promise.resolve();
+  /** Relay messages that arrived while the room was loading; null once it has loaded. */
+  private relayBacklog: RelayMessage[] | null = [];
+  /** Accepted updates not yet handed to the log. */
+  private unsent: Uint8Array[] = [];
+  /** How many updates were accepted, and how many of them are in the log. */
+  private accepted = 0;
+  private appended = 0;
+  /** Messages and waiters held until the updates accepted before them are in the log. */
+  private held: Array<{ upTo: number; release: () => void }> = [];
+  private appending: Promise<void> | null = null;
+  /** Whether the last attempt to append failed (the room keeps trying; /healthz reports it). */
+  appendFailing = false;
+  /** When the log last caught up with the room or took a batch, while updates wait for it (else null). */
+  private waitingSince: number | null = null;
+  private appendsSinceCompaction = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private compacting: Promise<void> | null = null;
+  private destroyed = false;
+  private unsubscribe: (() => Promise<void>) | null = null;
 
   constructor(
     readonly storyId: string,
@@ -78,6 +104,12 @@ export class Room {
   }
 
   private async load(): Promise<void> {
+    // Subscribed before reading the log: an update another process appends meanwhile arrives in the backlog.
+    this.unsubscribe = await this.options.relay.subscribe(this.storyId, (message) => {
+      if (this.relayBacklog) this.relayBacklog.push(message);
+      else this.receiveRelayed(message);
+    });
+    if (this.destroyed) void this.leaveRelay();
     const state = await this.options.persistence.load(this.storyId);
     if (state) {
       // A document stored before the write policy existed may hold what it refuses (a structure that makes
@@ -93,15 +125,71 @@ export class Room {
       const connection = this.connectionOf(transaction.origin);
       if (connection) for (const hook of this.options.hooks) hook.afterUpdate?.(this, connection, transaction);
     });
-    this.doc.on("update", (update: Uint8Array) => {
-      this.broadcast(syncUpdateMessage(update));
-      this.markDirty();
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      this.approximateBytes += update.length;
+      if (origin === FROM_LOG) this.broadcast(syncUpdateMessage(update));
+      else this.appendSoon(update);
     });
-    this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      this.broadcast(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+      this.broadcast(awarenessMessage(update));
+      // Each process times out stale presence itself.
+      if (origin !== FROM_LOG && origin !== "timeout") this.options.relay.publish(this.storyId, { kind: "awareness", update });
     });
     for (const hook of this.options.hooks) hook.onLoad?.(this);
+    const backlog = this.relayBacklog ?? [];
+    this.relayBacklog = null;
+    for (const message of backlog) this.receiveRelayed(message);
+    this.options.relay.publish(this.storyId, { kind: "query" });
+  }
+
+  /** A message from another process serving this story (relay.ts); it was checked there. */
+  private receiveRelayed(message: RelayMessage): void {
+    if (this.destroyed) return;
+    switch (message.kind) {
+      case "update":
+        Y.applyUpdate(this.doc, message.update, FROM_LOG);
+        return;
+      case "awareness":
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_LOG);
+        return;
+      case "owners":
+        for (const [clientId, userId] of message.owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
+        return;
+      case "query": {
+        this.options.relay.publish(this.storyId, { kind: "owners", owners: [...this.owners] });
+        const local = [...this.connections.values()].flatMap((connection) => [...connection.clientIds]).filter((id) => this.awareness.getStates().has(id));
+        if (local.length > 0) this.options.relay.publish(this.storyId, { kind: "awareness", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
+        return;
+      }
+    }
+  }
+
+  /**
+   * Reads the log again and applies what this room lacks (after the relay lost messages); what it lacked reaches
+   * the room's sockets like any update from another process.
+   */
+  async catchUp(): Promise<void> {
+    await this.ready;
+    const state = await this.options.persistence.load(this.storyId);
+    if (state && !this.destroyed) Y.applyUpdate(this.doc, state, FROM_LOG);
+  }
+
+  /**
+   * The person each Yjs client id belongs to: whoever first announced it or wrote under it while the room was
+   * open, here or in another process (presence.ts, document-policy.ts). Nobody else may write under it, even
+   * while its owner is offline, so an edit made offline is never pre-empted by someone else's structs at the
+   * same clocks.
+   */
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId);
+  }
+
+  /** Records who owns a client id (the first to claim it), here and in the other processes. */
+  claimClientId(clientId: number, userId: string): void {
+    if (this.owners.has(clientId)) return;
+    this.owners.set(clientId, userId);
+    this.options.relay.publish(this.storyId, { kind: "owners", owners: [[clientId, userId]] });
   }
 
   /** The limits this room's document is held to. */
@@ -109,8 +197,14 @@ export class Room {
     return this.options.documentLimits;
   }
 
-  get isDirty(): boolean {
-    return this.dirty;
+  /** Whether some accepted update is not in the log yet. */
+  get hasUnsavedUpdates(): boolean {
+    return this.appended < this.accepted;
+  }
+
+  /** How long updates have waited for the log without it taking any (0 when none waits). */
+  get appendStalledMs(): number {
+    return this.waitingSince === null ? 0 : Date.now() - this.waitingSince;
   }
 
   /** Adds an authenticated socket; its frames are queued until the room has loaded, then greeted. */
@@ -165,13 +259,14 @@ export class Room {
     switch (message.type) {
       case "sync-request": {
         for (const hook of this.options.hooks) hook.onSyncRequest?.(this, connection);
-        let answer;
+        let answer: Uint8Array;
         try {
           answer = syncAnswerMessage(this.doc, message.stateVector);
         } catch {
           throw new Refusal(CloseCode.BadMessage, "malformed message: state vector");
         }
-        this.send(connection, answer);
+        // The answer may hold updates still on their way to the log: it waits for them.
+        this.whenAppended(() => this.send(connection, answer));
         return;
       }
       case "update":
@@ -208,7 +303,6 @@ export class Room {
       return false;
     }
     Y.applyUpdate(this.doc, update, connection);
-    this.approximateBytes += update.length;
     return true;
   }
 
@@ -273,43 +367,107 @@ export class Room {
     return result;
   }
 
-  private markDirty(): void {
-    this.dirty = true;
-    if (this.debounceTimer) clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.store(), this.options.storeDebounceMs);
-    this.maxWaitTimer ??= setTimeout(() => void this.store(), this.options.storeMaxWaitMs);
+  /** Runs `release` once every update accepted so far is in the log (at once when it already is). */
+  private whenAppended(release: () => void): void {
+    if (this.appended >= this.accepted) release();
+    else this.held.push({ upTo: this.accepted, release });
+  }
+
+  /** Resolves once every update accepted so far is in the log. */
+  appendedSoFar(): Promise<void> {
+    return new Promise((resolve) => this.whenAppended(resolve));
+  }
+
+  /** Queues an accepted update for the log; updates that arrive while an append is under way go in the next one. */
+  private appendSoon(update: Uint8Array): void {
+    this.waitingSince ??= Date.now();
+    this.unsent.push(update);
+    this.accepted++;
+    this.appending ??= this.appendAll().finally(() => {
+      this.appending = null;
+    });
   }
 
   /**
-   * Stores the document if it changed since the last store. Stores run one at a time; the flag is cleared
-   * before writing so that edits made during the write mark the room dirty again, and it is set again when
-   * the write fails (a retry is scheduled), so an edit is never dropped by a failed write.
+   * Appends the queued updates until none is left: each batch in one row, then sends it to the room's sockets
+   * and the other processes and releases what waited for it. A failed append is retried with growing waits for
+   * as long as the room is open; nothing is sent meanwhile.
    */
-  store(): Promise<void> {
-    if (this.debounceTimer) clearTimeout(this.debounceTimer);
-    if (this.maxWaitTimer) clearTimeout(this.maxWaitTimer);
-    this.debounceTimer = this.maxWaitTimer = null;
-    this.storing = this.storing.then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
-      const state = Y.encodeStateAsUpdate(this.doc);
+  private async appendAll(): Promise<void> {
+    let retryMs = 50;
+    while (this.unsent.length > 0 && !this.destroyed) {
+      const batch = this.unsent.slice();
+      const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       try {
-        await this.options.persistence.store(this.storyId, state);
+        await this.options.persistence.append(this.storyId, update);
       } catch (error) {
-        this.options.log.error(`storing story ${this.storyId} failed; will retry`, error);
-        this.markDirty();
-        return;
+        if (!this.appendFailing) this.options.log.error(`appending to the log of story ${this.storyId} failed; retrying`, error);
+        this.appendFailing = true;
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+        retryMs = Math.min(retryMs * 2, MAX_APPEND_RETRY_MS);
+        continue;
       }
-      this.approximateBytes = state.length;
-      this.options.onStored(this);
-    });
-    return this.storing;
+      if (this.appendFailing) this.options.log.info(`appending to the log of story ${this.storyId} works again`);
+      this.appendFailing = false;
+      retryMs = 50;
+      this.unsent.splice(0, batch.length);
+      this.appended += batch.length;
+      this.waitingSince = this.hasUnsavedUpdates ? Date.now() : null;
+      this.broadcast(syncUpdateMessage(update));
+      this.options.relay.publish(this.storyId, { kind: "update", update });
+      const released = this.held.filter((waiter) => waiter.upTo <= this.appended);
+      this.held = this.held.filter((waiter) => waiter.upTo > this.appended);
+      for (const waiter of released) waiter.release();
+      this.scheduleCompaction();
+    }
+    if (!this.hasUnsavedUpdates) this.options.onDurable(this);
   }
 
+  private scheduleCompaction(): void {
+    this.appendsSinceCompaction++;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    const delay = this.appendsSinceCompaction >= this.options.compactEveryAppends ? 0 : this.options.compactDelayMs;
+    this.compactTimer = setTimeout(() => void this.compact(), delay);
+    this.compactTimer.unref();
+  }
+
+  /**
+   * Folds the log into the compacted state, unless another process is doing it (the lock); a failure is logged
+   * and left to the next compaction (the log holds every edit either way).
+   */
+  compact(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    this.compacting ??= (async () => {
+      const since = this.appendsSinceCompaction;
+      try {
+        await this.options.relay.exclusively(`compact:${this.storyId}`, COMPACTION_LOCK_MS, async () => {
+          await this.options.persistence.compact(this.storyId);
+        });
+        this.appendsSinceCompaction -= since;
+        if (!this.destroyed) this.approximateBytes = Y.encodeStateAsUpdate(this.doc).length;
+      } catch (error) {
+        this.options.log.warn(`compacting the log of story ${this.storyId} failed; the log keeps every edit`, error);
+      }
+    })().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  private async leaveRelay(): Promise<void> {
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = null;
+    await unsubscribe?.().catch((error: unknown) => this.options.log.warn(`leaving story ${this.storyId} on the relay failed`, error));
+  }
+
+  /** Closes the room: it stops appending (what is unsent stays unsent), receiving from other processes and timing. */
   destroy(): void {
-    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    if (this.destroyed) return;
+    this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    if (this.maxWaitTimer) clearTimeout(this.maxWaitTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    void this.leaveRelay();
     this.awareness.destroy();
     this.doc.destroy();
   }

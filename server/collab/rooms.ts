@@ -6,18 +6,23 @@ import type { Connection, RoomHook } from "./hooks";
 import type { CollabLimits } from "./limits";
 import type { Logger } from "./logger";
 import { StoryNotFoundError, type Persistence } from "./persistence";
+import type { Relay } from "./relay";
 import { QuarantinedError, Room } from "./room";
 import { wsSocket } from "./socket";
 
+/** How long the log may take no update from a room that has some waiting before /healthz reports it. */
+const APPEND_STALL_MS = 3_000;
+
 export interface RoomsOptions {
   persistence: Persistence;
+  relay: Relay;
   log: Logger;
   hooks: readonly RoomHook[];
   limits: CollabLimits;
-  /** Quiet time after the last edit before a room is stored. */
-  storeDebounceMs: number;
-  /** Longest time an edit waits to be stored while edits keep coming. */
-  storeMaxWaitMs: number;
+  /** Quiet time after the last append before a room's log is folded into its compacted state. */
+  compactDelayMs: number;
+  /** Appends after which a room's log is folded even while edits keep coming. */
+  compactEveryAppends: number;
   /**
    * How long an empty, stored room stays loaded before it is unloaded, so that a reconnect or the app's
    * internal reads do not load the document from the database again.
@@ -30,7 +35,27 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly socketsPerUser = new Map<string, number>();
 
-  constructor(private readonly options: RoomsOptions) {}
+  constructor(private readonly options: RoomsOptions) {
+    options.relay.onResume(() => {
+      for (const room of this.rooms.values()) {
+        room.catchUp().catch((error: unknown) => options.log.warn(`reloading the log of story ${room.storyId} failed`, error));
+      }
+    });
+  }
+
+  /**
+   * What /healthz reports about storage: rooms whose appends fail or have made no progress for APPEND_STALL_MS
+   * (a database that hangs rather than fails), and rooms with updates not in the log yet.
+   */
+  get storage(): { failingRooms: number; unsavedRooms: number } {
+    let failingRooms = 0;
+    let unsavedRooms = 0;
+    for (const room of this.rooms.values()) {
+      if (room.appendFailing || room.appendStalledMs > APPEND_STALL_MS) failingRooms++;
+      if (room.hasUnsavedUpdates) unsavedRooms++;
+    }
+    return { failingRooms, unsavedRooms };
+  }
 
   /** How many rooms are open. */
   get size(): number {
@@ -79,7 +104,7 @@ export class Rooms {
     room.ready.then(
       () => room.greet(connection),
       (error: unknown) => {
-        if (this.rooms.get(storyId) === room) this.rooms.delete(storyId);
+        this.discard(room);
         if (error instanceof StoryNotFoundError) socket.close(CloseCode.NotFound, "story not found");
         else if (error instanceof QuarantinedError) socket.close(CloseCode.Quarantined, error.message);
         else {
@@ -94,16 +119,17 @@ export class Rooms {
   private open(storyId: string): Room {
     let room = this.rooms.get(storyId);
     if (!room) {
-      const { persistence, log, hooks, limits, storeDebounceMs, storeMaxWaitMs } = this.options;
+      const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends } = this.options;
       room = new Room(storyId, {
         persistence,
+        relay,
         log,
         hooks,
         documentLimits: limits.document,
-        storeDebounceMs,
-        storeMaxWaitMs,
+        compactDelayMs,
+        compactEveryAppends,
         maxBacklogFrames: limits.maxBacklogFrames,
-        onStored: (stored) => this.unloadIfIdle(stored),
+        onDurable: (durable) => this.unloadIfIdle(durable),
       });
       this.rooms.set(storyId, room);
       room.ready.catch((error: unknown) => {
@@ -113,19 +139,30 @@ export class Rooms {
     return room;
   }
 
-  /** Stores a room that has emptied, then unloads it unless someone joined or edited meanwhile. */
+  /** A room whose load failed: forgotten, so that the next socket tries again. */
+  private discard(room: Room): void {
+    if (this.rooms.get(room.storyId) === room) this.rooms.delete(room.storyId);
+    room.destroy();
+  }
+
+  /** Compacts a room that has emptied, then unloads it unless someone joined or edited meanwhile. */
   private async unloadWhenIdle(room: Room): Promise<void> {
-    await room.ready.catch(() => undefined);
-    await room.store();
+    try {
+      await room.ready;
+    } catch {
+      return;
+    }
+    await room.appendedSoFar();
+    await room.compact();
     this.unloadIfIdle(room);
   }
 
   /**
-   * Unloads a room that nobody is in, whose every edit is stored and that has been idle for unloadDelayMs;
-   * a failed store keeps it loaded. An idle room that is not due yet is checked again when it will be.
+   * Unloads a room that nobody is in, whose every edit is in the log and that has been idle for unloadDelayMs;
+   * a failing append keeps it loaded. An idle room that is not due yet is checked again when it will be.
    */
   private unloadIfIdle(room: Room): void {
-    if (room.connections.size > 0 || room.isDirty || this.rooms.get(room.storyId) !== room) return;
+    if (room.connections.size > 0 || room.hasUnsavedUpdates || this.rooms.get(room.storyId) !== room) return;
     const due = room.lastUsed + this.options.unloadDelayMs - Date.now();
     if (due > 0) {
       if (room.unloadTimer) clearTimeout(room.unloadTimer);
@@ -140,6 +177,7 @@ export class Rooms {
   /**
    * Runs `change` on a story's live document as the server (its changes reach every socket in the room and
    * are stored like any edit), loading the room if nobody has it open and unloading it again afterwards.
+   * Resolves once the change is in the log.
    * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails the schema.
    */
   async withDocument<T>(storyId: string, change: (doc: Y.Doc) => T): Promise<T> {
@@ -147,17 +185,26 @@ export class Rooms {
     try {
       await current.ready;
     } catch (error) {
-      if (this.rooms.get(storyId) === current) this.rooms.delete(storyId);
+      this.discard(current);
       throw error;
     }
     current.lastUsed = Date.now();
     const result = current.changeAsServer(change);
-    if (current.connections.size === 0) await this.unloadWhenIdle(current);
+    await current.appendedSoFar();
+    if (current.connections.size === 0) void this.unloadWhenIdle(current);
     return result;
   }
 
-  /** Stores every open room (on shutdown). Resolves when every store has been attempted. */
-  async storeAll(): Promise<void> {
-    await Promise.all([...this.rooms.values()].map((room) => room.ready.then(() => room.store(), () => undefined)));
+  /**
+   * On shutdown: waits up to `timeoutMs` for every accepted update to reach the log, then compacts each room.
+   * @returns the stories whose log still lacks accepted updates (their edits are lost with the process).
+   */
+  async storeAll(timeoutMs: number): Promise<string[]> {
+    const open = [...this.rooms.values()];
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([Promise.all(open.map((room) => room.ready.then(() => room.appendedSoFar(), () => undefined))), deadline]);
+    const unsaved = open.filter((room) => room.hasUnsavedUpdates).map((room) => room.storyId);
+    await Promise.race([Promise.all(open.filter((room) => !room.hasUnsavedUpdates).map((room) => room.ready.then(() => room.compact(), () => undefined))), deadline]);
+    return unsaved;
   }
 }

@@ -22,3 +22,14 @@ export function createPrisma(databaseUrl: string): PrismaClient {
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 }
+
+/**
+ * Write-ahead logging for a SQLite database that two processes write (the app and the collaboration server,
+ * which appends every edit): readers do not block the writer, and with synchronous=NORMAL a commit needs no
+ * fsync, yet survives a crash of the process (not of the machine). No-op on PostgreSQL.
+ */
+export async function tuneSqlite(prisma: PrismaClient, databaseUrl: string): Promise<void> {
+  if (databaseProvider(databaseUrl) !== "sqlite") return;
+  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+}

@@ -108,7 +108,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
     const end = start + frames;
     for (let block = blockOf(start); block * BLOCK_FRAMES < end; block++) {
       const storyId = await createStory(prisma, []);
-      await persistence.store(storyId, storyDraft(seed, block));
+      await persistence.append(storyId, storyDraft(seed, block));
       stories.push(storyId);
       const range = { from: Math.max(start, block * BLOCK_FRAMES), to: Math.min(end, (block + 1) * BLOCK_FRAMES) };
       const plan = blockPlan(seed, block);
@@ -218,9 +218,8 @@ async function runBlock(run: BlockRun): Promise<void> {
   const { server, url } = await startServer(run.persistence, {
     limits: plan.limits,
     log: failingLogger(stats),
-    // Stored as in production: storing a document of megabytes every 200 ms would be most of the run's work.
-    storeDebounceMs: 2_000,
-    storeMaxWaitMs: 10_000,
+    // Compacted as in production: folding a document of megabytes every 50 ms would be most of the run's work.
+    compactDelayMs: 10_000,
   });
   let closing = false;
   let attackers: AttackerSockets | null = null;

@@ -23,8 +23,8 @@ export async function startServer(
     persistence,
     tokenSecret: TOKEN_SECRET,
     log: quietLogger,
-    storeDebounceMs: 50,
-    storeMaxWaitMs: 200,
+    // Compacted soon after each edit, so that the tests exercise compaction as well as the log.
+    compactDelayMs: 50,
     unloadDelayMs: 0,
     // Most tests connect people who are not in the database; the revocation tests set their own interval.
     accessCheckIntervalMs: 60_000,

@@ -218,7 +218,6 @@ describe("rooms and persistence", () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         return persistence.load(id);
       },
-      store: (id, state) => persistence.store(id, state),
     };
     const { server, url } = await serve(slow);
 
@@ -262,8 +261,7 @@ describe("rooms and persistence", () => {
 
   it("keeps every edit across a server restart", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    // A long debounce: only the store on close can save this edit.
-    const first = await startServer(persistence, { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 });
+    const first = await startServer(persistence);
     const a = connectProvider(first.url, storyId, await tokenFor(storyId));
     await synced(a);
     firstParagraph(a.doc).insert(0, "Survives a restart. ");
@@ -283,7 +281,7 @@ describe("rooms and persistence", () => {
 
   it("keeps claims, their marks, quotes, statuses and comments across a server restart", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const first = await startServer(persistence, { storeDebounceMs: 60_000, storeMaxWaitMs: 60_000 });
+    const first = await startServer(persistence);
     const maya = { id: "u-maya", name: "Maya Chen" };
     const a = connectProvider(first.url, storyId, await signCollabToken({ userId: maya.id, name: maya.name, role: "editor", storyId }, TOKEN_SECRET, 60));
     await synced(a);
@@ -331,25 +329,34 @@ describe("rooms and persistence", () => {
     await eventually(() => expect(server.rooms.size).toBe(0));
   });
 
-  it("retries a failed store instead of dropping the edit, and unloads the room once stored", async () => {
+  it("retries a failed append, reports it in /healthz meanwhile, and unloads the room once the edit is in the log", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    let failuresLeft = 2;
+    let failing = true;
     const flaky: Persistence = {
       ...persistence,
-      async store(id, state) {
-        if (failuresLeft-- > 0) throw new Error("database unavailable");
-        await persistence.store(id, state);
+      async append(id, update) {
+        if (failing) throw new Error("database unavailable");
+        await persistence.append(id, update);
       },
     };
     const { server, url } = await serve(flaky);
+    const health = async () => {
+      const response = await fetch(`${url.replace(/^ws/, "http")}/healthz`);
+      return { status: response.status, body: (await response.json()) as { ok: boolean; storage: { failingRooms: number; unsavedRooms: number } } };
+    };
+    expect((await health()).status).toBe(200);
     const a = connectProvider(url, storyId, await tokenFor(storyId));
     await synced(a);
-    firstParagraph(a.doc).insert(0, "Written after two failures. ");
+    firstParagraph(a.doc).insert(0, "Written after the failures. ");
     a.destroy();
+    await eventually(async () => expect(await health()).toEqual({ status: 503, body: expect.objectContaining({ ok: false, storage: { failingRooms: 1, unsavedRooms: 1 } }) }));
+    expect(server.rooms.size).toBe(1);
+
+    failing = false;
     await eventually(async () => {
-      expect((await storedSummary(prisma, storyId))[0]).toMatch(/^Written after two failures\./);
+      expect((await storedSummary(prisma, storyId))[0]).toMatch(/^Written after the failures\./);
       expect(server.rooms.size).toBe(0);
     });
-    expect(failuresLeft).toBeLessThan(0);
+    expect((await health()).status).toBe(200);
   });
 });

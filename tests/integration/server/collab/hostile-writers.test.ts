@@ -135,7 +135,7 @@ describe("3. a structure that makes readers recurse is refused, and a stored one
     const doc = new Y.Doc();
     Y.applyUpdate(doc, (await persistence.load(broken))!);
     nestMaps(doc.getMap("claims"), "deep");
-    await persistence.store(broken, Y.encodeStateAsUpdate(doc));
+    await persistence.append(broken, Y.encodeStateAsUpdate(doc));
 
     const socket = await openRawSocket(wsUrl, broken, await tokenFor(broken));
     expect(await closeOfSocket(socket)).toEqual({

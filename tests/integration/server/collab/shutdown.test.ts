@@ -43,8 +43,8 @@ describe("the collaboration server process", () => {
     await synced(provider);
     const text = (provider.doc.getXmlFragment(SUMMARY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(0, "Last words. ");
-    // A second client seeing the edit proves the server holds it; the default debounce (2 s) has not
-    // stored it yet, so only the store on shutdown can save it.
+    // A second client seeing the edit proves the server holds it (and has appended it to the log); the default
+    // compaction (10 s after the last edit) has not run, so only the one on shutdown folds it.
     const witness = connectProvider(`ws://127.0.0.1:${port}`, storyId, await tokenFor(storyId));
     await eventually(() => expect(readSummaryParagraphs(witness.doc)[0]).toMatch(/^Last words\./));
     witness.destroy();
@@ -54,8 +54,9 @@ describe("the collaboration server process", () => {
     const [code] = await exited;
     provider.destroy();
     expect(code, output).toBe(0);
-    expect(output).toContain(`${signal}: storing open documents`);
+    expect(output).toContain(`${signal}: storing the last edits`);
 
     expect(await storedSummary(prisma, storyId)).toEqual(["Last words. The CIA has released two videos."]);
+    expect(await prisma.storyUpdate.count({ where: { storyId } })).toBe(0);
   });
 });

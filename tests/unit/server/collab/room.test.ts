@@ -16,6 +16,7 @@ import type { Logger } from "@/server/collab/logger";
 import type { Persistence } from "@/server/collab/persistence";
 import { presenceHook } from "@/server/collab/presence";
 import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
+import { soloRelay } from "@/server/collab/relay";
 import { QuarantinedError, Room } from "@/server/collab/room";
 import type { CollabSocket } from "@/server/collab/socket";
 import { nestMaps } from "../../../hostile-document";
@@ -36,9 +37,10 @@ class TestSocket implements CollabSocket {
   close(code: number, reason: string): void {
     this.closed ??= { code, reason };
   }
-  /** The Yjs updates the room sent this socket (sync step 2 answers and broadcasts), applied to a copy. */
-  documentSeen(): Y.Doc {
+  /** The Yjs updates the room sent this socket (sync step 2 answers and broadcasts), applied to a copy of `base`. */
+  documentSeen(base?: Uint8Array): Y.Doc {
     const doc = new Y.Doc();
+    if (base) Y.applyUpdate(doc, base);
     for (const message of this.sent) {
       const decoder = decoding.createDecoder(message);
       if (decoding.readVarUint(decoder) !== 0) continue;
@@ -50,14 +52,15 @@ class TestSocket implements CollabSocket {
 }
 
 /** Persistence in memory, as the database would hold it. */
-function memoryPersistence(stored: Uint8Array | null): Persistence & { stores: Uint8Array[]; activity: unknown[] } {
-  const stores: Uint8Array[] = [];
+function memoryPersistence(stored: Uint8Array | null): Persistence & { appends: Uint8Array[]; activity: unknown[] } {
+  const appends: Uint8Array[] = [];
   const activity: unknown[] = [];
   return {
-    stores,
+    appends,
     activity,
     load: async () => stored,
-    store: async (_id, state) => void stores.push(state),
+    append: async (_id, update) => void appends.push(update),
+    compact: async () => 0,
     recordActivity: async (record) => void activity.push(record),
     recordStatusChange: async () => undefined,
     recordClaimDeleted: async () => undefined,
@@ -79,13 +82,14 @@ afterEach(() => rooms.splice(0).forEach((room) => room.destroy()));
 function openRoom(persistence: Persistence): Room {
   const room = new Room("story-1", {
     persistence,
+    relay: soloRelay,
     log: quiet,
     hooks: [limitsHook(DEFAULT_LIMITS), presenceHook, documentPolicyHook, claimAuditHook(persistence, quiet)],
     documentLimits: DEFAULT_DOCUMENT_LIMITS,
-    storeDebounceMs: 10_000,
-    storeMaxWaitMs: 10_000,
+    compactDelayMs: 10_000,
+    compactEveryAppends: 500,
     maxBacklogFrames: 10,
-    onStored: () => undefined,
+    onDurable: () => undefined,
   });
   rooms.push(room);
   return room;
@@ -155,6 +159,7 @@ describe("Room", () => {
     room.greet(tom.connection);
 
     room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: { id: "maya", name: "Maya Chen" }, at: new Date() }))));
+    await room.appendedSoFar();
     expect(readClaims(tom.socket.documentSeen()).map((claim) => claim.id)).toEqual(["c1"]);
 
     const sentToTom = tom.socket.sent.length;
@@ -162,6 +167,7 @@ describe("Room", () => {
     expect(room.receive(maya.connection, syncUpdateMessage(forged))).toBe(false);
     expect(maya.socket.closed).toEqual({ code: CloseCode.BadMessage, reason: "approving or rejecting a claim is recorded by the server" });
     expect(readClaims(room.doc)[0]?.status).toBe("draft");
+    await room.appendedSoFar();
     expect(tom.socket.sent.length).toBe(sentToTom);
     expect(room.connections.has(maya.socket)).toBe(false);
   });
@@ -174,6 +180,7 @@ describe("Room", () => {
     const rosa = { id: "rosa", name: "Rosa Lindqvist" };
     room.receive(tom.connection, syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: rosa, at: new Date() }))));
     room.receive(tom.connection, syncUpdateMessage(clientUpdate(room, (doc) => addComment(doc, "c1", { id: "m1", body: "Mine.", author: rosa, createdAt: new Date().toISOString() }))));
+    await room.appendedSoFar();
     const [claim] = readClaims(tom.socket.documentSeen());
     expect(claim?.createdBy).toEqual({ id: "tom", name: "Tom Okafor" });
     expect(claim?.comments[0]?.author).toEqual({ id: "tom", name: "Tom Okafor" });
@@ -246,22 +253,36 @@ describe("Room", () => {
     await expect(room.ready).rejects.toThrow(QuarantinedError);
   });
 
-  it("keeps an edit whose store failed dirty, and stores it on the next try", async () => {
-    const persistence = memoryPersistence(storedStory());
+  it("sends an edit to nobody else until it is in the log, and retries a failed append until it is", async () => {
+    const base = storedStory();
+    const persistence = memoryPersistence(base);
     let fail = true;
-    const flaky: Persistence = { ...persistence, store: async (id, state) => (fail ? Promise.reject(new Error("disk full")) : persistence.store(id, state)) };
+    const flaky: Persistence = { ...persistence, append: async (id, update) => (fail ? Promise.reject(new Error("disk full")) : persistence.append(id, update)) };
     const room = openRoom(flaky);
     await room.ready;
-    const { connection } = connect(room);
-    room.greet(connection);
-    room.receive(connection, syncUpdateMessage(clientUpdate(room, (d) => ((d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Kept: "))));
-    await room.store();
-    expect(room.isDirty).toBe(true);
+    const maya = connect(room);
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(tom.connection);
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => ((d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Kept: "))));
+    // Rosa joins while the edit is not in the log: her answer waits as well.
+    const rosa = connect(room, { id: "rosa", name: "Rosa Diaz", role: "editor" });
+    room.greet(rosa.connection);
+    const vector = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(vector, new Y.Doc());
+    room.receive(rosa.connection, Uint8Array.from([0, ...encoding.toUint8Array(vector)]));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(room.hasUnsavedUpdates).toBe(true);
+    expect(room.appendFailing).toBe(true);
+    for (const { socket } of [tom, rosa]) expect(summaryText(socket.documentSeen(base)).plain).not.toContain("Kept");
+
     fail = false;
-    await room.store();
-    expect(room.isDirty).toBe(false);
+    await room.appendedSoFar();
+    expect(room.appendFailing).toBe(false);
+    for (const { socket } of [tom, rosa]) expect(summaryText(socket.documentSeen(base)).plain).toBe("Kept: The CIA has released two videos.");
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, persistence.stores.at(-1)!);
+    Y.applyUpdate(stored, base);
+    for (const update of persistence.appends) Y.applyUpdate(stored, update);
     expect(summaryText(stored).plain).toBe("Kept: The CIA has released two videos.");
   });
 });

@@ -1,0 +1,28 @@
+-- CreateTable
+CREATE TABLE "StoryUpdate" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "storyId" TEXT NOT NULL,
+    "update" BLOB NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "StoryUpdate_storyId_fkey" FOREIGN KEY ("storyId") REFERENCES "Story" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_StoryDocument" (
+    "storyId" TEXT NOT NULL PRIMARY KEY,
+    "state" BLOB NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "StoryDocument_storyId_fkey" FOREIGN KEY ("storyId") REFERENCES "Story" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_StoryDocument" ("state", "storyId", "updatedAt") SELECT "state", "storyId", "updatedAt" FROM "StoryDocument";
+DROP TABLE "StoryDocument";
+ALTER TABLE "new_StoryDocument" RENAME TO "StoryDocument";
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "StoryUpdate_storyId_idx" ON "StoryUpdate"("storyId");
+

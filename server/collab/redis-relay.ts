@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { createClient } from "redis";
+import type { Logger } from "./logger";
+import { decodeRelayMessage, encodeRelayMessage, type Relay, type RelayMessage } from "./relay";
+
+/** Releases a lock only if it is still ours (it may have expired and been taken by another process). */
+const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+/**
+ * The relay over Redis pub/sub: one channel per story, one connection that publishes and takes locks, one that
+ * subscribes. Pub/sub delivers a message only to processes connected at that moment, which is enough because
+ * every update is appended to the log before it is published: a process that opens a room subscribes first and
+ * loads the log second, and one whose connection broke reloads the log of each of its rooms when it is back
+ * (onResume).
+ */
+export async function createRedisRelay(url: string, log: Logger, prefix = "corroborate"): Promise<Relay> {
+  const processId = randomUUID();
+  const commands = createClient({ url });
+  const subscriber = commands.duplicate();
+  const receivers = new Map<string, (message: RelayMessage) => void>();
+  const resumeListeners: Array<() => void> = [];
+  const channel = (storyId: string): string => `${prefix}:story:${storyId}`;
+  let lostMessages = false;
+
+  for (const [name, client] of [
+    ["commands", commands],
+    ["subscriber", subscriber],
+  ] as const) {
+    client.on("error", (error: unknown) => {
+      lostMessages = true;
+      log.warn(`redis ${name} connection`, error);
+    });
+  }
+  // node-redis resubscribes by itself after a reconnect; what was published meanwhile is lost.
+  subscriber.on("ready", () => {
+    if (!lostMessages) return;
+    lostMessages = false;
+    log.info("redis is back: rooms reload what they may have missed from the log");
+    for (const listener of resumeListeners) listener();
+  });
+  await Promise.all([commands.connect(), subscriber.connect()]);
+
+  return {
+    async subscribe(storyId, receive) {
+      const wasSubscribed = receivers.has(storyId);
+      receivers.set(storyId, receive);
+      if (!wasSubscribed) {
+        await subscriber.subscribe(
+          channel(storyId),
+          (bytes) => {
+            try {
+              const { sender, message } = decodeRelayMessage(bytes);
+              if (sender !== processId) receivers.get(storyId)?.(message);
+            } catch (error) {
+              log.warn(`ignored a malformed relay message for story ${storyId}`, error);
+            }
+          },
+          true,
+        );
+      }
+      return async () => {
+        if (receivers.get(storyId) !== receive) return;
+        receivers.delete(storyId);
+        await subscriber.unsubscribe(channel(storyId));
+      };
+    },
+    publish(storyId, message) {
+      commands.publish(channel(storyId), Buffer.from(encodeRelayMessage(processId, message))).catch((error: unknown) => {
+        log.warn(`publishing to story ${storyId} failed`, error);
+      });
+    },
+    async exclusively(name, ttlMs, task) {
+      const key = `${prefix}:lock:${name}`;
+      const token = randomUUID();
+      const taken = await commands.set(key, token, { condition: "NX", expiration: { type: "PX", value: ttlMs } });
+      if (taken !== "OK") return false;
+      try {
+        await task();
+      } finally {
+        await commands.eval(RELEASE_LOCK, { keys: [key], arguments: [token] }).catch((error: unknown) => log.warn(`releasing lock ${name} failed`, error));
+      }
+      return true;
+    },
+    onResume(listener) {
+      resumeListeners.push(listener);
+    },
+    get healthy() {
+      return commands.isReady && subscriber.isReady;
+    },
+    async close() {
+      receivers.clear();
+      await Promise.allSettled([subscriber.close(), commands.close()]);
+    },
+  };
+}
