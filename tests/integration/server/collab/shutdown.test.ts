@@ -1,24 +1,14 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { connectProvider, eventually, synced, TOKEN_SECRET, tokenFor } from "../../collab-harness";
+import { freePort } from "../../collab-process";
 import { createStory, INTEGRATION_DATABASE_URL, integrationPrisma, storedSummary } from "../../database";
 
 const prisma = integrationPrisma();
 afterAll(() => prisma.$disconnect());
-
-/** A port no one listens on now, from the system: a random one collided with the system's outgoing connections. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0);
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 describe("the collaboration server process", () => {
   it.each(["SIGTERM", "SIGINT"] as const)("stores an edit made just before %s and exits cleanly", async (signal) => {
