@@ -1,0 +1,46 @@
+// Our collaboration server in a child process, as server/collab/main.ts runs it without REDIS_URL: the Prisma
+// persistence on DATABASE_URL (the bench's fresh SQLite file, tuned as main.ts tunes it), the bench's raised limits
+// and otherwise the defaults (roles checked every 2 s, empty rooms unloaded after 30 s, and so on). Its log is
+// counted, and its first warnings and errors are printed.
+import { createCollabServer } from "../../server/collab/index";
+import type { Logger } from "../../server/collab/logger";
+import { createPrismaPersistence } from "../../server/collab/persistence";
+import { createPrisma, tuneSqlite } from "../../server/db/create-prisma";
+import { serveParent } from "./child";
+import { BENCH_LIMITS, TOKEN_SECRET } from "./config";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error("DATABASE_URL is not set");
+
+const counts = { info: 0, closedSockets: 0, warn: 0, error: 0 };
+const printed = { warn: 0, error: 0 };
+const print = (level: "warn" | "error", message: string, error: unknown) => {
+  if (printed[level]++ < 5) console.error(`[our server ${level}] ${message}`, error ?? "");
+};
+const log: Logger = {
+  info(message) {
+    counts.info += 1;
+    if (message.startsWith("closed a socket") || message.startsWith("refused a socket")) counts.closedSockets += 1;
+  },
+  warn(message, error) {
+    counts.warn += 1;
+    print("warn", message, error);
+  },
+  error(message, error) {
+    counts.error += 1;
+    print("error", message, error);
+  },
+};
+
+const prisma = createPrisma(databaseUrl);
+await tuneSqlite(prisma, databaseUrl);
+const server = createCollabServer({ persistence: createPrismaPersistence(prisma), tokenSecret: TOKEN_SECRET, limits: BENCH_LIMITS, log });
+const port = await server.listen(0, "127.0.0.1");
+serveParent({
+  port,
+  stats: () => ({ rooms: server.rooms.size, ...counts }),
+  stop: async () => {
+    await server.close();
+    await prisma.$disconnect();
+  },
+});

@@ -1,0 +1,80 @@
+// The bench's database: a fresh SQLite file migrated with the committed migrations, as tests/integration's global
+// setup does it, with the people and stories each scenario needs; and tokens signed as the app signs them.
+import { mkdirSync, rmSync } from "node:fs";
+import { signCollabToken } from "../../server/auth/collab-token";
+import { createPrisma, type PrismaClient } from "../../server/db/create-prisma";
+import { runPrismaCli } from "../../server/db/prisma-cli";
+import { TOKEN_SECRET, TOKEN_TTL_SECONDS } from "./config";
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+const BATCH = 500;
+
+export class BenchDatabase {
+  readonly prisma: PrismaClient;
+
+  private constructor(
+    readonly file: string,
+    readonly url: string,
+  ) {
+    this.prisma = createPrisma(url);
+  }
+
+  /** A fresh, migrated SQLite file named by this process's id (bench/.tmp/), so that runs side by side never share one. */
+  static create(): BenchDatabase {
+    const file = `bench/.tmp/collab-${process.pid}.db`;
+    const url = `file:./${file}`;
+    mkdirSync("bench/.tmp", { recursive: true });
+    removeFiles(file);
+    runPrismaCli(["migrate", "deploy"], url);
+    return new BenchDatabase(file, url);
+  }
+
+  /** Creates `count` editors named `<prefix> <n>`. */
+  async people(prefix: string, count: number): Promise<Person[]> {
+    const people = Array.from({ length: count }, (_, i) => ({ id: `${prefix}-person-${i}`, name: `${prefix} editor ${i}` }));
+    for (let at = 0; at < people.length; at += BATCH) {
+      await this.prisma.user.createMany({
+        data: people.slice(at, at + BATCH).map((person) => ({ ...person, email: `${person.id}@bench.local`, role: "editor", passwordHash: "!" })),
+      });
+    }
+    return people;
+  }
+
+  /** Creates `count` stories with ids `<prefix>-story-<n>`, each with the stored draft `state(n)` (none when null). */
+  async stories(prefix: string, count: number, state: (index: number) => Uint8Array | null): Promise<string[]> {
+    const ids = Array.from({ length: count }, (_, i) => `${prefix}-story-${i}`);
+    for (let at = 0; at < ids.length; at += BATCH) {
+      const batch = ids.slice(at, at + BATCH);
+      await this.prisma.story.createMany({ data: batch.map((id) => ({ id, slug: id, title: id })) });
+      const documents = batch.flatMap((storyId, i) => {
+        const bytes = state(at + i);
+        return bytes ? [{ storyId, state: Uint8Array.from(bytes) }] : [];
+      });
+      if (documents.length > 0) await this.prisma.storyDocument.createMany({ data: documents });
+    }
+    return ids;
+  }
+
+  async close(): Promise<void> {
+    await this.prisma.$disconnect();
+    removeFiles(this.file);
+  }
+}
+
+function removeFiles(file: string): void {
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** A collaboration token for `person` on `storyId`, as POST /api/collab-token issues it (single-use). */
+export function tokenFor(person: Person, storyId: string): Promise<string> {
+  return signCollabToken({ userId: person.id, name: person.name, role: "editor", storyId }, TOKEN_SECRET, TOKEN_TTL_SECONDS);
+}
+
+/** `${url}/${storyId}?token=…`, the address the stock provider builds. */
+export function roomUrl(baseUrl: string, storyId: string, token: string): string {
+  return `${baseUrl}/${storyId}?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,94 @@
+// Starts a server in a child process and talks to it over IPC: ours with tsx, as `npm run collab` runs it, the
+// stock one in plain Node, as its bin runs; both with --expose-gc, so that memory is read after full collections. Every child this module starts is killed when the bench exits, however it exits.
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { MemorySample, Request } from "./child";
+
+export type ServerKind = "stock" | "corroborate";
+
+export const SERVER_NAMES: Record<ServerKind, string> = { stock: "stock @y/websocket-server", corroborate: "Corroborate" };
+
+const ENTRY: Record<ServerKind, string> = {
+  stock: path.join(import.meta.dirname, "stock-server.mjs"),
+  corroborate: path.join(import.meta.dirname, "corroborate-server.ts"),
+};
+
+const running = new Set<ChildProcess>();
+const killAll = () => {
+  for (const child of running) child.kill("SIGKILL");
+};
+process.on("exit", killAll);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+export interface ServerProcess {
+  kind: ServerKind;
+  /** ws://127.0.0.1:<port> */
+  url: string;
+  pid: number;
+  /** Memory after two full collections in the child. */
+  memory(): Promise<MemorySample>;
+  /** The child's CPU time so far (µs, user and system). */
+  cpu(): Promise<NodeJS.CpuUsage>;
+  stats(): Promise<Record<string, number>>;
+  /** Writes a heap snapshot of the child to `file`. */
+  snapshot(file: string): Promise<string>;
+  /** Stops the server as its process would on SIGTERM (ours stores every open room), and waits for the child to exit. */
+  stop(): Promise<void>;
+}
+
+/** Starts a server of `kind` in a child process; resolves once it listens. */
+export function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = fork(ENTRY[kind], [], {
+    execArgv: kind === "corroborate" ? ["--expose-gc", "--import", "tsx"] : ["--expose-gc"],
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  running.add(child);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void exited.then(() => running.delete(child));
+  let nextId = 0;
+  const pending = new Map<number, (value: unknown) => void>();
+  const ask = <T>(type: Request["type"], extra: Record<string, unknown> = {}): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, resolve as (value: unknown) => void);
+      child.send({ id, type, ...extra });
+      void exited.then(() => {
+        if (pending.delete(id) && type !== "stop") reject(new Error(`the ${kind} server exited`));
+        else resolve(null as T);
+      });
+    });
+  return new Promise((resolve, reject) => {
+    void exited.then(() => reject(new Error(`the ${kind} server exited before it listened`)));
+    child.on("message", (message: { type?: string; port?: number; id?: number; value?: unknown }) => {
+      if (message.type === "listening") {
+        resolve({
+          kind,
+          url: `ws://127.0.0.1:${message.port}`,
+          pid: child.pid ?? -1,
+          memory: () => ask("memory"),
+          cpu: () => ask("cpu"),
+          stats: () => ask("stats"),
+          snapshot: (file) => ask("snapshot", { path: file }),
+          async stop() {
+            const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+            await ask("stop").catch(() => undefined);
+            await exited;
+            clearTimeout(timer);
+          },
+        });
+        return;
+      }
+      if (message.id !== undefined) {
+        const settle = pending.get(message.id);
+        pending.delete(message.id);
+        settle?.(message.value);
+      }
+    });
+  });
+}
