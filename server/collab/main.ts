@@ -37,8 +37,9 @@ async function stop(signal: string): Promise<void> {
     consoleLogger.error("shutdown could not store every edit", error);
     code = 1;
   }
-  await relay?.close();
-  await prisma.$disconnect();
+  // A database that holds an append forever would hold the disconnect too: the exit does not wait for it.
+  const settled = Promise.all([relay?.close(), prisma.$disconnect()]);
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   process.exit(code);
 }
 process.on("SIGINT", () => void stop("SIGINT"));

@@ -49,8 +49,10 @@ describe("the collaboration process killed with SIGKILL", () => {
     const url = `ws://127.0.0.1:${port}`;
     let server: CollabProcess | null = await startCollabProcess({ port });
     cleanups.push(() => server && killHard(server));
+    const closes: string[] = [];
     const typists = ["ana", "ben", "cleo"].map((name) => {
       const provider = reconnectingProvider(() => url, storyId, { id: `user-${name}`, name });
+      provider.on("connection-close", (event: CloseEvent | null) => event && event.code !== 1006 && closes.push(`${name}: ${event.code} ${event.reason}`));
       cleanups.push(() => provider.destroy());
       return typist(name, provider);
     });
@@ -77,6 +79,8 @@ describe("the collaboration process killed with SIGKILL", () => {
       expect((await storedSummary(prisma, storyId)).join("\n")).toBe(texts[0]);
       // Every marker anyone typed is there once: what was typed while the server was down was sent on reconnecting.
       expect(markers(texts[0]!).sort()).toEqual([...typed].sort());
-    }, 20_000);
+    }, 20_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\ncloses: ${closes.join("; ")}\nserver: ${server?.output().slice(-3000)}`);
+    });
   });
 });
