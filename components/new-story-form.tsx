@@ -1,13 +1,32 @@
 "use client";
 
-import { useActionState } from "react";
-import { createStoryAction, type NewStoryState } from "@/app/(newsroom)/stories/new/actions";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { sendJson } from "./send-json";
 
-/** The form that creates a story from its title. */
+/** The form that creates a story from its title, then opens its workspace. */
 export function NewStoryForm() {
-  const [state, action, pending] = useActionState<NewStoryState, FormData>(createStoryAction, null);
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const title = String(new FormData(event.currentTarget).get("title") ?? "");
+    setPending(true);
+    setMessage(null);
+    const result = await sendJson<{ id: string; slug: string }>("/api/stories", { title });
+    if (!result.ok) {
+      setPending(false);
+      setMessage(result.error);
+      return;
+    }
+    // Stays pending while the workspace opens.
+    router.push(`/stories/${result.data.slug}/edit`);
+  }
+
   return (
-    <form action={action} className="space-y-3">
+    <form onSubmit={onSubmit} className="space-y-3">
       <label className="block space-y-1">
         <span className="text-sm font-medium text-stone-700">Title</span>
         <input
@@ -19,9 +38,9 @@ export function NewStoryForm() {
           className="w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600"
         />
       </label>
-      {state ? (
+      {message ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.message}
+          {message}
         </p>
       ) : null}
       <button

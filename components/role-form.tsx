@@ -1,15 +1,28 @@
 "use client";
 
-import { useActionState } from "react";
-import { changeRole, type RoleChangeState } from "@/app/(newsroom)/admin/users/actions";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { sendJson } from "./send-json";
 
 /** An admin's control for one user's role. */
 export function RoleForm({ userId, name, role }: { userId: string; name: string; role: Role }) {
-  const [state, action, pending] = useActionState<RoleChangeState, FormData>(changeRole, null);
+  const router = useRouter();
+  const [state, setState] = useState<{ ok: boolean; message: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const chosen = new FormData(event.currentTarget).get("role");
+    setPending(true);
+    const result = await sendJson(`/api/users/${encodeURIComponent(userId)}`, { role: chosen }, "PATCH");
+    setPending(false);
+    setState(result.ok ? { ok: true, message: "Role changed." } : { ok: false, message: result.error });
+    if (result.ok) router.refresh();
+  }
+
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="userId" value={userId} />
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {name}
       </label>

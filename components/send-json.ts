@@ -2,10 +2,11 @@
 export type PostResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
 
 /**
- * Sends a JSON body (POST, or DELETE) to one of the app's routes and reads its JSON answer; a refusal carries
- * the route's message for people, a network failure says so.
+ * Sends a JSON body (POST, PATCH or DELETE) to one of the app's routes and reads its JSON answer; a refusal
+ * carries the route's message for people, a network failure says so. Every request that changes something
+ * must be JSON from this site (proxy.ts), which is what this sends.
  */
-export async function sendJson<T>(url: string, body?: unknown, method: "POST" | "DELETE" = "POST"): Promise<PostResult<T>> {
+export async function sendJson<T>(url: string, body?: unknown, method: "POST" | "PATCH" | "DELETE" = "POST"): Promise<PostResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
