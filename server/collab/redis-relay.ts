@@ -3,6 +3,12 @@ import { createClient } from "redis";
 import type { Logger } from "./logger";
 import { decodeRelayMessage, encodeRelayMessage, type Relay, type RelayMessage } from "./relay";
 
+/**
+ * How long the owners of a story's client ids are kept after the last claim: longer than anyone stays offline with
+ * unsent edits under an id (the same person may always take their own id back).
+ */
+const OWNERS_TTL_SECONDS = 30 * 24 * 3600;
+
 /** Releases a lock only if it is still ours (it may have expired and been taken by another process). */
 const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
@@ -68,6 +74,21 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
       commands.publish(channel(storyId), Buffer.from(encodeRelayMessage(processId, message))).catch((error: unknown) => {
         log.warn(`publishing to story ${storyId} failed`, error);
       });
+    },
+    claim(storyId, clientId, userId) {
+      const key = `${prefix}:owners:${storyId}`;
+      const message = encodeRelayMessage(processId, { kind: "owners", owners: [[clientId, userId]] });
+      commands
+        .multi()
+        .hSetNX(key, String(clientId), userId)
+        .expire(key, OWNERS_TTL_SECONDS)
+        .publish(channel(storyId), Buffer.from(message))
+        .exec()
+        .catch((error: unknown) => log.warn(`recording an owner in story ${storyId} failed`, error));
+    },
+    async owners(storyId) {
+      const owners = await commands.hGetAll(`${prefix}:owners:${storyId}`);
+      return Object.entries(owners).map(([clientId, userId]) => [Number(clientId), userId] as [number, string]);
     },
     async exclusively(name, ttlMs, task) {
       const key = `${prefix}:lock:${name}`;

@@ -6,9 +6,9 @@ import * as encoding from "lib0/encoding";
  * - `update`: a document update it accepted, after appending it to the log (so a process that misses it finds
  *   it in the database);
  * - `awareness`: presence of its sockets, stamped with who they are;
- * - `query`: a process opened the room and asks the others for their sockets' presence and owners;
- * - `owners`: which person owns which Yjs client ids (Room.ownerOf), so that nobody on another process
- *   writes or shows presence under them.
+ * - `query`: a process opened the room and asks the others for their sockets' presence;
+ * - `owners`: which person took which Yjs client ids (Room.ownerOf), for rooms open elsewhere, so that nobody on
+ *   another process writes or shows presence under them (a room that opens later reads them: owners()).
  */
 export type RelayMessage =
   | { kind: "update"; update: Uint8Array }
@@ -28,6 +28,10 @@ export interface Relay {
   subscribe(storyId: string, receive: (message: RelayMessage) => void): Promise<() => Promise<void>>;
   /** Sends a message to every other process in the story's room (best effort: the log is what is durable). */
   publish(storyId: string, message: RelayMessage): void;
+  /** Records that a person took a Yjs client id in a story (the first claim stands) and tells the open rooms. */
+  claim(storyId: string, clientId: number, userId: string): void;
+  /** The owners of a story's client ids that the processes recorded. */
+  owners(storyId: string): Promise<Array<[clientId: number, userId: string]>>;
   /**
    * Runs `task` unless another process holds the lock `name`; the lock expires after `ttlMs` even if its holder
    * dies. Resolves with whether `task` ran.
@@ -47,6 +51,8 @@ export interface Relay {
 export const soloRelay: Relay = {
   subscribe: () => Promise.resolve(() => Promise.resolve()),
   publish: () => undefined,
+  claim: () => undefined,
+  owners: () => Promise.resolve([]),
   exclusively: async (_name, _ttlMs, task) => {
     await task();
     return true;

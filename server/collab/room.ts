@@ -110,7 +110,8 @@ export class Room {
       else this.receiveRelayed(message);
     });
     if (this.destroyed) void this.leaveRelay();
-    const state = await this.options.persistence.load(this.storyId);
+    const [owners, state] = await Promise.all([this.options.relay.owners(this.storyId), this.options.persistence.load(this.storyId)]);
+    for (const [clientId, userId] of owners) this.owners.set(clientId, userId);
     if (state) {
       // A document stored before the write policy existed may hold what it refuses (a structure that makes
       // every reader recurse until the stack overflows): it is not served.
@@ -157,7 +158,6 @@ export class Room {
         for (const [clientId, userId] of message.owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
         return;
       case "query": {
-        this.options.relay.publish(this.storyId, { kind: "owners", owners: [...this.owners] });
         const local = [...this.connections.values()].flatMap((connection) => [...connection.clientIds]).filter((id) => this.awareness.getStates().has(id));
         if (local.length > 0) this.options.relay.publish(this.storyId, { kind: "awareness", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
         return;
@@ -189,7 +189,7 @@ export class Room {
   claimClientId(clientId: number, userId: string): void {
     if (this.owners.has(clientId)) return;
     this.owners.set(clientId, userId);
-    this.options.relay.publish(this.storyId, { kind: "owners", owners: [[clientId, userId]] });
+    this.options.relay.claim(this.storyId, clientId, userId);
   }
 
   /** The limits this room's document is held to. */

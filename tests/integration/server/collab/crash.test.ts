@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { eventually } from "../../collab-harness";
 import { freePort, killHard, reconnectingProvider, startCollabProcess, type CollabProcess } from "../../collab-process";
-import { createStory, integrationPrisma, storedSummary } from "../../database";
+import { createStory, createUser, integrationPrisma, storedSummary } from "../../database";
 
 const prisma = integrationPrisma();
 afterAll(() => prisma.$disconnect());
@@ -50,8 +50,9 @@ describe("the collaboration process killed with SIGKILL", () => {
     let server: CollabProcess | null = await startCollabProcess({ port });
     cleanups.push(() => server && killHard(server));
     const closes: string[] = [];
-    const typists = ["ana", "ben", "cleo"].map((name) => {
-      const provider = reconnectingProvider(() => url, storyId, { id: `user-${name}`, name });
+    const people = await Promise.all(["ana", "ben", "cleo"].map((name) => createUser(prisma, "editor", name)));
+    const typists = people.map(({ id, name }) => {
+      const provider = reconnectingProvider(() => url, storyId, { id, name });
       provider.on("connection-close", (event: CloseEvent | null) => event && event.code !== 1006 && closes.push(`${name}: ${event.code} ${event.reason}`));
       cleanups.push(() => provider.destroy());
       return typist(name, provider);

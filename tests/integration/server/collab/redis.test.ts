@@ -1,0 +1,130 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
+import { CloseCode } from "@/lib/collab/close-codes";
+import { signCollabToken } from "@/server/auth/collab-token";
+import { createPrismaPersistence } from "@/server/collab/persistence";
+import { syncUpdateMessage } from "@/server/collab/protocol";
+import { closeOfSocket, eventually, openRawSocket, TOKEN_SECRET } from "../../collab-harness";
+import { killHard, reconnectingProvider, startCollabProcess, type CollabProcess } from "../../collab-process";
+import { createStory, createUser, integrationPrisma, storedSummary } from "../../database";
+
+// Two collaboration processes sharing rooms through Redis (127.0.0.1:6379 unless REDIS_URL says otherwise; .ci/run
+// starts it when it is down).
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const prisma = integrationPrisma();
+afterAll(() => prisma.$disconnect());
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startShared(): Promise<CollabProcess> {
+  const server = await startCollabProcess({ env: { REDIS_URL } });
+  cleanups.push(() => server.child.exitCode === null && server.child.signalCode === null && killHard(server));
+  expect(server.output()).toContain("sharing rooms through Redis");
+  return server;
+}
+
+function text(provider: WebsocketProvider): string {
+  return readSummaryParagraphs(provider.doc).join("\n");
+}
+
+function firstText(doc: Y.Doc): Y.XmlText | undefined {
+  return (doc.getXmlFragment(SUMMARY_FIELD).get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined;
+}
+
+/** Who a provider sees present, by name, apart from itself. */
+function othersPresent(provider: WebsocketProvider): string[] {
+  return [...provider.awareness.getStates()]
+    .filter(([clientId]) => clientId !== provider.doc.clientID)
+    .map(([, state]) => (state as { user?: { name?: string } }).user?.name ?? "?")
+    .sort();
+}
+
+describe("collaboration processes sharing rooms through Redis", () => {
+  it("shows editors on two processes each other's text and presence; the clients of a killed process move to the other and lose nothing", { timeout: 90_000 }, async () => {
+    const storyId = await createStory(prisma, ["Start."]);
+    const a = await startShared();
+    const b = await startShared();
+    let aAlive = true;
+    const maya = reconnectingProvider(() => (aAlive ? a.url : b.url), storyId, await createUser(prisma, "editor", "Maya Chen"));
+    const tom = reconnectingProvider(() => b.url, storyId, await createUser(prisma, "editor", "Tom Okafor"));
+    cleanups.push(() => maya.destroy(), () => tom.destroy());
+    maya.awareness.setLocalStateField("user", { name: "Maya", color: "#0a7" });
+    tom.awareness.setLocalStateField("user", { name: "Tom", color: "#a07" });
+    await eventually(() => expect(maya.synced && tom.synced).toBe(true), 15_000);
+
+    firstText(maya.doc)!.insert(0, "From A. ");
+    await eventually(() => expect(text(tom)).toBe("From A. Start."));
+    firstText(tom.doc)!.insert(firstText(tom.doc)!.length, " From B.");
+    await eventually(() => expect(text(maya)).toBe("From A. Start. From B."));
+    // Presence crosses too, with the names the servers stamped from the tokens, not the names the clients wrote.
+    await eventually(() => {
+      expect(othersPresent(maya)).toEqual(["Tom Okafor"]);
+      expect(othersPresent(tom)).toEqual(["Maya Chen"]);
+    });
+
+    // Both type; A dies in the middle of it.
+    const typed: string[] = [];
+    const typing = [maya, tom].map((provider, who) => {
+      let n = 0;
+      return setInterval(() => {
+        const marker = `«${who === 0 ? "maya" : "tom"}:${n++}»`;
+        firstText(provider.doc)!.insert(n % 2 === 0 ? 0 : firstText(provider.doc)!.length, marker);
+        typed.push(marker);
+      }, 20);
+    });
+    cleanups.push(() => typing.forEach((timer) => clearInterval(timer)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    aAlive = false;
+    await killHard(a);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    typing.forEach((timer) => clearInterval(timer));
+
+    await eventually(async () => {
+      expect(maya.synced).toBe(true);
+      expect(text(maya)).toBe(text(tom));
+      const markers = text(maya).match(/«[a-z]+:\d+»/g) ?? [];
+      expect(markers.sort()).toEqual([...typed].sort());
+      expect((await storedSummary(prisma, storyId)).join("\n")).toBe(text(tom));
+    }, 20_000);
+    await eventually(() => expect(othersPresent(tom)).toEqual(["Maya Chen"]));
+
+    // A process that opens the room later (a restart, a new instance) loads the same from the log.
+    const c = await startShared();
+    const rosa = reconnectingProvider(() => c.url, storyId, await createUser(prisma, "editor", "Rosa Diaz"));
+    cleanups.push(() => rosa.destroy());
+    await eventually(() => expect(rosa.synced && text(rosa) === text(tom)).toBe(true), 15_000);
+  });
+
+  it("refuses, on one process, a write under a Yjs client id that a person on the other process owns", { timeout: 60_000 }, async () => {
+    const storyId = await createStory(prisma, ["Start."]);
+    const a = await startShared();
+    const b = await startShared();
+    const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
+    cleanups.push(() => maya.destroy());
+    await eventually(() => expect(maya.synced).toBe(true), 15_000);
+    firstText(maya.doc)!.insert(0, "Mine. ");
+
+    await eventually(async () => expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Mine. Start."));
+
+    // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
+    const mallory = await createUser(prisma, "editor", "Mallory");
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, (await createPrismaPersistence(prisma).load(storyId))!);
+    const before = Y.encodeStateVector(forger);
+    forger.clientID = maya.doc.clientID;
+    firstText(forger)!.insert(0, "Forged. ");
+    const token = await signCollabToken({ userId: mallory.id, name: mallory.name, role: "editor", storyId }, TOKEN_SECRET, 60);
+    const attacker = await openRawSocket(b.url, storyId, token);
+    const closed = closeOfSocket(attacker);
+    attacker.send(syncUpdateMessage(Y.encodeStateAsUpdate(forger, before)));
+    const notClosed = new Promise((resolve) => setTimeout(() => resolve("still open after 5 s"), 5_000));
+    expect(await Promise.race([closed, notClosed])).toMatchObject({ code: CloseCode.BadMessage, reason: expect.stringContaining("client id") as unknown as string });
+    firstText(maya.doc)!.insert(0, "Still mine. ");
+    await eventually(async () => expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Still mine. Mine. Start."));
+    expect(text(maya)).toBe("Still mine. Mine. Start.");
+  });
+});
