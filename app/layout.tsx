@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,8 +8,13 @@ export const metadata: Metadata = {
   description: "Fact-checked stories with every claim's evidence one click away.",
 };
 
-/** The document shell shared by the newsroom and the public reader pages; neither session nor cookies here, so reader pages stay cacheable. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The document shell shared by the newsroom and the public reader pages. Every page is rendered per request:
+ * its scripts carry the nonce of that response's Content-Security-Policy (proxy.ts), which a page cached as
+ * HTML could not.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">

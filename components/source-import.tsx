@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from "react";
 import { parseAggregatorPage, type AggregatorPage } from "@/lib/import/aggregator-page";
 import { BIAS_LABELS, biasLabelSchema, biasLabelText, type BiasLabel } from "@/lib/import/bias-label";
+import { withoutStyleElements } from "@/lib/import/html-article";
 import {
   articleTextFromFile,
   assertTextContent,
@@ -83,7 +84,7 @@ export function SourceImport({
         setStage({ kind: "aggregator", origin, text: raw, page: parseAggregatorPage(raw) });
         return;
       }
-      const { text, metadata } = articleTextFromFile(kind, raw, (html) => new DOMParser().parseFromString(html, "text/html"));
+      const { text, metadata } = articleTextFromFile(kind, raw, (html) => new DOMParser().parseFromString(withoutStyleElements(html), "text/html"));
       const card = sources.find(
         (source) => source.kind === "card" && metadata.headline && source.headline?.toLowerCase() === metadata.headline.toLowerCase(),
       );

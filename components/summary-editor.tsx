@@ -11,6 +11,7 @@ import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { createClaim, type Actor } from "@/lib/claims/story-claims";
 import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { ClaimMark, MARK_CLAIM_EVENT } from "./claim-mark";
+import { documentNonce } from "./document-nonce";
 import { showSummaryHighlights, SummaryHighlightsExtension, type SummaryHighlights } from "./summary-highlights";
 
 /**
@@ -39,10 +40,13 @@ export function SummaryEditor({
   highlights: SummaryHighlights | null;
 }) {
   const [message, setMessage] = useState<string | null>(null);
+  // Tiptap's own stylesheet and the highlights' <style> need the page's CSP nonce to apply.
+  const [nonce] = useState(documentNonce);
 
   const editor = useEditor(
     {
       immediatelyRender: false,
+      injectNonce: nonce,
       extensions: [
         // Undo and redo come from the collaboration extension, which only undoes your own edits.
         StarterKit.configure({ undoRedo: false }),
@@ -109,7 +113,7 @@ export function SummaryEditor({
 
   return (
     <div>
-      <style>{highlightStyles(claimStatuses, activeClaimId)}</style>
+      <style nonce={nonce}>{highlightStyles(claimStatuses, activeClaimId)}</style>
       <div role="toolbar" aria-label="Summary tools" className="mb-3 flex flex-wrap items-center gap-2 border-b border-stone-100 pb-3">
         <button
           type="button"

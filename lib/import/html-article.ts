@@ -32,6 +32,16 @@ const SKIPPED = new Set([
 const HTML_WHITESPACE = /[ \t\n\r\f]+/g;
 
 /**
+ * A saved web page without its `<style>` elements, to parse in the browser: a document DOMParser makes
+ * inherits the page's Content-Security-Policy, which refuses (and reports) every inline style in it. Their
+ * text is never part of the article.
+ * @example withoutStyleElements("<style>p{}</style><p>Text</p>") // "<p>Text</p>"
+ */
+export function withoutStyleElements(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "");
+}
+
+/**
  * Finds the article in a web page with Mozilla's Readability (run on a clone: the given document is left as
  * it was) and reduces it to paragraphs of plain text: one per block element (p, h1–h6, li, blockquote, pre,
  * figcaption…), inline elements joined into their paragraph, list items marked "- " or "1. " as in a plain-text

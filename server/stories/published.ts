@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
 import { prisma } from "../db/prisma";
 
@@ -17,9 +18,12 @@ export interface PublishedStory {
 
 /**
  * A story's published version `number` (the latest when omitted), read from the stored Version alone,
- * never from the live draft. Null when the story does not exist or has no such published version.
+ * never from the live draft. Null when the story does not exist or has no such published version. Read once
+ * per request (React's cache): the page and its metadata both ask.
  */
-export async function findPublishedStory(slug: string, number?: number): Promise<PublishedStory | null> {
+export const findPublishedStory = cache(readPublishedStory);
+
+async function readPublishedStory(slug: string, number?: number): Promise<PublishedStory | null> {
   const story = await prisma().story.findUnique({
     where: { slug },
     select: {

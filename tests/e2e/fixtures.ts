@@ -1,22 +1,51 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createPrisma } from "../../server/db/create-prisma";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../../prisma/seed";
 import { SignInPage } from "./pages/sign-in-page";
 
-export { expect } from "@playwright/test";
+export { expect };
+
+// What the browser refused under the pages' Content-Security-Policy during the current test.
+const cspViolations: string[] = [];
+
+/**
+ * Records every Content-Security-Policy violation in a browser context: Chromium reports each one on the
+ * console ("Refused to … because it violates the following Content Security Policy directive …") and as a
+ * `securitypolicyviolation` event, which a script added to every page reports on the console too.
+ */
+export async function watchCsp(context: BrowserContext): Promise<void> {
+  context.on("console", (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+}
 
 /**
  * Playwright's test, closing every browser context a test opened (signedInPage opens one per user) when it
- * ends: a workspace left open keeps its socket and its assistant worker busy during the next tests.
+ * ends: a workspace left open keeps its socket and its assistant worker busy during the next tests. Every
+ * test also fails if any page it opened broke the Content-Security-Policy.
  */
 export const test = base.extend<{ closeContexts: void }>({
+  context: [
+    async ({ context }, use) => {
+      await watchCsp(context);
+      await use(context);
+    },
+    { scope: "test" },
+  ],
   closeContexts: [
     async ({ browser }, use) => {
+      cspViolations.length = 0;
       await use();
       await Promise.all(browser.contexts().map((context) => context.close()));
+      expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],
@@ -35,6 +64,7 @@ export function demoUser(role: DemoUser["role"], index = 0): DemoUser {
 /** Signs a user in, in a browser context of their own, and returns their page. */
 export async function signedInPage(browser: Browser, user: DemoUser): Promise<Page> {
   const context = await browser.newContext();
+  await watchCsp(context);
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();

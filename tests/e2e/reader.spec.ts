@@ -125,11 +125,12 @@ test("with JavaScript disabled, the summary and every claim's evidence are reada
 });
 
 test("earlier versions stay readable with a notice and the later correction notes", async ({ page, browser }) => {
-  await page.goto(`/stories/${slug}`); // the cached page of version 1
-  // Rosa publishes version 2 through the app, which revalidates the cached reader pages.
+  await page.goto(`/stories/${slug}`); // version 1
+  // Rosa publishes version 2 through the app (a request from its own pages: JSON, with their Origin).
   const rosa = await signedInPage(browser, demoUser("reviewer"));
   const published = await rosa.request.post(`/api/stories/${await storyIdOf(slug)}/publish`, {
     data: { correctionNote: "Clarified the sources of the first claim." },
+    headers: { origin: E2E_BASE_URL },
   });
   expect(await published.json()).toEqual({ number: 2 });
   await page.goto(`/stories/${slug}/v/1`);
@@ -146,5 +147,5 @@ test("an unpublished story is not reachable by a reader, nor its workspace or co
   expect((await page.goto(`/stories/${unpublished}`))?.status()).toBe(404);
   await page.goto(`/stories/${unpublished}/edit`);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
-  expect((await page.request.post("/api/collab-token", { data: { storyId: "x" } })).status()).toBe(401);
+  expect((await page.request.post("/api/collab-token", { data: { storyId: "x" }, headers: { origin: E2E_BASE_URL } })).status()).toBe(401);
 });

@@ -1,3 +1,4 @@
+import { E2E_BASE_URL } from "../../playwright.config";
 import { SignInPage } from "./pages/sign-in-page";
 import { DEMO_STORY_SLUG, demoUser, expect, signedInPage, test } from "./fixtures";
 
@@ -33,6 +34,6 @@ test("the story list shows the demo story with its sources", async ({ browser })
 });
 
 test("a signed-out request for a collaboration token is refused", async ({ request }) => {
-  const response = await request.post("/api/collab-token", { data: { storyId: "anything" } });
+  const response = await request.post("/api/collab-token", { data: { storyId: "anything" }, headers: { origin: E2E_BASE_URL } });
   expect(response.status()).toBe(401);
 });

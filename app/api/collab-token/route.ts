@@ -3,6 +3,7 @@ import { canEditStory } from "@/lib/auth/roles";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { getSessionUser } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
+import { collabPublicUrl } from "@/server/http/collab-public-url";
 import { storyExists } from "@/server/stories/queries";
 
 const bodySchema = z.object({ storyId: z.string().min(1).max(64) });
@@ -29,8 +30,7 @@ export async function POST(request: Request): Promise<Response> {
     env.COLLAB_TOKEN_SECRET,
     env.COLLAB_TOKEN_TTL,
   );
-  const host = new URL(request.url).hostname;
-  const url = env.COLLAB_PUBLIC_URL ?? `ws://${host}:${env.COLLAB_PORT}`;
+  const url = collabPublicUrl(env, new URL(request.url).hostname);
   return Response.json(
     { token, url },
     { headers: { "cache-control": "no-store" } },

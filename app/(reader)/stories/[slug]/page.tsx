@@ -5,12 +5,7 @@ import { getEnv } from "@/server/env";
 import { findPublishedStory } from "@/server/stories/published";
 import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 
-// Rendered from the stored version on first request and cached until a version is published, which
-// revalidates it (no timed revalidation: nothing else changes a published page).
-export const revalidate = false;
-export function generateStaticParams(): Array<{ slug: string }> {
-  return [];
-}
+// Rendered from the stored version on each request (the root layout says why: the CSP nonce).
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { readArticleMetadata } from "@/lib/import/article-metadata";
-import { ArticleExtractionError, extractHtmlArticle } from "@/lib/import/html-article";
+import { ArticleExtractionError, extractHtmlArticle, withoutStyleElements } from "@/lib/import/html-article";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
 import { seedFile } from "../../../fixtures";
 
@@ -134,4 +134,17 @@ describe("extractHtmlArticle on pages without an article", () => {
       expect(() => extractHtmlArticle(parse(html))).toThrow(/^No article text was found in this page\./);
     });
   }
+});
+
+describe("withoutStyleElements", () => {
+  it("drops every <style> element, whatever its case or attributes, and keeps the rest", () => {
+    const html = '<head><style>p{color:red}</style><STYLE type="text/css" media="print">\n.ad{}\n</STYLE ></head><p style="x">Text</p>';
+    expect(withoutStyleElements(html)).toBe('<head></head><p style="x">Text</p>');
+  });
+
+  it("leaves the saved page's article as it was", () => {
+    const stripped = withoutStyleElements(SAVED_PAGE);
+    expect(stripped).not.toMatch(/<style/i);
+    expect(extractHtmlArticle(parse(stripped)).text).toBe(extractHtmlArticle(parse(SAVED_PAGE)).text);
+  });
 });

@@ -1,4 +1,3 @@
-import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/server/auth/session";
 import { errorResponse } from "@/server/http/error-response";
 import { publishInputSchema, publishStory } from "@/server/review/publish-story";
@@ -13,13 +12,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   const { storyId } = await params;
   try {
     const input = publishInputSchema.parse((await request.json().catch(() => null)) ?? {});
-    const deps = reviewDeps();
-    const published = await publishStory(deps, user, storyId, input);
-    const story = await deps.prisma.story.findUniqueOrThrow({ where: { id: storyId }, select: { slug: true } });
-    // The reader's latest page, and every version page (an older one now shows a newer-version notice).
-    revalidatePath(`/stories/${story.slug}`);
-    revalidatePath("/(reader)/stories/[slug]/v/[n]", "page");
-    return Response.json(published);
+    // Reader pages are rendered per request from the stored versions: nothing cached to revalidate.
+    return Response.json(await publishStory(reviewDeps(), user, storyId, input));
   } catch (error) {
     return errorResponse(error);
   }

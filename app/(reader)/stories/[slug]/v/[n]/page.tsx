@@ -5,11 +5,6 @@ import { getEnv } from "@/server/env";
 import { findPublishedStory } from "@/server/stories/published";
 import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 
-export const revalidate = false;
-export function generateStaticParams(): Array<{ slug: string; n: string }> {
-  return [];
-}
-
 type Props = { params: Promise<{ slug: string; n: string }> };
 
 function versionNumber(n: string): number | null {
