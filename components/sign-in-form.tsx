@@ -2,25 +2,51 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { describeThrottledSignIn, throttledSignInSeconds } from "@/lib/auth/sign-in-throttle";
 
-/** Email and password sign-in; a wrong password shows an error and creates no session. */
+/**
+ * Email and password sign-in; a wrong password shows an error and creates no session. After too many
+ * attempts the server refuses for a while: the form says how long, counting down.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // When sign-in may be tried again, and the wait as first announced (screen readers hear it once, not every second).
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [announced, setAnnounced] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const waitSeconds = retryAt === null ? 0 : Math.ceil((retryAt - now) / 1000);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= retryAt) setRetryAt(null);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    setRetryAt(null);
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
     });
     setPending(false);
+    const throttled = throttledSignInSeconds(result?.error);
+    if (throttled !== null) {
+      setNow(Date.now());
+      setRetryAt(Date.now() + throttled * 1000);
+      setAnnounced(throttled);
+      return;
+    }
     if (!result || result.error) {
       setError("Wrong email or password.");
       return;
@@ -57,14 +83,21 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="mt-1 w-full rounded border border-stone-300 px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600"
         />
       </div>
-      {error ? (
+      {waitSeconds > 0 ? (
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <span className="sr-only">{describeThrottledSignIn(announced)}</span>
+          <span aria-hidden="true" data-testid="sign-in-throttled">
+            {describeThrottledSignIn(waitSeconds)}
+          </span>
+        </p>
+      ) : error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       ) : null}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || waitSeconds > 0}
         className="w-full rounded bg-stone-900 px-3 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
       >
         {pending ? "Signing in…" : "Sign in"}

@@ -6,12 +6,15 @@ export class SignInPage {
   readonly password: Locator;
   readonly submit: Locator;
   readonly error: Locator;
+  /** The notice that sign-in is throttled, with the seconds left. */
+  readonly throttled: Locator;
 
   constructor(readonly page: Page) {
     this.email = page.getByLabel("Email");
     this.password = page.getByLabel("Password");
     this.submit = page.getByRole("button", { name: "Sign in" });
     this.error = page.locator("form").getByRole("alert");
+    this.throttled = page.getByTestId("sign-in-throttled");
   }
 
   async goto(): Promise<void> {
