@@ -32,11 +32,9 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
     ["commands", commands],
     ["subscriber", subscriber],
   ] as const) {
-    client.on("error", (error: unknown) => {
-      lostMessages = true;
-      log.warn(`redis ${name} connection`, error);
-    });
+    client.on("error", (error: unknown) => log.warn(`redis ${name} connection`, error));
   }
+  subscriber.on("reconnecting", () => (lostMessages = true));
   // node-redis resubscribes by itself after a reconnect; what was published meanwhile is lost.
   subscriber.on("ready", () => {
     if (!lostMessages) return;

@@ -1,3 +1,4 @@
+import { createServer, connect, type Socket } from "node:net";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -20,11 +21,43 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startShared(): Promise<CollabProcess> {
-  const server = await startCollabProcess({ env: { REDIS_URL } });
+async function startShared(redisUrl = REDIS_URL): Promise<CollabProcess> {
+  const server = await startCollabProcess({ env: { REDIS_URL: redisUrl } });
   cleanups.push(() => server.child.exitCode === null && server.child.signalCode === null && killHard(server));
   expect(server.output()).toContain("sharing rooms through Redis");
   return server;
+}
+
+/** A TCP proxy in front of Redis whose connections the test can cut, as a network failure would. */
+async function cuttableRedis() {
+  const target = new URL(REDIS_URL);
+  const sockets = new Set<Socket>();
+  let open = true;
+  const proxy = createServer((client) => {
+    if (!open) return client.destroy();
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => proxy.close(resolve));
+  });
+  return {
+    url: `redis://127.0.0.1:${(proxy.address() as { port: number }).port}`,
+    cut() {
+      open = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      open = true;
+    },
+  };
 }
 
 function text(provider: WebsocketProvider): string {
@@ -126,5 +159,33 @@ describe("collaboration processes sharing rooms through Redis", () => {
     firstText(maya.doc)!.insert(0, "Still mine. ");
     await eventually(async () => expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Still mine. Mine. Start."));
     expect(text(maya)).toBe("Still mine. Mine. Start.");
+  });
+
+  it("tells /healthz when Redis is out of reach, and catches up from the log on what it missed when it is back", { timeout: 60_000 }, async () => {
+    const storyId = await createStory(prisma, ["Start."]);
+    const redis = await cuttableRedis();
+    const a = await startShared();
+    const b = await startShared(redis.url);
+    const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
+    const tom = reconnectingProvider(() => b.url, storyId, await createUser(prisma, "editor", "Tom Okafor"));
+    cleanups.push(() => maya.destroy(), () => tom.destroy());
+    await eventually(() => expect(maya.synced && tom.synced).toBe(true), 15_000);
+    firstText(maya.doc)!.insert(0, "Before. ");
+    await eventually(() => expect(text(tom)).toBe("Before. Start."));
+
+    redis.cut();
+    const health = async () => (await fetch(`http://127.0.0.1:${b.port}/healthz`)).status;
+    await eventually(async () => expect(await health()).toBe(503));
+    // Published while B is cut off: B never receives it through Redis.
+    firstText(maya.doc)!.insert(0, "During. ");
+    await eventually(async () => expect((await storedSummary(prisma, storyId))[0]).toBe("During. Before. Start."));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(text(tom)).toBe("Before. Start.");
+
+    redis.restore();
+    await eventually(() => expect(text(tom)).toBe("During. Before. Start."), 15_000);
+    await eventually(async () => expect(await health()).toBe(200));
+    firstText(maya.doc)!.insert(0, "After. ");
+    await eventually(() => expect(text(tom)).toBe("After. During. Before. Start."));
   });
 });
