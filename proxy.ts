@@ -11,9 +11,10 @@ import { collabPublicUrl } from "@/server/http/collab-public-url";
  * - A request that could change something must come from a page of this site, as JSON
  *   (lib/http/cross-site-writes.ts); otherwise it is answered 403 or 415 before any route runs.
  * - Every response gets the security headers (lib/http/security-headers.ts) with a fresh CSP nonce. Next
- *   reads the nonce from the request's Content-Security-Policy header and puts it on its scripts; pages read
- *   it from `x-nonce` for their own `<style>` elements. So every page is rendered per request (the root
- *   layout says so): a page cached as HTML would carry an old nonce, or none, and its scripts would not run.
+ *   reads the nonce from the request's Content-Security-Policy header and puts it on its scripts; a server
+ *   component can read it from `x-nonce`. So every page is rendered per request (the root layout says so): a
+ *   page cached as HTML would carry an old nonce, or none, and its scripts would not run. Browser code that
+ *   adds a `<style>` takes the document's nonce instead (components/document-nonce.ts).
  */
 export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();
