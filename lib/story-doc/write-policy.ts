@@ -37,6 +37,13 @@ export interface DocumentLimits {
   maxDismissals: number;
 }
 
+/**
+ * The version of these rules. A stored state records the version it passed (StoryDocument.checkedBy), so that a
+ * room checks it on load only once; raise it when a rule tightens, and every story is checked again on its next
+ * load. (A state is not checked again when an operator lowers a limit: the limits hold for every new update.)
+ */
+export const WRITE_POLICY_VERSION = 1;
+
 /** The limits of the collaboration server unless configured otherwise (server/collab/limits.ts). */
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxDocumentBytes: 8 * 1024 * 1024,

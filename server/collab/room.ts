@@ -110,15 +110,23 @@ export class Room {
       else this.receiveRelayed(message);
     });
     if (this.destroyed) void this.leaveRelay();
-    const [owners, state] = await Promise.all([this.options.relay.owners(this.storyId), this.options.persistence.load(this.storyId)]);
+    const [owners, stored] = await Promise.all([this.options.relay.owners(this.storyId), this.options.persistence.load(this.storyId)]);
     for (const [clientId, userId] of owners) this.owners.set(clientId, userId);
-    if (state) {
-      // A document stored before the write policy existed may hold what it refuses (a structure that makes
-      // every reader recurse until the stack overflows): it is not served.
-      const scratch = new Y.Doc();
-      defineStoryDocRoots(scratch);
-      const verdict = checkUpdate(state, { doc: scratch, writer: "server", mayWriteAs: () => true, limits: this.options.documentLimits });
-      if (!verdict.ok) throw new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
+    if (stored) {
+      const { state } = stored;
+      if (!stored.checked) {
+        // A document stored before the write policy existed, or by the app, may hold what the policy refuses (a
+        // structure that makes every reader recurse until the stack overflows): it is not served. One that passes
+        // is marked, so that the next load skips this, the slowest part of opening a long story.
+        const scratch = new Y.Doc();
+        defineStoryDocRoots(scratch);
+        const verdict = checkUpdate(state, { doc: scratch, writer: "server", mayWriteAs: () => true, limits: this.options.documentLimits });
+        scratch.destroy();
+        if (!verdict.ok) throw new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
+        if (stored.version !== null) {
+          this.options.persistence.markChecked(this.storyId, stored.version).catch((error: unknown) => this.options.log.warn(`marking story ${this.storyId} as checked failed`, error));
+        }
+      }
       Y.applyUpdate(this.doc, state, LOADED_FROM_STORAGE);
       this.approximateBytes = state.length;
     }
@@ -171,8 +179,8 @@ export class Room {
    */
   async catchUp(): Promise<void> {
     await this.ready;
-    const state = await this.options.persistence.load(this.storyId);
-    if (state && !this.destroyed) Y.applyUpdate(this.doc, state, FROM_LOG);
+    const stored = await this.options.persistence.load(this.storyId);
+    if (stored && !this.destroyed) Y.applyUpdate(this.doc, stored.state, FROM_LOG);
   }
 
   /**

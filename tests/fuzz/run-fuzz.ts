@@ -343,7 +343,7 @@ async function checkStoriesLoad(persistence: Persistence, storyIds: string[], st
   const { server } = await startServer(persistence, { log: failingLogger(stats) });
   try {
     for (const storyId of storyIds) {
-      const state = (await persistence.load(storyId)) ?? new Uint8Array();
+      const state = (await persistence.load(storyId))?.state ?? new Uint8Array();
       stats.largestDocumentBytes = Math.max(stats.largestDocumentBytes, state.length);
       const verdict = storedFormVerdict(state);
       if (!verdict.ok) stats.fail(seed, `story ${storyId}'s stored document fails the write policy: ${verdict.reason}`);

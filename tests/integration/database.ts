@@ -34,7 +34,7 @@ export async function createStory(prisma: PrismaClient, paragraphs: string[]): P
 /** The summary paragraphs of a story as stored in the database right now. */
 export async function storedSummary(prisma: PrismaClient, storyId: string): Promise<string[]> {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await createPrismaPersistence(prisma).load(storyId)) ?? new Uint8Array());
+  Y.applyUpdate(doc, (await createPrismaPersistence(prisma).load(storyId))?.state ?? new Uint8Array());
   return readSummaryParagraphs(doc);
 }
 

@@ -223,7 +223,7 @@ describe("rooms and persistence", () => {
 
     // A client that has the stored summary and an edit on top sends that edit straight away.
     const offline = new Y.Doc();
-    Y.applyUpdate(offline, (await persistence.load(storyId)) ?? new Uint8Array());
+    Y.applyUpdate(offline, (await persistence.load(storyId))?.state ?? new Uint8Array());
     const before = Y.encodeStateVector(offline);
     firstParagraph(offline).insert(0, "Sent during the load. ");
     const encoder = encoding.createEncoder();

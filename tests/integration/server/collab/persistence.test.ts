@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
-import { createPrismaPersistence } from "@/server/collab/persistence";
+import { createPrismaPersistence, type StoredDocument } from "@/server/collab/persistence";
 import { createStory, INTEGRATION_PROVIDER, integrationPrisma, storedSummary } from "../../database";
 
 const prisma = integrationPrisma();
@@ -12,7 +12,7 @@ afterAll(() => prisma.$disconnect());
 async function storyWithWords(count: number) {
   const storyId = await createStory(prisma, ["Words:"]);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await persistence.load(storyId))!);
+  Y.applyUpdate(doc, (await persistence.load(storyId))!.state);
   const text = (doc.getXmlFragment(SUMMARY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));
@@ -48,9 +48,11 @@ describe("the collaboration server's persistence", () => {
     // loses words there). SQLite's embedded default runs one collaboration process, and better-sqlite3 waits for a
     // lock synchronously, so connections of one process would only wait for each other: they share one.
     const clients = [0, 1, 2].map(() => (INTEGRATION_PROVIDER === "postgresql" ? integrationPrisma() : prisma));
-    onTestFinished(() => Promise.all(clients.filter((client) => client !== prisma).map((client) => client.$disconnect())));
+    onTestFinished(async () => {
+      await Promise.all(clients.filter((client) => client !== prisma).map((client) => client.$disconnect()));
+    });
     const others = clients.map((client) => createPrismaPersistence(client));
-    const loads: Array<Promise<Uint8Array | null>> = [];
+    const loads: Array<Promise<StoredDocument | null>> = [];
     await Promise.all([
       (async () => {
         for (const update of updates.slice(40)) await persistence.append(storyId, update);
@@ -65,7 +67,7 @@ describe("the collaboration server's persistence", () => {
     // Every load saw a prefix-complete document: nothing folded away from under it.
     for (const state of await Promise.all(loads)) {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, state!);
+      Y.applyUpdate(doc, state!.state);
       const words = readSummaryParagraphs(doc)[0]!.split(" ").slice(1);
       expect(words).toEqual(Array.from({ length: words.length }, (_, n) => `w${n}`));
       expect(words.length).toBeGreaterThanOrEqual(40);

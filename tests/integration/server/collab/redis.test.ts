@@ -34,7 +34,10 @@ async function cuttableRedis() {
   const sockets = new Set<Socket>();
   let open = true;
   const proxy = createServer((client) => {
-    if (!open) return client.destroy();
+    if (!open) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(Number(target.port || 6379), target.hostname);
     for (const socket of [client, upstream]) {
       sockets.add(socket);
@@ -146,7 +149,7 @@ describe("collaboration processes sharing rooms through Redis", () => {
     // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
     const mallory = await createUser(prisma, "editor", "Mallory");
     const forger = new Y.Doc();
-    Y.applyUpdate(forger, (await createPrismaPersistence(prisma).load(storyId))!);
+    Y.applyUpdate(forger, (await createPrismaPersistence(prisma).load(storyId))!.state);
     const before = Y.encodeStateVector(forger);
     forger.clientID = maya.doc.clientID;
     firstText(forger)!.insert(0, "Forged. ");

@@ -52,13 +52,16 @@ class TestSocket implements CollabSocket {
 }
 
 /** Persistence in memory, as the database would hold it. */
-function memoryPersistence(stored: Uint8Array | null): Persistence & { appends: Uint8Array[]; activity: unknown[] } {
+function memoryPersistence(stored: Uint8Array | null, checked = false): Persistence & { appends: Uint8Array[]; activity: unknown[]; marked: number[] } {
   const appends: Uint8Array[] = [];
   const activity: unknown[] = [];
+  const marked: number[] = [];
   return {
     appends,
     activity,
-    load: async () => stored,
+    marked,
+    load: async () => stored && { state: stored, checked, version: 3 },
+    markChecked: async (_id, version) => void marked.push(version),
     append: async (_id, update) => void appends.push(update),
     compact: async () => 0,
     recordActivity: async (record) => void activity.push(record),
@@ -249,8 +252,23 @@ describe("Room", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, storedStory());
     nestMaps(doc.getMap("claims"), "deep", 100);
-    const room = openRoom(memoryPersistence(Y.encodeStateAsUpdate(doc)));
+    const persistence = memoryPersistence(Y.encodeStateAsUpdate(doc));
+    const room = openRoom(persistence);
     await expect(room.ready).rejects.toThrow(QuarantinedError);
+    expect(persistence.marked).toEqual([]);
+  });
+
+  it("checks a stored document once: one that passes is marked, one marked is not checked again", async () => {
+    const passing = memoryPersistence(storedStory());
+    await openRoom(passing).ready;
+    expect(passing.marked).toEqual([3]);
+    // Marked as passing the current policy, it loads without the check (here, one it would refuse).
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, storedStory());
+    nestMaps(doc.getMap("claims"), "deep", 100);
+    const marked = memoryPersistence(Y.encodeStateAsUpdate(doc), true);
+    await openRoom(marked).ready;
+    expect(marked.marked).toEqual([]);
   });
 
   it("sends an edit to nobody else until it is in the log, and retries a failed append until it is", async () => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StoryDocument" ADD COLUMN     "checkedBy" INTEGER NOT NULL DEFAULT 0;
+
