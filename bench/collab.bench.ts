@@ -5,7 +5,9 @@
 // settings and the limits in bench/collab/config.ts raised. The clients run in this process: the stock
 // y-websocket provider as the workspace uses it (token in the URL, presence as the caret sets it), and raw
 // protocol clients for the scenarios with thousands of sockets. The report (markdown) goes to stdout, progress to
-// stderr. `-- --only=typing,idle` runs some of the scenarios. BENCH_SNAPSHOTS=1 also writes heap snapshots of each server in the memory scenarios (before any socket and with them) to bench/.tmp/.
+// stderr. `-- --only=typing,idle` runs some of the scenarios. BENCH_SNAPSHOTS=1 also writes heap snapshots of each
+// server in the memory scenarios (before any socket and with them) to bench/.tmp/; its memory figures then count
+// the snapshots too.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Distribution } from "./stats";
@@ -93,7 +95,7 @@ const ratio = (ours: number, stock: number) => (Number.isFinite(ours / stock) ? 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const verdict = (met: boolean) => (met ? "met" : "**not met**");
-const perSocket = (result: MemoryResult, field: "rss" | "heapUsed" | "external") => (result.after[field] - result.before[field]) / result.count;
+const perSocket = (result: MemoryResult, field: "rss" | "heapTotal" | "heapUsed" | "external") => (result.after[field] - result.before[field]) / result.count;
 const growth = (result: MemoryResult) => result.after.rss - result.before.rss;
 
 const lines: string[] = [];
@@ -176,7 +178,7 @@ const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & {
 };
 if (twoClients) latencyRows("1. Keystroke → remote observe, 2 clients, one document (stock providers; each keystroke followed by its caret's awareness update):", twoClients);
 if (typing) {
-  latencyRows(`2. ${s2label}, document updates only:`, typing);
+  latencyRows(`2. ${s2label}, document updates only (raw clients; per document 2 typists and 2 more that apply and are timed, 6 passive):`, typing);
   for (const kind of KINDS) {
     const r = typing[kind];
     lines.push(
@@ -184,18 +186,21 @@ if (typing) {
     );
   }
 }
-if (cursors) latencyRows(`3. ${s3label} (stock providers, each sending back the presence it receives):`, cursors);
+if (cursors) latencyRows(`3. ${s3label} (raw clients sending what the stock provider sends, including every newer presence change received, sent back):`, cursors);
 
 const memory: Array<[string, Record<ServerKind, MemoryResult>]> = [];
 if (idle) memory.push([`${scale.idleSockets} idle sockets, 10 per document`, idle]);
 if (small) memory.push([`${scale.smallDocuments} documents of 1 KB, one socket each`, small]);
 if (memory.length > 0) {
   lines.push("", "4–5. Memory of the server process (after two full collections), before any socket and with the sockets open:", "");
-  lines.push("| scenario | server | RSS before | RSS with sockets | RSS growth | per socket | heap used growth per socket | external growth per socket | sockets closed | connect s |", "|---|---|---|---|---|---|---|---|---|---|");
+  lines.push(
+    "| scenario | server | RSS before | RSS with sockets | RSS growth | per socket | V8 heap (committed) growth per socket | heap used growth per socket | external growth per socket | sockets closed | connect s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  );
   for (const [label, result] of memory) {
     for (const kind of KINDS) {
       const r = result[kind];
-      row(label, SERVER_NAMES[kind], `${mb(r.before.rss)} MB`, `${mb(r.after.rss)} MB`, `${mb(growth(r))} MB`, `${kb(perSocket(r, "rss"))} KB`, `${kb(perSocket(r, "heapUsed"))} KB`, `${kb(perSocket(r, "external"))} KB`, r.closed, r.connectSeconds.toFixed(1));
+      row(label, SERVER_NAMES[kind], `${mb(r.before.rss)} MB`, `${mb(r.after.rss)} MB`, `${mb(growth(r))} MB`, `${kb(perSocket(r, "rss"))} KB`, `${kb(perSocket(r, "heapTotal"))} KB`, `${kb(perSocket(r, "heapUsed"))} KB`, `${kb(perSocket(r, "external"))} KB`, r.closed, r.connectSeconds.toFixed(1));
     }
   }
 }

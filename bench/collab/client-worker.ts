@@ -1,31 +1,33 @@
-// One client thread of the bench (started by client-threads.ts): it holds a share of the clients of the typing or
-// the cursor scenario, so that the clients are not the bottleneck of what they measure (a single thread of 50
-// stock providers at 10 Hz, or of 2,000 typing sockets, is close to a full core). It answers the main thread's
-// steps one at a time; see client-threads.ts for the protocol.
+// One client thread of the bench (started by client-threads.ts): it holds a share of the raw protocol clients of
+// the typing or the cursor scenario, so that the clients are not the bottleneck of what they measure (one thread
+// of 50 stock providers at 10 Hz, or of 2,000 typing Y.Docs, needs about a full core). It answers the main
+// thread's steps one at a time; see client-threads.ts for the protocol.
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import * as Y from "yjs";
 import { roomUrl } from "./database";
 import { KeystrokeLatency } from "./latency";
-import { openEditor, type Editor } from "./provider-client";
 import { openMany, RawClient } from "./raw-client";
 import { Caret, paragraphCount, random, summaryLength } from "./story-text";
 
-/** A share of the typing scenario: whole documents, each with its sockets; the first `typists` of each type. */
+/**
+ * A share of the typing scenario: whole documents, each with its sockets. The first `typists` sockets of a document
+ * type, the next `watchers` apply what they receive and are timed, the rest are passive once synced.
+ */
 export interface TypingJob {
   kind: "typing";
   baseUrl: string;
   seed: number;
-  documents: Array<{ storyId: string; typists: number; sockets: Array<{ token: string; presence: Record<string, unknown> }> }>;
+  documents: Array<{ storyId: string; typists: number; watchers: number; sockets: Array<{ token: string; presence: Record<string, unknown> }> }>;
 }
 
-/** A share of the editors of the cursor scenario, all on one document. */
+/** A share of the editors of the cursor scenario, all on one document, each with its presence state. */
 export interface CursorJob {
   kind: "cursors";
   baseUrl: string;
   seed: number;
   storyId: string;
-  editors: Array<{ token: string; person: { id: string; name: string } }>;
+  editors: Array<{ token: string; presence: Record<string, unknown> }>;
 }
 
 export type Step = "start" | "openWindow" | "closeWindow" | "stop" | "close";
@@ -76,7 +78,8 @@ async function typingSession(job: TypingJob): Promise<Session> {
         ...document,
         clients: await openMany(document.sockets.length, document.sockets.length, (i) => {
           const socket = document.sockets[i]!;
-          return new RawClient(roomUrl(job.baseUrl, document.storyId, socket.token), new Y.Doc(), { presence: socket.presence });
+          const passive = i >= document.typists + document.watchers;
+          return new RawClient(roomUrl(job.baseUrl, document.storyId, socket.token), new Y.Doc(), { presence: socket.presence, passive });
         }),
         typed: 0,
         initial: 0,
@@ -86,9 +89,10 @@ async function typingSession(job: TypingJob): Promise<Session> {
   }
   const tracker = new KeystrokeLatency();
   const timers: NodeJS.Timeout[] = [];
+  const active = (document: (typeof documents)[number]) => document.clients.slice(0, document.typists + document.watchers);
   for (const document of documents) {
     document.initial = summaryLength(document.clients[0]!.doc);
-    for (const client of document.clients) tracker.watch(client.doc);
+    for (const client of active(document)) tracker.watch(client.doc);
   }
   const all = documents.flatMap((document) => document.clients);
   return {
@@ -115,17 +119,18 @@ async function typingSession(job: TypingJob): Promise<Session> {
     },
     async stop() {
       for (const timer of timers) clearTimeout(timer);
-      // Every client of a document must end with every character typed there and the same state.
+      // Every client of a document that applies updates must end with every character typed there and the same state.
       const expected = (document: (typeof documents)[number]) => document.initial + document.typed;
       const deadline = performance.now() + 20_000;
-      while (performance.now() < deadline && !documents.every((document) => document.clients.every((client) => summaryLength(client.doc) === expected(document)))) await sleep(250);
+      while (performance.now() < deadline && !documents.every((document) => active(document).every((client) => summaryLength(client.doc) === expected(document)))) await sleep(250);
       let lostCharacters = 0;
       let converged = 0;
       for (const document of documents) {
-        for (const client of document.clients) lostCharacters += Math.max(0, expected(document) - summaryLength(client.doc));
-        const vectors = new Set(document.clients.map((client) => Buffer.from(Y.encodeStateVector(client.doc)).toString("base64")));
-        const texts = new Set(document.clients.map((client) => client.doc.getXmlFragment("summary").toString()));
-        if (vectors.size === 1 && texts.size === 1 && summaryLength(document.clients[0]!.doc) === expected(document)) converged += 1;
+        const clients = active(document);
+        for (const client of clients) lostCharacters += Math.max(0, expected(document) - summaryLength(client.doc));
+        const vectors = new Set(clients.map((client) => Buffer.from(Y.encodeStateVector(client.doc)).toString("base64")));
+        const texts = new Set(clients.map((client) => client.doc.getXmlFragment("summary").toString()));
+        if (vectors.size === 1 && texts.size === 1 && summaryLength(clients[0]!.doc) === expected(document)) converged += 1;
       }
       return {
         samples: tracker.samples,
@@ -146,35 +151,29 @@ async function typingSession(job: TypingJob): Promise<Session> {
 
 async function cursorSession(job: CursorJob): Promise<Session> {
   const next = random(job.seed);
-  const editors: Editor[] = job.editors.map(({ token, person }) => openEditor(job.baseUrl, job.storyId, token, person));
-  await Promise.all(editors.map((editor) => editor.synced));
   const moves: number[] = [];
   const arrivals: number[] = [];
   let recording = false;
-  for (const editor of editors) {
-    const { awareness } = editor.provider;
-    awareness.on("update", ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
-      if (origin === "local") return;
-      const now = clock();
-      for (const client of [...added, ...updated]) {
-        const at = awareness.meta.get(client)?.clock;
-        if (at !== undefined && client !== awareness.clientID) arrivals.push(client, at, now);
-      }
+  const editors = await openMany(job.editors.length, job.editors.length, (i) => {
+    const { token, presence } = job.editors[i]!;
+    return new RawClient(roomUrl(job.baseUrl, job.storyId, token), new Y.Doc(), {
+      presence,
+      echoPresence: true,
+      onPresence: (client, at) => arrivals.push(client, at, clock()),
     });
-  }
+  });
   const timers: NodeJS.Timeout[] = [];
   return {
     start() {
       editors.forEach((editor, i) => {
         const caret = new Caret(editor.doc, i, 0);
-        const { awareness } = editor.provider;
+        const presence = job.editors[i]!.presence;
         const move = () => {
           // A click somewhere in the summary: the caret extension publishes the new cursor in awareness.
           caret.moveTo(Math.floor(next() * paragraphCount(editor.doc)), Math.floor(next() * 200));
           const at = clock();
-          awareness.setLocalStateField("cursor", caret.cursor());
-          const awarenessClock = awareness.meta.get(awareness.clientID)?.clock;
-          if (recording && awarenessClock !== undefined) moves.push(awareness.clientID, awarenessClock, at);
+          const awarenessClock = editor.setPresence({ ...presence, cursor: caret.cursor() });
+          if (recording) moves.push(editor.doc.clientID, awarenessClock, at);
         };
         timers.push(setTimeout(() => timers.push(setInterval(move, 100)), next() * 100));
       });
@@ -194,7 +193,8 @@ async function cursorSession(job: CursorJob): Promise<Session> {
       return { moves, arrivals, closed: editors.filter((editor) => editor.closed).length, loopDelayP99: loop.percentile(99) / 1e6 } satisfies CursorOutcome;
     },
     async close() {
-      for (const editor of editors) editor.destroy();
+      await Promise.all(editors.map((editor) => editor.close()));
+      for (const editor of editors) editor.doc.destroy();
     },
   };
 }

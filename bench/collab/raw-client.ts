@@ -1,6 +1,10 @@
 // A y-websocket protocol client without the stock provider's timers and awareness bookkeeping, for the scenarios
-// with thousands of sockets: it syncs a Y.Doc (sync step 1 and 2, then updates both ways), announces one presence
-// state on open as the workspace does, and reads presence from others without keeping it.
+// with thousands of sockets or messages, where 50 stock providers or 2,000 Y.Docs would make the bench's own
+// threads the bottleneck. It syncs a Y.Doc (sync step 1 and 2, then updates both ways) and announces the
+// workspace's presence on open. On the wire it can behave as the stock provider does with presence: it sends back
+// every presence change it receives that is newer than what it has seen (the provider re-encodes the one changed
+// state, which gives the same bytes as the frame received). A passive client stops applying updates once synced:
+// the server cannot tell it from a client that applies them (a viewer), and the bench's threads are spared.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
@@ -13,6 +17,12 @@ const MESSAGE_AWARENESS = 1;
 export interface RawClientOptions {
   /** The presence state to announce on open (the workspace's: who, and the claim in view); none when unset. */
   presence?: Record<string, unknown>;
+  /** Once synced, read document updates without applying them. */
+  passive?: boolean;
+  /** Send back every newer presence change received, as the stock provider does. */
+  echoPresence?: boolean;
+  /** Called for each presence state received that is newer than the last seen for its client id. */
+  onPresence?: (clientId: number, clock: number) => void;
 }
 
 export class RawClient {
@@ -25,12 +35,18 @@ export class RawClient {
   private closing = false;
   /** Waiting for the answers to sync step 1s sent after the first. */
   private readonly answers: Array<() => void> = [];
+  /** The newest presence clock seen per client id (this client's own included). */
+  private readonly presenceClocks = new Map<number, number>();
+  private presence: Record<string, unknown> | null;
+  private readonly onPresence: RawClientOptions["onPresence"];
 
   constructor(
     url: string,
     readonly doc: Y.Doc = new Y.Doc(),
     options: RawClientOptions = {},
   ) {
+    this.onPresence = options.onPresence;
+    this.presence = options.presence ?? null;
     this.socket = new WebSocket(url, { perMessageDeflate: false });
     this.socket.binaryType = "arraybuffer";
     let resolveSynced!: () => void;
@@ -42,18 +58,27 @@ export class RawClient {
     // A caller that never awaits `synced` must not see an unhandled rejection when the socket closes.
     this.synced.catch(() => undefined);
 
+    let synced = false;
     this.socket.on("open", () => {
       this.socket.send(this.syncRequest());
-      if (options.presence) this.socket.send(presenceMessage(this.doc.clientID, 1, options.presence));
+      if (this.presence) this.setPresence(this.presence);
     });
     this.socket.on("message", (data: ArrayBuffer) => {
       this.bytesIn += data.byteLength;
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // presence of others: read, not kept
+      const frame = new Uint8Array(data);
+      const decoder = decoding.createDecoder(frame);
+      const messageType = decoding.readVarUint(decoder);
+      if (messageType === MESSAGE_AWARENESS) {
+        if (this.readPresence(decoder) && options.echoPresence) this.send(frame);
+        return;
+      }
+      if (messageType !== MESSAGE_SYNC) return;
+      if (synced && options.passive && frame[1] === syncProtocol.messageYjsUpdate) return;
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_SYNC);
       const type = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
       if (type === syncProtocol.messageYjsSyncStep2) {
+        synced = true;
         resolveSynced();
         this.answers.shift()?.();
       }
@@ -71,6 +96,35 @@ export class RawClient {
       syncProtocol.writeUpdate(message, update);
       this.send(encoding.toUint8Array(message));
     });
+  }
+
+  /** Replaces this client's presence state (the next awareness clock), as Awareness.setLocalState does. */
+  setPresence(state: Record<string, unknown>): number {
+    this.presence = state;
+    const clock = (this.presenceClocks.get(this.doc.clientID) ?? 0) + 1;
+    this.presenceClocks.set(this.doc.clientID, clock);
+    this.send(presenceMessage(this.doc.clientID, clock, state));
+    return clock;
+  }
+
+  /**
+   * Reads an awareness update's states (client id, clock; the JSON is skipped) and notes the newer ones.
+   * @returns whether any state was newer than what this client had seen, which makes the stock provider send it back.
+   */
+  private readPresence(decoder: decoding.Decoder): boolean {
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    let newer = false;
+    for (let count = decoding.readVarUint(update); count > 0; count--) {
+      const clientId = decoding.readVarUint(update);
+      const clock = decoding.readVarUint(update);
+      const length = decoding.readVarUint(update); // of the state's JSON, in UTF-8 bytes, which is skipped
+      update.pos += length;
+      if (clock <= (this.presenceClocks.get(clientId) ?? 0)) continue;
+      this.presenceClocks.set(clientId, clock);
+      newer = true;
+      this.onPresence?.(clientId, clock);
+    }
+    return newer;
   }
 
   /**

@@ -88,7 +88,7 @@ async function alternate(
     for (const kind of KINDS) {
       const result = await measure(servers[kind], round);
       const into = merged[kind];
-      into.samples.push(...result.samples);
+      for (const sample of result.samples) into.samples.push(sample);
       into.rounds.push(distribution(result.samples));
       into.lost += result.lost;
       into.closed += result.closed;
@@ -182,6 +182,9 @@ export async function twoClientLatency(ctx: Context) {
 
 // ---- 2. Many sockets, a fifth typing --------------------------------------------------------------------
 
+/** Sockets of each document, besides the typists, that apply what they receive and are timed; the rest are passive. */
+const WATCHERS_PER_DOCUMENT = 2;
+
 /** CPU of the server and of this whole process (every client thread) over `run`, with its wall time. */
 async function meteredThreads(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; ms: number }> {
   const serverBefore = await server.cpu();
@@ -205,9 +208,11 @@ export interface TypingResult extends LatencyResult {
  * `typingSockets` raw protocol clients on `typingDocuments` documents of about 1 KB (10 sockets each), each
  * announcing the workspace's presence; a fifth of them (2 per document, in different paragraphs) type 5
  * characters a second (one every 200 ms from a random phase, document updates only). The documents are shared
- * out between CLIENT_THREADS client threads, whole. After a warm-up, every keystroke's arrival in each of the
- * other 9 clients' documents is timed. Then typing stops and every client of a document must hold the same state
- * and every character typed there.
+ * out between CLIENT_THREADS client threads, whole. Besides the typists, 2 sockets of each document apply what
+ * they receive; the other 6 read it without applying it (passive, to spare the bench's threads; the server sends
+ * them the same). After a warm-up, every keystroke's arrival in the 3 other applying clients of its document is
+ * timed. Then typing stops and every applying client of a document must hold the same state and every character
+ * typed there.
  */
 export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind, TypingResult>> {
   const { db, scale } = ctx;
@@ -238,6 +243,7 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
                 {
                   storyId,
                   typists: typistsPerDocument,
+                  watchers: WATCHERS_PER_DOCUMENT,
                   sockets: Array.from({ length: perDocument }, (_, j) => ({ token: signed[socketIndex(d, j)]!, presence: presenceOf(holder(people, socketIndex(d, j))) })),
                 },
               ],
@@ -285,11 +291,13 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
 // ---- 3. 50 editors moving their cursors at 10 Hz on one document -----------------------------------------
 
 /**
- * `cursorEditors` stock providers on the demo story, shared out between CLIENT_THREADS client threads, each with
+ * `cursorEditors` editors on the demo story, shared out between CLIENT_THREADS client threads, each announcing
  * the workspace's presence; each moves its caret (a click to a random place: awareness `cursor` as y-tiptap sets
- * it) ten times a second from a random phase. Every move's arrival in each other editor's awareness is timed, on
- * a clock all threads share. The stock provider sends back every presence change it receives, as it does in the
- * browser, so each socket also sends about 490 presence messages a second.
+ * it) ten times a second from a random phase. Every move's arrival in each other editor is timed, on a clock all
+ * threads share. The editors are raw protocol clients that send what the stock provider sends, including every
+ * newer presence change they receive, sent back as the provider does in the browser (so each socket also sends
+ * about 490 presence messages a second): 50 stock providers need about a core of the bench's own at this rate,
+ * which made the first runs measure the clients.
  */
 export async function cursorsOnOneDocument(ctx: Context) {
   const { db, scale } = ctx;
@@ -308,7 +316,7 @@ export async function cursorsOnOneDocument(ctx: Context) {
         baseUrl: server.url,
         seed: 200 + round * 10 + t,
         storyId,
-        editors: people.flatMap((person, i) => (i % CLIENT_THREADS === t ? [{ token: signed[i]!, person }] : [])),
+        editors: people.flatMap((person, i) => (i % CLIENT_THREADS === t ? [{ token: signed[i]!, presence: presenceOf(person) }] : [])),
       }));
       const threads = await ClientThreads.open(jobs);
       try {
