@@ -5,7 +5,8 @@
 // settings and the limits in bench/collab/config.ts raised. The clients run in this process: the stock
 // y-websocket provider as the workspace uses it (token in the URL, presence as the caret sets it), and raw
 // protocol clients for the scenarios with thousands of sockets. The report (markdown) goes to stdout, progress to
-// stderr. `-- --only=typing,idle` runs some of the scenarios. BENCH_SNAPSHOTS=1 also writes heap snapshots of each
+// stderr. `-- --only=typing,idle` runs some of the scenarios. BENCH_SERVER_ARGS adds Node options to both servers
+// (e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp"). BENCH_SNAPSHOTS=1 also writes heap snapshots of each
 // server in the memory scenarios (before any socket and with them) to bench/.tmp/; its memory figures then count
 // the snapshots too.
 import os from "node:os";

@@ -44,7 +44,8 @@ export interface ServerProcess {
 /** Starts a server of `kind` in a child process; resolves once it listens. */
 export function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(ENTRY[kind], [], {
-    execArgv: kind === "corroborate" ? ["--expose-gc", "--import", "tsx"] : ["--expose-gc"],
+    // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles.
+    execArgv: [...(kind === "corroborate" ? ["--expose-gc", "--import", "tsx"] : ["--expose-gc"]), ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
