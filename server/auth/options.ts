@@ -5,7 +5,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { roleSchema } from "@/lib/auth/roles";
 import { throttledSignInError } from "@/lib/auth/sign-in-throttle";
 import { prisma } from "../db/prisma";
-import { verifyPassword } from "./password";
+import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from "./password";
 import { beginSignIn, signInAddress, signInSucceeded } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
@@ -34,7 +34,7 @@ export const authOptions: NextAuthOptions = {
         if (!decision.allowed) throw new Error(throttledSignInError(decision.retryAfterMs));
         const user = await prisma().user.findUnique({ where: { email: parsed.data.email } });
         // Compare against a hash even for an unknown email, so timing does not tell which emails exist.
-        const hash = user?.passwordHash ?? "$2b$12$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva";
+        const hash = user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH;
         const valid = await verifyPassword(parsed.data.password, hash);
         if (!user || !valid) return null;
         signInSucceeded(decision.attempt);
