@@ -53,6 +53,8 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
     .optional(),
+  /** Shortest time between two presence messages of one client, in milliseconds (server/collab/presence-throttle.ts). */
+  COLLAB_PRESENCE_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(80),
   /** Seconds a stopping collaboration process waits for its last edits to reach the database. */
   COLLAB_SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(20),
   /** How often the collaboration server checks connected people's roles, in milliseconds. */

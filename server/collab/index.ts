@@ -29,6 +29,11 @@ export interface CollabServerOptions {
   compactDelayMs?: number;
   /** Appends after which a room's log is folded even while edits keep coming (default 500). */
   compactEveryAppends?: number;
+  /**
+   * Shortest time between two presence messages of one client (default 80 ms): a caret that moves with every
+   * keystroke is sent once per interval, the latest state.
+   */
+  presenceIntervalMs?: number;
   /** How long close() waits for the last edits to reach the log (default 20 s). */
   shutdownTimeoutMs?: number;
   /** How long an empty, stored room stays loaded (default 30 s). */
@@ -70,6 +75,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     limits,
     compactDelayMs: options.compactDelayMs ?? 10_000,
     compactEveryAppends: options.compactEveryAppends ?? 500,
+    presenceIntervalMs: options.presenceIntervalMs ?? 80,
     unloadDelayMs: options.unloadDelayMs ?? 30_000,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });

@@ -21,6 +21,7 @@ const server = createCollabServer({
   limits: limitsFromEnv(env),
   accessCheckIntervalMs: env.COLLAB_ACCESS_CHECK_MS,
   shutdownTimeoutMs: env.COLLAB_SHUTDOWN_TIMEOUT * 1000,
+  presenceIntervalMs: env.COLLAB_PRESENCE_INTERVAL_MS,
 });
 const port = await server.listen(env.COLLAB_PORT);
 consoleLogger.info(`listening on ws://localhost:${port}${relay ? ", sharing rooms through Redis" : ""}`);

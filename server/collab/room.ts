@@ -6,6 +6,7 @@ import { checkUpdate, type DocumentLimits } from "../../lib/story-doc/write-poli
 import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { Persistence } from "./persistence";
+import { PresenceThrottle } from "./presence-throttle";
 import type { Relay, RelayMessage } from "./relay";
 import { awarenessMessage, decodeClientMessage, syncAnswerMessage, syncRequestMessage, syncUpdateMessage } from "./protocol";
 import type { CollabSocket } from "./socket";
@@ -37,6 +38,8 @@ export interface RoomOptions {
   compactEveryAppends: number;
   /** Most frames one socket may send while the room is still loading. */
   maxBacklogFrames: number;
+  /** Shortest time between two presence messages of one client (presence-throttle.ts). */
+  presenceIntervalMs: number;
   /** Called whenever every accepted update is in the log, so that an empty room unloads once its last edit is safe. */
   onDurable(room: Room): void;
 }
@@ -72,6 +75,7 @@ export class Room {
   /** The pending check for unloading the room once it has been idle long enough. */
   unloadTimer: NodeJS.Timeout | null = null;
   private readonly backlogs = new Map<Connection, Uint8Array[]>();
+  private readonly presence: PresenceThrottle;
   /** Each socket's updates that wait for changes it has not sent yet (see Deferral), oldest first. */
   private readonly waiting = new Map<Connection, Uint8Array[]>();
   /** Relay messages that arrived while the room was loading; null once it has loaded. */
@@ -99,6 +103,13 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
+    this.presence = new PresenceThrottle(options.presenceIntervalMs, (clientIds, published) => {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds);
+      this.broadcast(awarenessMessage(update));
+      if (published.length === 0) return;
+      const own = published.length === clientIds.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, published);
+      this.options.relay.publish(this.storyId, { kind: "awareness", update: own });
+    });
     defineStoryDocRoots(this.doc);
     this.ready = this.load();
   }
@@ -140,10 +151,8 @@ export class Room {
       else this.appendSoon(update);
     });
     this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
-      this.broadcast(awarenessMessage(update));
       // Each process times out stale presence itself.
-      if (origin !== FROM_LOG && origin !== "timeout") this.options.relay.publish(this.storyId, { kind: "awareness", update });
+      this.presence.changed([...added, ...updated], removed, origin !== FROM_LOG && origin !== "timeout");
     });
     for (const hook of this.options.hooks) hook.onLoad?.(this);
     const backlog = this.relayBacklog ?? [];
@@ -475,6 +484,7 @@ export class Room {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.presence.destroy();
     void this.leaveRelay();
     this.awareness.destroy();
     this.doc.destroy();

@@ -23,6 +23,8 @@ export interface RoomsOptions {
   compactDelayMs: number;
   /** Appends after which a room's log is folded even while edits keep coming. */
   compactEveryAppends: number;
+  /** Shortest time between two presence messages of one client. */
+  presenceIntervalMs: number;
   /**
    * How long an empty, stored room stays loaded before it is unloaded, so that a reconnect or the app's
    * internal reads do not load the document from the database again.
@@ -119,7 +121,7 @@ export class Rooms {
   private open(storyId: string): Room {
     let room = this.rooms.get(storyId);
     if (!room) {
-      const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends } = this.options;
+      const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends, presenceIntervalMs } = this.options;
       room = new Room(storyId, {
         persistence,
         relay,
@@ -128,6 +130,7 @@ export class Rooms {
         documentLimits: limits.document,
         compactDelayMs,
         compactEveryAppends,
+        presenceIntervalMs,
         maxBacklogFrames: limits.maxBacklogFrames,
         onDurable: (durable) => this.unloadIfIdle(durable),
       });

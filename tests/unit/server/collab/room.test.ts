@@ -91,6 +91,7 @@ function openRoom(persistence: Persistence): Room {
     documentLimits: DEFAULT_DOCUMENT_LIMITS,
     compactDelayMs: 10_000,
     compactEveryAppends: 500,
+    presenceIntervalMs: 80,
     maxBacklogFrames: 10,
     onDurable: () => undefined,
   });
@@ -116,11 +117,11 @@ function clientUpdate(room: Room, change: (doc: Y.Doc) => void, clientId?: numbe
   return Y.mergeUpdates(updates);
 }
 
-function presence(clientId: number, state: unknown): Uint8Array {
+function presence(clientId: number, state: unknown, clock = 1): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
   encoding.writeVarUint(encoder, clientId);
-  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clock);
   encoding.writeVarString(encoder, JSON.stringify(state));
   return awarenessMessage(encoding.toUint8Array(encoder));
 }
@@ -187,6 +188,25 @@ describe("Room", () => {
     const [claim] = readClaims(tom.socket.documentSeen());
     expect(claim?.createdBy).toEqual({ id: "tom", name: "Tom Okafor" });
     expect(claim?.comments[0]?.author).toEqual({ id: "tom", name: "Tom Okafor" });
+  });
+
+  it("sends a caret that moves with every keystroke once per presence interval, the latest position last", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const maya = connect(room);
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(tom.connection);
+    const before = tom.socket.sent.length;
+    for (let clock = 1; clock <= 10; clock++) room.receive(maya.connection, presence(4242, { cursor: { at: clock } }, clock));
+    const presenceSentToTom = () => tom.socket.sent.slice(before).filter((message) => message[0] === 1);
+    expect(presenceSentToTom()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const sent = presenceSentToTom();
+    expect(sent).toHaveLength(2);
+    const last = new TextDecoder().decode(sent[1]);
+    expect(last).toContain('"cursor":{"at":10}');
+    expect(last).toContain('"name":"Maya Chen"');
   });
 
   it("gives a client id to the first socket that announces it: another may neither take its presence nor write under it", async () => {
