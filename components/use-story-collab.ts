@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { CloseCode, isFinalCloseCode } from "@/lib/collab/close-codes";
+import { ACCOUNT_DISABLED_REASON, CloseCode, isFinalCloseCode } from "@/lib/collab/close-codes";
 
 export type CollabStatus = "connecting" | "connected" | "disconnected" | "refused";
 
@@ -37,6 +37,10 @@ function finalMessage(code: number, reason: string): string {
       return `The collaboration server refused a change from this page (${reason}). Reload the page to continue.`;
     case CloseCode.DocumentTooLarge:
       return "The story's draft has reached its size limit: the last change was not saved. Remove text or quotes, or ask an administrator.";
+    case CloseCode.Forbidden:
+      return reason === ACCOUNT_DISABLED_REASON
+        ? "Your account has been disabled: you can no longer edit this story. Ask an administrator if this is a mistake."
+        : `The collaboration server refused the connection: ${reason}.`;
     case CloseCode.Quarantined:
       return `This story's draft is quarantined and cannot be opened: ${reason}. An administrator must repair it.`;
     default:

@@ -29,6 +29,9 @@ export const CloseCode = {
   ServerShutdown: 1012,
 } as const;
 
+/** The reason of the Forbidden close of every socket of a person an admin disabled (the workspace says so). */
+export const ACCOUNT_DISABLED_REASON = "your account has been disabled";
+
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /**

@@ -1,4 +1,4 @@
-import { CloseCode } from "../../lib/collab/close-codes";
+import { ACCOUNT_DISABLED_REASON, CloseCode } from "../../lib/collab/close-codes";
 import { Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { Persistence } from "./persistence";
@@ -14,9 +14,9 @@ export interface AccessControl {
 
 /**
  * An open socket lasts only as long as the access it was opened with: it is closed with 4401 when its token
- * expires (the workspace fetches a new token and reconnects, keeping its edits), and with 4409 within
- * `intervalMs` of its person's role changing or their account being removed (the poller reads the roles of
- * everyone connected in one query).
+ * expires (the workspace fetches a new token and reconnects, keeping its edits), with 4409 within `intervalMs`
+ * of its person's role changing or their account being removed, and with 4403 (final: the workspace stops and
+ * says why) within `intervalMs` of an admin disabling them. The poller reads everyone connected in one query.
  */
 export function createAccessControl(options: { persistence: Persistence; log: Logger; intervalMs: number }): AccessControl {
   const open = new Map<Connection, { room: Room; expiry: NodeJS.Timeout }>();
@@ -24,9 +24,11 @@ export function createAccessControl(options: { persistence: Persistence; log: Lo
 
   const checkNow = async (): Promise<void> => {
     if (open.size === 0) return;
-    const roles = await options.persistence.loadRoles([...new Set([...open.keys()].map((connection) => connection.user.id))]);
+    const access = await options.persistence.loadAccess([...new Set([...open.keys()].map((connection) => connection.user.id))]);
     for (const [connection, { room }] of open) {
-      if (roles.get(connection.user.id) !== connection.user.role) {
+      const now = access.get(connection.user.id);
+      if (now?.disabled) room.refuse(connection, new Refusal(CloseCode.Forbidden, ACCOUNT_DISABLED_REASON));
+      else if (now?.role !== connection.user.role) {
         room.refuse(connection, new Refusal(CloseCode.AccessChanged, "your access to this story changed; reconnect"));
       }
     }

@@ -33,8 +33,8 @@ export interface Persistence {
   recordClaimDeleted(deletion: { storyId: string; claimId: string; userId: string; status: string | null; quotes: number }): Promise<void>;
   /** A source of a story as stored now (its current text and revision), or null when the story has no such source. */
   loadSource(storyId: string, sourceId: string): Promise<{ text: string; revision: number } | null>;
-  /** The current role of each of these users that still exists (a removed user is missing). */
-  loadRoles(userIds: readonly string[]): Promise<Map<string, string>>;
+  /** The current role of each of these users that still exists (a removed user is missing), and whether an admin disabled them. */
+  loadAccess(userIds: readonly string[]): Promise<Map<string, { role: string; disabled: boolean }>>;
 }
 
 /** A story's document as a room loads it. */
@@ -156,9 +156,9 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
     loadSource(storyId, sourceId) {
       return prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { text: true, revision: true } });
     },
-    async loadRoles(userIds) {
-      const users = await prisma.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, role: true } });
-      return new Map(users.map((user) => [user.id, user.role]));
+    async loadAccess(userIds) {
+      const users = await prisma.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, role: true, disabledAt: true } });
+      return new Map(users.map((user) => [user.id, { role: user.role, disabled: user.disabledAt !== null }]));
     },
     async recordActivity(activity) {
       try {

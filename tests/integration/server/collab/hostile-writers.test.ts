@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
 import * as Y from "yjs";
 import { addComment, addQuote, claimsMap, createClaim, readClaims } from "@/lib/claims/story-claims";
-import { CloseCode } from "@/lib/collab/close-codes";
+import { CloseCode, isFinalCloseCode } from "@/lib/collab/close-codes";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { summaryText } from "@/lib/story-doc/summary";
 import { DEFAULT_DOCUMENT_LIMITS } from "@/lib/story-doc/write-policy";
@@ -326,5 +326,19 @@ describe("8. a socket lasts only as long as its access", () => {
     await prisma.user.update({ where: { id: reviewer.id }, data: { role: "editor" } });
     expect(await closed).toEqual({ code: CloseCode.AccessChanged, reason: "your access to this story changed; reconnect" });
     expect(Date.now() - changed).toBeLessThan(5_000);
+  });
+
+  it("closes every socket of a person an admin disabled within 5 s, for good, saying why", async () => {
+    const { server, url } = await startServer(persistence, { accessCheckIntervalMs: 2_000 }); // the default
+    cleanups.push(() => server.close());
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, SUMMARY);
+    const tabs = [await openAs(url, { ...editor, role: "editor" }, storyId, cleanups), await openAs(url, { ...editor, role: "editor" }, storyId, cleanups)];
+    const closes = tabs.map((tab) => closedBy(tab));
+    const disabled = Date.now();
+    await prisma.user.update({ where: { id: editor.id }, data: { disabledAt: new Date() } });
+    for (const close of closes) expect(await close).toEqual({ code: CloseCode.Forbidden, reason: "your account has been disabled" });
+    expect(Date.now() - disabled).toBeLessThan(5_000);
+    expect(isFinalCloseCode(CloseCode.Forbidden)).toBe(true);
   });
 });

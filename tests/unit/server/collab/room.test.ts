@@ -68,7 +68,7 @@ function memoryPersistence(stored: Uint8Array | null, checked = false): Persiste
     recordStatusChange: async () => undefined,
     recordClaimDeleted: async () => undefined,
     loadSource: async () => null,
-    loadRoles: async () => new Map(),
+    loadAccess: async () => new Map(),
   };
 }
 
