@@ -9,18 +9,12 @@ import { normaliseArticleText } from "../lib/import/normalise-text";
 import { writeSummaryParagraphs } from "../lib/story-doc/summary";
 import { hashPassword } from "../server/auth/password";
 import { createPrisma, type PrismaClient } from "../server/db/create-prisma";
-import { EMBEDDED_DATABASE_URL } from "../server/db/database-url";
+import { databaseProvider, EMBEDDED_DATABASE_URL } from "../server/db/database-url";
 import { loadDotEnv } from "../server/load-dotenv";
+import { DEMO_PASSWORD, DEMO_USERS, demoSeedAllowed } from "../server/users/demo-accounts";
 import { cardSource } from "../server/sources/import-sources";
 
-/** The demo users; README lists them. Every one signs in with DEMO_PASSWORD. */
-export const DEMO_USERS = [
-  { email: "admin@corroborate.local", name: "Ada Admin", role: "admin" },
-  { email: "maya@corroborate.local", name: "Maya Chen", role: "editor" },
-  { email: "tom@corroborate.local", name: "Tom Okafor", role: "editor" },
-  { email: "rosa@corroborate.local", name: "Rosa Lindqvist", role: "reviewer" },
-] as const;
-export const DEMO_PASSWORD = "corroborate";
+export { DEMO_PASSWORD, DEMO_USERS };
 export const DEMO_STORY_SLUG = "cia-recruitment-videos-china";
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo");
@@ -98,7 +92,13 @@ function cardLabels(card: AggregatorCard) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   loadDotEnv();
-  const prisma = createPrisma(process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL);
+  const url = process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL;
+  // Asked for by name, so DEMO is taken as 1 unless set; production PostgreSQL and DEMO=0 still refuse.
+  if (!demoSeedAllowed({ provider: databaseProvider(url), nodeEnv: process.env.NODE_ENV, demo: process.env.DEMO ?? "1" })) {
+    console.error("Not seeding the demo newsroom: DEMO=0, or NODE_ENV=production on PostgreSQL.");
+    process.exit(1);
+  }
+  const prisma = createPrisma(url);
   const seeded = await seedDemo(prisma);
   console.log(seeded ? "Seeded the demo newsroom." : "The database already has users; nothing seeded.");
   await prisma.$disconnect();

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../prisma/seed";
-import { databaseProvider } from "../server/db/database-url";
+import { DEMO_STORY_SLUG } from "../prisma/seed";
+import { createPrisma } from "../server/db/create-prisma";
+import { DEMO_PASSWORD, DEMO_USERS, activeDemoAccounts } from "../server/users/demo-accounts";
 import { getEnv } from "../server/env";
 import { loadDotEnv } from "../server/load-dotenv";
 
@@ -43,16 +44,18 @@ process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
 const base = `http://localhost:${port}`;
-// Setup seeds the demo on SQLite, and on PostgreSQL only with DEMO=1 (or when `npm run db:seed` was run).
-const demo = databaseProvider(env.DATABASE_URL) === "sqlite" || process.env.DEMO === "1";
+// The demo logins are printed only while demo accounts can sign in (setup seeds them where demoSeedAllowed says).
+const demoPrisma = createPrisma(env.DATABASE_URL);
+const demoEmails = await activeDemoAccounts(demoPrisma).finally(() => demoPrisma.$disconnect());
+const demo = demoEmails.length > 0;
 const lines = [
   "  Corroborate is starting.",
   `    App:            ${base}`,
   ...(demo ? [`    Demo story:     ${base}/stories/${DEMO_STORY_SLUG}/edit`] : []),
   `    Collaboration:  ws://localhost:${env.COLLAB_PORT}`,
   ...(demo
-    ? [`  Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.map((user) => `    ${user.role.padEnd(9)} ${user.email}`)]
-    : ["  Database: PostgreSQL; the demo newsroom is there only if `npm run db:seed` seeded it."]),
+    ? [`  Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.filter((user) => demoEmails.includes(user.email)).map((user) => `    ${user.role.padEnd(9)} ${user.email}`)]
+    : ["  No demo accounts. First admin: npm run setup -- --admin you@example.org (prints a link to set the password)."]),
   "  Press Ctrl-C to stop.",
 ];
 console.log(`\n${lines.join("\n")}\n`);

@@ -4,6 +4,52 @@ import { databaseUrlSchema } from "./db/database-url";
 /** An optional positive whole number from the environment. */
 const limit = () => z.coerce.number().int().positive().optional();
 
+// --- Single sign-on (server/auth/sso.ts) -----------------------------------------------------------------
+/** An optional variable that counts as unset when empty (an `.env` line such as OIDC_ISSUER="" sets none). */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const SSO_REQUIRED = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+const ssoFields = {
+  /** The OpenID Connect issuer; its /.well-known/openid-configuration is read at sign-in. */
+  OIDC_ISSUER: unsetWhenEmpty(z.string().regex(/^https?:\/\/[^/]/, "OIDC_ISSUER must be an http:// or https:// URL")),
+  OIDC_CLIENT_ID: unsetWhenEmpty(z.string().max(500)),
+  OIDC_CLIENT_SECRET: unsetWhenEmpty(z.string().max(500)),
+  /** The provider's name on the sign-in button ("Sign in with …"). */
+  OIDC_NAME: unsetWhenEmpty(z.string().max(60)),
+};
+
+/** Single sign-on is configured by all three of issuer, client id and secret, or not at all. */
+function requireWholeSso(env: Partial<Record<(typeof SSO_REQUIRED)[number], string>>, ctx: z.RefinementCtx): void {
+  const missing = SSO_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === 0 || missing.length === SSO_REQUIRED.length) return;
+  for (const name of missing) {
+    ctx.addIssue({
+      code: "custom",
+      path: [name],
+      message: `${name} is missing: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (or none of them)`,
+    });
+  }
+}
+
+const ssoEnvSchema = z.object(ssoFields).superRefine(requireWholeSso);
+
+/** The single sign-on variables. */
+export type SsoEnv = z.infer<typeof ssoEnvSchema>;
+
+/**
+ * The single sign-on variables alone, without the rest of the environment: the auth options build their
+ * providers when imported, which `next build` does without the app's secrets.
+ * @throws Error naming what is missing when only some of the three are set.
+ */
+export function getSsoEnv(): SsoEnv {
+  const parsed = ssoEnvSchema.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment (see .env.example):\n${problems.join("\n")}`);
+}
+// ---------------------------------------------------------------------------------------------------------
+
 const envSchema = z.object({
   DATABASE_URL: databaseUrlSchema,
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (npm run setup makes one)"),
@@ -24,6 +70,7 @@ const envSchema = z.object({
   /** The public address of the site, for permalinks and structured data; by default NEXTAUTH_URL. */
   PUBLIC_SITE_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+  ...ssoFields,
   /** The organisation named as the author of published fact checks. */
   ORGANISATION_NAME: z.string().min(1).max(200).default("Corroborate Newsroom"),
   /** Seconds a collaboration token stays valid. */
@@ -57,9 +104,19 @@ const envSchema = z.object({
   COLLAB_PRESENCE_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(80),
   /** Seconds a stopping collaboration process waits for its last edits to reach the database. */
   COLLAB_SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(20),
+  /**
+   * SMTP server for invitations and password links (smtp://user:pass@host:587, smtps://… for TLS from the start);
+   * unset: nothing is mailed and admins pass links on by hand.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of that mail. */
+  MAIL_FROM: z.string().min(3).max(320).default("Corroborate <corroborate@localhost>"),
   /** How often the collaboration server checks connected people's roles, in milliseconds. */
   COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
-});
+}).superRefine(requireWholeSso);
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,13 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/demo-banner";
 import { SignOutButton } from "@/components/sign-out-button";
+import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
+import { prisma } from "@/server/db/prisma";
+import { activeDemoAccounts } from "@/server/users/demo-accounts";
 
-/** The newsroom's pages: a header with the signed-in person, rendered per request. */
+/** The newsroom's pages: the demo accounts warning while there are any, a header with the signed-in person, rendered per request. */
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
+  const [user, demoAccounts] = await Promise.all([getSessionUser(), activeDemoAccounts(prisma())]);
   return (
     <>
+      <DemoBanner emails={demoAccounts} admin={!!user && can(user.role, "manage_users")} />
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="font-serif text-xl font-bold tracking-tight">
@@ -15,9 +20,14 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </Link>
           {user ? (
             <div className="flex items-center gap-3 text-sm">
-              <span>
+              {can(user.role, "manage_users") ? (
+                <Link href="/admin/users" className="hover:underline">
+                  Users
+                </Link>
+              ) : null}
+              <Link href="/account" className="hover:underline" title="Your account">
                 {user.name} <span className="text-stone-500">· {user.role}</span>
-              </span>
+              </Link>
               <SignOutButton />
             </div>
           ) : null}

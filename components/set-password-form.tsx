@@ -1,0 +1,108 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { PASSWORD_RULE, passwordProblem } from "@/lib/accounts/password-rule";
+import { sendJson } from "./send-json";
+
+const INPUT = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600";
+
+/**
+ * Uses an invitation (name and password) or a reset link (password), then signs the person in with the new
+ * password and opens the story list; if that sign-in fails, it sends them to the sign-in page.
+ */
+export function SetPasswordForm({ kind, token, email, name }: { kind: "invitation" | "reset"; token: string; email: string; name: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get("password") ?? "");
+    const problem = passwordProblem(password) ?? (password !== form.get("confirm") ? "The two passwords differ." : null);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await sendJson<{ email: string }>("/api/account-links", {
+      kind,
+      token,
+      password,
+      ...(kind === "invitation" ? { name: String(form.get("name") ?? "") } : {}),
+    });
+    if (!result.ok) {
+      setPending(false);
+      setError(result.error);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: result.data.email, password, redirect: false });
+    if (!signedIn || signedIn.error) {
+      router.replace("/signin");
+      return;
+    }
+    router.replace("/");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <p className="text-sm text-stone-700">
+        Email: <span className="font-medium">{email}</span>
+      </p>
+      {kind === "invitation" ? (
+        <div>
+          <label htmlFor="name" className="block text-sm font-medium">
+            Your name
+          </label>
+          <input id="name" name="name" required maxLength={100} autoComplete="name" className={INPUT} />
+        </div>
+      ) : name ? (
+        <p className="text-sm text-stone-700">
+          Name: <span className="font-medium">{name}</span>
+        </p>
+      ) : null}
+      {/* For password managers: the account the new password belongs to. */}
+      <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          New password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          autoComplete="new-password"
+          aria-describedby="password-rule"
+          aria-invalid={error ? true : undefined}
+          className={INPUT}
+        />
+        <p id="password-rule" className="mt-1 text-xs text-stone-600">
+          {PASSWORD_RULE}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="confirm" className="block text-sm font-medium">
+          Repeat the new password
+        </label>
+        <input id="confirm" name="confirm" type="password" required autoComplete="new-password" className={INPUT} />
+      </div>
+      {error ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-stone-900 px-3 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+      >
+        {pending ? "Saving…" : kind === "invitation" ? "Join and sign in" : "Set password and sign in"}
+      </button>
+    </form>
+  );
+}
