@@ -7,6 +7,19 @@ import { throttledSignInError } from "@/lib/auth/sign-in-throttle";
 import { prisma } from "../db/prisma";
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from "./password";
 import { beginSignIn, signInAddress, signInSucceeded } from "./sign-in-throttle";
+import { currentSessionUser } from "../users/manage-people";
+
+/** The token field with when the person signed in (ms since the epoch), compared with User.sessionsValidFrom. */
+const SIGNED_IN_AT = "signedInAt";
+
+/** Thrown by the jwt callback to end a session that no longer counts; not logged as an error. */
+class SessionEndedError extends Error {
+  override name = "SessionEndedError";
+  constructor() {
+    super("The session ended: the person was disabled, changed their password, or no longer exists.");
+  }
+}
+
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -22,6 +35,13 @@ const credentialsSchema = z.object({
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
+  logger: {
+    // An ended session (SessionEndedError from the jwt callback) is expected, not an error worth a stack trace.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: unknown } | undefined)?.name === "SessionEndedError") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -36,7 +56,8 @@ export const authOptions: NextAuthOptions = {
         // Compare against a hash even for an unknown email, so timing does not tell which emails exist.
         const hash = user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH;
         const valid = await verifyPassword(parsed.data.password, hash);
-        if (!user || !valid) return null;
+        // A disabled person is refused like a wrong password, after the same bcrypt work.
+        if (!user || !valid || user.disabledAt) return null;
         signInSucceeded(decision.attempt);
         return { id: user.id, name: user.name, email: user.email, role: roleSchema.parse(user.role) };
       },
@@ -49,8 +70,22 @@ export const authOptions: NextAuthOptions = {
       const origin = new URL(baseUrl).origin;
       return `${origin}${safeCallbackPath(url, "/", origin)}`;
     },
-    jwt({ token, user }) {
-      if (user) token.role = user.role;
+    // Every request with a session checks the person in the database: disabled, sessions ended since this one
+    // began (password changed or reset), or gone ends the session (next-auth clears its cookie and
+    // getServerSession answers null); the role and name are the current ones.
+    async jwt({ token, user }) {
+      if (user) {
+        token.role = user.role;
+        token[SIGNED_IN_AT] = Date.now();
+        return token;
+      }
+      const stamped = token[SIGNED_IN_AT];
+      const signedInAt = typeof stamped === "number" ? stamped : typeof token.iat === "number" ? token.iat * 1000 : 0;
+      const current = token.sub ? await currentSessionUser(prisma(), token.sub, signedInAt) : null;
+      if (!current) throw new SessionEndedError();
+      token.role = current.role;
+      token.name = current.name;
+      token.email = current.email;
       return token;
     },
     session({ session, token }) {
