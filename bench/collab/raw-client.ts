@@ -3,8 +3,9 @@
 // threads the bottleneck. It syncs a Y.Doc (sync step 1 and 2, then updates both ways) and announces the
 // workspace's presence on open. On the wire it can behave as the stock provider does with presence: it sends back
 // every presence change it receives that is newer than what it has seen (the provider re-encodes the one changed
-// state, which gives the same bytes as the frame received). A passive client stops applying updates once synced:
-// the server cannot tell it from a client that applies them (a viewer), and the bench's threads are spared.
+// state, which gives the same bytes as the frame received). A passive client reads the document and its updates
+// without applying them (it answers the server's sync step 1 from its empty document): the server cannot tell it
+// from a client that applies them, and the bench's threads are spared the work and the memory.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
@@ -17,7 +18,7 @@ const MESSAGE_AWARENESS = 1;
 export interface RawClientOptions {
   /** The presence state to announce on open (the workspace's: who, and the claim in view); none when unset. */
   presence?: Record<string, unknown>;
-  /** Once synced, read document updates without applying them. */
+  /** Read the document and its updates without applying them. */
   passive?: boolean;
   /** Send back every newer presence change received, as the stock provider does. */
   echoPresence?: boolean;
@@ -58,7 +59,6 @@ export class RawClient {
     // A caller that never awaits `synced` must not see an unhandled rejection when the socket closes.
     this.synced.catch(() => undefined);
 
-    let synced = false;
     this.socket.on("open", () => {
       this.socket.send(this.syncRequest());
       if (this.presence) this.setPresence(this.presence);
@@ -73,12 +73,14 @@ export class RawClient {
         return;
       }
       if (messageType !== MESSAGE_SYNC) return;
-      if (synced && options.passive && frame[1] === syncProtocol.messageYjsUpdate) return;
+      if (options.passive && frame[1] !== syncProtocol.messageYjsSyncStep1) {
+        if (frame[1] === syncProtocol.messageYjsSyncStep2) resolveSynced();
+        return;
+      }
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_SYNC);
       const type = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
       if (type === syncProtocol.messageYjsSyncStep2) {
-        synced = true;
         resolveSynced();
         this.answers.shift()?.();
       }
