@@ -4,14 +4,26 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { describeThrottledSignIn, throttledSignInSeconds } from "@/lib/auth/sign-in-throttle";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
 
 /**
  * Email and password sign-in; a wrong password shows an error and creates no session. After too many
- * attempts the server refuses for a while: the form says how long, counting down.
+ * attempts the server refuses for a while: the form says how long, counting down. With single sign-on
+ * configured (`ssoName`), a button signs in with the provider instead; `initialError` is why the last attempt
+ * was refused.
  */
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({
+  callbackUrl,
+  ssoName = null,
+  initialError = null,
+}: {
+  callbackUrl: string;
+  ssoName?: string | null;
+  initialError?: string | null;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
+  const [ssoPending, setSsoPending] = useState(false);
   const [pending, setPending] = useState(false);
   // When sign-in may be tried again, and the wait as first announced (screen readers hear it once, not every second).
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -53,6 +65,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     router.replace(callbackUrl);
     router.refresh();
+  }
+
+  // next-auth posts for the provider's address from JavaScript and then navigates there: a plain form post
+  // would be redirected to another origin, which the CSP's form-action 'self' forbids.
+  async function onSingleSignOn() {
+    setSsoPending(true);
+    setError(null);
+    await signIn(SSO_PROVIDER_ID, { callbackUrl });
   }
 
   return (
@@ -102,6 +122,19 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      {ssoName ? (
+        <>
+          <p className="text-center text-xs text-stone-500">or</p>
+          <button
+            type="button"
+            onClick={onSingleSignOn}
+            disabled={ssoPending}
+            className="w-full rounded border border-stone-300 bg-white px-3 py-2 font-medium text-stone-900 hover:bg-stone-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
+            {ssoPending ? `Going to ${ssoName}…` : `Sign in with ${ssoName}`}
+          </button>
+        </>
+      ) : null}
     </form>
   );
 }

@@ -2,11 +2,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
 import { roleSchema } from "@/lib/auth/roles";
 import { throttledSignInError } from "@/lib/auth/sign-in-throttle";
 import { prisma } from "../db/prisma";
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from "./password";
 import { beginSignIn, signInAddress, signInSucceeded } from "./sign-in-throttle";
+import { admitSsoSignIn, ssoProviders } from "./sso";
 import { currentSessionUser } from "../users/manage-people";
 
 /** The token field with when the person signed in (ms since the epoch), compared with User.sessionsValidFrom. */
@@ -19,7 +21,6 @@ class SessionEndedError extends Error {
     super("The session ended: the person was disabled, changed their password, or no longer exists.");
   }
 }
-
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -62,8 +63,15 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, name: user.name, email: user.email, role: roleSchema.parse(user.role) };
       },
     }),
+    // Single sign-on (server/auth/sso.ts): an OpenID Connect provider when OIDC_* configure one.
+    ...ssoProviders(),
   ],
   callbacks: {
+    // Single sign-on admits only a verified email of an existing or invited person (server/auth/sso.ts), and
+    // makes `user` that person; other providers decide in their own authorize.
+    signIn({ user, account, profile }) {
+      return account?.provider === SSO_PROVIDER_ID ? admitSsoSignIn(user, profile) : true;
+    },
     // Where next-auth sends a person after signing in or out (its callbackUrl parameter and cookie): only a
     // path on this site; anything else goes to the story list.
     redirect({ url, baseUrl }) {

@@ -12,7 +12,8 @@ export class SignInPage {
   constructor(readonly page: Page) {
     this.email = page.getByLabel("Email");
     this.password = page.getByLabel("Password");
-    this.submit = page.getByRole("button", { name: "Sign in" });
+    // Exact: with single sign-on configured there is also "Sign in with <provider>".
+    this.submit = page.getByRole("button", { name: "Sign in", exact: true });
     this.error = page.locator("form").getByRole("alert");
     this.throttled = page.getByTestId("sign-in-throttled");
   }
