@@ -20,11 +20,6 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </Link>
           {user ? (
             <div className="flex items-center gap-3 text-sm">
-              {can(user.role, "manage_users") ? (
-                <Link href="/admin/users" className="hover:underline">
-                  Users
-                </Link>
-              ) : null}
               <Link href="/account" className="hover:underline" title="Your account">
                 {user.name} <span className="text-stone-500">· {user.role}</span>
               </Link>
