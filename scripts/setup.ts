@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { emailAddressSchema } from "../lib/accounts/email-address";
 import { seedDemo } from "../prisma/seed";
 import { createPrisma } from "../server/db/create-prisma";
 import { databaseProvider } from "../server/db/database-url";
@@ -22,6 +23,14 @@ try {
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run setup [-- --admin <email>]`);
   process.exit(2);
+}
+// A malformed --admin stops setup before it changes anything.
+if (adminEmail !== undefined) {
+  const parsed = emailAddressSchema.safeParse(adminEmail);
+  if (!parsed.success) {
+    console.error(`--admin ${JSON.stringify(adminEmail)}: ${parsed.error.issues[0]?.message ?? "not an email address"}`);
+    process.exit(2);
+  }
 }
 
 if (!existsSync(".env")) {
