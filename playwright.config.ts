@@ -8,6 +8,8 @@ export const E2E_BASE_URL = `http://localhost:${PORT}`;
 // The publishing helpers of the tests are also used by bench/reader.bench.ts against its own app instance.
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./tests/.tmp/e2e.db";
 export const E2E_COLLAB_URL = process.env.E2E_COLLAB_URL ?? `http://127.0.0.1:${COLLAB_PORT}`;
+// The collaboration server's internal endpoints: their own listener, by default on COLLAB_PORT + 1.
+export const E2E_COLLAB_INTERNAL_URL = process.env.E2E_COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${COLLAB_PORT + 1}`;
 export const E2E_COLLAB_TOKEN_SECRET = "e2e-collab-secret-0123456789-abcdefghijklmnop";
 // The test OpenID Connect provider the app signs in with (tests/oidc/), on 127.0.0.1 beside the app.
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 10);

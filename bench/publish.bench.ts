@@ -113,8 +113,9 @@ if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const prisma = createPrisma(DATABASE_URL);
 const server = createCollabServer({ persistence: createPrismaPersistence(prisma), tokenSecret: SECRET, log: quiet });
-const port = await server.listen(0, "127.0.0.1");
-const collab = createCollabClient(`http://127.0.0.1:${port}`, SECRET);
+await server.listen(0, "127.0.0.1");
+const internalPort = await server.listenInternal(0, "127.0.0.1");
+const collab = createCollabClient(`http://127.0.0.1:${internalPort}`, SECRET);
 const editor = await prisma.user.create({ data: { email: "editor@bench", name: "Editor", role: "editor", passwordHash: "!" } });
 const asRole = <T extends { role: string }>(user: T) => ({ ...user, role: user.role as "reviewer" });
 const reviewer = await prisma.user.create({ data: { email: "reviewer@bench", name: "Reviewer", role: "reviewer", passwordHash: "!" } });

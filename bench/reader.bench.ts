@@ -22,6 +22,7 @@ const env = {
 // The publishing helpers of the end-to-end tests read their database and ports from these.
 process.env.E2E_DATABASE_URL = env.DATABASE_URL;
 process.env.E2E_COLLAB_URL = "http://127.0.0.1:1434";
+process.env.E2E_COLLAB_INTERNAL_URL = "http://127.0.0.1:1435";
 // Imported after the environment is set: the helpers read it when they load.
 const { publishStoryWithClaims } = await import("../tests/e2e/published-story");
 const { copyDemoStory } = await import("../tests/e2e/fixtures");

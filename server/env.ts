@@ -62,6 +62,11 @@ const envSchema = z.object({
     .string()
     .regex(/^wss?:\/\//, "COLLAB_PUBLIC_URL must start with ws:// or wss://")
     .optional(),
+  /** Where the collaboration server listens for the app's internal requests; by default 127.0.0.1 on COLLAB_PORT + 1. */
+  COLLAB_INTERNAL_HOST: z.string().min(1).default("127.0.0.1"),
+  COLLAB_INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Signs the app's requests to those endpoints; unset, COLLAB_TOKEN_SECRET does (set one of its own). */
+  COLLAB_INTERNAL_SECRET: z.string().min(32, "COLLAB_INTERNAL_SECRET must be at least 32 characters (npm run setup makes one)").optional(),
   /** Where the Next app reaches the collaboration server's internal endpoints. */
   COLLAB_INTERNAL_URL: z
     .string()

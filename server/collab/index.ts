@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -21,6 +21,8 @@ export interface CollabServerOptions {
   relay?: Relay;
   /** The secret the Next app signs collaboration tokens with. */
   tokenSecret: string;
+  /** The secret of the service tokens of the internal endpoints (default: tokenSecret; set one of its own). */
+  internalSecret?: string;
   /** What a socket, a person and the process may cost (limits.ts); unset fields keep their defaults. */
   limits?: Partial<CollabLimits>;
   /** How often the roles of connected people are checked against the database (revocation within that time). */
@@ -44,8 +46,13 @@ export interface CollabServerOptions {
 }
 
 export interface CollabServer {
-  /** Starts listening; resolves with the port (useful with port 0). */
+  /** Starts listening for browsers' sockets (and /healthz); resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
+  /**
+   * Starts listening for the Next app's internal requests (and /healthz), on an address of their own that only
+   * the app reaches; resolves with the port.
+   */
+  listenInternal(port: number, host?: string): Promise<number>;
   /**
    * Closes every socket, waits for every accepted edit to reach the log, compacts, then stops listening.
    * @throws UnsavedEditsError when some edits could not be stored in time.
@@ -57,8 +64,8 @@ export interface CollabServer {
 /**
  * The collaboration server: y-websocket protocol over `ws`, one room per story, each connection
  * authenticated in the HTTP upgrade with a collaboration token. `GET /healthz` reports rooms, sockets and
- * storage (503 while appends to the log fail or Redis is unreachable); `/internal/…` serves the Next app
- * (internal-api.ts).
+ * storage (503 while appends to the log fail or Redis is unreachable). The internal endpoints that serve the
+ * Next app (internal-api.ts) answer on a listener of their own (listenInternal), never on the public one.
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const log = options.log ?? consoleLogger;
@@ -82,19 +89,27 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const alive = new WeakSet<WebSocket>();
   let closing = false;
 
+  const health = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (request.method !== "GET" || request.url !== "/healthz") return false;
+    const storage = rooms.storage;
+    const ok = !closing && storage.failingRooms === 0 && relay.healthy;
+    response.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+    response.end(JSON.stringify({ ok, rooms: rooms.size, connections: wss.clients.size, storage, relay: relay.healthy ? "ok" : "unreachable" }));
+    return true;
+  };
+  const notFound = (response: ServerResponse): void => {
+    response.writeHead(404, { "content-type": "text/plain" });
+    response.end("Corroborate collaboration server: connect with a y-websocket client.\n");
+  };
+
   const http: Server = createServer((request, response) => {
-    if (request.method === "GET" && request.url === "/healthz") {
-      const storage = rooms.storage;
-      const ok = !closing && storage.failingRooms === 0 && relay.healthy;
-      response.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      response.end(JSON.stringify({ ok, rooms: rooms.size, connections: wss.clients.size, storage, relay: relay.healthy ? "ok" : "unreachable" }));
-      return;
-    }
-    handleInternalRequest(request, response, { rooms, persistence: options.persistence }, options.tokenSecret).then(
+    if (!health(request, response)) notFound(response);
+  });
+  const internalHttp: Server = createServer((request, response) => {
+    if (health(request, response)) return;
+    handleInternalRequest(request, response, { rooms, persistence: options.persistence }, options.internalSecret ?? options.tokenSecret).then(
       (handled) => {
-        if (handled) return;
-        response.writeHead(404, { "content-type": "text/plain" });
-        response.end("Corroborate collaboration server: connect with a y-websocket client.\n");
+        if (!handled) notFound(response);
       },
       (error: unknown) => {
         log.error("internal request failed", error);
@@ -144,12 +159,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   return {
     rooms,
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        http.once("error", reject);
-        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
-      });
-    },
+    listen: (port, host) => listenOn(http, port, host),
+    listenInternal: (port, host) => listenOn(internalHttp, port, host),
     async close() {
       closing = true;
       clearInterval(pinger);
@@ -157,11 +168,21 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const ws of wss.clients) ws.close(CloseCode.ServerShutdown, "server shutting down");
       const unsaved = await rooms.storeAll(options.shutdownTimeoutMs ?? 20_000);
       for (const ws of wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
+      for (const server of [http, internalHttp]) {
+        if (!server.listening) continue;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+      }
       if (unsaved.length > 0) throw new UnsavedEditsError(unsaved);
     },
   };
+}
+
+function listenOn(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
 }
 
 /** A closing server could not append every accepted edit to the log (the database failed until the timeout). */

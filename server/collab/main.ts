@@ -3,6 +3,7 @@ import { getEnv } from "../env";
 import { loadDotEnv } from "../load-dotenv";
 import { createCollabServer } from "./index";
 import { limitsFromEnv } from "./limits";
+import { internalEndpoint } from "./internal-endpoint";
 import { consoleLogger } from "./logger";
 import { createPrismaPersistence } from "./persistence";
 import { createRedisRelay } from "./redis-relay";
@@ -14,17 +15,21 @@ const env = getEnv();
 const prisma = createPrisma(env.DATABASE_URL);
 await tuneSqlite(prisma, env.DATABASE_URL);
 const relay = env.REDIS_URL ? await createRedisRelay(env.REDIS_URL, consoleLogger) : undefined;
+const internal = internalEndpoint(env);
+if (!internal.ownSecret) consoleLogger.warn("COLLAB_INTERNAL_SECRET is not set: the app's internal requests are signed with COLLAB_TOKEN_SECRET");
 const server = createCollabServer({
   persistence: createPrismaPersistence(prisma),
   relay,
   tokenSecret: env.COLLAB_TOKEN_SECRET,
+  internalSecret: internal.secret,
   limits: limitsFromEnv(env),
   accessCheckIntervalMs: env.COLLAB_ACCESS_CHECK_MS,
   shutdownTimeoutMs: env.COLLAB_SHUTDOWN_TIMEOUT * 1000,
   presenceIntervalMs: env.COLLAB_PRESENCE_INTERVAL_MS,
 });
 const port = await server.listen(env.COLLAB_PORT);
-consoleLogger.info(`listening on ws://localhost:${port}${relay ? ", sharing rooms through Redis" : ""}`);
+const internalPort = await server.listenInternal(internal.port, internal.host);
+consoleLogger.info(`listening on ws://localhost:${port} (internal requests on ${internal.host}:${internalPort})${relay ? ", sharing rooms through Redis" : ""}`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -14,11 +14,11 @@ export const TOKEN_SECRET = "integration-secret-0123456789-abcdefghijklmnop";
 
 export const quietLogger: Logger = { info() {}, warn() {}, error() {} };
 
-/** A collaboration server on a free port. */
+/** A collaboration server on a free port, and its internal endpoints on another; `internalUrl` is theirs (http). */
 export async function startServer(
   persistence: Persistence,
   options: Partial<CollabServerOptions> = {},
-): Promise<{ server: CollabServer; url: string }> {
+): Promise<{ server: CollabServer; url: string; internalUrl: string }> {
   const server = createCollabServer({
     persistence,
     tokenSecret: TOKEN_SECRET,
@@ -31,7 +31,8 @@ export async function startServer(
     ...options,
   });
   const port = await server.listen(0, "127.0.0.1");
-  return { server, url: `ws://127.0.0.1:${port}` };
+  const internalPort = await server.listenInternal(0, "127.0.0.1");
+  return { server, url: `ws://127.0.0.1:${port}`, internalUrl: `http://127.0.0.1:${internalPort}` };
 }
 
 /**
@@ -44,9 +45,9 @@ export function serveEachTest(
   started: (server: { url: string; collab: CollabClient }) => void,
 ): void {
   beforeEach(async () => {
-    const { server, url } = await startServer(createPrismaPersistence(prisma));
+    const { server, url, internalUrl } = await startServer(createPrismaPersistence(prisma));
     cleanups.push(() => server.close());
-    started({ url, collab: createCollabClient(url.replace(/^ws/, "http"), TOKEN_SECRET) });
+    started({ url, collab: createCollabClient(internalUrl, TOKEN_SECRET) });
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -31,14 +31,19 @@ export interface CollabProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts `npm run collab` on the integration database and resolves once it listens. */
+/**
+ * Starts `npm run collab` on the integration database and resolves once it listens. Its internal endpoints get a
+ * free port of their own (not COLLAB_PORT + 1, which something else may hold).
+ */
 export async function startCollabProcess(options: { port?: number; env?: Record<string, string> } = {}): Promise<CollabProcess> {
   const port = options.port ?? (await freePort());
+  const internalPort = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/collab/main.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: INTEGRATION_DATABASE_URL,
       COLLAB_PORT: String(port),
+      COLLAB_INTERNAL_PORT: String(internalPort),
       COLLAB_TOKEN_SECRET: TOKEN_SECRET,
       NEXTAUTH_SECRET: "unused-by-the-collab-server-0123456789abcdef",
       ...options.env,

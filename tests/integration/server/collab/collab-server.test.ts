@@ -8,7 +8,7 @@ import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addComment, addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
-import { signCollabToken } from "@/server/auth/collab-token";
+import { signCollabToken, signServiceToken } from "@/server/auth/collab-token";
 import type { CollabServer } from "@/server/collab";
 import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
 import { createStory, integrationPrisma, storedSummary } from "../../database";
@@ -27,7 +27,7 @@ const persistence = createPrismaPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
 const SUMMARY = ["The CIA has released two Mandarin-language recruitment videos.", "Chinese officials have yet to respond."];
 
-async function serve(p: Persistence = persistence, options = {}): Promise<{ server: CollabServer; url: string }> {
+async function serve(p: Persistence = persistence, options = {}): Promise<{ server: CollabServer; url: string; internalUrl: string }> {
   const started = await startServer(p, options);
   cleanups.push(() => started.server.close());
   return started;
@@ -113,6 +113,27 @@ describe("the stock y-websocket client", () => {
       user: { name: "Rosa Lindqvist" },
       cursor: { anchor: 3 },
     });
+  });
+});
+
+describe("the internal endpoints", () => {
+  it("answer only on their own listener, and only to a service token signed with the internal secret", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const internalSecret = "the-internal-secret-0123456789-abcdefghijkl";
+    const { url, internalUrl } = await serve(persistence, { internalSecret });
+    const path = `/internal/stories/${storyId}/state`;
+    const asService = async (secret: string) => ({ authorization: `Bearer ${await signServiceToken(secret)}` });
+
+    // The public port, which browsers (and anyone) reach, does not have them, even with a valid service token.
+    const onPublic = await fetch(`${url.replace(/^ws/, "http")}${path}`, { headers: await asService(internalSecret) });
+    expect(onPublic.status).toBe(404);
+    // A service token signed with the user tokens' secret is not one.
+    expect((await fetch(`${internalUrl}${path}`, { headers: await asService(TOKEN_SECRET) })).status).toBe(401);
+    const live = await fetch(`${internalUrl}${path}`, { headers: await asService(internalSecret) });
+    expect(live.status).toBe(200);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await live.arrayBuffer()));
+    expect(readSummaryParagraphs(doc)).toEqual(SUMMARY);
   });
 });
 

@@ -252,7 +252,7 @@ describe("7. what one socket may cost", () => {
   });
 
   it("refuses an update that would make the document larger than the limit", async () => {
-    const { server, url } = await startServer(persistence, { limits: { document: { ...DEFAULT_DOCUMENT_LIMITS, maxDocumentBytes: 64 * 1024 } } });
+    const { server, url, internalUrl } = await startServer(persistence, { limits: { document: { ...DEFAULT_DOCUMENT_LIMITS, maxDocumentBytes: 64 * 1024 } } });
     cleanups.push(() => server.close());
     const storyId = await createStory(prisma, SUMMARY);
     const client = await openAs(url, { id: "paster", name: "Paster", role: "editor" }, storyId, cleanups);
@@ -262,7 +262,7 @@ describe("7. what one socket may cost", () => {
     text.insert(0, "y".repeat(30_000));
     text.insert(0, "z".repeat(30_000));
     expect(await closed).toEqual({ code: CloseCode.DocumentTooLarge, reason: "the story's document would exceed 65536 bytes" });
-    const live = createCollabClient(url.replace(/^ws/, "http"), TOKEN_SECRET);
+    const live = createCollabClient(internalUrl, TOKEN_SECRET);
     expect(summaryText(await live.liveDocument(storyId)).plain).toMatch(/^y{30000}x{30000}The CIA/);
   });
 

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const started = await startServer(createPrismaPersistence(prisma));
   server = started.server;
   wsUrl = started.url;
-  collab = createCollabClient(started.url.replace(/^ws/, "http"), TOKEN_SECRET);
+  collab = createCollabClient(started.internalUrl, TOKEN_SECRET);
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
