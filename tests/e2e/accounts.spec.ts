@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createPrisma } from "../../server/db/create-prisma";
 import { hashPassword } from "../../server/auth/password";
-import { E2E_DATABASE_URL } from "../../playwright.config";
+import { E2E_BASE_URL, E2E_DATABASE_URL } from "../../playwright.config";
 import { demoUser, expect, seriousAxeViolations, signedInPage, test, watchCsp } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 import { UsersPage } from "./pages/users-page";
@@ -41,7 +41,7 @@ test("an admin invites a person, who sets a password through the link in another
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(users.issuedLink).toContainText(`Mail is not configured: pass the link on to ${email} by hand.`);
   await expect(admin.getByTestId("pending-invitations")).toContainText(email);
-  await admin.screenshot({ path: "test-results/accounts-users-page.png", fullPage: true });
+  await admin.screenshot({ path: test.info().outputPath("users-page.png"), fullPage: true });
 
   // The invitee, in a browser of their own.
   await page.goto(new URL(link).pathname);
@@ -53,7 +53,7 @@ test("an admin invites a person, who sets a password through the link in another
   await page.getByLabel("Repeat the new password").fill("short");
   await page.getByRole("button", { name: "Join and sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("at least 12 characters");
-  await page.screenshot({ path: "test-results/accounts-invite-page.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("invite-page.png"), fullPage: true });
   await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Repeat the new password").fill(PASSWORD);
   await page.getByRole("button", { name: "Join and sign in" }).click();
@@ -135,7 +135,7 @@ test("a person changes their own password: the current one is required, and sess
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("Password changed");
-  await page.screenshot({ path: "test-results/accounts-account-page.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("account-page.png"), fullPage: true });
   // This browser stays signed in; the other one is sent to sign-in at its next navigation.
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -145,4 +145,30 @@ test("a person changes their own password: the current one is required, and sess
   await expect(otherSignIn.error).toContainText("Wrong email or password");
   await otherSignIn.signIn(person.email, "my new long password");
   await elsewhere.waitForURL((url) => !url.pathname.startsWith("/signin"));
+});
+
+test("the people routes check the session and the role on the server", async ({ browser, request }) => {
+  const json = { origin: E2E_BASE_URL, "content-type": "application/json" };
+  // Signed out.
+  expect((await request.post("/api/users", { headers: json, data: { email: "x@example.org", role: "admin" } })).status()).toBe(401);
+  expect((await request.post("/api/account/password", { headers: json, data: { currentPassword: "a", newPassword: "b" } })).status()).toBe(401);
+  expect((await request.post("/api/account-links", { headers: json, data: { kind: "invitation", token: "nope", name: "X", password: PASSWORD } })).status()).toBe(404);
+
+  // An editor cannot invite, disable or issue reset links.
+  const editor = await signedInPage(browser, demoUser("editor"));
+  const admin = demoUser("admin");
+  const prisma = createPrisma(E2E_DATABASE_URL);
+  const adminId = (await prisma.user.findUniqueOrThrow({ where: { email: admin.email } })).id;
+  await prisma.$disconnect();
+  const asEditor = editor.request;
+  expect((await asEditor.post("/api/users", { headers: json, data: { email: "x@example.org", role: "admin" } })).status()).toBe(403);
+  expect((await asEditor.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: true } })).status()).toBe(403);
+  expect((await asEditor.post(`/api/users/${adminId}/reset-link`, { headers: json, data: {} })).status()).toBe(403);
+
+  // An admin cannot disable themselves; a malformed body is refused with 400.
+  const adminPage = await signedInPage(browser, admin);
+  const disableSelf = await adminPage.request.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: true } });
+  expect(disableSelf.status()).toBe(403);
+  expect(await disableSelf.json()).toEqual({ error: "You cannot disable yourself.", blockers: [] });
+  expect((await adminPage.request.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: "yes" } })).status()).toBe(400);
 });
