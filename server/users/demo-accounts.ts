@@ -1,4 +1,8 @@
+import { can } from "../../lib/auth/policy";
+import type { Role } from "../../lib/auth/roles";
 import type { PrismaClient } from "../db/create-prisma";
+import { RequestError } from "../http/request-error";
+import { setUserDisabled } from "./manage-people";
 
 /** The demo users; README lists them. Every one signs in with DEMO_PASSWORD. */
 export const DEMO_USERS = [
@@ -22,7 +26,7 @@ export function demoSeedAllowed(input: { provider: "sqlite" | "postgresql"; node
 
 /**
  * The demo accounts that can still sign in (not disabled), by email; the newsroom's pages show a banner while
- * there is any. An admin removes them by disabling each on /admin/users.
+ * there is any. An admin removes them on /admin/users (disableDemoAccounts, or one by one).
  */
 export async function activeDemoAccounts(prisma: PrismaClient): Promise<string[]> {
   const users = await prisma.user.findMany({
@@ -31,4 +35,30 @@ export async function activeDemoAccounts(prisma: PrismaClient): Promise<string[]
     orderBy: { email: "asc" },
   });
   return users.map((user) => user.email);
+}
+
+/**
+ * An admin disables every demo account that can still sign in, except their own (an admin cannot disable
+ * themselves: sign in as your own admin first), each with its audit event; their sessions end at once. Returns
+ * the emails disabled and whether the actor's own demo account was left.
+ * @throws RequestError (403 not an admin; 409 when it would leave no active admin).
+ */
+export async function disableDemoAccounts(
+  prisma: PrismaClient,
+  actor: { id: string; role: Role },
+  now = new Date(),
+): Promise<{ disabled: string[]; keptOwn: boolean }> {
+  if (!can(actor.role, "manage_users")) throw new RequestError(403, "Only admins manage people.");
+  const demo = await prisma.user.findMany({
+    where: { email: { in: DEMO_USERS.map((user) => user.email) }, disabledAt: null },
+    select: { id: true, email: true },
+    orderBy: { email: "asc" },
+  });
+  const disabled: string[] = [];
+  for (const user of demo) {
+    if (user.id === actor.id) continue;
+    await setUserDisabled(prisma, actor, user.id, true, now);
+    disabled.push(user.email);
+  }
+  return { disabled, keptOwn: demo.some((user) => user.id === actor.id) };
 }

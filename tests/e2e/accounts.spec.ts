@@ -29,6 +29,8 @@ test("an admin invites a person, who sets a password through the link in another
   const users = new UsersPage(admin);
   await users.goto();
   await expect(admin.getByTestId("demo-banner")).toContainText("Demo accounts are enabled");
+  // Not pressed here: the other tests sign in as the demo users (integration tests disable them).
+  await expect(admin.getByRole("region", { name: "Demo accounts" }).getByRole("button", { name: "Disable the demo accounts" })).toBeVisible();
   expect(await seriousAxeViolations(admin)).toEqual([]);
 
   const email = `invitee-${randomUUID()}@example.org`;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { DisableDemoAccounts } from "@/components/disable-demo-accounts";
 import { InviteForm } from "@/components/invite-form";
 import { PersonActions } from "@/components/person-actions";
 import { RoleForm } from "@/components/role-form";
@@ -7,6 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { roleSchema } from "@/lib/auth/roles";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
+import { activeDemoAccounts } from "@/server/users/demo-accounts";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -16,7 +18,7 @@ export default async function UsersPage() {
   if (!user) redirect("/signin?callbackUrl=%2Fadmin%2Fusers");
   if (!can(user.role, "manage_users")) redirect("/");
   const now = new Date();
-  const [users, invitations] = await Promise.all([
+  const [users, invitations, demoAccounts] = await Promise.all([
     prisma().user.findMany({
       orderBy: { name: "asc" },
       select: { id: true, name: true, email: true, role: true, disabledAt: true, passwordHash: true },
@@ -26,10 +28,12 @@ export default async function UsersPage() {
       orderBy: { createdAt: "desc" },
       select: { id: true, email: true, role: true, expiresAt: true },
     }),
+    activeDemoAccounts(prisma()),
   ]);
   return (
     <div>
       <h1 className="mb-6 font-serif text-3xl font-bold tracking-tight">Users</h1>
+      {demoAccounts.length > 0 ? <DisableDemoAccounts count={demoAccounts.length} /> : null}
       <InviteForm />
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-heading" className="mb-8">

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/server/db/create-prisma";
 import { RequestError } from "@/server/http/request-error";
 import { hashLinkSecret } from "@/server/users/account-link-token";
 import { inviteUser, issueResetLinkAsAdmin, openAccountLink, redeemAccountLink } from "@/server/users/account-links";
+import { activeDemoAccounts, DEMO_USERS, disableDemoAccounts } from "@/server/users/demo-accounts";
 import { setUpAdmin } from "@/server/users/first-admin";
 import { changeOwnPassword, setUserDisabled } from "@/server/users/manage-people";
 import { setUserRole } from "@/server/users/set-user-role";
@@ -219,5 +220,30 @@ describe("admins", () => {
     expect(promoted.created).toBe(false);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("admin");
     await expect(setUpAdmin(prisma, "nobody")).rejects.toThrow(/email address/);
+  });
+});
+
+describe("demo accounts", () => {
+  it("are listed while they can sign in, and an admin disables all but their own in one action", async () => {
+    const [demoAdmin, ...others] = await Promise.all(
+      DEMO_USERS.map((user) => prisma.user.create({ data: { ...user, passwordHash: "!" }, select: { id: true, email: true, role: true } })),
+    );
+    if (!demoAdmin) throw new Error("no demo admin");
+    expect(await activeDemoAccounts(prisma)).toEqual(DEMO_USERS.map((user) => user.email).sort());
+    const token = await signedInToken(others[0]!);
+
+    const editor = await createUser(prisma, "editor");
+    await expectRefusal(disableDemoAccounts(prisma, editor), 403, /Only admins/);
+    // Signed in as the demo admin: the others are disabled, theirs is kept (an admin cannot disable themselves).
+    const asDemoAdmin = { id: demoAdmin.id, role: "admin" as const };
+    const result = await disableDemoAccounts(prisma, asDemoAdmin);
+    expect(result).toEqual({ disabled: others.map((user) => user.email).sort(), keptOwn: true });
+    expect(await activeDemoAccounts(prisma)).toEqual([demoAdmin.email]);
+    await expect(nextRequest(token)).rejects.toThrow(/session ended/);
+
+    // The newsroom's own admin disables the last one.
+    const own = await createUser(prisma, "admin");
+    expect(await disableDemoAccounts(prisma, own)).toEqual({ disabled: [demoAdmin.email], keptOwn: false });
+    expect(await activeDemoAccounts(prisma)).toEqual([]);
   });
 });
