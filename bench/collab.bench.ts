@@ -176,6 +176,10 @@ const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & {
     );
   }
   for (const kind of KINDS) for (const note of result[kind].notes) lines.push(`- ${SERVER_NAMES[kind]}: ${note}`);
+  for (const kind of KINDS) {
+    const rounds = result[kind].timelines.map((seconds) => seconds.map((p99) => (Number.isFinite(p99) ? p99.toFixed(p99 < 10 ? 1 : 0) : "–")).join(" "));
+    if (rounds.length > 0) lines.push(`- ${SERVER_NAMES[kind]}, p99 ms of each second of the timed window${rounds.length > 1 ? ", by round" : ""}: ${rounds.join(" | ")}`);
+  }
 };
 if (twoClients) latencyRows("1. Keystroke → remote observe, 2 clients, one document (stock providers; each keystroke followed by its caret's awareness update):", twoClients);
 if (typing) {

@@ -34,6 +34,8 @@ export type Step = "start" | "openWindow" | "closeWindow" | "stop" | "close";
 
 export interface TypingOutcome {
   samples: number[];
+  /** When each sample's keystroke was made, in ms since this thread's window opened. */
+  sentAt: number[];
   keystrokes: number;
   documents: number;
   converged: number;
@@ -134,6 +136,7 @@ async function typingSession(job: TypingJob): Promise<Session> {
       }
       return {
         samples: tracker.samples,
+        sentAt: tracker.sentAt,
         keystrokes: documents.reduce((sum, document) => sum + document.typed, 0),
         documents: documents.length,
         converged,

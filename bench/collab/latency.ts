@@ -27,6 +27,8 @@ class Window {
 export class KeystrokeLatency {
   /** Milliseconds from a keystroke to its arrival in another client's document, one per receiving client. */
   readonly samples: number[] = [];
+  /** When each sample's keystroke was made, in ms since the window opened (for a timeline). */
+  readonly sentAt: number[] = [];
   readonly window = new Window();
   /** Client id → the clock a keystroke ends at → when it was made. */
   private readonly sent = new Map<number, Map<number, number>>();
@@ -54,7 +56,10 @@ export class KeystrokeLatency {
         for (let clock = before + 1; clock <= after; clock++) {
           const at = byClock.get(clock);
           if (at === undefined) continue;
-          if (this.window.has(at)) this.samples.push(now - at);
+          if (this.window.has(at)) {
+            this.samples.push(now - at);
+            this.sentAt.push(at - this.window.from);
+          }
           this.waiter?.();
         }
       }

@@ -3,7 +3,7 @@
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { userColor } from "../../lib/presence/user-color";
-import { distribution, type Distribution } from "../stats";
+import { distribution, percentile, type Distribution } from "../stats";
 import type { MemorySample } from "./child";
 import { SOCKETS_PER_PERSON, type Scale } from "./config";
 import { roomUrl, tokenFor, type BenchDatabase, type Person } from "./database";
@@ -58,6 +58,13 @@ async function pushDocuments(server: ServerProcess, storyIds: readonly string[],
   });
 }
 
+/** The p99 of the samples whose change was made in each second of the window (`at`: ms since it opened). */
+function timeline(samples: readonly number[], at: readonly number[]): number[] {
+  const seconds: number[][] = [];
+  samples.forEach((sample, i) => (seconds[Math.max(0, Math.floor(at[i]! / 1000))] ??= []).push(sample));
+  return Array.from(seconds, (second) => (second ? percentile(second, 0.99) : NaN));
+}
+
 /** CPU milliseconds (user and system) a process used between two readings. */
 function cpuMs(before: NodeJS.CpuUsage, after: NodeJS.CpuUsage): number {
   return (after.user - before.user + after.system - before.system) / 1000;
@@ -65,6 +72,8 @@ function cpuMs(before: NodeJS.CpuUsage, after: NodeJS.CpuUsage): number {
 
 export interface LatencyResult {
   latency: Distribution;
+  /** For each round, the p99 of the changes made in each second of the timed window (ms). */
+  timelines: number[][];
   /** Changes that no other client received within the wait. */
   lost: number;
   /** Sockets the server closed. */
@@ -80,16 +89,17 @@ export interface LatencyResult {
 async function alternate(
   servers: Record<ServerKind, ServerProcess>,
   rounds: number,
-  measure: (server: ServerProcess, round: number) => Promise<{ samples: number[]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number; ms: number }>,
+  measure: (server: ServerProcess, round: number) => Promise<{ samples: number[]; timeline?: number[]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number; ms: number }>,
 ): Promise<Record<ServerKind, LatencyResult & { rounds: Distribution[] }>> {
-  const merged = {} as Record<ServerKind, { samples: number[]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number[]; ms: number; rounds: Distribution[] }>;
-  for (const kind of KINDS) merged[kind] = { samples: [], lost: 0, closed: 0, serverCpu: 0, clientCpu: 0, loop: [], ms: 0, rounds: [] };
+  const merged = {} as Record<ServerKind, { samples: number[]; timelines: number[][]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number[]; ms: number; rounds: Distribution[] }>;
+  for (const kind of KINDS) merged[kind] = { samples: [], timelines: [], lost: 0, closed: 0, serverCpu: 0, clientCpu: 0, loop: [], ms: 0, rounds: [] };
   for (let round = 0; round < rounds; round++) {
     for (const kind of KINDS) {
       const result = await measure(servers[kind], round);
       const into = merged[kind];
       for (const sample of result.samples) into.samples.push(sample);
       into.rounds.push(distribution(result.samples));
+      if (result.timeline) into.timelines.push(result.timeline);
       into.lost += result.lost;
       into.closed += result.closed;
       into.serverCpu += result.serverCpu;
@@ -103,6 +113,7 @@ async function alternate(
     const m = merged[kind];
     results[kind] = {
       latency: distribution(m.samples),
+      timelines: m.timelines,
       lost: m.lost,
       closed: m.closed,
       serverCores: m.serverCpu / m.ms,
@@ -268,6 +279,7 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
       const sum = (pick: (outcome: TypingOutcome) => number) => outcomes.reduce((total, outcome) => total + pick(outcome), 0);
       results[kind] = {
         latency: distribution(outcomes.flatMap((outcome) => outcome.samples)),
+        timelines: [timeline(outcomes.flatMap((outcome) => outcome.samples), outcomes.flatMap((outcome) => outcome.sentAt))],
         lost: 0,
         closed: sum((outcome) => outcome.closed),
         serverCores: meter.serverCpu / meter.ms,
@@ -331,16 +343,21 @@ export async function cursorsOnOneDocument(ctx: Context) {
         await threads.all("close");
         const moved = new Map<string, number>();
         for (const { moves } of outcomes) for (let i = 0; i < moves.length; i += 3) moved.set(`${moves[i]}:${moves[i + 1]}`, moves[i + 2]!);
+        const opened = Math.min(...moved.values());
         const samples: number[] = [];
+        const sentAt: number[] = [];
         for (const { arrivals } of outcomes) {
           for (let i = 0; i < arrivals.length; i += 3) {
             const at = moved.get(`${arrivals[i]}:${arrivals[i + 1]}`);
-            if (at !== undefined) samples.push(arrivals[i + 2]! - at);
+            if (at === undefined) continue;
+            samples.push(arrivals[i + 2]! - at);
+            sentAt.push(at - opened);
           }
         }
         await sleep(500);
         return {
           samples,
+          timeline: timeline(samples, sentAt),
           lost: 0,
           closed: outcomes.reduce((total, outcome) => total + outcome.closed, 0),
           ...meter,
