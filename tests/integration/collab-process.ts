@@ -11,6 +11,12 @@ import { INTEGRATION_DATABASE_URL } from "./database";
 // The collaboration server as its own process (server/collab/main.ts), for what only a real process shows:
 // signals, kill -9, several processes sharing rooms through Redis.
 
+/** Every process started here, killed when the test worker exits, even after a test that timed out. */
+const started = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of started) child.kill("SIGKILL");
+});
+
 /** A port no one listens on now, from the system: a random one collided with the system's outgoing connections. */
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0);
@@ -50,6 +56,8 @@ export async function startCollabProcess(options: { port?: number; env?: Record<
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
