@@ -35,7 +35,9 @@ const credentialsSchema = z.object({
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  // Every next-auth error lands on the sign-in page, which says what to do (its own error page has inline styles
+  // that the Content-Security-Policy refuses).
+  pages: { signIn: "/signin", error: "/signin" },
   logger: {
     // An ended session (SessionEndedError from the jwt callback) is expected, not an error worth a stack trace.
     error(code, metadata) {
