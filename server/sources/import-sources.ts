@@ -8,6 +8,7 @@ import { biasLabelSchema } from "../../lib/import/bias-label";
 import { normaliseArticleText } from "../../lib/import/normalise-text";
 import { mergePerspectives, readPerspectives } from "../../lib/import/perspectives";
 import { importedSummarySchema } from "../../lib/story-doc/summary";
+import { versionContentSchema } from "../../lib/versions/version-content";
 import type { CollabClient } from "../collab/collab-client";
 import { CollabUnavailableError } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
@@ -147,9 +148,12 @@ export async function importAggregatorPage(
 }
 
 /**
- * Removes a source imported by mistake, with its revisions, when no quote of the live draft rests on it.
- * Published versions keep what they quoted (a version holds its sources' metadata and hashes).
- * @throws RequestError 403, 404, 409 when quotes rest on it; CollabUnavailableError when the live draft cannot be read.
+ * Removes a source imported by mistake, with its revisions, when no quote of the live draft rests on it and no
+ * published version quotes it: evidence that readers were shown stays citable. The versions are checked and the
+ * source deleted in one transaction, which also writes the story's row, as a publish does, so that the two
+ * cannot interleave.
+ * @throws RequestError 403, 404, 409 when quotes rest on it or a version quotes it; CollabUnavailableError when
+ * the live draft cannot be read.
  */
 export async function removeSource(deps: Deps, user: Actor, storyId: string, sourceId: string): Promise<void> {
   assertMay(user);
@@ -162,12 +166,21 @@ export async function removeSource(deps: Deps, user: Actor, storyId: string, sou
     const what = quotes === 1 ? "1 quote rests on this source: remove it from its claim" : `${quotes} quotes rest on this source: remove them from their claims`;
     throw new RequestError(409, `${what} first.`);
   }
-  await deps.prisma.$transaction([
-    deps.prisma.source.delete({ where: { id: sourceId } }),
-    deps.prisma.auditEvent.create({
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.story.update({ where: { id: storyId }, data: { updatedAt: new Date() } });
+    const versions = await tx.version.findMany({ where: { storyId }, orderBy: { number: "asc" }, select: { number: true, content: true } });
+    const citing = versions
+      .filter((version) => versionContentSchema.parse(JSON.parse(version.content)).sources.some((cited) => cited.id === sourceId))
+      .map((version) => version.number);
+    if (citing.length > 0) {
+      const which = citing.length === 1 ? `Published version ${citing[0]} quotes` : `Published versions ${citing.join(", ")} quote`;
+      throw new RequestError(409, `${which} this source: it stays, so that readers can check the evidence.`);
+    }
+    await tx.source.delete({ where: { id: sourceId } });
+    await tx.auditEvent.create({
       data: { storyId, actorId: user.id, action: "source.removed", subject: sourceId, data: JSON.stringify(source) },
-    }),
-  ]);
+    });
+  });
 }
 
 /** The source row of an aggregator card: its excerpt as text, its labels, hashed with its outlet. */

@@ -9,6 +9,7 @@ import type { CollabClient } from "@/server/collab/collab-client";
 import type { PrismaClient } from "@/server/db/create-prisma";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
+import { removeSource } from "@/server/sources/import-sources";
 import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
 import { CloseCode } from "@/lib/collab/close-codes";
@@ -157,6 +158,23 @@ describe("decisions", () => {
 });
 
 describe("publishing", () => {
+  it("keeps a source that a published version quotes, even once the draft no longer does", async () => {
+    const { storyId, reviewer, editor, provider } = await approvedStory(served());
+    expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
+    const [source] = await prisma.source.findMany({ where: { storyId } });
+    deleteClaim(provider.doc, "claim-1");
+    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))).toEqual([]));
+
+    const removal = await removeSource({ prisma, collab }, { ...editor, role: "editor" }, storyId, source!.id).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(removal).toBeInstanceOf(RequestError);
+    expect(removal).toMatchObject({ status: 409, message: "Published version 1 quotes this source: it stays, so that readers can check the evidence." });
+    expect(await prisma.source.count({ where: { id: source!.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { storyId, action: "source.removed" } })).toBe(0);
+  });
+
   it("writes version 1 with everything a reader needs, then version 2 only with a correction note", async () => {
     const { storyId, reviewer } = await approvedStory(served());
     expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
