@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createPrisma } from "../../server/db/create-prisma";
 import { hashPassword } from "../../server/auth/password";
 import { E2E_BASE_URL, E2E_DATABASE_URL } from "../../playwright.config";
-import { demoUser, expect, seriousAxeViolations, signedInPage, test, watchCsp } from "./fixtures";
+import { DEMO_STORY_SLUG, demoUser, expect, seriousAxeViolations, signedInPage, test, watchCsp } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 import { UsersPage } from "./pages/users-page";
 
@@ -86,6 +86,34 @@ test("an admin invites a person, who sets a password through the link in another
   await expect(row.getByRole("status")).toContainText("enabled again");
   await signIn.signIn(email, PASSWORD);
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+});
+
+test("an admin disables an editor whose workspace is open: within seconds it says so and stops, and they cannot sign in", async ({ browser, page }) => {
+  const editor = await createPerson("editor", PASSWORD);
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(editor.email, PASSWORD);
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  await page.goto(`/stories/${DEMO_STORY_SLUG}/edit`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  const admin = await signedInPage(browser, demoUser("admin"));
+  const users = new UsersPage(admin);
+  await users.goto();
+  const row = users.row(editor.email);
+  await row.getByRole("button", { name: `Disable ${editor.name}` }).click();
+  await expect(row.getByRole("status")).toContainText(`${editor.name} is disabled`);
+  const disabledAt = Date.now();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Your account has been disabled" })).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - disabledAt).toBeLessThan(5_000);
+  await expect(page.getByText("Not connected", { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("disabled-workspace.png"), fullPage: true });
+
+  await page.goto("/");
+  await page.waitForURL(/\/signin/);
+  await signIn.signIn(editor.email, PASSWORD);
+  await expect(signIn.error).toContainText("Wrong email or password");
 });
 
 test("an admin cannot disable themselves; a reset link sets a new password", async ({ browser, page }) => {
