@@ -157,7 +157,7 @@ for (const placeholder of [editDurableInDatabase(), acrossTwoProcessesThroughRed
 }
 
 const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & { rounds?: Distribution[] }>) => {
-  lines.push("", title, "", "| server | samples | p50 ms | p95 ms | p99 ms | max ms | p99 by round | lost | sockets closed by the server | server CPU (cores) | client CPU (cores) | client event-loop delay p99 ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("", title, "", "| server | samples | p50 ms | p95 ms | p99 ms | max ms | p99 by round | lost | sockets closed by the server | server CPU (cores) | server event-loop delay p99 ms | client CPU (cores) | client event-loop delay p99 ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const kind of KINDS) {
     const r = result[kind];
     row(
@@ -171,6 +171,7 @@ const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & {
       r.lost,
       r.closed,
       r.serverCores.toFixed(2),
+      ms(r.serverLoopDelayP99),
       r.clientCores.toFixed(2),
       ms(r.clientLoopDelayP99),
     );

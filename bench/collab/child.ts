@@ -1,10 +1,11 @@
 // The server side of the bench's child processes: one server per process, so that its memory is its own. The
 // parent (server-process.ts) asks over IPC for memory after a full collection, CPU time and the server's own
 // counts, and stops it; a child whose parent is gone exits.
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 
 /** What the parent may ask a child. */
-export type Request = { id: number; type: "memory" | "cpu" | "stats" | "stop" } | { id: number; type: "snapshot"; path: string };
+export type Request = { id: number; type: "memory" | "cpu" | "loop" | "stats" | "stop" } | { id: number; type: "snapshot"; path: string };
 
 /** A child's memory after two full collections (process.memoryUsage, bytes). */
 export interface MemorySample {
@@ -33,6 +34,8 @@ function collect(): void {
 /** Tells the parent the server listens, then answers its requests until it says stop. */
 export function serveParent(server: ChildServer): void {
   const send = (message: unknown) => process.send?.(message);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   process.on("disconnect", () => process.exit(0));
   process.on("message", (request: Request) => {
     void (async () => {
@@ -45,6 +48,11 @@ export function serveParent(server: ChildServer): void {
         }
         case "cpu":
           send({ id: request.id, value: process.cpuUsage() });
+          return;
+        case "loop":
+          // The event loop's delay since the last reading (ms), then a fresh start.
+          send({ id: request.id, value: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } });
+          loop.reset();
           return;
         case "stats":
           send({ id: request.id, value: server.stats() });

@@ -80,8 +80,10 @@ export interface LatencyResult {
   closed: number;
   serverCores: number;
   clientCores: number;
-  /** This process's event-loop delay p99 (ms) while measuring: how late the clients themselves were. */
+  /** The clients' event-loop delay p99 (ms) while measuring: how late the clients themselves were. */
   clientLoopDelayP99: number;
+  /** The server's event-loop delay p99 (ms) while measuring (the worst round). */
+  serverLoopDelayP99: number;
   notes: string[];
 }
 
@@ -89,10 +91,13 @@ export interface LatencyResult {
 async function alternate(
   servers: Record<ServerKind, ServerProcess>,
   rounds: number,
-  measure: (server: ServerProcess, round: number) => Promise<{ samples: number[]; timeline?: number[]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number; ms: number }>,
+  measure: (
+    server: ServerProcess,
+    round: number,
+  ) => Promise<{ samples: number[]; timeline?: number[]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number; serverLoop: number; ms: number }>,
 ): Promise<Record<ServerKind, LatencyResult & { rounds: Distribution[] }>> {
-  const merged = {} as Record<ServerKind, { samples: number[]; timelines: number[][]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number[]; ms: number; rounds: Distribution[] }>;
-  for (const kind of KINDS) merged[kind] = { samples: [], timelines: [], lost: 0, closed: 0, serverCpu: 0, clientCpu: 0, loop: [], ms: 0, rounds: [] };
+  const merged = {} as Record<ServerKind, { samples: number[]; timelines: number[][]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number[]; serverLoop: number[]; ms: number; rounds: Distribution[] }>;
+  for (const kind of KINDS) merged[kind] = { samples: [], timelines: [], lost: 0, closed: 0, serverCpu: 0, clientCpu: 0, loop: [], serverLoop: [], ms: 0, rounds: [] };
   for (let round = 0; round < rounds; round++) {
     for (const kind of KINDS) {
       const result = await measure(servers[kind], round);
@@ -105,6 +110,7 @@ async function alternate(
       into.serverCpu += result.serverCpu;
       into.clientCpu += result.clientCpu;
       into.loop.push(result.loop);
+      into.serverLoop.push(result.serverLoop);
       into.ms += result.ms;
     }
   }
@@ -119,6 +125,7 @@ async function alternate(
       serverCores: m.serverCpu / m.ms,
       clientCores: m.clientCpu / m.ms,
       clientLoopDelayP99: Math.max(...m.loop),
+      serverLoopDelayP99: Math.max(...m.serverLoop),
       rounds: m.rounds,
       notes: [],
     };
@@ -126,18 +133,23 @@ async function alternate(
   return results;
 }
 
-/** CPU milliseconds of the server and of this process, this process's event-loop delay p99 (ms), and the wall time (ms) of `run`. */
-async function metered(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; loop: number; ms: number }> {
+/**
+ * CPU milliseconds of the server and of this process, the event-loop delay p99 (ms) of this process and of the
+ * server, and the wall time (ms) of `run`.
+ */
+async function metered(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; loop: number; serverLoop: number; ms: number }> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const serverBefore = await server.cpu();
+  await server.loopDelay();
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   loop.enable();
   await run();
   loop.disable();
   const ms = performance.now() - started;
+  const serverLoop = (await server.loopDelay()).p99;
   const serverAfter = await server.cpu();
-  return { serverCpu: cpuMs(serverBefore, serverAfter), clientCpu: cpuMs(clientBefore, process.cpuUsage()), loop: loop.percentile(99) / 1e6, ms };
+  return { serverCpu: cpuMs(serverBefore, serverAfter), clientCpu: cpuMs(clientBefore, process.cpuUsage()), loop: loop.percentile(99) / 1e6, serverLoop, ms };
 }
 
 // ---- 1. Keystroke → remote observe, two clients ---------------------------------------------------------
@@ -197,13 +209,15 @@ export async function twoClientLatency(ctx: Context) {
 const WATCHERS_PER_DOCUMENT = 2;
 
 /** CPU of the server and of this whole process (every client thread) over `run`, with its wall time. */
-async function meteredThreads(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; ms: number }> {
+async function meteredThreads(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; serverLoop: number; ms: number }> {
   const serverBefore = await server.cpu();
+  await server.loopDelay();
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   await run();
   const ms = performance.now() - started;
-  return { serverCpu: cpuMs(serverBefore, await server.cpu()), clientCpu: cpuMs(clientBefore, process.cpuUsage()), ms };
+  const serverLoop = (await server.loopDelay()).p99;
+  return { serverCpu: cpuMs(serverBefore, await server.cpu()), clientCpu: cpuMs(clientBefore, process.cpuUsage()), serverLoop, ms };
 }
 
 export interface TypingResult extends LatencyResult {
@@ -285,6 +299,7 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
         serverCores: meter.serverCpu / meter.ms,
         clientCores: meter.clientCpu / meter.ms,
         clientLoopDelayP99: Math.max(...outcomes.map((outcome) => outcome.loopDelayP99)),
+        serverLoopDelayP99: meter.serverLoop,
         keystrokes: sum((outcome) => outcome.keystrokes),
         documents: sum((outcome) => outcome.documents),
         converged: sum((outcome) => outcome.converged),

@@ -34,6 +34,8 @@ export interface ServerProcess {
   memory(): Promise<MemorySample>;
   /** The child's CPU time so far (µs, user and system). */
   cpu(): Promise<NodeJS.CpuUsage>;
+  /** The delay of the child's event loop (ms) since the last call, sampled every millisecond. */
+  loopDelay(): Promise<{ p50: number; p99: number; max: number }>;
   stats(): Promise<Record<string, number>>;
   /** Writes a heap snapshot of the child to `file`. */
   snapshot(file: string): Promise<string>;
@@ -74,6 +76,7 @@ export function startServer(kind: ServerKind, env: Record<string, string> = {}):
           pid: child.pid ?? -1,
           memory: () => ask("memory"),
           cpu: () => ask("cpu"),
+          loopDelay: () => ask("loop"),
           stats: () => ask("stats"),
           snapshot: (file) => ask("snapshot", { path: file }),
           async stop() {

@@ -3,6 +3,7 @@
 // as our server (8.x; its bin resolves its optional ws 6 instead) and no persistence. Documents live in its memory;
 // each path is a room. It answers the parent's requests as child.ts does for ours (same messages).
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 import { docs, setupWSConnection } from "@y/websocket-server/utils";
 import { WebSocketServer } from "ws";
@@ -22,6 +23,8 @@ const collect = () => {
   globalThis.gc();
 };
 const send = (message) => process.send?.(message);
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
 process.on("disconnect", () => process.exit(0));
 process.on("message", (request) => {
   switch (request.type) {
@@ -33,6 +36,10 @@ process.on("message", (request) => {
     }
     case "cpu":
       send({ id: request.id, value: process.cpuUsage() });
+      return;
+    case "loop":
+      send({ id: request.id, value: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } });
+      loop.reset();
       return;
     case "stats":
       send({ id: request.id, value: { rooms: docs.size, sockets: wss.clients.size } });
