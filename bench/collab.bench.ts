@@ -1,14 +1,15 @@
 // Speed and memory of the collaboration server beside the stock y-websocket server (@y/websocket-server, pinned),
 // measured in one run: `npm run bench:collab` (about 5 minutes; `-- --quick` for smaller counts in about one).
 // Issue 12's targets. Each server runs in a child process of its own (bench/collab/server-process.ts), so that its
-// memory is its own; ours is createCollabServer with the Prisma persistence on a fresh SQLite file, the default
-// settings and the limits in bench/collab/config.ts raised. The clients run in this process: the stock
-// y-websocket provider as the workspace uses it (token in the URL, presence as the caret sets it), and raw
-// protocol clients for the scenarios with thousands of sockets. The report (markdown) goes to stdout, progress to
-// stderr. `-- --only=typing,idle` runs some of the scenarios. BENCH_SERVER_ARGS adds Node options to both servers
-// (e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp"). BENCH_SNAPSHOTS=1 also writes heap snapshots of each
-// server in the memory scenarios (before any socket and with them) to bench/.tmp/; its memory figures then count
-// the snapshots too.
+// memory is its own; ours is createCollabServer with the Prisma persistence on a fresh SQLite file, as
+// server/collab/main.ts runs it, with the limits in bench/collab/config.ts raised. The clients run in this
+// process: the stock y-websocket provider as the workspace uses it (token in the URL, presence as the caret sets
+// it), and, for thousands of sockets or messages, raw protocol clients that send what the provider sends, spread
+// over client threads (bench/collab/client-threads.ts) where one thread would be the bottleneck. The report
+// (markdown) goes to stdout, progress to stderr. `-- --only=typing,idle` runs some of the scenarios.
+// BENCH_SERVER_ARGS adds Node options to both servers (e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp").
+// BENCH_SNAPSHOTS=1 also writes heap snapshots of each server in the memory scenarios (before any socket and with
+// them) to bench/.tmp/; its memory figures then count the snapshots too.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Distribution } from "./stats";
