@@ -7,7 +7,7 @@ import type { WorkspaceSource } from "./workspace-source";
 
 /**
  * "Remove", confirmed in place: takes a source imported by mistake out of the story. The server refuses while
- * quotes rest on it and says how many.
+ * quotes rest on it (and says how many) or a published version quotes it.
  */
 export function SourceRemoval({
   storyId,
@@ -34,7 +34,7 @@ export function SourceRemoval({
       trigger="Remove"
       triggerClassName="rounded px-2 py-0.5 text-red-800 underline hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-blue-600"
       label="Remove this source"
-      message={`Remove ${name} from this story, with its revisions? Published versions keep what they quoted.`}
+      message={`Remove ${name} from this story, with its revisions? A source that quotes rest on, or that a published version quotes, stays.`}
       action="Remove source"
       pendingAction="Removing…"
       onConfirm={remove}
