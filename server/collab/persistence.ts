@@ -93,10 +93,9 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
         if (!story) throw new StoryNotFoundError(`story ${storyId} does not exist`);
         const rows = await prisma.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
         const { document } = story;
-        if (rows.length > 0) {
-          const after = await prisma.storyDocument.findUnique({ where: { storyId }, select: { version: true } });
-          if ((after?.version ?? null) !== (document?.version ?? null)) continue;
-        }
+        // Even with no rows: a compaction between the two reads leaves none, its state newer than the one read.
+        const after = await prisma.storyDocument.findUnique({ where: { storyId }, select: { version: true } });
+        if ((after?.version ?? null) !== (document?.version ?? null)) continue;
         const parts = [...(document ? [document.state] : []), ...rows.map((row) => row.update)].map((bytes) => new Uint8Array(bytes));
         if (parts.length === 0) return null;
         return {
