@@ -150,8 +150,12 @@ if (cold) {
   compare(`cold open of a document with ${scale.historyEdits} edits of history: p99 ms to synced`, cold.stock.open.p99, cold.corroborate.open.p99, ms, "≤ 20 ms", cold.corroborate.open.p99 <= 20);
 }
 if (wire) {
-  const perKeystroke = (kind: ServerKind) => wire[kind].bytes / wire[kind].keystrokes;
-  compare("wire bytes received per keystroke with a moving cursor", perKeystroke("stock"), perKeystroke("corroborate"), (value) => value.toFixed(0), "≤ 80 B", perKeystroke("corroborate") <= 80);
+  wire.stock.forEach(({ pace }, i) => {
+    const perKeystroke = (kind: ServerKind) => wire[kind][i]!.bytes / wire[kind][i]!.keystrokes;
+    const ours = perKeystroke("corroborate");
+    // The target is judged at the typing scenario's pace; a burst is shown beside it.
+    compare(`wire bytes received per keystroke with a moving cursor, typing ${pace}`, perKeystroke("stock"), ours, (value) => value.toFixed(0), i === 0 ? "≤ 80 B" : "", i === 0 ? ours <= 80 : undefined);
+  });
 }
 for (const placeholder of [editDurableInDatabase(), acrossTwoProcessesThroughRedis()]) {
   row(placeholder.measure, "–", "not measured yet", "", placeholder.target, `not measured yet: ${placeholder.why}`);
@@ -222,11 +226,12 @@ if (cold) {
 }
 
 if (wire) {
-  lines.push("", `7. Bytes a remote editor receives per keystroke (${scale.wireKeystrokes} keystrokes, each with a caret awareness update):`, "");
-  lines.push("| server | frames | bytes | per keystroke | document updates per keystroke | awareness per keystroke |", "|---|---|---|---|---|---|");
+  lines.push("", "7. Bytes a remote editor receives per keystroke (each keystroke followed by a caret awareness update):", "");
+  lines.push("| server | typing | keystrokes | frames | bytes | per keystroke | document updates per keystroke | awareness per keystroke |", "|---|---|---|---|---|---|---|---|");
   for (const kind of KINDS) {
-    const r = wire[kind];
-    row(SERVER_NAMES[kind], r.frames, r.bytes, (r.bytes / r.keystrokes).toFixed(1), (r.documentBytes / r.keystrokes).toFixed(1), (r.awarenessBytes / r.keystrokes).toFixed(1));
+    for (const r of wire[kind]) {
+      row(SERVER_NAMES[kind], r.pace, r.keystrokes, r.frames, r.bytes, (r.bytes / r.keystrokes).toFixed(1), (r.documentBytes / r.keystrokes).toFixed(1), (r.awarenessBytes / r.keystrokes).toFixed(1));
+    }
   }
 }
 

@@ -37,7 +37,8 @@ export interface Scale {
   historyEdits: number;
   coldOpens: number;
   coldWarmUpOpens: number;
-  /** Keystrokes, each with the cursor's awareness update, whose bytes a remote client counts. */
+  /** Keystrokes, each with the cursor's awareness update, whose bytes a remote client counts: at 5 a second, and in a burst. */
+  wirePacedKeystrokes: number;
   wireKeystrokes: number;
 }
 
@@ -56,6 +57,7 @@ export const FULL: Scale = {
   historyEdits: 10_000,
   coldOpens: 200,
   coldWarmUpOpens: 10,
+  wirePacedKeystrokes: 100,
   wireKeystrokes: 500,
 };
 
@@ -74,5 +76,6 @@ export const QUICK: Scale = {
   historyEdits: 10_000,
   coldOpens: 30,
   coldWarmUpOpens: 5,
+  wirePacedKeystrokes: 25,
   wireKeystrokes: 100,
 };
