@@ -11,6 +11,8 @@ export const E2E_COLLAB_URL = process.env.E2E_COLLAB_URL ?? `http://127.0.0.1:${
 // The collaboration server's internal endpoints: their own listener, by default on COLLAB_PORT + 1.
 export const E2E_COLLAB_INTERNAL_URL = process.env.E2E_COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${COLLAB_PORT + 1}`;
 export const E2E_COLLAB_TOKEN_SECRET = "e2e-collab-secret-0123456789-abcdefghijklmnop";
+// Set here, not left to .env: on a fresh clone setup writes .env with a random one the tests could not sign with.
+export const E2E_COLLAB_INTERNAL_SECRET = "e2e-internal-secret-0123456789-abcdefghijklmn";
 // The test OpenID Connect provider the app signs in with (tests/oidc/), on 127.0.0.1 beside the app.
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 10);
 export const E2E_OIDC_ISSUER = ssoTestIssuer(OIDC_PORT);
@@ -65,6 +67,7 @@ export default defineConfig({
         NEXTAUTH_URL: E2E_BASE_URL,
         NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789-abcdefghijklmnop",
         COLLAB_TOKEN_SECRET: E2E_COLLAB_TOKEN_SECRET,
+        COLLAB_INTERNAL_SECRET: E2E_COLLAB_INTERNAL_SECRET,
         NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
         NEXT_TELEMETRY_DISABLED: "1",
         OIDC_ISSUER: E2E_OIDC_ISSUER,

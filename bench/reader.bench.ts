@@ -16,6 +16,8 @@ const env = {
   NEXTAUTH_URL: base,
   NEXTAUTH_SECRET: "bench-nextauth-secret-0123456789-abcdefghijklmnop",
   COLLAB_TOKEN_SECRET: "e2e-collab-secret-0123456789-abcdefghijklmnop",
+  // The secrets tests/e2e/published-story.ts signs with (playwright.config.ts).
+  COLLAB_INTERNAL_SECRET: "e2e-internal-secret-0123456789-abcdefghijklmn",
   NEXT_DIST_DIR: ".next-bench",
   NEXT_TELEMETRY_DISABLED: "1",
 };

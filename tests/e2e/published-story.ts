@@ -5,7 +5,7 @@ import { markClaimSpan } from "../../lib/anchoring/claim-spans";
 import { addQuote, createClaim, setClaimStatusAsEditor } from "../../lib/claims/story-claims";
 import { createQuoteSelector } from "../../lib/quotes/quote-selector";
 import { summaryText } from "../../lib/story-doc/summary";
-import { E2E_COLLAB_INTERNAL_URL, E2E_COLLAB_TOKEN_SECRET, E2E_COLLAB_URL, E2E_DATABASE_URL } from "../../playwright.config";
+import { E2E_COLLAB_INTERNAL_SECRET, E2E_COLLAB_INTERNAL_URL, E2E_COLLAB_TOKEN_SECRET, E2E_COLLAB_URL, E2E_DATABASE_URL } from "../../playwright.config";
 import { DEMO_USERS } from "../../prisma/seed";
 import { signCollabToken } from "../../server/auth/collab-token";
 import { createCollabClient } from "../../server/collab/collab-client";
@@ -27,7 +27,7 @@ export interface ClaimPlan {
  */
 export async function publishStoryWithClaims(slug: string, plans: ClaimPlan[]): Promise<number> {
   const prisma = createPrisma(E2E_DATABASE_URL);
-  const collab = createCollabClient(E2E_COLLAB_INTERNAL_URL, E2E_COLLAB_TOKEN_SECRET);
+  const collab = createCollabClient(E2E_COLLAB_INTERNAL_URL, E2E_COLLAB_INTERNAL_SECRET);
   try {
     const story = await prisma.story.findUniqueOrThrow({ where: { slug }, include: { sources: true } });
     const [maya, rosa] = await Promise.all([
