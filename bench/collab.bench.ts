@@ -39,7 +39,7 @@ const started = performance.now();
 const loadAtStart = os.loadavg()[0] ?? 0;
 const progress = (line: string) => process.stderr.write(`[bench:collab ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}\n`);
 
-// ---- Placeholders for the scenarios that need work still under way in server/collab/ ----------------------
+// ---- Placeholders for the scenarios that come with the durable log and Redis work (issue 12) ----------------
 
 interface NotMeasured {
   measure: string;
@@ -49,21 +49,21 @@ interface NotMeasured {
 
 /**
  * Placeholder, not measured yet: "edit durable in the database p95" (issue 12, target ≤ 100 ms after the edit is
- * sent). Needs the durable update log (StoryUpdate rows appended before broadcast). It will time, while editors
- * type, from a keystroke leaving a client to the update being readable from the database on a connection of the
- * bench's own.
+ * sent). Left to the owner of the durable update log (StoryUpdate rows appended before broadcast). It is to time,
+ * while editors type, from a keystroke leaving a client to the update being readable from the database on a
+ * connection of the bench's own.
  */
 function editDurableInDatabase(): NotMeasured {
-  return { measure: "edit durable in the database: p95 ms after it is sent", target: "≤ 100 ms", why: "needs the durable update log (issue 12)" };
+  return { measure: "edit durable in the database: p95 ms after it is sent", target: "≤ 100 ms", why: "comes with the durable update log's work (issue 12)" };
 }
 
 /**
- * Placeholder, not measured yet: "across two processes through Redis p99" (issue 12, target ≤ 10 ms). Needs
- * REDIS_URL support. It will start two collaboration processes on one database and one Redis, put one editor on
- * each, and time keystroke → remote observe as scenario 1 does.
+ * Placeholder, not measured yet: "across two processes through Redis p99" (issue 12, target ≤ 10 ms). Left to the
+ * owner of the Redis work (REDIS_URL). It is to start two collaboration processes on one database and one Redis,
+ * put one editor on each, and time keystroke → remote observe as scenario 1 does.
  */
 function acrossTwoProcessesThroughRedis(): NotMeasured {
-  return { measure: "keystroke → remote observe across two processes through Redis: p99 ms", target: "≤ 10 ms", why: "needs multi-process rooms through Redis (issue 12)" };
+  return { measure: "keystroke → remote observe across two processes through Redis: p99 ms", target: "≤ 10 ms", why: "comes with the Redis work (issue 12)" };
 }
 
 // ---- Run ---------------------------------------------------------------------------------------------------
