@@ -32,7 +32,6 @@ export class RawClient {
   readonly synced: Promise<void>;
   /** How the server closed the socket, when it did. */
   closed: { code: number; reason: string } | null = null;
-  bytesIn = 0;
   private closing = false;
   /** Waiting for the answers to sync step 1s sent after the first. */
   private readonly answers: Array<() => void> = [];
@@ -64,7 +63,6 @@ export class RawClient {
       if (this.presence) this.setPresence(this.presence);
     });
     this.socket.on("message", (data: ArrayBuffer) => {
-      this.bytesIn += data.byteLength;
       const frame = new Uint8Array(data);
       const decoder = decoding.createDecoder(frame);
       const messageType = decoding.readVarUint(decoder);
@@ -163,7 +161,7 @@ export class RawClient {
 }
 
 /** An awareness message carrying one client's state. */
-export function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
   const update = encoding.createEncoder();
   encoding.writeVarUint(update, 1);
   encoding.writeVarUint(update, clientId);
