@@ -10,6 +10,7 @@ import type { AssistantSource } from "@/lib/assistant/sources";
 import { sentencesOf } from "@/lib/assistant/text-analysis";
 import { demoSummary, seedEval, seedSources } from "../tests/fixtures/assistant/seed-story";
 import { percentile } from "./stats";
+import { random } from "./seeded-random";
 
 const WORDS = 5_000;
 const SOURCES = 10;
@@ -17,16 +18,6 @@ const WARM_UP = 5;
 const INDEX_RUNS = 40;
 const RANK_RUNS = 300;
 
-/** A small seeded PRNG (mulberry32), so every run benchmarks the same texts. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seedSentences = seedSources.flatMap((source) => sentencesOf(source.text).map((sentence) => sentence.text));
 const wordCount = (text: string) => text.match(/\S+/g)?.length ?? 0;

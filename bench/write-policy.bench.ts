@@ -25,6 +25,7 @@ import { summaryText, SUMMARY_FIELD, writeSummaryParagraphs } from "../lib/story
 import { checkUpdate, DEFAULT_DOCUMENT_LIMITS, type WriteContext } from "../lib/story-doc/write-policy";
 import { seedFile } from "../tests/fixtures";
 import { percentile } from "./stats";
+import { random } from "./seeded-random";
 
 const CLAIMS = 40;
 const QUOTES_PER_CLAIM = 3;
@@ -42,16 +43,6 @@ const SERIES = {
 const CLAIMS_NEAR_LIMIT = 1_940;
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 
-/** A small seeded PRNG (mulberry32), so every run makes the same edits. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 /** An id shaped like crypto.randomUUID()'s, which the workspace uses for claims, quotes and comments. */

@@ -8,7 +8,8 @@ import * as Y from "yjs";
 import { roomUrl } from "./database";
 import { KeystrokeLatency } from "./latency";
 import { openMany, RawClient } from "./raw-client";
-import { Caret, paragraphCount, random, summaryLength } from "./story-text";
+import { random } from "../seeded-random";
+import { Caret, paragraphCount, summaryLength } from "./story-text";
 
 /**
  * A share of the typing scenario: whole documents, each with its sockets. The first `typists` sockets of a document

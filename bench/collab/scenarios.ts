@@ -13,7 +13,8 @@ import { KeystrokeLatency } from "./latency";
 import { openEditor } from "./provider-client";
 import { openMany, RawClient } from "./raw-client";
 import { startServer, type ServerKind, type ServerProcess } from "./server-process";
-import { Caret, demoParagraphs, historyState, random, smallStory, storyState, summaryLength } from "./story-text";
+import { random } from "../seeded-random";
+import { Caret, demoParagraphs, historyState, smallStory, storyState, summaryLength } from "./story-text";
 
 export const KINDS: readonly ServerKind[] = ["stock", "corroborate"];
 

@@ -5,17 +5,8 @@ import { readArticleMetadata } from "../../lib/import/article-metadata";
 import { normaliseArticleText } from "../../lib/import/normalise-text";
 import { SUMMARY_FIELD, writeSummaryParagraphs } from "../../lib/story-doc/summary";
 import { seedFile } from "../../tests/fixtures";
+import { random } from "../seeded-random";
 
-/** A small seeded PRNG (mulberry32), so every run makes the same edits. */
-export function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The Summary of the seed story's aggregator page (000): the demo draft. */
 export const demoParagraphs: readonly string[] = parseAggregatorPage(seedFile("000")).summary;
