@@ -3,10 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { PASSWORD_RULE, passwordProblem } from "@/lib/accounts/password-rule";
+import { passwordProblem } from "@/lib/accounts/password-rule";
+import { INPUT, NewPasswordFields } from "./new-password-fields";
 import { sendJson } from "./send-json";
 
-const INPUT = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600";
 
 /**
  * Changes one's own password (the current one required). The change ends every session of the person, this one
@@ -59,21 +59,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         </label>
         <input id="currentPassword" name="currentPassword" type="password" required autoComplete="current-password" className={INPUT} />
       </div>
-      <div>
-        <label htmlFor="newPassword" className="block text-sm font-medium">
-          New password
-        </label>
-        <input id="newPassword" name="newPassword" type="password" required autoComplete="new-password" aria-describedby="new-password-rule" className={INPUT} />
-        <p id="new-password-rule" className="mt-1 text-xs text-stone-600">
-          {PASSWORD_RULE}
-        </p>
-      </div>
-      <div>
-        <label htmlFor="confirm" className="block text-sm font-medium">
-          Repeat the new password
-        </label>
-        <input id="confirm" name="confirm" type="password" required autoComplete="new-password" className={INPUT} />
-      </div>
+      <NewPasswordFields name="newPassword" />
       {message ? (
         <p
           role={message.ok ? "status" : "alert"}

@@ -3,10 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { PASSWORD_RULE, passwordProblem } from "@/lib/accounts/password-rule";
+import { passwordProblem } from "@/lib/accounts/password-rule";
+import { INPUT, NewPasswordFields } from "./new-password-fields";
 import { sendJson } from "./send-json";
 
-const INPUT = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600";
 
 /**
  * Uses an invitation (name and password) or a reset link (password), then signs the person in with the new
@@ -67,30 +67,7 @@ export function SetPasswordForm({ kind, token, email, name }: { kind: "invitatio
       ) : null}
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          New password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          required
-          autoComplete="new-password"
-          aria-describedby="password-rule"
-          aria-invalid={error ? true : undefined}
-          className={INPUT}
-        />
-        <p id="password-rule" className="mt-1 text-xs text-stone-600">
-          {PASSWORD_RULE}
-        </p>
-      </div>
-      <div>
-        <label htmlFor="confirm" className="block text-sm font-medium">
-          Repeat the new password
-        </label>
-        <input id="confirm" name="confirm" type="password" required autoComplete="new-password" className={INPUT} />
-      </div>
+      <NewPasswordFields name="password" invalid={Boolean(error)} />
       {error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
