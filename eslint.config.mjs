@@ -5,7 +5,17 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-*/**", "server/db/generated/**", "server/db/generated-postgresql/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "server/db/generated/**",
+      "server/db/generated-postgresql/**",
+      "test-results/**",
+      "playwright-report/**",
+      "tests/.tmp/**",
+      "bench/.tmp/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // lib/ is the pure domain shared by the browser, the Next server and the collab server.
@@ -15,10 +25,19 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "next", "next/*", "next-auth", "next-auth/*"], message: "lib/ is framework-free domain code." },
-            { group: ["@prisma/*", "**/server/**", "@/server/*", "ws"], message: "lib/ must not reach server code or the database." },
+            {
+              group: ["react", "react-dom", "next", "next/*", "next-auth", "next-auth/*"],
+              message: "lib/ is framework-free domain code.",
+            },
+            {
+              group: ["@prisma/*", "**/server/**", "@/server/*", "ws"],
+              message: "lib/ must not reach server code or the database.",
+            },
             { group: ["node:*", "fs", "path", "crypto"], message: "lib/ runs in the browser too: no Node built-ins." },
-            { group: ["**/app/**", "**/components/**", "@/app/*", "@/components/*"], message: "lib/ must not import the UI." },
+            {
+              group: ["**/app/**", "**/components/**", "@/app/*", "@/components/*"],
+              message: "lib/ must not import the UI.",
+            },
           ],
         },
       ],
