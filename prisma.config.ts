@@ -20,7 +20,8 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    if (!isSqlite) throw new Error("DATABASE_URL names PostgreSQL: `npm run db:migrate` migrates it, not this SQLite CLI.");
+    if (!isSqlite)
+      throw new Error("DATABASE_URL names PostgreSQL: `npm run db:migrate` migrates it, not this SQLite CLI.");
     return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "" });
   },
 });

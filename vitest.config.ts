@@ -8,7 +8,9 @@ const postgres = /^postgres(ql)?:\/\//.test(process.env.INTEGRATION_DATABASE_URL
 if (!postgres) process.env.INTEGRATION_DATABASE_FILE ??= `tests/.tmp/integration-${process.pid}.db`;
 
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/server-only-stub.ts") } },
+  resolve: {
+    alias: { "@": import.meta.dirname, "server-only": path.join(import.meta.dirname, "tests/server-only-stub.ts") },
+  },
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },

@@ -8,7 +8,9 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="font-serif text-3xl font-bold tracking-tight">Something went wrong</h1>
-      <p className="mt-3 text-stone-600">This page could not be shown. Try again; if it keeps failing, tell an administrator.</p>
+      <p className="mt-3 text-stone-600">
+        This page could not be shown. Try again; if it keeps failing, tell an administrator.
+      </p>
       <button
         type="button"
         onClick={reset}

@@ -18,7 +18,6 @@ const WARM_UP = 5;
 const INDEX_RUNS = 40;
 const RANK_RUNS = 300;
 
-
 const seedSentences = seedSources.flatMap((source) => sentencesOf(source.text).map((sentence) => sentence.text));
 const wordCount = (text: string) => text.match(/\S+/g)?.length ?? 0;
 
@@ -70,32 +69,55 @@ function time(runs: number, run: (at: number) => unknown): { wall: number[]; cpu
 const rows: string[] = [];
 function row(operation: string, { wall, cpu }: { wall: readonly number[]; cpu: readonly number[] }): void {
   const format = (value: number) => value.toFixed(2);
-  rows.push(`| ${operation} | ${wall.length} | ${format(percentile(wall, 0.5))} | ${format(percentile(wall, 0.95))} | ${format(Math.max(...wall))} | ${format(percentile(cpu, 0.5))} |`);
+  rows.push(
+    `| ${operation} | ${wall.length} | ${format(percentile(wall, 0.5))} | ${format(percentile(wall, 0.95))} | ${format(Math.max(...wall))} | ${format(percentile(cpu, 0.5))} |`,
+  );
 }
 
 const source = sources[0] as AssistantSource;
 // Baseline for indexing: splitting the same text into lower-case words, the least any word index must do.
-row(`baseline: split one source into lower-case words (${wordCount(source.text)} words)`, time(INDEX_RUNS, () => source.text.toLowerCase().match(/[\p{L}\p{N}]+/gu)));
-row(`index one source (${wordCount(source.text)} words): sentences, tokens, stems, BM25`, time(INDEX_RUNS, (at) => buildEvidenceIndex([sources[at % SOURCES] as AssistantSource])));
+row(
+  `baseline: split one source into lower-case words (${wordCount(source.text)} words)`,
+  time(INDEX_RUNS, () => source.text.toLowerCase().match(/[\p{L}\p{N}]+/gu)),
+);
+row(
+  `index one source (${wordCount(source.text)} words): sentences, tokens, stems, BM25`,
+  time(INDEX_RUNS, (at) => buildEvidenceIndex([sources[at % SOURCES] as AssistantSource])),
+);
 
 const index = buildEvidenceIndex(sources);
 // Baseline for ranking: a linear scan of the same sentences counting the claim's lower-case words.
-const scanned = index.sentences.map((entry) => ({ entry, words: new Set(entry.sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) }));
+const scanned = index.sentences.map((entry) => ({
+  entry,
+  words: new Set(entry.sentence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
+}));
 const linearScan = (claim: string) => {
   const words = new Set(claim.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   return scanned
-    .map(({ entry, words: sentenceWords }) => ({ entry, score: [...words].filter((word) => sentenceWords.has(word)).length }))
+    .map(({ entry, words: sentenceWords }) => ({
+      entry,
+      score: [...words].filter((word) => sentenceWords.has(word)).length,
+    }))
     .filter((item) => item.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
 };
 const totalWords = sources.reduce((sum, item) => sum + wordCount(item.text), 0);
-row(`baseline: linear scan of ${index.sentences.length} sentences for a claim's words`, time(RANK_RUNS, (at) => linearScan(claims[at % claims.length] ?? "")));
-row(`rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`, time(RANK_RUNS, (at) => suggestEvidence(index, claims[at % claims.length] ?? "", { k: 5 })));
+row(
+  `baseline: linear scan of ${index.sentences.length} sentences for a claim's words`,
+  time(RANK_RUNS, (at) => linearScan(claims[at % claims.length] ?? "")),
+);
+row(
+  `rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`,
+  time(RANK_RUNS, (at) => suggestEvidence(index, claims[at % claims.length] ?? "", { k: 5 })),
+);
 
 // The whole assistant on every change of the draft: the demo summary with its seven labelled claims, one of
 // which is edited before every run (the others' suggestions are cached from the run before).
-row(`createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`, time(5, () => createAssistant(sources)));
+row(
+  `createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`,
+  time(5, () => createAssistant(sources)),
+);
 const assistant = createAssistant(sources);
 /** The demo summary with the words of some claims edited (run `at`), and every claim where its words now are. */
 function editedDraft(at: number, edit: (index: number) => boolean) {
@@ -119,8 +141,13 @@ row(
   `assist(): demo summary, ${claimCount} claims over the same ${SOURCES} sources, one claim edited each run`,
   time(60, (at) => assistant.assist(editedDraft(at, (index) => index === claimCount - 1))),
 );
-row(`assist(): the same, every claim edited each run (no suggestion cached)`, time(20, (at) => assistant.assist(editedDraft(1_000 + at, () => true))));
+row(
+  `assist(): the same, every claim edited each run (no suggestion cached)`,
+  time(20, (at) => assistant.assist(editedDraft(1_000 + at, () => true))),
+);
 
-console.log(`Verification assistant speed (node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end, ${WARM_UP} warm-up runs each)\n`);
+console.log(
+  `Verification assistant speed (node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end, ${WARM_UP} warm-up runs each)\n`,
+);
 console.log("| operation | runs | p50 ms | p95 ms | max ms | CPU p50 ms |\n|---|---|---|---|---|---|");
 console.log(rows.join("\n"));

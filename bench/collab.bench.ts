@@ -32,12 +32,16 @@ import { SERVER_NAMES, type ServerKind } from "./collab/server-process";
 
 const quick = process.argv.includes("--quick");
 /** `--only=latency,wire,cold,cursors,typing,small,idle` runs some scenarios (while working on one). */
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const runs = (name: string) => !only || only.includes(name);
 const scale = quick ? QUICK : FULL;
 const started = performance.now();
 const loadAtStart = os.loadavg()[0] ?? 0;
-const progress = (line: string) => process.stderr.write(`[bench:collab ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}\n`);
+const progress = (line: string) =>
+  process.stderr.write(`[bench:collab ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}\n`);
 
 // ---- Placeholders for the scenarios that come with the durable log and Redis work (issue 12) ----------------
 
@@ -54,7 +58,11 @@ interface NotMeasured {
  * connection of the bench's own.
  */
 function editDurableInDatabase(): NotMeasured {
-  return { measure: "edit durable in the database: p95 ms after it is sent", target: "≤ 100 ms", why: "comes with the durable update log's work (issue 12)" };
+  return {
+    measure: "edit durable in the database: p95 ms after it is sent",
+    target: "≤ 100 ms",
+    why: "comes with the durable update log's work (issue 12)",
+  };
 }
 
 /**
@@ -63,7 +71,11 @@ function editDurableInDatabase(): NotMeasured {
  * put one editor on each, and time keystroke → remote observe as scenario 1 does.
  */
 function acrossTwoProcessesThroughRedis(): NotMeasured {
-  return { measure: "keystroke → remote observe across two processes through Redis: p99 ms", target: "≤ 10 ms", why: "comes with the Redis work (issue 12)" };
+  return {
+    measure: "keystroke → remote observe across two processes through Redis: p99 ms",
+    target: "≤ 10 ms",
+    why: "comes with the Redis work (issue 12)",
+  };
 }
 
 // ---- Run ---------------------------------------------------------------------------------------------------
@@ -97,14 +109,21 @@ const ratio = (ours: number, stock: number) => (Number.isFinite(ours / stock) ? 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const verdict = (met: boolean) => (met ? "met" : "**not met**");
-const perSocket = (result: MemoryResult, field: "rss" | "heapTotal" | "heapUsed" | "external") => (result.after[field] - result.before[field]) / result.count;
+const perSocket = (result: MemoryResult, field: "rss" | "heapTotal" | "heapUsed" | "external") =>
+  (result.after[field] - result.before[field]) / result.count;
 const growth = (result: MemoryResult) => result.after.rss - result.before.rss;
 
 const lines: string[] = [];
 const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(" | ")} |`);
 /** A summary row: both servers' values, the ratio, the target and whether ours meets it. */
-const compare = (measure: string, stock: number, ours: number, format: (value: number) => string, target = "", met?: boolean) =>
-  row(measure, format(stock), format(ours), ratio(ours, stock), target, met === undefined ? "" : verdict(met));
+const compare = (
+  measure: string,
+  stock: number,
+  ours: number,
+  format: (value: number) => string,
+  target = "",
+  met?: boolean,
+) => row(measure, format(stock), format(ours), ratio(ours, stock), target, met === undefined ? "" : verdict(met));
 
 lines.push(
   `Collaboration server beside ${SERVER_NAMES.stock} 0.1.1 (node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model.trim()}, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]?.toFixed(1)} at the end; ${quick ? "quick" : "full"} run${only ? ` of ${only.join(", ")}` : ""}, ${(seconds / 60).toFixed(1)} min, ${new Date().toISOString().slice(0, 10)}). Limits raised on ours: ${JSON.stringify(BENCH_LIMITS)}.`,
@@ -117,12 +136,26 @@ const s3label = `${scale.cursorEditors} editors, cursors at 10 Hz, one document`
 if (twoClients) {
   const { stock, corroborate } = twoClients;
   compare("keystroke → remote observe, 2 clients: p50 ms", stock.latency.p50, corroborate.latency.p50, ms);
-  compare("keystroke → remote observe, 2 clients: p99 ms", stock.latency.p99, corroborate.latency.p99, ms, "≤ 3 ms and ≤ 1.2× stock", corroborate.latency.p99 <= 3 && corroborate.latency.p99 <= 1.2 * stock.latency.p99);
+  compare(
+    "keystroke → remote observe, 2 clients: p99 ms",
+    stock.latency.p99,
+    corroborate.latency.p99,
+    ms,
+    "≤ 3 ms and ≤ 1.2× stock",
+    corroborate.latency.p99 <= 3 && corroborate.latency.p99 <= 1.2 * stock.latency.p99,
+  );
 }
 if (typing) {
   const { stock, corroborate } = typing;
   compare(`${s2label}: p50 ms`, stock.latency.p50, corroborate.latency.p50, ms);
-  compare(`${s2label}: p99 ms`, stock.latency.p99, corroborate.latency.p99, ms, "≤ 15 ms", corroborate.latency.p99 <= 15);
+  compare(
+    `${s2label}: p99 ms`,
+    stock.latency.p99,
+    corroborate.latency.p99,
+    ms,
+    "≤ 15 ms",
+    corroborate.latency.p99 <= 15,
+  );
   row(
     `${s2label}: characters missing at the end / documents converged`,
     `${stock.lostCharacters} / ${stock.converged} of ${stock.documents}`,
@@ -135,7 +168,14 @@ if (typing) {
 if (cursors) {
   const { stock, corroborate } = cursors;
   compare(`${s3label}: p50 ms`, stock.latency.p50, corroborate.latency.p50, ms);
-  compare(`${s3label}: p99 ms`, stock.latency.p99, corroborate.latency.p99, ms, "≤ 30 ms", corroborate.latency.p99 <= 30);
+  compare(
+    `${s3label}: p99 ms`,
+    stock.latency.p99,
+    corroborate.latency.p99,
+    ms,
+    "≤ 30 ms",
+    corroborate.latency.p99 <= 30,
+  );
 }
 if (idle) {
   const [stock, ours] = [perSocket(idle.stock, "rss"), perSocket(idle.corroborate, "rss")];
@@ -143,18 +183,46 @@ if (idle) {
 }
 if (small) {
   const limit = 150 * 1024 * 1024;
-  compare(`${scale.smallDocuments} open documents of 1 KB of text: MB (RSS growth)`, growth(small.stock), growth(small.corroborate), mb, "≤ 150 MB", growth(small.corroborate) <= limit);
-  compare(`${scale.smallDocuments} open documents of 1 KB of text: MB (process RSS)`, small.stock.after.rss, small.corroborate.after.rss, mb, "≤ 150 MB", small.corroborate.after.rss <= limit);
+  compare(
+    `${scale.smallDocuments} open documents of 1 KB of text: MB (RSS growth)`,
+    growth(small.stock),
+    growth(small.corroborate),
+    mb,
+    "≤ 150 MB",
+    growth(small.corroborate) <= limit,
+  );
+  compare(
+    `${scale.smallDocuments} open documents of 1 KB of text: MB (process RSS)`,
+    small.stock.after.rss,
+    small.corroborate.after.rss,
+    mb,
+    "≤ 150 MB",
+    small.corroborate.after.rss <= limit,
+  );
 }
 if (cold) {
-  compare(`cold open of a document with ${scale.historyEdits} edits of history: p99 ms to synced`, cold.stock.open.p99, cold.corroborate.open.p99, ms, "≤ 20 ms", cold.corroborate.open.p99 <= 20);
+  compare(
+    `cold open of a document with ${scale.historyEdits} edits of history: p99 ms to synced`,
+    cold.stock.open.p99,
+    cold.corroborate.open.p99,
+    ms,
+    "≤ 20 ms",
+    cold.corroborate.open.p99 <= 20,
+  );
 }
 if (wire) {
   wire.stock.forEach(({ pace }, i) => {
     const perKeystroke = (kind: ServerKind) => wire[kind][i]!.bytes / wire[kind][i]!.keystrokes;
     const ours = perKeystroke("corroborate");
     // The target is judged at the typing scenario's pace; a burst is shown beside it.
-    compare(`wire bytes received per keystroke with a moving cursor, typing ${pace}`, perKeystroke("stock"), ours, (value) => value.toFixed(0), i === 0 ? "≤ 80 B" : "", i === 0 ? ours <= 80 : undefined);
+    compare(
+      `wire bytes received per keystroke with a moving cursor, typing ${pace}`,
+      perKeystroke("stock"),
+      ours,
+      (value) => value.toFixed(0),
+      i === 0 ? "≤ 80 B" : "",
+      i === 0 ? ours <= 80 : undefined,
+    );
   });
 }
 for (const placeholder of [editDurableInDatabase(), acrossTwoProcessesThroughRedis()]) {
@@ -162,7 +230,13 @@ for (const placeholder of [editDurableInDatabase(), acrossTwoProcessesThroughRed
 }
 
 const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & { rounds?: Distribution[] }>) => {
-  lines.push("", title, "", "| server | samples | p50 ms | p95 ms | p99 ms | max ms | p99 by round | lost | sockets closed by the server | server CPU (cores) | server event-loop delay p99 ms | client CPU (cores) | client event-loop delay p99 ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push(
+    "",
+    title,
+    "",
+    "| server | samples | p50 ms | p95 ms | p99 ms | max ms | p99 by round | lost | sockets closed by the server | server CPU (cores) | server event-loop delay p99 ms | client CPU (cores) | client event-loop delay p99 ms |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+  );
   for (const kind of KINDS) {
     const r = result[kind];
     row(
@@ -183,13 +257,25 @@ const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & {
   }
   for (const kind of KINDS) for (const note of result[kind].notes) lines.push(`- ${SERVER_NAMES[kind]}: ${note}`);
   for (const kind of KINDS) {
-    const rounds = result[kind].timelines.map((seconds) => seconds.map((p99) => (Number.isFinite(p99) ? p99.toFixed(p99 < 10 ? 1 : 0) : "–")).join(" "));
-    if (rounds.length > 0) lines.push(`- ${SERVER_NAMES[kind]}, p99 ms of each second of the timed window${rounds.length > 1 ? ", by round" : ""}: ${rounds.join(" | ")}`);
+    const rounds = result[kind].timelines.map((seconds) =>
+      seconds.map((p99) => (Number.isFinite(p99) ? p99.toFixed(p99 < 10 ? 1 : 0) : "–")).join(" "),
+    );
+    if (rounds.length > 0)
+      lines.push(
+        `- ${SERVER_NAMES[kind]}, p99 ms of each second of the timed window${rounds.length > 1 ? ", by round" : ""}: ${rounds.join(" | ")}`,
+      );
   }
 };
-if (twoClients) latencyRows("1. Keystroke → remote observe, 2 clients, one document (stock providers; each keystroke followed by its caret's awareness update):", twoClients);
+if (twoClients)
+  latencyRows(
+    "1. Keystroke → remote observe, 2 clients, one document (stock providers; each keystroke followed by its caret's awareness update):",
+    twoClients,
+  );
 if (typing) {
-  latencyRows(`2. ${s2label}, document updates only (raw clients; per document 2 typists and 2 more that apply and are timed, 6 passive):`, typing);
+  latencyRows(
+    `2. ${s2label}, document updates only (raw clients; per document 2 typists and 2 more that apply and are timed, 6 passive):`,
+    typing,
+  );
   for (const kind of KINDS) {
     const r = typing[kind];
     lines.push(
@@ -197,13 +283,21 @@ if (typing) {
     );
   }
 }
-if (cursors) latencyRows(`3. ${s3label} (raw clients sending what the stock provider sends, including every newer presence change received, sent back):`, cursors);
+if (cursors)
+  latencyRows(
+    `3. ${s3label} (raw clients sending what the stock provider sends, including every newer presence change received, sent back):`,
+    cursors,
+  );
 
 const memory: Array<[string, Record<ServerKind, MemoryResult>]> = [];
 if (idle) memory.push([`${scale.idleSockets} idle sockets, 10 per document`, idle]);
 if (small) memory.push([`${scale.smallDocuments} documents of 1 KB, one socket each`, small]);
 if (memory.length > 0) {
-  lines.push("", "4–5. Memory of the server process (after two full collections), before any socket and with the sockets open:", "");
+  lines.push(
+    "",
+    "4–5. Memory of the server process (after two full collections), before any socket and with the sockets open:",
+    "",
+  );
   lines.push(
     "| scenario | server | RSS before | RSS with sockets | RSS growth | per socket | V8 heap (committed) growth per socket | heap used growth per socket | external growth per socket | sockets closed | connect s |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -211,26 +305,70 @@ if (memory.length > 0) {
   for (const [label, result] of memory) {
     for (const kind of KINDS) {
       const r = result[kind];
-      row(label, SERVER_NAMES[kind], `${mb(r.before.rss)} MB`, `${mb(r.after.rss)} MB`, `${mb(growth(r))} MB`, `${kb(perSocket(r, "rss"))} KB`, `${kb(perSocket(r, "heapTotal"))} KB`, `${kb(perSocket(r, "heapUsed"))} KB`, `${kb(perSocket(r, "external"))} KB`, r.closed, r.connectSeconds.toFixed(1));
+      row(
+        label,
+        SERVER_NAMES[kind],
+        `${mb(r.before.rss)} MB`,
+        `${mb(r.after.rss)} MB`,
+        `${mb(growth(r))} MB`,
+        `${kb(perSocket(r, "rss"))} KB`,
+        `${kb(perSocket(r, "heapTotal"))} KB`,
+        `${kb(perSocket(r, "heapUsed"))} KB`,
+        `${kb(perSocket(r, "external"))} KB`,
+        r.closed,
+        r.connectSeconds.toFixed(1),
+      );
     }
   }
 }
 
 if (cold) {
-  lines.push("", `6. Cold open, connect → synced, of a document with ${scale.historyEdits} edits of history (${cold.corroborate.stateBytes} bytes encoded, ${cold.corroborate.textLength} characters), one open at a time:`, "");
-  lines.push("| server | opens | p50 ms | p95 ms | p99 ms | max ms | first open after start ms | wrong content |", "|---|---|---|---|---|---|---|---|");
+  lines.push(
+    "",
+    `6. Cold open, connect → synced, of a document with ${scale.historyEdits} edits of history (${cold.corroborate.stateBytes} bytes encoded, ${cold.corroborate.textLength} characters), one open at a time:`,
+    "",
+  );
+  lines.push(
+    "| server | opens | p50 ms | p95 ms | p99 ms | max ms | first open after start ms | wrong content |",
+    "|---|---|---|---|---|---|---|---|",
+  );
   for (const kind of KINDS) {
     const r = cold[kind];
-    row(SERVER_NAMES[kind], r.open.count, ms(r.open.p50), ms(r.open.p95), ms(r.open.p99), ms(r.open.max), ms(r.firstOpenMs), r.wrong);
+    row(
+      SERVER_NAMES[kind],
+      r.open.count,
+      ms(r.open.p50),
+      ms(r.open.p95),
+      ms(r.open.p99),
+      ms(r.open.max),
+      ms(r.firstOpenMs),
+      r.wrong,
+    );
   }
 }
 
 if (wire) {
-  lines.push("", "7. Bytes a remote editor receives per keystroke (each keystroke followed by a caret awareness update):", "");
-  lines.push("| server | typing | keystrokes | frames | bytes | per keystroke | document updates per keystroke | awareness per keystroke |", "|---|---|---|---|---|---|---|---|");
+  lines.push(
+    "",
+    "7. Bytes a remote editor receives per keystroke (each keystroke followed by a caret awareness update):",
+    "",
+  );
+  lines.push(
+    "| server | typing | keystrokes | frames | bytes | per keystroke | document updates per keystroke | awareness per keystroke |",
+    "|---|---|---|---|---|---|---|---|",
+  );
   for (const kind of KINDS) {
     for (const r of wire[kind]) {
-      row(SERVER_NAMES[kind], r.pace, r.keystrokes, r.frames, r.bytes, (r.bytes / r.keystrokes).toFixed(1), (r.documentBytes / r.keystrokes).toFixed(1), (r.awarenessBytes / r.keystrokes).toFixed(1));
+      row(
+        SERVER_NAMES[kind],
+        r.pace,
+        r.keystrokes,
+        r.frames,
+        r.bytes,
+        (r.bytes / r.keystrokes).toFixed(1),
+        (r.documentBytes / r.keystrokes).toFixed(1),
+        (r.awarenessBytes / r.keystrokes).toFixed(1),
+      );
     }
   }
 }

@@ -28,23 +28,45 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const DEMO = path.join("prisma", "demo");
 const quiet = { info() {}, warn() {}, error() {} };
 
-const files = readdirSync(DEMO).sort().map((name) => readFileSync(path.join(DEMO, name), "utf8"));
+const files = readdirSync(DEMO)
+  .sort()
+  .map((name) => readFileSync(path.join(DEMO, name), "utf8"));
 const page = parseAggregatorPage(files[0] ?? "");
 const articles = files.slice(1).map((text) => normaliseArticleText(readArticleMetadata(text).body));
 const sentencesOf = (text: string) => text.split(/(?<=[.!?”])\s+(?=[A-Z“])/).filter((s) => s.length > 20);
 
 /** A story whose summary is `paragraphs`, with claims on the given sentences, each with quotes, all asked for review. */
-async function buildStory(prisma: PrismaClient, slug: string, paragraphs: string[], claims: number, quotesPerClaim: number, editorId: string) {
+async function buildStory(
+  prisma: PrismaClient,
+  slug: string,
+  paragraphs: string[],
+  claims: number,
+  quotesPerClaim: number,
+  editorId: string,
+) {
   const story = await prisma.story.create({ data: { slug, title: slug } });
   const sources = await Promise.all(
-    articles.map((text, i) => prisma.source.create({ data: { storyId: story.id, outlet: `Outlet ${i + 1}`, headline: `Article ${i + 1}`, text, contentHash: `${slug}-${i}` } })),
+    articles.map((text, i) =>
+      prisma.source.create({
+        data: {
+          storyId: story.id,
+          outlet: `Outlet ${i + 1}`,
+          headline: `Article ${i + 1}`,
+          text,
+          contentHash: `${slug}-${i}`,
+        },
+      }),
+    ),
   );
   const doc = new Y.Doc();
   writeSummaryParagraphs(doc, paragraphs);
   const plain = summaryText(doc).plain;
   const sentences: Array<{ start: number; end: number }> = [];
-  for (const match of plain.matchAll(/[^.!?\n]+[.!?]/g)) sentences.push({ start: match.index, end: match.index + match[0].length });
-  const passages = articles.flatMap((text, sourceIndex) => sentencesOf(text).map((sentence) => ({ sourceIndex, start: text.indexOf(sentence), length: sentence.length })));
+  for (const match of plain.matchAll(/[^.!?\n]+[.!?]/g))
+    sentences.push({ start: match.index, end: match.index + match[0].length });
+  const passages = articles.flatMap((text, sourceIndex) =>
+    sentencesOf(text).map((sentence) => ({ sourceIndex, start: text.indexOf(sentence), length: sentence.length })),
+  );
   const at = new Date();
   for (let c = 0; c < claims; c++) {
     const sentence = sentences[Math.floor((c * sentences.length) / claims)];
@@ -67,7 +89,9 @@ async function buildStory(prisma: PrismaClient, slug: string, paragraphs: string
     }
     setClaimStatusAsEditor(doc, id, "needs_review");
   }
-  await prisma.storyDocument.create({ data: { storyId: story.id, state: Uint8Array.from(Y.encodeStateAsUpdate(doc)) } });
+  await prisma.storyDocument.create({
+    data: { storyId: story.id, state: Uint8Array.from(Y.encodeStateAsUpdate(doc)) },
+  });
   return { storyId: story.id, doc };
 }
 
@@ -101,14 +125,26 @@ async function time(label: string, runs: number, run: (i: number) => Promise<unk
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  const row = { label, runs, p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: samples.at(-1) ?? NaN };
-  console.log(`| ${row.label} | ${row.runs} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.max.toFixed(1)} |`);
+  const row = {
+    label,
+    runs,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples.at(-1) ?? NaN,
+  };
+  console.log(
+    `| ${row.label} | ${row.runs} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.max.toFixed(1)} |`,
+  );
   return row;
 }
 
 mkdirSync(path.dirname(DATABASE_FILE), { recursive: true });
 for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${DATABASE_FILE}${suffix}`, { force: true });
-const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL }, encoding: "utf8" });
+const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+  env: { ...process.env, DATABASE_URL },
+  encoding: "utf8",
+});
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const prisma = createPrisma(DATABASE_URL);
@@ -116,9 +152,13 @@ const server = createCollabServer({ persistence: createPrismaPersistence(prisma)
 await server.listen(0, "127.0.0.1");
 const internalPort = await server.listenInternal(0, "127.0.0.1");
 const collab = createCollabClient(`http://127.0.0.1:${internalPort}`, SECRET);
-const editor = await prisma.user.create({ data: { email: "editor@bench", name: "Editor", role: "editor", passwordHash: "!" } });
+const editor = await prisma.user.create({
+  data: { email: "editor@bench", name: "Editor", role: "editor", passwordHash: "!" },
+});
 const asRole = <T extends { role: string }>(user: T) => ({ ...user, role: user.role as "reviewer" });
-const reviewer = await prisma.user.create({ data: { email: "reviewer@bench", name: "Reviewer", role: "reviewer", passwordHash: "!" } });
+const reviewer = await prisma.user.create({
+  data: { email: "reviewer@bench", name: "Reviewer", role: "reviewer", passwordHash: "!" },
+});
 
 const demoSentences = page.summary.join(" ").match(/[^.!?]+[.!?]/g)?.length ?? 0;
 const demo = await buildStory(prisma, "demo", page.summary, demoSentences, 2, editor.id);

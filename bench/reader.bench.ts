@@ -29,28 +29,44 @@ process.env.E2E_COLLAB_INTERNAL_URL = "http://127.0.0.1:1435";
 const { publishStoryWithClaims } = await import("../tests/e2e/published-story");
 const { copyDemoStory } = await import("../tests/e2e/fixtures");
 
-const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/e2e/serve.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/e2e/serve.ts"], {
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 const ROUNDS = 3;
 
 async function load(path: string, duration: number): Promise<autocannon.Result> {
   const result = await autocannon({ url: `${base}${path}`, connections: 50, duration });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result;
 }
 
 function lighthouse(url: string, formFactor: "desktop" | "mobile"): Record<string, number> {
   const output = `tests/.tmp/lighthouse-${formFactor}.json`;
-  const flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
+  const flags =
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
   const run = spawnSync(
     "npx",
-    ["-y", "lighthouse@12.8.2", url, `--chrome-path=${process.env.CHROME_PATH ?? "/usr/bin/chromium"}`, `--chrome-flags=${flags}`,
-      "--only-categories=performance,accessibility,best-practices,seo", formFactor === "desktop" ? "--preset=desktop" : "--form-factor=mobile",
-      "--output=json", `--output-path=${output}`, "--quiet"],
+    [
+      "-y",
+      "lighthouse@12.8.2",
+      url,
+      `--chrome-path=${process.env.CHROME_PATH ?? "/usr/bin/chromium"}`,
+      `--chrome-flags=${flags}`,
+      "--only-categories=performance,accessibility,best-practices,seo",
+      formFactor === "desktop" ? "--preset=desktop" : "--form-factor=mobile",
+      "--output=json",
+      `--output-path=${output}`,
+      "--quiet",
+    ],
     { stdio: "inherit" },
   );
   if (run.status !== 0) throw new Error(`lighthouse (${formFactor}) exited with ${run.status}`);
   const report = JSON.parse(readFileSync(output, "utf8")) as { categories: Record<string, { score: number }> };
-  return Object.fromEntries(Object.entries(report.categories).map(([name, { score }]) => [name, Math.round(score * 100)]));
+  return Object.fromEntries(
+    Object.entries(report.categories).map(([name, { score }]) => [name, Math.round(score * 100)]),
+  );
 }
 
 async function ready(): Promise<void> {
@@ -72,12 +88,32 @@ try {
     {
       words: "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials",
       evidence: [
-        { outlet: "NBC News", passage: "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States" },
-        { outlet: "Bloomberg", passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials" },
+        {
+          outlet: "NBC News",
+          passage:
+            "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States",
+        },
+        {
+          outlet: "Bloomberg",
+          passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials",
+        },
       ],
     },
-    { words: "CIA Director John Ratcliffe emphasized the urgency of this effort", evidence: [{ outlet: "NBC News", passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit" }] },
-    { words: "Chinese officials have yet to respond.", evidence: [{ outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." }] },
+    {
+      words: "CIA Director John Ratcliffe emphasized the urgency of this effort",
+      evidence: [
+        {
+          outlet: "NBC News",
+          passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit",
+        },
+      ],
+    },
+    {
+      words: "Chinese officials have yet to respond.",
+      evidence: [
+        { outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." },
+      ],
+    },
   ]);
   const pages = [
     { label: "baseline: static /about page", path: "/about" },
@@ -93,13 +129,17 @@ try {
     const results = runs.get(path) ?? [];
     return results.reduce((sum, result) => sum + pick(result), 0) / results.length;
   };
-  console.log(`\nautocannon, 50 connections, ${ROUNDS} alternating runs of 10 s per page after a 3 s warm-up, node ${process.version}\n`);
+  console.log(
+    `\nautocannon, 50 connections, ${ROUNDS} alternating runs of 10 s per page after a 3 s warm-up, node ${process.version}\n`,
+  );
   console.log("| page | requests/s (mean of runs) | latency p50 ms | latency p99 ms | bytes per response |");
   console.log("|---|---|---|---|---|");
   for (const { label, path } of pages) {
     const rps = mean(path, (result) => result.requests.average);
     const bytes = mean(path, (result) => result.throughput.total / result.requests.total);
-    console.log(`| ${label} | ${rps.toFixed(0)} | ${mean(path, (r) => r.latency.p50).toFixed(0)} | ${mean(path, (r) => r.latency.p99).toFixed(0)} | ${bytes.toFixed(0)} |`);
+    console.log(
+      `| ${label} | ${rps.toFixed(0)} | ${mean(path, (r) => r.latency.p50).toFixed(0)} | ${mean(path, (r) => r.latency.p99).toFixed(0)} | ${bytes.toFixed(0)} |`,
+    );
   }
   const ratio = mean(`/stories/${slug}`, (r) => r.requests.average) / mean("/about", (r) => r.requests.average);
   console.log(`\nreader page ÷ baseline: ${ratio.toFixed(2)}× (target ≥ 0.80×)`);
@@ -108,7 +148,9 @@ try {
   console.log("\n| Lighthouse 12.8.2 | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|");
   for (const formFactor of ["desktop", "mobile"] as const) {
     const scores = lighthouse(`${base}/stories/${slug}`, formFactor);
-    console.log(`| ${formFactor} | ${scores.performance} | ${scores.accessibility} | ${scores["best-practices"]} | ${scores.seo} |`);
+    console.log(
+      `| ${formFactor} | ${scores.performance} | ${scores.accessibility} | ${scores["best-practices"]} | ${scores.seo} |`,
+    );
   }
 } finally {
   server.kill("SIGTERM");

@@ -6,7 +6,10 @@
  * @example percentile([3, 1, 2, 4], 0.5) // 2
  */
 export function percentile(values: readonly number[], share: number): number {
-  return percentileOfSorted([...values].sort((a, b) => a - b), share);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    share,
+  );
 }
 
 /** percentile() of values already sorted in ascending order (no copy, no sort). */

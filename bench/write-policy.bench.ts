@@ -15,7 +15,14 @@ import os from "node:os";
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import * as Y from "yjs";
 import { markClaimSpan } from "../lib/anchoring/claim-spans";
-import { addComment, addQuote, claimsMap, createClaim, setClaimStatusAsEditor, type Actor } from "../lib/claims/story-claims";
+import {
+  addComment,
+  addQuote,
+  claimsMap,
+  createClaim,
+  setClaimStatusAsEditor,
+  type Actor,
+} from "../lib/claims/story-claims";
 import { parseAggregatorPage } from "../lib/import/aggregator-page";
 import { readArticleMetadata } from "../lib/import/article-metadata";
 import { normaliseArticleText } from "../lib/import/normalise-text";
@@ -46,15 +53,27 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 const next = random(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 /** An id shaped like crypto.randomUUID()'s, which the workspace uses for claims, quotes and comments. */
-const uuid = () => Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("").replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+const uuid = () =>
+  Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16))
+    .join("")
+    .replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 
 // ---- The seed story -------------------------------------------------------------------------------------
 
 const page = parseAggregatorPage(seedFile("000"));
-const articles = ["001", "002", "003", "004"].map((id) => ({ id: `src-${id}`, text: normaliseArticleText(readArticleMetadata(seedFile(id)).body) }));
+const articles = ["001", "002", "003", "004"].map((id) => ({
+  id: `src-${id}`,
+  text: normaliseArticleText(readArticleMetadata(seedFile(id)).body),
+}));
 const sentencesOf = (text: string) => text.split(/(?<=[.!?”])\s+(?=[A-Z“])/).filter((sentence) => sentence.length > 20);
 const pool = articles.flatMap((article) => sentencesOf(article.text));
-const passages = articles.flatMap((article) => sentencesOf(article.text).map((sentence) => ({ article, start: article.text.indexOf(sentence), end: article.text.indexOf(sentence) + sentence.length })));
+const passages = articles.flatMap((article) =>
+  sentencesOf(article.text).map((sentence) => ({
+    article,
+    start: article.text.indexOf(sentence),
+    end: article.text.indexOf(sentence) + sentence.length,
+  })),
+);
 const COMMENTS = [
   "Which of the articles says this first? Attach that one too.",
   "Is this the agency's wording or the reporter's? Quote the spokesperson if we can.",
@@ -70,7 +89,8 @@ const tom: Actor = { id: "cm0tom000000000000000002", name: "Tom Okafor" };
 
 /** Paragraphs of the draft after the 000 Summary: the articles' sentences in turn, five to a paragraph. */
 const paragraphs: string[] = [];
-for (let at = 0; paragraphs.length < 11; at += 5) paragraphs.push(pool.slice(at % pool.length, (at % pool.length) + 5).join(" "));
+for (let at = 0; paragraphs.length < 11; at += 5)
+  paragraphs.push(pool.slice(at % pool.length, (at % pool.length) + 5).join(" "));
 
 interface Editor {
   actor: Actor;
@@ -117,23 +137,47 @@ function busyStory(): Uint8Array {
         element.insert(0, [text]);
       }),
     );
-    for (const word of paragraph.split(" ")) send(editor, edit(editor, () => text!.insert(text!.length, text!.length === 0 ? word : ` ${word}`)));
+    for (const word of paragraph.split(" "))
+      send(
+        editor,
+        edit(editor, () => text!.insert(text!.length, text!.length === 0 ? word : ` ${word}`)),
+      );
   });
   const plain = summaryText(base).plain;
-  const sentences = [...plain.matchAll(/[^.!?\n]+[.!?]/g)].map((match) => ({ start: match.index + (plain[match.index] === " " ? 1 : 0), end: match.index + match[0].length }));
+  const sentences = [...plain.matchAll(/[^.!?\n]+[.!?]/g)].map((match) => ({
+    start: match.index + (plain[match.index] === " " ? 1 : 0),
+    end: match.index + match[0].length,
+  }));
   const at = new Date("2026-11-30T09:00:00Z");
   for (let c = 0; c < CLAIMS; c += 1) {
     const editor = editors[c % 2]!;
     const sentence = sentences[Math.floor((c * sentences.length) / CLAIMS)]!;
     const id = uuid();
-    send(editor, edit(editor, (doc) => createClaim(doc, { id, by: editor.actor, at })));
-    send(editor, edit(editor, (doc) => markClaimSpan(doc, id, sentence.start, sentence.end)));
-    for (let q = 0; q < QUOTES_PER_CLAIM; q += 1) send(editor, edit(editor, (doc) => addQuote(doc, id, quoteFor(editor.actor))));
+    send(
+      editor,
+      edit(editor, (doc) => createClaim(doc, { id, by: editor.actor, at })),
+    );
+    send(
+      editor,
+      edit(editor, (doc) => markClaimSpan(doc, id, sentence.start, sentence.end)),
+    );
+    for (let q = 0; q < QUOTES_PER_CLAIM; q += 1)
+      send(
+        editor,
+        edit(editor, (doc) => addQuote(doc, id, quoteFor(editor.actor))),
+      );
     for (let m = 0, comments = 1 + Math.floor(next() * 3); m < comments; m += 1) {
       const author = editors[(c + m) % 2]!;
-      send(author, edit(author, (doc) => addComment(doc, id, commentBy(author.actor))));
+      send(
+        author,
+        edit(author, (doc) => addComment(doc, id, commentBy(author.actor))),
+      );
     }
-    if (c % 2 === 0) send(editor, edit(editor, (doc) => setClaimStatusAsEditor(doc, id, "needs_review")));
+    if (c % 2 === 0)
+      send(
+        editor,
+        edit(editor, (doc) => setClaimStatusAsEditor(doc, id, "needs_review")),
+      );
   }
   return Y.encodeStateAsUpdate(base);
 }
@@ -263,7 +307,9 @@ function typedAttributes(text: Y.XmlText, index: number): Record<string, unknown
     at += length;
   }
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return Object.fromEntries(Object.entries(left).filter(([key, value]) => !key.startsWith("claim") || same(value, right[key])));
+  return Object.fromEntries(
+    Object.entries(left).filter(([key, value]) => !key.startsWith("claim") || same(value, right[key])),
+  );
 }
 
 /** Typing in bursts of one sentence fragment, each at the start of a word somewhere in the summary, the editors taking turns. */
@@ -272,17 +318,26 @@ function typeKeystrokes(room: Room, count: number, kind: Kind | null): void {
   for (let burst = 0; typed < count; burst += 1) {
     const editor = room.editors[burst % 2]!;
     const segment = pick(summaryText(editor.doc).segments);
-    const content = (segment.text.toDelta() as Array<{ insert?: unknown }>).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
+    const content = (segment.text.toDelta() as Array<{ insert?: unknown }>)
+      .map((op) => (typeof op.insert === "string" ? op.insert : ""))
+      .join("");
     const starts = [0, ...[...content.matchAll(/ (?=\S)/g)].map((match) => match.index + 1), segment.length];
     let index = Math.min(pick(starts), segment.length);
     const attributes = typedAttributes(segment.text, index);
-    const fragment = `${pick(pool).slice(0, 10 + Math.floor(next() * 30)).trim()} `;
+    const fragment = `${pick(pool)
+      .slice(0, 10 + Math.floor(next() * 30))
+      .trim()} `;
     for (const character of fragment) {
       if (typed === count) break;
       const at = index;
       // y-tiptap's binding writes a keystroke as an insert into the paragraph's Y.XmlText with the marks the
       // character has in ProseMirror (updateYText: insert, then applyDelta of the attributes).
-      receive(room, editor, edit(editor, () => segment.text.insert(at, character, { ...attributes })), kind);
+      receive(
+        room,
+        editor,
+        edit(editor, () => segment.text.insert(at, character, { ...attributes })),
+        kind,
+      );
       index += 1;
       typed += 1;
     }
@@ -298,8 +353,18 @@ function markClaims(room: Room, count: number, measure: boolean): void {
     const sentence = pick(sentences);
     const start = sentence.index + (plain[sentence.index] === " " ? 1 : 0);
     const id = uuid();
-    receive(room, editor, edit(editor, (doc) => createClaim(doc, { id, by: editor.actor, at: new Date() })), measure ? "claim" : null);
-    receive(room, editor, edit(editor, (doc) => markClaimSpan(doc, id, start, sentence.index + sentence[0].length)), measure ? "mark" : null);
+    receive(
+      room,
+      editor,
+      edit(editor, (doc) => createClaim(doc, { id, by: editor.actor, at: new Date() })),
+      measure ? "claim" : null,
+    );
+    receive(
+      room,
+      editor,
+      edit(editor, (doc) => markClaimSpan(doc, id, start, sentence.index + sentence[0].length)),
+      measure ? "mark" : null,
+    );
   }
 }
 
@@ -312,7 +377,12 @@ function attachQuotes(room: Room, count: number, kind: Kind | null): void {
   for (let q = 0; q < count; q += 1) {
     const editor = room.editors[q % 2]!;
     const id = pick(ids);
-    receive(room, editor, edit(editor, (doc) => addQuote(doc, id, quoteFor(editor.actor))), kind);
+    receive(
+      room,
+      editor,
+      edit(editor, (doc) => addQuote(doc, id, quoteFor(editor.actor))),
+      kind,
+    );
   }
 }
 
@@ -321,7 +391,12 @@ function addComments(room: Room, count: number, measure: boolean): void {
   for (let m = 0; m < count; m += 1) {
     const editor = room.editors[m % 2]!;
     const id = pick(ids);
-    receive(room, editor, edit(editor, (doc) => addComment(doc, id, commentBy(editor.actor))), measure ? "comment" : null);
+    receive(
+      room,
+      editor,
+      edit(editor, (doc) => addComment(doc, id, commentBy(editor.actor))),
+      measure ? "comment" : null,
+    );
   }
 }
 
@@ -355,7 +430,10 @@ const storyNearLimit = (() => {
   const room = openRoom(story);
   const [editor] = room.editors;
   for (let c = claimsMap(room.server).size; c < CLAIMS_NEAR_LIMIT; c += 1) {
-    Y.applyUpdate(room.server, edit(editor!, (doc) => createClaim(doc, { id: uuid(), by: editor!.actor, at: new Date() })));
+    Y.applyUpdate(
+      room.server,
+      edit(editor!, (doc) => createClaim(doc, { id: uuid(), by: editor!.actor, at: new Date() })),
+    );
   }
   return Y.encodeStateAsUpdate(room.server);
 })();
@@ -369,7 +447,11 @@ const series: Array<[keyof typeof SERIES, Uint8Array, (room: Room, count: number
   ["quote", story, (room, count, measure) => attachQuotes(room, count, measure ? "quote" : null)],
   ["comment", story, addComments],
   ["paste", story, pasteParagraphs],
-  ["quoteNearLimit", storyNearLimit, (room, count, measure) => attachQuotes(room, count, measure ? "quoteNearLimit" : null)],
+  [
+    "quoteNearLimit",
+    storyNearLimit,
+    (room, count, measure) => attachQuotes(room, count, measure ? "quoteNearLimit" : null),
+  ],
 ];
 // One untimed round of every series first, so that the timed rounds run optimised code.
 for (const [name, state, run] of series) run(openRoom(state), SERIES[name].perRound, false);
@@ -396,7 +478,10 @@ row("checkUpdate: mark a claim, the claim mark on a sentence (format)", measured
 row("checkUpdate: attach a quote", measured.quote.check);
 row("checkUpdate: add a comment", measured.comment.check);
 row(`checkUpdate: paste a paragraph of ${PASTE_LENGTH} characters`, measured.paste.check);
-row(`checkUpdate: attach a quote, story with ${CLAIMS_NEAR_LIMIT} claims (limit ${DEFAULT_DOCUMENT_LIMITS.maxClaims})`, measured.quoteNearLimit.check);
+row(
+  `checkUpdate: attach a quote, story with ${CLAIMS_NEAR_LIMIT} claims (limit ${DEFAULT_DOCUMENT_LIMITS.maxClaims})`,
+  measured.quoteNearLimit.check,
+);
 
 const checks: Array<[string, Kind]> = [
   ["keystroke", "keystroke"],
@@ -420,10 +505,14 @@ console.log(
 console.log(
   `Busy story at the start of each round: ${story.length} bytes encoded, ${storyStructs} structs, summary ${storyPlain.length} characters (${storyPlain.split(/\s+/).length} words) in ${summaryText(storyDoc).segments.length} paragraphs, ${claimCount} claims, ${claimCount * QUOTES_PER_CLAIM} quotes.\n`,
 );
-console.log("| operation | runs | update bytes p50 | p50 µs | p95 µs | p99 µs | max µs | CPU p50 µs | CPU p99 µs |\n|---|---|---|---|---|---|---|---|---|");
+console.log(
+  "| operation | runs | update bytes p50 | p50 µs | p95 µs | p99 µs | max µs | CPU p50 µs | CPU p99 µs |\n|---|---|---|---|---|---|---|---|---|",
+);
 console.log(rows.join("\n"));
 console.log("\nThe same updates, baselines beside the policy (wall µs):\n");
-console.log("| update | decode p50 | decode p99 | apply p50 | apply p99 | checkUpdate p50 | checkUpdate p99 | check ÷ apply p50 |\n|---|---|---|---|---|---|---|---|");
+console.log(
+  "| update | decode p50 | decode p99 | apply p50 | apply p99 | checkUpdate p50 | checkUpdate p99 | check ÷ apply p50 |\n|---|---|---|---|---|---|---|---|",
+);
 console.log(ratioRows.join("\n"));
 
 // GC pauses are reported after the fact: let the observer deliver the last ones.
@@ -435,4 +524,6 @@ for (const [name, kind] of checks) {
   const duringGc = slow.filter(([from, to]) => gcPauses.some(([gcFrom, gcTo]) => gcFrom < to && gcTo > from)).length;
   console.log(`- ${name}: ${slow.length} of ${wall.length}, ${duringGc} during a GC pause`);
 }
-console.log(`\nTarget p99 ≤ 50 µs: ${checks.map(([name, kind]) => `${name} ${percentile(measured[kind].check.wall, 0.99) <= 50 ? "met" : "NOT met"}`).join(", ")}.`);
+console.log(
+  `\nTarget p99 ≤ 50 µs: ${checks.map(([name, kind]) => `${name} ${percentile(measured[kind].check.wall, 0.99) <= 50 ? "met" : "NOT met"}`).join(", ")}.`,
+);

@@ -8,7 +8,15 @@ import { SetPasswordForm } from "./set-password-form";
  * The page an account link opens (server component): the form to join or set a password, or why the link
  * cannot be used (unknown, used, expired, disabled) and what to do instead.
  */
-export async function AccountLinkPage({ prisma, kind, token }: { prisma: PrismaClient; kind: AccountLinkKind; token: string }) {
+export async function AccountLinkPage({
+  prisma,
+  kind,
+  token,
+}: {
+  prisma: PrismaClient;
+  kind: AccountLinkKind;
+  token: string;
+}) {
   let link: OpenedLink | null = null;
   let refusal: string | null = null;
   try {
@@ -36,7 +44,9 @@ export async function AccountLinkPage({ prisma, kind, token }: { prisma: PrismaC
   );
   return (
     <div className="mx-auto mt-12 max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
-      <h1 className="mb-1 font-serif text-2xl font-bold">{kind === "invitation" ? "Join the newsroom" : "Set your password"}</h1>
+      <h1 className="mb-1 font-serif text-2xl font-bold">
+        {kind === "invitation" ? "Join the newsroom" : "Set your password"}
+      </h1>
       {content}
     </div>
   );

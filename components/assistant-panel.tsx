@@ -13,7 +13,8 @@ import { plural } from "./ui/plural";
 /** Suggestions shown before "Show all": enough to choose from without pushing the sources out of sight. */
 const FIRST_SUGGESTIONS = 3;
 
-const suggestionKey = (suggestion: EvidenceSuggestion) => `${suggestion.sourceId}:${suggestion.start}:${suggestion.end}`;
+const suggestionKey = (suggestion: EvidenceSuggestion) =>
+  `${suggestion.sourceId}:${suggestion.start}:${suggestion.end}`;
 
 /**
  * The verification assistant for the active claim: passages of the sources that may support it (one click
@@ -30,7 +31,10 @@ export function AssistantPanel({
   onAttach: (suggestion: EvidenceSuggestion) => string | null;
 }) {
   // Attached passages leave the list at once, before the assistant has read the draft again.
-  const [attached, setAttached] = useState<{ assistance: StoryAssistance | null; keys: Set<string> }>({ assistance: null, keys: new Set() });
+  const [attached, setAttached] = useState<{ assistance: StoryAssistance | null; keys: Set<string> }>({
+    assistance: null,
+    keys: new Set(),
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const help = claim ? (view.assistance?.claims.get(claim.id) ?? null) : null;
@@ -47,7 +51,11 @@ export function AssistantPanel({
   }
 
   return (
-    <section aria-labelledby="assistant-heading" className="rounded-lg border border-stone-200 bg-stone-50 p-3" data-testid="assistant-panel">
+    <section
+      aria-labelledby="assistant-heading"
+      className="rounded-lg border border-stone-200 bg-stone-50 p-3"
+      data-testid="assistant-panel"
+    >
       <h2 id="assistant-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
         Assistant
       </h2>
@@ -67,7 +75,11 @@ export function AssistantPanel({
             {claim.span ? `“${claim.span.text}”` : "Detached: the words of this claim were deleted from the summary."}
           </p>
           <div>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500" aria-live="polite" data-testid="suggestion-count">
+            <h3
+              className="text-xs font-semibold uppercase tracking-wide text-stone-500"
+              aria-live="polite"
+              data-testid="suggestion-count"
+            >
               Suggested evidence ({suggestions.length})
             </h3>
             {problem ? (
@@ -84,7 +96,11 @@ export function AssistantPanel({
             ) : (
               <ol className="mt-1.5 space-y-2" aria-label="Suggested passages">
                 {suggestions.slice(0, showAll ? suggestions.length : FIRST_SUGGESTIONS).map((suggestion) => (
-                  <SuggestionCard key={suggestionKey(suggestion)} suggestion={suggestion} onAttach={() => attach(suggestion)} />
+                  <SuggestionCard
+                    key={suggestionKey(suggestion)}
+                    suggestion={suggestion}
+                    onAttach={() => attach(suggestion)}
+                  />
                 ))}
               </ol>
             )}
@@ -101,7 +117,11 @@ export function AssistantPanel({
           </div>
           <Coverage coverage={help.coverage} />
           <div>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500" aria-live="polite" data-testid="claim-flag-count">
+            <h3
+              className="text-xs font-semibold uppercase tracking-wide text-stone-500"
+              aria-live="polite"
+              data-testid="claim-flag-count"
+            >
               Flags ({open.length})
             </h3>
             {open.length === 0 ? (
@@ -110,7 +130,12 @@ export function AssistantPanel({
               <ul className="mt-1.5 space-y-2" aria-label="Flags of this claim">
                 {open.map((flag) => (
                   <li key={flag.id} className="rounded border border-amber-200 bg-white p-2.5">
-                    <FlagCard flag={flag} dismissal={undefined} onDismiss={(reason) => view.dismiss(flag.id, reason)} onRestore={() => view.restore(flag.id)} />
+                    <FlagCard
+                      flag={flag}
+                      dismissal={undefined}
+                      onDismiss={(reason) => view.dismiss(flag.id, reason)}
+                      onRestore={() => view.restore(flag.id)}
+                    />
                   </li>
                 ))}
               </ul>

@@ -19,9 +19,19 @@ scope.onmessage = (event: MessageEvent<AssistantRequest>) => {
       reply({ type: "ready", generation: message.generation });
     } else if (current && message.generation === current.generation) {
       const assistance = current.assistant.assist(message.input);
-      reply({ type: "assistance", generation: message.generation, request: message.request, summary: message.input.summary, assistance });
+      reply({
+        type: "assistance",
+        generation: message.generation,
+        request: message.request,
+        summary: message.input.summary,
+        assistance,
+      });
     }
   } catch (error) {
-    reply({ type: "failed", generation: message.generation, message: error instanceof Error ? error.message : String(error) });
+    reply({
+      type: "failed",
+      generation: message.generation,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 };

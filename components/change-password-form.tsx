@@ -7,7 +7,6 @@ import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
 import { sendJson } from "./send-json";
 
-
 /**
  * Changes one's own password (the current one required). The change ends every session of the person, this one
  * too, so the form signs in again with the new password; other browsers are signed out at their next request.
@@ -57,7 +56,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
         <label htmlFor="currentPassword" className="block text-sm font-medium">
           Current password
         </label>
-        <input id="currentPassword" name="currentPassword" type="password" required autoComplete="current-password" className={INPUT} />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          required
+          autoComplete="current-password"
+          className={INPUT}
+        />
       </div>
       <NewPasswordFields name="newPassword" />
       {message ? (

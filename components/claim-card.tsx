@@ -67,7 +67,11 @@ export function ClaimCard({
           {watchers.length > 0 ? (
             <span className="flex items-center gap-1 text-xs text-stone-500" data-testid="claim-watchers">
               {watchers.map((watcher) => (
-                <span key={watcher.name} className="rounded-full px-1.5 py-0.5 text-white" style={{ backgroundColor: watcher.color }}>
+                <span
+                  key={watcher.name}
+                  className="rounded-full px-1.5 py-0.5 text-white"
+                  style={{ backgroundColor: watcher.color }}
+                >
                   {watcher.name}
                 </span>
               ))}

@@ -26,15 +26,18 @@ export function ClaimDecision({
   async function decide(kind: "approved" | "rejected") {
     setPending(true);
     setError(null);
-    const response = await fetch(`/api/stories/${encodeURIComponent(storyId)}/claims/${encodeURIComponent(claimId)}/decision`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(
-        kind === "approved"
-          ? { decision: kind, verdict, reason, claimHash: review?.hash }
-          : { decision: kind, reason, claimHash: review?.hash },
-      ),
-    });
+    const response = await fetch(
+      `/api/stories/${encodeURIComponent(storyId)}/claims/${encodeURIComponent(claimId)}/decision`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(
+          kind === "approved"
+            ? { decision: kind, verdict, reason, claimHash: review?.hash }
+            : { decision: kind, reason, claimHash: review?.hash },
+        ),
+      },
+    );
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     setPending(false);
     if (!response.ok) {
@@ -67,7 +70,11 @@ export function ClaimDecision({
         </div>
       ) : null}
       {review.canDecide && review.status !== "draft" ? (
-        <form onSubmit={(event: FormEvent<HTMLFormElement>) => event.preventDefault()} className="space-y-2 rounded border border-stone-200 p-2" aria-label="Review this claim">
+        <form
+          onSubmit={(event: FormEvent<HTMLFormElement>) => event.preventDefault()}
+          className="space-y-2 rounded border border-stone-200 p-2"
+          aria-label="Review this claim"
+        >
           <div className="flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-1">
               Verdict

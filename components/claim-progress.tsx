@@ -6,7 +6,12 @@ const COLOURS: Record<ClaimStatus, string> = {
   draft: "bg-amber-400",
   rejected: "bg-red-600",
 };
-const LABELS: Record<ClaimStatus, string> = { approved: "approved", needs_review: "need review", draft: "draft", rejected: "rejected" };
+const LABELS: Record<ClaimStatus, string> = {
+  approved: "approved",
+  needs_review: "need review",
+  draft: "draft",
+  rejected: "rejected",
+};
 const ORDER: ClaimStatus[] = ["approved", "needs_review", "draft", "rejected"];
 
 /** A story's claims by status as a small stacked bar, with the counts in words. */

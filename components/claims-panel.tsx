@@ -64,7 +64,12 @@ export function ClaimsPanel({
                 onSelect(null);
               }}
               onComment={(body) =>
-                addComment(doc, claim.id, { id: crypto.randomUUID(), body, author: user, createdAt: new Date().toISOString() })
+                addComment(doc, claim.id, {
+                  id: crypto.randomUUID(),
+                  body,
+                  author: user,
+                  createdAt: new Date().toISOString(),
+                })
               }
             />
           ))}

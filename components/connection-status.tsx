@@ -11,7 +11,12 @@ const LABELS: Record<CollabStatus, { text: string; dot: string }> = {
 export function ConnectionStatus({ status }: { status: CollabStatus }) {
   const label = LABELS[status];
   return (
-    <p role="status" className="flex items-center gap-2 text-sm text-stone-600" data-testid="connection-status" data-status={status}>
+    <p
+      role="status"
+      className="flex items-center gap-2 text-sm text-stone-600"
+      data-testid="connection-status"
+      data-status={status}
+    >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${label.dot}`} />
       {label.text}
     </p>

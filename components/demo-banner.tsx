@@ -7,10 +7,15 @@ import { DEMO_PASSWORD } from "@/server/users/demo-accounts";
 export function DemoBanner({ emails, admin }: { emails: string[]; admin: boolean }) {
   if (emails.length === 0) return null;
   return (
-    <div role="note" aria-label="Demo accounts" className="border-b border-amber-300 bg-amber-100 text-sm text-amber-950" data-testid="demo-banner">
+    <div
+      role="note"
+      aria-label="Demo accounts"
+      className="border-b border-amber-300 bg-amber-100 text-sm text-amber-950"
+      data-testid="demo-banner"
+    >
       <p className="mx-auto max-w-7xl px-4 py-2">
-        <strong>Demo accounts are enabled:</strong> anyone can sign in as {emails.join(", ")} with the password “{DEMO_PASSWORD}”. Remove
-        them before real use: an admin disables them under{" "}
+        <strong>Demo accounts are enabled:</strong> anyone can sign in as {emails.join(", ")} with the password “
+        {DEMO_PASSWORD}”. Remove them before real use: an admin disables them under{" "}
         {admin ? (
           <a href="/admin/users" className="font-medium underline">
             Users

@@ -13,16 +13,25 @@ export function DisableDemoAccounts({ count }: { count: number }) {
   async function disable() {
     setPending(true);
     setMessage(null);
-    const result = await sendJson<{ disabled: string[]; keptOwn: boolean }>("/api/users/demo-accounts", { disabled: true }, "PATCH");
+    const result = await sendJson<{ disabled: string[]; keptOwn: boolean }>(
+      "/api/users/demo-accounts",
+      { disabled: true },
+      "PATCH",
+    );
     setPending(false);
     if (!result.ok) {
       setMessage({ ok: false, text: result.error });
       return;
     }
-    const done = result.data.disabled.length === 0 ? "No demo account was disabled." : `Disabled ${result.data.disabled.join(", ")}.`;
+    const done =
+      result.data.disabled.length === 0
+        ? "No demo account was disabled."
+        : `Disabled ${result.data.disabled.join(", ")}.`;
     setMessage({
       ok: true,
-      text: result.data.keptOwn ? `${done} Yours is a demo account: sign in as your own admin and disable it too.` : done,
+      text: result.data.keptOwn
+        ? `${done} Yours is a demo account: sign in as your own admin and disable it too.`
+        : done,
     });
     router.refresh();
   }
@@ -33,8 +42,8 @@ export function DisableDemoAccounts({ count }: { count: number }) {
         Demo accounts
       </h2>
       <p className="mb-3 text-stone-800">
-        {count === 1 ? "One demo account" : `${count} demo accounts`} can still sign in with the published password. Disable them once your
-        own admin account exists (yours is kept if you are signed in as one).
+        {count === 1 ? "One demo account" : `${count} demo accounts`} can still sign in with the published password.
+        Disable them once your own admin account exists (yours is kept if you are signed in as one).
       </p>
       <button
         type="button"
@@ -45,7 +54,10 @@ export function DisableDemoAccounts({ count }: { count: number }) {
         {pending ? "Disabling…" : "Disable the demo accounts"}
       </button>
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`mt-3 ${message.ok ? "text-emerald-900" : "text-red-800"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`mt-3 ${message.ok ? "text-emerald-900" : "text-red-800"}`}
+        >
           {message.text}
         </p>
       ) : null}

@@ -7,13 +7,23 @@ type Range = { start: number; end: number };
  */
 export function termRanges(text: string, terms: readonly string[]): Range[] {
   if (terms.length === 0) return [];
-  const escaped = [...terms].sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const escaped = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})(?![\\p{L}\\p{N}])`, "gu");
   return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 /** A text with some of its ranges emphasised, as React text (never HTML). Overlapping ranges merge. */
-export function EmphasisedText({ text, ranges, className }: { text: string; ranges: readonly Range[]; className: string }) {
+export function EmphasisedText({
+  text,
+  ranges,
+  className,
+}: {
+  text: string;
+  ranges: readonly Range[];
+  className: string;
+}) {
   const parts: Array<string | { text: string; at: number }> = [];
   let at = 0;
   for (const range of [...ranges].sort((a, b) => a.start - b.start)) {

@@ -48,7 +48,13 @@ export function EvidenceForm({
         <legend className="sr-only">Stance</legend>
         {STANCES.map((value) => (
           <label key={value} className="flex items-center gap-1">
-            <input type="radio" name="stance" value={value} checked={stance === value} onChange={() => setStance(value)} />
+            <input
+              type="radio"
+              name="stance"
+              value={value}
+              checked={stance === value}
+              onChange={() => setStance(value)}
+            />
             {STANCE_TEXT[value]}
           </label>
         ))}

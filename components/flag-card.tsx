@@ -44,10 +44,19 @@ export function FlagCard({
       {flag.wordings.length > 0 ? (
         <ul className="mt-2 space-y-1.5" aria-label="Wordings">
           {flag.wordings.map((wording, index) => (
-            <li key={`${wording.sourceId ?? "summary"}-${wording.start ?? index}`} className="border-l-2 border-stone-200 pl-2">
+            <li
+              key={`${wording.sourceId ?? "summary"}-${wording.start ?? index}`}
+              className="border-l-2 border-stone-200 pl-2"
+            >
               <span className="text-xs font-semibold text-stone-700">{wording.outlet ?? "Summary"}</span>
               <span className="block font-serif text-stone-800">
-                “<EmphasisedText text={wording.text} ranges={wording.highlights ?? []} className="bg-amber-100 font-semibold text-stone-950" />”
+                “
+                <EmphasisedText
+                  text={wording.text}
+                  ranges={wording.highlights ?? []}
+                  className="bg-amber-100 font-semibold text-stone-950"
+                />
+                ”
               </span>
             </li>
           ))}

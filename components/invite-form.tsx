@@ -22,7 +22,10 @@ export function InviteForm() {
     setPending(true);
     setError(null);
     setInvitation(null);
-    const result = await sendJson<Invitation>("/api/users", { email: String(data.get("email") ?? ""), role: data.get("role") });
+    const result = await sendJson<Invitation>("/api/users", {
+      email: String(data.get("email") ?? ""),
+      role: data.get("role"),
+    });
     setPending(false);
     if (!result.ok) {
       setError(result.error);
@@ -34,7 +37,10 @@ export function InviteForm() {
   }
 
   return (
-    <section aria-labelledby="invite-heading" className="mb-8 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby="invite-heading"
+      className="mb-8 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+    >
       <h2 id="invite-heading" className="mb-3 font-serif text-xl font-bold">
         Invite a person
       </h2>
@@ -53,7 +59,11 @@ export function InviteForm() {
         </label>
         <label className="block space-y-1">
           <span className="text-sm font-medium text-stone-700">Role</span>
-          <select name="role" defaultValue="editor" className="block rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600">
+          <select
+            name="role"
+            defaultValue="editor"
+            className="block rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {role}
@@ -70,12 +80,22 @@ export function InviteForm() {
         </button>
       </form>
       {error ? (
-        <p id="invite-error" role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          id="invite-error"
+          role="alert"
+          className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {error}
         </p>
       ) : null}
       {invitation ? (
-        <IssuedLink label={`Invitation link for ${invitation.email}`} url={invitation.url} expiresAt={invitation.expiresAt} mail={invitation.mail} email={invitation.email} />
+        <IssuedLink
+          label={`Invitation link for ${invitation.email}`}
+          url={invitation.url}
+          expiresAt={invitation.expiresAt}
+          mail={invitation.mail}
+          email={invitation.email}
+        />
       ) : null}
     </section>
   );

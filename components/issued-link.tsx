@@ -9,7 +9,19 @@ export type MailOutcome = { status: "not_configured" } | { status: "sent" } | { 
  * A link just issued (an invitation or a password reset), shown once to the admin to copy, with what became of
  * mailing it: not configured or failed means the admin passes it on by hand.
  */
-export function IssuedLink({ label, url, expiresAt, mail, email }: { label: string; url: string; expiresAt: string; mail: MailOutcome; email: string }) {
+export function IssuedLink({
+  label,
+  url,
+  expiresAt,
+  mail,
+  email,
+}: {
+  label: string;
+  url: string;
+  expiresAt: string;
+  mail: MailOutcome;
+  email: string;
+}) {
   const id = useId();
   const [copied, setCopied] = useState<string | null>(null);
   const expires = new Date(expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -24,7 +36,10 @@ export function IssuedLink({ label, url, expiresAt, mail, email }: { label: stri
   }
 
   return (
-    <div className="mt-3 space-y-2 rounded border border-emerald-200 bg-emerald-50 p-3 text-sm" data-testid="issued-link">
+    <div
+      className="mt-3 space-y-2 rounded border border-emerald-200 bg-emerald-50 p-3 text-sm"
+      data-testid="issued-link"
+    >
       <label htmlFor={id} className="block font-medium text-emerald-900">
         {label}
       </label>
@@ -36,7 +51,11 @@ export function IssuedLink({ label, url, expiresAt, mail, email }: { label: stri
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded border border-stone-300 bg-white px-2 py-1 font-mono text-xs"
         />
-        <button type="button" onClick={copy} className="rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600">
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
           Copy link
         </button>
       </div>

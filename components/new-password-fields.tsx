@@ -1,7 +1,8 @@
 import { PASSWORD_RULE } from "@/lib/accounts/password-rule";
 
 /** The text inputs of the account forms. */
-export const INPUT = "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600";
+export const INPUT =
+  "mt-1 w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600";
 
 /**
  * A new password and its repetition (named `name` and `confirm` in the form), with the password rule under the

@@ -8,7 +8,17 @@ import { sendJson } from "./send-json";
 type ResetLink = { email: string; url: string; expiresAt: string; mail: MailOutcome };
 
 /** An admin's controls for one person: issue a password reset link, disable or re-enable (not for oneself). */
-export function PersonActions({ userId, name, disabled, self }: { userId: string; name: string; disabled: boolean; self: boolean }) {
+export function PersonActions({
+  userId,
+  name,
+  disabled,
+  self,
+}: {
+  userId: string;
+  name: string;
+  disabled: boolean;
+  self: boolean;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +76,15 @@ export function PersonActions({ userId, name, disabled, self }: { userId: string
           </span>
         ) : null}
       </div>
-      {link ? <IssuedLink label={`Password reset link for ${name}`} url={link.url} expiresAt={link.expiresAt} mail={link.mail} email={link.email} /> : null}
+      {link ? (
+        <IssuedLink
+          label={`Password reset link for ${name}`}
+          url={link.url}
+          expiresAt={link.expiresAt}
+          mail={link.mail}
+          email={link.email}
+        />
+      ) : null}
     </div>
   );
 }

@@ -31,10 +31,19 @@ export function PublishPanel({
       headers: { "content-type": "application/json" },
       body: JSON.stringify(needsNote ? { correctionNote: note } : {}),
     });
-    const body = (await response.json().catch(() => ({}))) as { number?: number; error?: string; blockers?: Array<{ message: string }> };
+    const body = (await response.json().catch(() => ({}))) as {
+      number?: number;
+      error?: string;
+      blockers?: Array<{ message: string }>;
+    };
     setPending(false);
     if (!response.ok || !body.number) {
-      setError([body.error ?? `Publishing failed (HTTP ${response.status}).`, ...(body.blockers ?? []).map((b) => b.message)].join(" "));
+      setError(
+        [
+          body.error ?? `Publishing failed (HTTP ${response.status}).`,
+          ...(body.blockers ?? []).map((b) => b.message),
+        ].join(" "),
+      );
       return;
     }
     setPublished(body.number);
@@ -43,7 +52,11 @@ export function PublishPanel({
   }
 
   return (
-    <section aria-labelledby="publish-heading" className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="publish-panel">
+    <section
+      aria-labelledby="publish-heading"
+      className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="publish-panel"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="publish-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
           Publish {review.latestVersion ? `· version ${review.latestVersion} is live` : ""}

@@ -7,5 +7,7 @@ import type { ClaimReview } from "./use-story-review";
 /** The approve/reject controls of a claim in the review queue; the queue reloads after a decision. */
 export function QueueDecision({ storyId, review }: { storyId: string; review: ClaimReview }) {
   const router = useRouter();
-  return <ClaimDecision storyId={storyId} claimId={review.id} review={review} onDecided={async () => router.refresh()} />;
+  return (
+    <ClaimDecision storyId={storyId} claimId={review.id} review={review} onDecided={async () => router.refresh()} />
+  );
 }

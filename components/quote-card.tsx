@@ -29,7 +29,10 @@ export function QuoteCard({
   const correction = quote.correction;
   // The words in the context a reader will see: taken from the source's text, as the server takes them for the
   // review and the published version, never the context the document states (any editor's client writes it).
-  const shown = source && verification?.verified && !correction ? createQuoteSelector(source.text, verification.start, verification.end) : quote.selector;
+  const shown =
+    source && verification?.verified && !correction
+      ? createQuoteSelector(source.text, verification.start, verification.end)
+      : quote.selector;
   const frame =
     correction?.state === "orphaned"
       ? "border-red-300 bg-red-50"
@@ -44,11 +47,15 @@ export function QuoteCard({
         </span>
         <span className={`rounded px-1.5 py-0.5 ${STANCE_CLASS[quote.stance]}`}>{STANCE_TEXT[quote.stance]}</span>
         {correction?.state === "orphaned" ? (
-          <span className="rounded bg-red-700 px-1.5 py-0.5 text-white">Lost in correction {correction.revision - 1} → {correction.revision}</span>
+          <span className="rounded bg-red-700 px-1.5 py-0.5 text-white">
+            Lost in correction {correction.revision - 1} → {correction.revision}
+          </span>
         ) : correction?.state === "reverify" ? (
           <span className="rounded bg-amber-600 px-1.5 py-0.5 text-white">Re-verify after correction</span>
         ) : source && quote.sourceRevision !== undefined && quote.sourceRevision < source.revision ? (
-          <span className="rounded bg-amber-600 px-1.5 py-0.5 text-white">Being found in revision {source.revision}…</span>
+          <span className="rounded bg-amber-600 px-1.5 py-0.5 text-white">
+            Being found in revision {source.revision}…
+          </span>
         ) : verification?.verified ? (
           <span className="rounded bg-emerald-600 px-1.5 py-0.5 text-white">Verified verbatim</span>
         ) : (
@@ -72,9 +79,14 @@ export function QuoteCard({
             : `The source was corrected (revision ${correction.revision}): ${correction.reason} Its old words:`}
         </p>
       ) : null}
-      <blockquote className={`mt-1 font-serif ${correction ? "text-stone-500 line-through decoration-stone-400" : "text-stone-800"}`}>
+      <blockquote
+        className={`mt-1 font-serif ${correction ? "text-stone-500 line-through decoration-stone-400" : "text-stone-800"}`}
+      >
         <span className="text-stone-400">…{shown.prefix}</span>
-        <mark className={correction ? "bg-transparent text-inherit" : "bg-yellow-100 text-stone-900"} data-testid="quote-exact">
+        <mark
+          className={correction ? "bg-transparent text-inherit" : "bg-yellow-100 text-stone-900"}
+          data-testid="quote-exact"
+        >
           {shown.exact}
         </mark>
         <span className="text-stone-400">{shown.suffix}…</span>
@@ -82,14 +94,18 @@ export function QuoteCard({
       {correction?.state === "reverify" ? (
         <ol className="mt-2 space-y-2" aria-label="Passages of the corrected text that may be this quote">
           {correction.candidates.map((candidate, index) => (
-            <li key={`${candidate.selector.start}-${candidate.selector.end}`} className="rounded border border-amber-200 bg-white p-2">
+            <li
+              key={`${candidate.selector.start}-${candidate.selector.end}`}
+              className="rounded border border-amber-200 bg-white p-2"
+            >
               <p className="font-serif text-stone-800">
                 <span className="text-stone-400">…{candidate.selector.prefix}</span>
                 <mark className="bg-yellow-100">{candidate.selector.exact}</mark>
                 <span className="text-stone-400">{candidate.selector.suffix}…</span>
               </p>
               <p className="mt-1 text-xs text-stone-600">
-                {Math.round(candidate.similarity * 100)}% the same words{candidate.reasons.length ? ` · ${candidate.reasons.join(" · ")}` : ""}
+                {Math.round(candidate.similarity * 100)}% the same words
+                {candidate.reasons.length ? ` · ${candidate.reasons.join(" · ")}` : ""}
               </p>
               <button
                 type="button"

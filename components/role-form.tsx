@@ -26,14 +26,23 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {name}
       </label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-stone-300 px-2 py-1">
+      <select
+        id={`role-${userId}`}
+        name="role"
+        defaultValue={role}
+        className="rounded border border-stone-300 px-2 py-1"
+      >
         {ROLES.map((value) => (
           <option key={value} value={value}>
             {value}
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100 disabled:opacity-50"
+      >
         Save
       </button>
       {state ? (

@@ -6,7 +6,11 @@ export type PostResult<T> = { ok: true; data: T } | { ok: false; status: number;
  * carries the route's message for people, a network failure says so. Every request that changes something
  * must be JSON from this site (proxy.ts), which is what this sends.
  */
-export async function sendJson<T>(url: string, body?: unknown, method: "POST" | "PATCH" | "DELETE" = "POST"): Promise<PostResult<T>> {
+export async function sendJson<T>(
+  url: string,
+  body?: unknown,
+  method: "POST" | "PATCH" | "DELETE" = "POST",
+): Promise<PostResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -19,7 +23,11 @@ export async function sendJson<T>(url: string, body?: unknown, method: "POST" | 
   }
   const data = (await response.json().catch(() => null)) as (T & { error?: string }) | null;
   if (!response.ok || data === null) {
-    return { ok: false, status: response.status, error: data?.error ?? `The request failed (HTTP ${response.status}).` };
+    return {
+      ok: false,
+      status: response.status,
+      error: data?.error ?? `The request failed (HTTP ${response.status}).`,
+    };
   }
   return { ok: true, data };
 }

@@ -7,12 +7,21 @@ import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
 import { sendJson } from "./send-json";
 
-
 /**
  * Uses an invitation (name and password) or a reset link (password), then signs the person in with the new
  * password and opens the story list; if that sign-in fails, it sends them to the sign-in page.
  */
-export function SetPasswordForm({ kind, token, email, name }: { kind: "invitation" | "reset"; token: string; email: string; name: string | null }) {
+export function SetPasswordForm({
+  kind,
+  token,
+  email,
+  name,
+}: {
+  kind: "invitation" | "reset";
+  token: string;
+  email: string;
+  name: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +30,8 @@ export function SetPasswordForm({ kind, token, email, name }: { kind: "invitatio
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
-    const problem = passwordProblem(password) ?? (password !== form.get("confirm") ? "The two passwords differ." : null);
+    const problem =
+      passwordProblem(password) ?? (password !== form.get("confirm") ? "The two passwords differ." : null);
     if (problem) {
       setError(problem);
       return;

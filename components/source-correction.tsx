@@ -7,7 +7,6 @@ import { sendJson } from "./send-json";
 import type { WorkspaceSource } from "./workspace-source";
 import { plural } from "./ui/plural";
 
-
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {
   if (!outcome) return pending ?? `Revision ${revision} saved.`;
@@ -69,8 +68,8 @@ export function SourceCorrection({
       </p>
       {source.revision !== basedOn ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Someone else saved revision {source.revision} of this source while you were editing. Copy your changes, cancel, and
-          correct the new revision.
+          Someone else saved revision {source.revision} of this source while you were editing. Copy your changes,
+          cancel, and correct the new revision.
         </p>
       ) : null}
       {error ? (

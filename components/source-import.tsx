@@ -84,15 +84,22 @@ export function SourceImport({
         setStage({ kind: "aggregator", origin, text: raw, page: parseAggregatorPage(raw) });
         return;
       }
-      const { text, metadata } = articleTextFromFile(kind, raw, (html) => new DOMParser().parseFromString(withoutStyleElements(html), "text/html"));
+      const { text, metadata } = articleTextFromFile(kind, raw, (html) =>
+        new DOMParser().parseFromString(withoutStyleElements(html), "text/html"),
+      );
       const card = sources.find(
-        (source) => source.kind === "card" && metadata.headline && source.headline?.toLowerCase() === metadata.headline.toLowerCase(),
+        (source) =>
+          source.kind === "card" &&
+          metadata.headline &&
+          source.headline?.toLowerCase() === metadata.headline.toLowerCase(),
       );
       setStage({
         kind: "article",
         origin,
         text,
-        cardNote: card ? `Outlet and labels are taken from the ${card.outlet ?? "aggregator"} card with the same headline.` : null,
+        cardNote: card
+          ? `Outlet and labels are taken from the ${card.outlet ?? "aggregator"} card with the same headline.`
+          : null,
         fields: {
           outlet: metadata.outlet ?? card?.outlet ?? "",
           url: "",
@@ -121,7 +128,8 @@ export function SourceImport({
     setError(null);
     setStage({ kind: "reading", name: file.name, loaded: 0, total: file.size });
     const reader = new FileReader();
-    reader.onprogress = (event) => setStage({ kind: "reading", name: file.name, loaded: event.loaded, total: event.total || file.size });
+    reader.onprogress = (event) =>
+      setStage({ kind: "reading", name: file.name, loaded: event.loaded, total: event.total || file.size });
     reader.onerror = () => {
       setStage({ kind: "choose" });
       setError(`“${file.name}” could not be read.`);
@@ -163,10 +171,13 @@ export function SourceImport({
   async function importAggregator() {
     if (stage.kind !== "aggregator") return;
     setSending(true);
-    const result = await sendJson<{ cardsAdded: number; cardsSkipped: number; summaryWritten: boolean; perspectives: number; pending?: string }>(
-      `/api/stories/${encodeURIComponent(storyId)}/sources/aggregator`,
-      { text: stage.text },
-    );
+    const result = await sendJson<{
+      cardsAdded: number;
+      cardsSkipped: number;
+      summaryWritten: boolean;
+      perspectives: number;
+      pending?: string;
+    }>(`/api/stories/${encodeURIComponent(storyId)}/sources/aggregator`, { text: stage.text });
     setSending(false);
     if (!result.ok) return setError(result.error);
     const { cardsAdded, cardsSkipped, summaryWritten, perspectives, pending } = result.data;
@@ -177,7 +188,11 @@ export function SourceImport({
       [
         `${plural(cardsAdded, "source card")} added`,
         cardsSkipped ? `${cardsSkipped} already in the story` : null,
-        summaryWritten ? "the summary became the draft" : pending ? null : "the draft already had a summary, so it was kept",
+        summaryWritten
+          ? "the summary became the draft"
+          : pending
+            ? null
+            : "the draft already had a summary, so it was kept",
         plural(perspectives, "perspective"),
       ]
         .filter(Boolean)
@@ -205,7 +220,12 @@ export function SourceImport({
           <h2 id={titleId} className="font-serif text-xl font-semibold">
             Add sources
           </h2>
-          <button type="button" onClick={close} className={`${buttonClass} text-stone-600 hover:bg-stone-100`} aria-label="Close">
+          <button
+            type="button"
+            onClick={close}
+            className={`${buttonClass} text-stone-600 hover:bg-stone-100`}
+            aria-label="Close"
+          >
             ✕
           </button>
         </div>
@@ -259,7 +279,11 @@ export function SourceImport({
                   className={`${inputClass} font-serif`}
                   data-testid="source-paste"
                 />
-                <button type="submit" disabled={pasted.trim().length === 0} className={`${buttonClass} bg-stone-800 text-white hover:bg-stone-700`}>
+                <button
+                  type="submit"
+                  disabled={pasted.trim().length === 0}
+                  className={`${buttonClass} bg-stone-800 text-white hover:bg-stone-700`}
+                >
                   Continue
                 </button>
               </form>
@@ -271,26 +295,54 @@ export function SourceImport({
               <p>
                 Reading “{stage.name}”… {megabytes(stage.loaded)} of {megabytes(stage.total)}
               </p>
-              <progress max={stage.total || 1} value={stage.loaded} className="w-full" aria-label={`Reading ${stage.name}`} />
+              <progress
+                max={stage.total || 1}
+                value={stage.loaded}
+                className="w-full"
+                aria-label={`Reading ${stage.name}`}
+              />
             </div>
           ) : null}
 
           {stage.kind === "article" ? (
             <form onSubmit={importArticle} className="space-y-3" aria-label="Article to import">
               <p className="text-sm text-stone-600">
-                An article from {stage.origin}: {stage.text.split(/\s+/).length.toLocaleString("en")} words. Check what its text
-                states and fill in the rest.
+                An article from {stage.origin}: {stage.text.split(/\s+/).length.toLocaleString("en")} words. Check what
+                its text states and fill in the rest.
               </p>
-              {stage.cardNote ? <p className="rounded bg-blue-50 px-3 py-2 text-sm text-blue-900">{stage.cardNote}</p> : null}
+              {stage.cardNote ? (
+                <p className="rounded bg-blue-50 px-3 py-2 text-sm text-blue-900">{stage.cardNote}</p>
+              ) : null}
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label="Headline" className="sm:col-span-2">
-                  {(id) => <input id={id} value={stage.fields.headline} onChange={(e) => setField("headline", e.target.value)} className={inputClass} />}
+                  {(id) => (
+                    <input
+                      id={id}
+                      value={stage.fields.headline}
+                      onChange={(e) => setField("headline", e.target.value)}
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field label="Outlet">
-                  {(id) => <input id={id} value={stage.fields.outlet} onChange={(e) => setField("outlet", e.target.value)} className={inputClass} />}
+                  {(id) => (
+                    <input
+                      id={id}
+                      value={stage.fields.outlet}
+                      onChange={(e) => setField("outlet", e.target.value)}
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field label="Author">
-                  {(id) => <input id={id} value={stage.fields.author} onChange={(e) => setField("author", e.target.value)} className={inputClass} />}
+                  {(id) => (
+                    <input
+                      id={id}
+                      value={stage.fields.author}
+                      onChange={(e) => setField("author", e.target.value)}
+                      className={inputClass}
+                    />
+                  )}
                 </Field>
                 <Field label="Published (UTC)">
                   {(id) => (
@@ -365,7 +417,9 @@ export function SourceImport({
                   {stage.page.cards.map((card) => (
                     <li key={`${card.outlet}-${card.headline}`} className="flex flex-wrap gap-1.5">
                       <span className="font-semibold">{card.outlet}</span>
-                      <span className="rounded bg-stone-100 px-1.5 text-stone-700">{biasLabelText(card.biasLabel)}</span>
+                      <span className="rounded bg-stone-100 px-1.5 text-stone-700">
+                        {biasLabelText(card.biasLabel)}
+                      </span>
                       <span className="rounded bg-emerald-50 px-1.5 text-emerald-800">{card.reliabilityLabel}</span>
                       <span className="text-stone-700">{card.headline}</span>
                     </li>
@@ -373,13 +427,19 @@ export function SourceImport({
                 </ul>
               </div>
               <p>
-                <span className="font-medium">Summary:</span> {plural(stage.page.summary.length, "paragraph")}, the draft&apos;s summary
-                if it has none yet.
+                <span className="font-medium">Summary:</span> {plural(stage.page.summary.length, "paragraph")}, the
+                draft&apos;s summary if it has none yet.
               </p>
               <p>
-                <span className="font-medium">Perspectives:</span> {stage.page.perspectives.length}, kept with the story.
+                <span className="font-medium">Perspectives:</span> {stage.page.perspectives.length}, kept with the
+                story.
               </p>
-              <ImportActions sending={sending} label="Import page" onBack={() => setStage({ kind: "choose" })} onImport={importAggregator} />
+              <ImportActions
+                sending={sending}
+                label="Import page"
+                onBack={() => setStage({ kind: "choose" })}
+                onImport={importAggregator}
+              />
             </div>
           ) : null}
         </div>
@@ -389,7 +449,15 @@ export function SourceImport({
 }
 
 /** A labelled field of the article form; the label names the control by id, so its name is the label alone. */
-function Field({ label, className = "", children }: { label: string; className?: string; children: (id: string) => React.ReactNode }) {
+function Field({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: (id: string) => React.ReactNode;
+}) {
   const id = useId();
   return (
     <div className={`space-y-1 text-sm ${className}`}>
@@ -423,7 +491,12 @@ function ImportActions({
       >
         {sending ? "Importing…" : label}
       </button>
-      <button type="button" onClick={onBack} disabled={sending} className={`${buttonClass} text-stone-700 hover:bg-stone-100`}>
+      <button
+        type="button"
+        onClick={onBack}
+        disabled={sending}
+        className={`${buttonClass} text-stone-700 hover:bg-stone-100`}
+      >
         Back
       </button>
       {sending ? (

@@ -128,7 +128,11 @@ export function SourceReader({
         ) : null}
       </div>
       {source ? (
-        <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="source-reader" data-source-id={source.id}>
+        <article
+          className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+          data-testid="source-reader"
+          data-source-id={source.id}
+        >
           <header className="mb-3 border-b border-stone-100 pb-3">
             <div className="flex flex-wrap items-center gap-1.5 text-xs">
               <span className="font-semibold text-stone-800">{source.outlet ?? "Outlet not stated"}</span>
@@ -137,7 +141,9 @@ export function SourceReader({
                 <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{source.reliabilityLabel}</span>
               ) : null}
               <span className="text-stone-500">{source.kind === "card" ? "Aggregator card" : "Article"}</span>
-              {source.revision > 1 ? <span className="text-stone-500">· Corrected (revision {source.revision})</span> : null}
+              {source.revision > 1 ? (
+                <span className="text-stone-500">· Corrected (revision {source.revision})</span>
+              ) : null}
               {correcting ? null : (
                 <button
                   type="button"
@@ -152,7 +158,12 @@ export function SourceReader({
                 </button>
               )}
               {correcting ? null : (
-                <SourceRemoval key={source.id} storyId={storyId} source={source} onRemoved={(message) => setNotice(message)} />
+                <SourceRemoval
+                  key={source.id}
+                  storyId={storyId}
+                  source={source}
+                  onRemoved={(message) => setNotice(message)}
+                />
               )}
             </div>
             <h3 className="mt-1 font-serif text-lg font-semibold">{source.headline ?? "Untitled"}</h3>
@@ -183,7 +194,8 @@ export function SourceReader({
               <ol className="mt-1 space-y-1 pl-4">
                 {source.history.map((revision) => (
                   <li key={revision.number}>
-                    <span className="font-medium">Revision {revision.number}</span> · {dateFormat.format(new Date(revision.at))} UTC
+                    <span className="font-medium">Revision {revision.number}</span> ·{" "}
+                    {dateFormat.format(new Date(revision.at))} UTC
                     {revision.by ? ` · ${revision.by}` : ""}
                     {revision.note ? ` · ${revision.note}` : revision.number === 1 ? " · imported" : ""}
                   </li>
@@ -192,7 +204,11 @@ export function SourceReader({
             </details>
           ) : null}
           {notice ? (
-            <p role="status" className="mb-3 rounded bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="source-notice">
+            <p
+              role="status"
+              className="mb-3 rounded bg-blue-50 px-3 py-2 text-sm text-blue-900"
+              data-testid="source-notice"
+            >
               {notice}
             </p>
           ) : null}
@@ -252,13 +268,18 @@ export function SourceReader({
               {notice}
             </p>
           ) : null}
-          This story has no sources yet. Choose <span className="font-medium">Add sources</span> to upload or paste the articles
-          it is written from, or an aggregator page.
+          This story has no sources yet. Choose <span className="font-medium">Add sources</span> to upload or paste the
+          articles it is written from, or an aggregator page.
         </div>
       )}
       {perspectives.length > 0 ? (
-        <details className="mt-4 rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-sm" data-testid="perspectives">
-          <summary className="cursor-pointer font-semibold text-stone-700">Perspectives ({perspectives.length})</summary>
+        <details
+          className="mt-4 rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-sm"
+          data-testid="perspectives"
+        >
+          <summary className="cursor-pointer font-semibold text-stone-700">
+            Perspectives ({perspectives.length})
+          </summary>
           <ul className="mt-2 list-disc space-y-1 pl-5 font-serif text-stone-800">
             {perspectives.map((perspective) => (
               <li key={perspective}>{perspective}</li>

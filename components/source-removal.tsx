@@ -22,7 +22,11 @@ export function SourceRemoval({
   const name = source.headline ? `“${source.headline}”` : (source.outlet ?? "this source");
 
   async function remove(): Promise<string | null> {
-    const result = await sendJson(`/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}`, undefined, "DELETE");
+    const result = await sendJson(
+      `/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}`,
+      undefined,
+      "DELETE",
+    );
     if (!result.ok) return result.error;
     router.refresh();
     onRemoved(`Removed ${name}.`);

@@ -97,7 +97,7 @@ export function StoryWorkspace({
             ) : null}
             <div className="mt-3 rounded-lg border border-stone-200 bg-white px-6 py-4 shadow-sm">
               {collab ? (
-              <>
+                <>
                   {synced ? null : (
                     <p className="mb-2 text-sm text-stone-500">
                       {error ? "Not connected: nothing typed here now is saved." : "Loading the latest draft…"}
@@ -112,40 +112,46 @@ export function StoryWorkspace({
                     onSelectClaim={setActiveClaimId}
                     highlights={assistant.highlights}
                   />
-              </>
-            ) : (
-              <p className="text-sm text-stone-500">{error ? "The summary is not available." : "Opening the summary…"}</p>
-            )}
-          </div>
-        </section>
-        {collab ? <StoryFlags view={assistant} claims={claims} onSelectClaim={setActiveClaimId} /> : null}
-        {collab ? (
-          <ClaimsPanel
-            storyId={storyId}
-            review={review}
-            onDecided={refreshReview}
-            doc={collab.doc}
-            user={actor}
-            claims={claims}
-            activeClaimId={activeClaimId}
-            watchers={watchers}
-            sources={sourcesById}
-            onSelect={setActiveClaimId}
+                </>
+              ) : (
+                <p className="text-sm text-stone-500">
+                  {error ? "The summary is not available." : "Opening the summary…"}
+                </p>
+              )}
+            </div>
+          </section>
+          {collab ? <StoryFlags view={assistant} claims={claims} onSelectClaim={setActiveClaimId} /> : null}
+          {collab ? (
+            <ClaimsPanel
+              storyId={storyId}
+              review={review}
+              onDecided={refreshReview}
+              doc={collab.doc}
+              user={actor}
+              claims={claims}
+              activeClaimId={activeClaimId}
+              watchers={watchers}
+              sources={sourcesById}
+              onSelect={setActiveClaimId}
+            />
+          ) : null}
+        </div>
+        {/* One screen high and scrolling on its own, so the sources stay in reach below the assistant. */}
+        <div className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
+          <AssistantPanel
+            claim={activeClaim}
+            view={assistant}
+            onAttach={(passage) => addEvidence(passage, "supports", "")}
           />
-        ) : null}
+          <SourceReader
+            storyId={storyId}
+            sources={sources}
+            perspectives={perspectives}
+            activeClaimText={activeClaim?.span?.text ?? null}
+            onAddEvidence={addEvidence}
+          />
+        </div>
       </div>
-      {/* One screen high and scrolling on its own, so the sources stay in reach below the assistant. */}
-      <div className="min-w-0 space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto lg:pr-1">
-        <AssistantPanel claim={activeClaim} view={assistant} onAttach={(passage) => addEvidence(passage, "supports", "")} />
-        <SourceReader
-          storyId={storyId}
-          sources={sources}
-          perspectives={perspectives}
-          activeClaimText={activeClaim?.span?.text ?? null}
-          onAddEvidence={addEvidence}
-        />
-      </div>
-    </div>
     </>
   );
 }

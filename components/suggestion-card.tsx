@@ -6,7 +6,11 @@ import { EmphasisedText, termRanges } from "./emphasised-text";
 /** A passage the assistant suggests for the active claim: its outlet, the sentence with the matched words emphasised, and one click to attach it. */
 export function SuggestionCard({ suggestion, onAttach }: { suggestion: EvidenceSuggestion; onAttach: () => void }) {
   return (
-    <li className="rounded border border-stone-200 bg-white p-2.5 text-sm" data-testid="suggestion" data-source-id={suggestion.sourceId}>
+    <li
+      className="rounded border border-stone-200 bg-white p-2.5 text-sm"
+      data-testid="suggestion"
+      data-source-id={suggestion.sourceId}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-semibold text-stone-800" data-testid="suggestion-outlet">
           {suggestion.outlet}

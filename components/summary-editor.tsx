@@ -114,7 +114,11 @@ export function SummaryEditor({
   return (
     <div>
       <style nonce={nonce}>{highlightStyles(claimStatuses, activeClaimId)}</style>
-      <div role="toolbar" aria-label="Summary tools" className="mb-3 flex flex-wrap items-center gap-2 border-b border-stone-100 pb-3">
+      <div
+        role="toolbar"
+        aria-label="Summary tools"
+        className="mb-3 flex flex-wrap items-center gap-2 border-b border-stone-100 pb-3"
+      >
         <button
           type="button"
           onMouseDown={(event) => event.preventDefault()}
@@ -153,6 +157,7 @@ function highlightStyles(statuses: Map<string, ClaimStatus>, activeClaimId: stri
     ([id, status]) =>
       `.summary-editor [data-claim-id="${id}"]{background-color:${STATUS_COLOURS[status][0]};border-color:${STATUS_COLOURS[status][1]}}`,
   );
-  if (activeClaimId && statuses.has(activeClaimId)) rules.push(`.summary-editor [data-claim-id="${activeClaimId}"]{outline:2px solid var(--color-stone-900)}`);
+  if (activeClaimId && statuses.has(activeClaimId))
+    rules.push(`.summary-editor [data-claim-id="${activeClaimId}"]{outline:2px solid var(--color-stone-900)}`);
   return rules.join("\n");
 }

@@ -53,7 +53,9 @@ function flatten(doc: ProseMirrorNode): { plain: string; runs: TextRun[] } {
 function positionOf(runs: readonly TextRun[], offset: number, side: "start" | "end"): number | null {
   for (const run of runs) {
     const inside =
-      side === "start" ? run.offset <= offset && offset < run.offset + run.length : run.offset < offset && offset <= run.offset + run.length;
+      side === "start"
+        ? run.offset <= offset && offset < run.offset + run.length
+        : run.offset < offset && offset <= run.offset + run.length;
     if (inside) return run.position + (offset - run.offset);
   }
   return null;
@@ -64,7 +66,11 @@ const HIGHLIGHT_CLASS: Record<"citation" | "warning", string> = {
   warning: "summary-flag underline decoration-red-600 decoration-wavy underline-offset-4",
 };
 
-function decorationsOf(doc: ProseMirrorNode, runs: readonly TextRun[], highlights: readonly SummaryHighlight[]): DecorationSet {
+function decorationsOf(
+  doc: ProseMirrorNode,
+  runs: readonly TextRun[],
+  highlights: readonly SummaryHighlight[],
+): DecorationSet {
   const decorations: Decoration[] = [];
   for (const highlight of highlights) {
     const from = positionOf(runs, highlight.start, "start");
@@ -111,7 +117,8 @@ export const SummaryHighlightsExtension = Extension.create({
             if (!asked && !tr.docChanged) return state;
             const wanted = asked ?? state.wanted;
             const { plain, runs } = flatten(tr.doc);
-            if (wanted && plain === wanted.summary) return { wanted, decorations: decorationsOf(tr.doc, runs, wanted.highlights) };
+            if (wanted && plain === wanted.summary)
+              return { wanted, decorations: decorationsOf(tr.doc, runs, wanted.highlights) };
             return { wanted, decorations: state.decorations.map(tr.mapping, tr.doc) };
           },
         },

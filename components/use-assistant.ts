@@ -74,7 +74,11 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
   useEffect(() => () => workerRef.current?.terminate(), []);
   const [failed, setFailed] = useState(false);
 
-  const [result, setResult] = useState<{ sources: AssistantSource[]; summary: string; assistance: StoryAssistance } | null>(null);
+  const [result, setResult] = useState<{
+    sources: AssistantSource[];
+    summary: string;
+    assistance: StoryAssistance;
+  } | null>(null);
   useEffect(() => {
     if (!doc) return;
     const worker = (workerRef.current ??= new Worker(new URL("./assistant.worker.ts", import.meta.url)));

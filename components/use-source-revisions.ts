@@ -56,7 +56,9 @@ export function useSourceRevisions(
     const staleQuotes = new Set(
       claims
         .flatMap((claim) => claim.quotes)
-        .filter((quote) => quote.sourceRevision !== undefined && quote.sourceRevision < (loaded.get(quote.sourceId) ?? 0))
+        .filter(
+          (quote) => quote.sourceRevision !== undefined && quote.sourceRevision < (loaded.get(quote.sourceId) ?? 0),
+        )
         .map((quote) => quote.sourceId),
     );
     for (const source of sources) {
@@ -64,7 +66,9 @@ export function useSourceRevisions(
       const key = `${source.id}@${source.revision}`;
       if (Date.now() - (asked.current.get(key) ?? -Infinity) < RETRY_MS) continue;
       asked.current.set(key, Date.now());
-      void sendJson(`/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/reanchor`).then((result) => {
+      void sendJson(
+        `/api/stories/${encodeURIComponent(storyId)}/sources/${encodeURIComponent(source.id)}/reanchor`,
+      ).then((result) => {
         if (result.ok) router.refresh();
       });
     }

@@ -27,7 +27,10 @@ export interface StoryReviewView {
  * The server's review of a story (effective statuses, blockers), fetched on open and again shortly after
  * the live document changes, since any edit may change a claim's hash.
  */
-export function useStoryReview(storyId: string, doc: Y.Doc | null): {
+export function useStoryReview(
+  storyId: string,
+  doc: Y.Doc | null,
+): {
   review: StoryReviewView | null;
   error: string | null;
   refresh: () => Promise<void>;

@@ -9,7 +9,11 @@ function verdictText(value: string | null): string {
 /** What changed between two versions: the summary with insertions and deletions marked, then the claims. */
 export function VersionDiffView({ diff, from, to }: { diff: VersionDiff; from: number; to: number }) {
   return (
-    <section aria-labelledby="diff-heading" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="version-diff">
+    <section
+      aria-labelledby="diff-heading"
+      className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="version-diff"
+    >
       <h2 id="diff-heading" className="mb-2 font-serif text-xl font-semibold">
         Version {from} → version {to}
       </h2>
@@ -42,7 +46,8 @@ export function VersionDiffView({ diff, from, to }: { diff: VersionDiff; from: n
               <span className="font-medium capitalize">{claim.kind}</span>
               {claim.before !== null && claim.after !== null && claim.before !== claim.after ? (
                 <span className="block font-serif">
-                  <del className="bg-red-100">{claim.before}</del> → <ins className="bg-emerald-100 no-underline">{claim.after}</ins>
+                  <del className="bg-red-100">{claim.before}</del> →{" "}
+                  <ins className="bg-emerald-100 no-underline">{claim.after}</ins>
                 </span>
               ) : (
                 <span className="block font-serif">{claim.after ?? claim.before}</span>

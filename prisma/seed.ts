@@ -72,7 +72,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           create: [...articles, ...cards].map((source, position) => ({
             ...source,
             position,
-            revisions: { create: { number: 1, text: source.text, contentHash: source.contentHash, createdById: creator.id } },
+            revisions: {
+              create: { number: 1, text: source.text, contentHash: source.contentHash, createdById: creator.id },
+            },
           })),
         },
       },
@@ -94,7 +96,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   loadDotEnv();
   const url = process.env.DATABASE_URL ?? EMBEDDED_DATABASE_URL;
   // Asked for by name, so DEMO is taken as 1 unless set; production PostgreSQL and DEMO=0 still refuse.
-  if (!demoSeedAllowed({ provider: databaseProvider(url), nodeEnv: process.env.NODE_ENV, demo: process.env.DEMO ?? "1" })) {
+  if (
+    !demoSeedAllowed({ provider: databaseProvider(url), nodeEnv: process.env.NODE_ENV, demo: process.env.DEMO ?? "1" })
+  ) {
     console.error("Not seeding the demo newsroom: DEMO=0, or NODE_ENV=production on PostgreSQL.");
     process.exit(1);
   }

@@ -17,7 +17,9 @@ import { POSTGRES_SCHEMA_PATH, SCHEMA_PATH, schemaForProvider } from "../server/
 const { positionals } = parseArgs({ allowPositionals: true });
 const name = positionals[0] ?? "";
 if (!/^[a-z0-9_]+$/.test(name)) {
-  console.error("Usage: npm run db:diff -- <name>, the name in lower case letters, digits and underscores (add_story_language).");
+  console.error(
+    "Usage: npm run db:diff -- <name>, the name in lower case letters, digits and underscores (add_story_language).",
+  );
   process.exit(2);
 }
 
@@ -37,18 +39,40 @@ try {
   writeFileSync(nextPostgresPath, nextPostgres);
 
   const configured = process.env.DATABASE_URL;
-  const postgresUrl = configured && databaseProvider(configured) === "postgresql" ? configured : developmentPostgresUrl();
+  const postgresUrl =
+    configured && databaseProvider(configured) === "postgresql" ? configured : developmentPostgresUrl();
   const sqlite = runPrismaCli(
-    ["migrate", "diff", "--from-schema-datamodel", previousSqlitePath, "--to-schema-datamodel", SCHEMA_PATH, "--script"],
+    [
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      previousSqlitePath,
+      "--to-schema-datamodel",
+      SCHEMA_PATH,
+      "--script",
+    ],
     `file:${path.join(scratch, "scratch.db")}`,
   );
   const postgres = runPrismaCli(
-    ["migrate", "diff", "--config", "prisma.postgresql.config.ts", "--from-schema-datamodel", POSTGRES_SCHEMA_PATH, "--to-schema-datamodel", nextPostgresPath, "--script"],
+    [
+      "migrate",
+      "diff",
+      "--config",
+      "prisma.postgresql.config.ts",
+      "--from-schema-datamodel",
+      POSTGRES_SCHEMA_PATH,
+      "--to-schema-datamodel",
+      nextPostgresPath,
+      "--script",
+    ],
     postgresUrl,
   );
 
   const folder = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
-  for (const [migrations, sql] of [["prisma/migrations", sqlite], ["prisma/postgresql/migrations", postgres]] as const) {
+  for (const [migrations, sql] of [
+    ["prisma/migrations", sqlite],
+    ["prisma/postgresql/migrations", postgres],
+  ] as const) {
     mkdirSync(path.join(migrations, folder), { recursive: true });
     writeFileSync(path.join(migrations, folder, "migration.sql"), sql);
     console.log(`Wrote ${path.join(migrations, folder, "migration.sql")}`);

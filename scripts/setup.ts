@@ -28,14 +28,20 @@ try {
 if (adminEmail !== undefined) {
   const parsed = emailAddressSchema.safeParse(adminEmail);
   if (!parsed.success) {
-    console.error(`--admin ${JSON.stringify(adminEmail)}: ${parsed.error.issues[0]?.message ?? "not an email address"}`);
+    console.error(
+      `--admin ${JSON.stringify(adminEmail)}: ${parsed.error.issues[0]?.message ?? "not an email address"}`,
+    );
     process.exit(2);
   }
 }
 
 if (!existsSync(".env")) {
   const example = readFileSync(".env.example", "utf8");
-  writeFileSync(".env", example.replace(/"generate-me"/g, () => `"${randomBytes(32).toString("base64url")}"`), { mode: 0o600 });
+  writeFileSync(
+    ".env",
+    example.replace(/"generate-me"/g, () => `"${randomBytes(32).toString("base64url")}"`),
+    { mode: 0o600 },
+  );
   chmodSync(".env", 0o600);
   console.log("Created .env with generated secrets.");
 }

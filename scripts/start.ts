@@ -54,8 +54,15 @@ const lines = [
   ...(demo ? [`    Demo story:     ${base}/stories/${DEMO_STORY_SLUG}/edit`] : []),
   `    Collaboration:  ws://localhost:${env.COLLAB_PORT}`,
   ...(demo
-    ? [`  Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.filter((user) => demoEmails.includes(user.email)).map((user) => `    ${user.role.padEnd(9)} ${user.email}`)]
-    : ["  No demo accounts. First admin: npm run setup -- --admin you@example.org (prints a link to set the password)."]),
+    ? [
+        `  Demo logins (password "${DEMO_PASSWORD}"):`,
+        ...DEMO_USERS.filter((user) => demoEmails.includes(user.email)).map(
+          (user) => `    ${user.role.padEnd(9)} ${user.email}`,
+        ),
+      ]
+    : [
+        "  No demo accounts. First admin: npm run setup -- --admin you@example.org (prints a link to set the password).",
+      ]),
   "  Press Ctrl-C to stop.",
 ];
 console.log(`\n${lines.join("\n")}\n`);

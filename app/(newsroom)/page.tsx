@@ -40,7 +40,10 @@ export default async function StoriesPage() {
       {stories.length === 0 ? (
         <p className="text-stone-600">No stories yet.</p>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white shadow-sm" data-testid="story-list">
+        <ul
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white shadow-sm"
+          data-testid="story-list"
+        >
           {stories.map((story) => (
             <li key={story.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div>
@@ -56,7 +59,8 @@ export default async function StoriesPage() {
                     <>
                       {" · "}
                       <Link href={`/stories/${story.slug}/versions`} className="underline">
-                        version {story.latestVersion.number} published {dateFormat.format(story.latestVersion.publishedAt)}
+                        version {story.latestVersion.number} published{" "}
+                        {dateFormat.format(story.latestVersion.publishedAt)}
                       </Link>
                     </>
                   ) : null}

@@ -5,7 +5,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 
 /** What the parent may ask a child. */
-export type Request = { id: number; type: "memory" | "cpu" | "loop" | "stats" | "stop" } | { id: number; type: "snapshot"; path: string };
+export type Request =
+  { id: number; type: "memory" | "cpu" | "loop" | "stats" | "stop" } | { id: number; type: "snapshot"; path: string };
 
 /** A child's memory after two full collections (process.memoryUsage, bytes). */
 export interface MemorySample {
@@ -51,7 +52,10 @@ export function serveParent(server: ChildServer): void {
           return;
         case "loop":
           // The event loop's delay since the last reading (ms), then a fresh start.
-          send({ id: request.id, value: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } });
+          send({
+            id: request.id,
+            value: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+          });
           loop.reset();
           return;
         case "stats":

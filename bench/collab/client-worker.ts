@@ -19,7 +19,12 @@ export interface TypingJob {
   kind: "typing";
   baseUrl: string;
   seed: number;
-  documents: Array<{ storyId: string; typists: number; watchers: number; sockets: Array<{ token: string; presence: Record<string, unknown> }> }>;
+  documents: Array<{
+    storyId: string;
+    typists: number;
+    watchers: number;
+    sockets: Array<{ token: string; presence: Record<string, unknown> }>;
+  }>;
 }
 
 /** A share of the editors of the cursor scenario, all on one document, each with its presence state. */
@@ -73,7 +78,8 @@ interface Session {
 
 async function typingSession(job: TypingJob): Promise<Session> {
   const next = random(job.seed);
-  const documents: Array<TypingJob["documents"][number] & { clients: RawClient[]; typed: number; initial: number }> = [];
+  const documents: Array<TypingJob["documents"][number] & { clients: RawClient[]; typed: number; initial: number }> =
+    [];
   // Ten documents (about 100 sockets) at a time.
   for (let at = 0; at < job.documents.length; at += 10) {
     const opened = await Promise.all(
@@ -82,7 +88,10 @@ async function typingSession(job: TypingJob): Promise<Session> {
         clients: await openMany(document.sockets.length, document.sockets.length, (i) => {
           const socket = document.sockets[i]!;
           const passive = i >= document.typists + document.watchers;
-          return new RawClient(roomUrl(job.baseUrl, document.storyId, socket.token), new Y.Doc(), { presence: socket.presence, passive });
+          return new RawClient(roomUrl(job.baseUrl, document.storyId, socket.token), new Y.Doc(), {
+            presence: socket.presence,
+            passive,
+          });
         }),
         typed: 0,
         initial: 0,
@@ -92,7 +101,8 @@ async function typingSession(job: TypingJob): Promise<Session> {
   }
   const tracker = new KeystrokeLatency();
   const timers: NodeJS.Timeout[] = [];
-  const active = (document: (typeof documents)[number]) => document.clients.slice(0, document.typists + document.watchers);
+  const active = (document: (typeof documents)[number]) =>
+    document.clients.slice(0, document.typists + document.watchers);
   for (const document of documents) {
     document.initial = summaryLength(document.clients[0]!.doc);
     for (const client of active(document)) tracker.watch(client.doc);
@@ -125,15 +135,24 @@ async function typingSession(job: TypingJob): Promise<Session> {
       // Every client of a document that applies updates must end with every character typed there and the same state.
       const expected = (document: (typeof documents)[number]) => document.initial + document.typed;
       const deadline = performance.now() + 20_000;
-      while (performance.now() < deadline && !documents.every((document) => active(document).every((client) => summaryLength(client.doc) === expected(document)))) await sleep(250);
+      while (
+        performance.now() < deadline &&
+        !documents.every((document) =>
+          active(document).every((client) => summaryLength(client.doc) === expected(document)),
+        )
+      )
+        await sleep(250);
       let lostCharacters = 0;
       let converged = 0;
       for (const document of documents) {
         const clients = active(document);
         for (const client of clients) lostCharacters += Math.max(0, expected(document) - summaryLength(client.doc));
-        const vectors = new Set(clients.map((client) => Buffer.from(Y.encodeStateVector(client.doc)).toString("base64")));
+        const vectors = new Set(
+          clients.map((client) => Buffer.from(Y.encodeStateVector(client.doc)).toString("base64")),
+        );
         const texts = new Set(clients.map((client) => client.doc.getXmlFragment("summary").toString()));
-        if (vectors.size === 1 && texts.size === 1 && summaryLength(clients[0]!.doc) === expected(document)) converged += 1;
+        if (vectors.size === 1 && texts.size === 1 && summaryLength(clients[0]!.doc) === expected(document))
+          converged += 1;
       }
       return {
         samples: tracker.samples,
@@ -194,7 +213,12 @@ async function cursorSession(job: CursorJob): Promise<Session> {
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       await sleep(500);
-      return { moves, arrivals, closed: editors.filter((editor) => editor.closed).length, loopDelayP99: loop.percentile(99) / 1e6 } satisfies CursorOutcome;
+      return {
+        moves,
+        arrivals,
+        closed: editors.filter((editor) => editor.closed).length,
+        loopDelayP99: loop.percentile(99) / 1e6,
+      } satisfies CursorOutcome;
     },
     async close() {
       await Promise.all(editors.map((editor) => editor.close()));
@@ -214,5 +238,7 @@ port.on("message", (message: { step: Step | "open"; job?: TypingJob | CursorJob 
     else if (message.step === "close") await session!.close();
     else session![message.step]();
     port.postMessage({ step: message.step, value });
-  })().catch((error: unknown) => port.postMessage({ step: message.step, error: error instanceof Error ? error.stack : String(error) }));
+  })().catch((error: unknown) =>
+    port.postMessage({ step: message.step, error: error instanceof Error ? error.stack : String(error) }),
+  );
 });

@@ -34,7 +34,12 @@ const log: Logger = {
 
 const prisma = createPrisma(databaseUrl);
 await tuneSqlite(prisma, databaseUrl);
-const server = createCollabServer({ persistence: createPrismaPersistence(prisma), tokenSecret: TOKEN_SECRET, limits: BENCH_LIMITS, log });
+const server = createCollabServer({
+  persistence: createPrismaPersistence(prisma),
+  tokenSecret: TOKEN_SECRET,
+  limits: BENCH_LIMITS,
+  log,
+});
 const port = await server.listen(0, "127.0.0.1");
 // main.ts also opens the listener of the internal endpoints; nothing calls it here.
 await server.listenInternal(0, "127.0.0.1");

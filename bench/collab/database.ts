@@ -35,10 +35,15 @@ export class BenchDatabase {
 
   /** Creates `count` editors named `<prefix> <n>`. */
   async people(prefix: string, count: number): Promise<Person[]> {
-    const people = Array.from({ length: count }, (_, i) => ({ id: `${prefix}-person-${i}`, name: `${prefix} editor ${i}` }));
+    const people = Array.from({ length: count }, (_, i) => ({
+      id: `${prefix}-person-${i}`,
+      name: `${prefix} editor ${i}`,
+    }));
     for (let at = 0; at < people.length; at += BATCH) {
       await this.prisma.user.createMany({
-        data: people.slice(at, at + BATCH).map((person) => ({ ...person, email: `${person.id}@bench.local`, role: "editor", passwordHash: "!" })),
+        data: people
+          .slice(at, at + BATCH)
+          .map((person) => ({ ...person, email: `${person.id}@bench.local`, role: "editor", passwordHash: "!" })),
       });
     }
     return people;
@@ -71,7 +76,11 @@ function removeFiles(file: string): void {
 
 /** A collaboration token for `person` on `storyId`, as POST /api/collab-token issues it (single-use). */
 export function tokenFor(person: Person, storyId: string): Promise<string> {
-  return signCollabToken({ userId: person.id, name: person.name, role: "editor", storyId }, TOKEN_SECRET, TOKEN_TTL_SECONDS);
+  return signCollabToken(
+    { userId: person.id, name: person.name, role: "editor", storyId },
+    TOKEN_SECRET,
+    TOKEN_TTL_SECONDS,
+  );
 }
 
 /** `${url}/${storyId}?token=…`, the address the stock provider builds. */

@@ -56,7 +56,13 @@ export interface Editor {
  * reconnect of its own (tokens are single-use), and the presence the caret extension and the claims panel set
  * (`user` with name and colour, `claim` in view: none).
  */
-export function openEditor(baseUrl: string, storyId: string, token: string, person: { id: string; name: string }, doc = new Y.Doc()): Editor {
+export function openEditor(
+  baseUrl: string,
+  storyId: string,
+  token: string,
+  person: { id: string; name: string },
+  doc = new Y.Doc(),
+): Editor {
   const received = new ByteCounter();
   let destroyed = false;
   const provider = new WebsocketProvider(baseUrl, storyId, doc, {

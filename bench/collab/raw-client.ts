@@ -177,7 +177,11 @@ function presenceMessage(clientId: number, clock: number, state: unknown): Uint8
  * Opens `count` clients, `parallel` at a time, each synced before the next batch starts.
  * @throws Error when a client's socket closes before it syncs.
  */
-export async function openMany<T extends { synced: Promise<void> }>(count: number, parallel: number, open: (index: number) => T | Promise<T>): Promise<T[]> {
+export async function openMany<T extends { synced: Promise<void> }>(
+  count: number,
+  parallel: number,
+  open: (index: number) => T | Promise<T>,
+): Promise<T[]> {
   const clients: T[] = [];
   for (let at = 0; at < count; at += parallel) {
     const batch = await Promise.all(Array.from({ length: Math.min(parallel, count - at) }, (_, i) => open(at + i)));

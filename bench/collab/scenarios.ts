@@ -34,7 +34,8 @@ function presenceOf(person: Person): Record<string, unknown> {
 }
 
 /** The person holding socket `index` when every person holds SOCKETS_PER_PERSON sockets. */
-const holder = (people: readonly Person[], index: number) => people[Math.floor(index / SOCKETS_PER_PERSON) % people.length]!;
+const holder = (people: readonly Person[], index: number) =>
+  people[Math.floor(index / SOCKETS_PER_PERSON) % people.length]!;
 
 /** Signs one token per socket, as the workspace fetches one per connection. */
 function tokens(count: number, person: (index: number) => Person, story: (index: number) => string): Promise<string[]> {
@@ -45,8 +46,17 @@ function tokens(count: number, person: (index: number) => Person, story: (index:
  * Puts documents into the stock server, which keeps them in memory only (ours loads them from the database): a
  * client with the document connects, syncs, and leaves once the server has applied what it sent.
  */
-async function pushDocuments(server: ServerProcess, storyIds: readonly string[], state: (index: number) => Uint8Array, person: Person): Promise<void> {
-  const signed = await tokens(storyIds.length, () => person, (i) => storyIds[i]!);
+async function pushDocuments(
+  server: ServerProcess,
+  storyIds: readonly string[],
+  state: (index: number) => Uint8Array,
+  person: Person,
+): Promise<void> {
+  const signed = await tokens(
+    storyIds.length,
+    () => person,
+    (i) => storyIds[i]!,
+  );
   await openMany(storyIds.length, 10, async (i) => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state(i));
@@ -95,10 +105,46 @@ async function alternate(
   measure: (
     server: ServerProcess,
     round: number,
-  ) => Promise<{ samples: number[]; timeline?: number[]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number; serverLoop: number; ms: number }>,
+  ) => Promise<{
+    samples: number[];
+    timeline?: number[];
+    lost: number;
+    closed: number;
+    serverCpu: number;
+    clientCpu: number;
+    loop: number;
+    serverLoop: number;
+    ms: number;
+  }>,
 ): Promise<Record<ServerKind, LatencyResult & { rounds: Distribution[] }>> {
-  const merged = {} as Record<ServerKind, { samples: number[]; timelines: number[][]; lost: number; closed: number; serverCpu: number; clientCpu: number; loop: number[]; serverLoop: number[]; ms: number; rounds: Distribution[] }>;
-  for (const kind of KINDS) merged[kind] = { samples: [], timelines: [], lost: 0, closed: 0, serverCpu: 0, clientCpu: 0, loop: [], serverLoop: [], ms: 0, rounds: [] };
+  const merged = {} as Record<
+    ServerKind,
+    {
+      samples: number[];
+      timelines: number[][];
+      lost: number;
+      closed: number;
+      serverCpu: number;
+      clientCpu: number;
+      loop: number[];
+      serverLoop: number[];
+      ms: number;
+      rounds: Distribution[];
+    }
+  >;
+  for (const kind of KINDS)
+    merged[kind] = {
+      samples: [],
+      timelines: [],
+      lost: 0,
+      closed: 0,
+      serverCpu: 0,
+      clientCpu: 0,
+      loop: [],
+      serverLoop: [],
+      ms: 0,
+      rounds: [],
+    };
   for (let round = 0; round < rounds; round++) {
     for (const kind of KINDS) {
       const result = await measure(servers[kind], round);
@@ -138,7 +184,10 @@ async function alternate(
  * CPU milliseconds of the server and of this process, the event-loop delay p99 (ms) of this process and of the
  * server, and the wall time (ms) of `run`.
  */
-async function metered(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; loop: number; serverLoop: number; ms: number }> {
+async function metered(
+  server: ServerProcess,
+  run: () => Promise<void>,
+): Promise<{ serverCpu: number; clientCpu: number; loop: number; serverLoop: number; ms: number }> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const serverBefore = await server.cpu();
   await server.loopDelay();
@@ -150,7 +199,13 @@ async function metered(server: ServerProcess, run: () => Promise<void>): Promise
   const ms = performance.now() - started;
   const serverLoop = (await server.loopDelay()).p99;
   const serverAfter = await server.cpu();
-  return { serverCpu: cpuMs(serverBefore, serverAfter), clientCpu: cpuMs(clientBefore, process.cpuUsage()), loop: loop.percentile(99) / 1e6, serverLoop, ms };
+  return {
+    serverCpu: cpuMs(serverBefore, serverAfter),
+    clientCpu: cpuMs(clientBefore, process.cpuUsage()),
+    loop: loop.percentile(99) / 1e6,
+    serverLoop,
+    ms,
+  };
 }
 
 // ---- 1. Keystroke → remote observe, two clients ---------------------------------------------------------
@@ -166,13 +221,18 @@ export async function twoClientLatency(ctx: Context) {
   const people = await db.people("latency", 2);
   const rounds = 2;
   const storyIds = await db.stories("latency", rounds, () => storyState(demoParagraphs));
-  const servers = { stock: await startServer("stock"), corroborate: await startServer("corroborate", { DATABASE_URL: db.url }) };
+  const servers = {
+    stock: await startServer("stock"),
+    corroborate: await startServer("corroborate", { DATABASE_URL: db.url }),
+  };
   try {
     await pushDocuments(servers.stock, storyIds, () => storyState(demoParagraphs), people[0]!);
     return await alternate(servers, rounds, async (server, round) => {
       ctx.progress(`keystroke latency: ${server.kind}, round ${round + 1}`);
       const storyId = storyIds[round]!;
-      const [a, b] = await Promise.all(people.map(async (person) => openEditor(server.url, storyId, await tokenFor(person, storyId), person)));
+      const [a, b] = await Promise.all(
+        people.map(async (person) => openEditor(server.url, storyId, await tokenFor(person, storyId), person)),
+      );
       await Promise.all([a!.synced, b!.synced]);
       const tracker = new KeystrokeLatency();
       tracker.watch(b!.doc);
@@ -210,7 +270,10 @@ export async function twoClientLatency(ctx: Context) {
 const WATCHERS_PER_DOCUMENT = 2;
 
 /** CPU of the server and of this whole process (every client thread) over `run`, with its wall time. */
-async function meteredThreads(server: ServerProcess, run: () => Promise<void>): Promise<{ serverCpu: number; clientCpu: number; serverLoop: number; ms: number }> {
+async function meteredThreads(
+  server: ServerProcess,
+  run: () => Promise<void>,
+): Promise<{ serverCpu: number; clientCpu: number; serverLoop: number; ms: number }> {
   const serverBefore = await server.cpu();
   await server.loopDelay();
   const clientBefore = process.cpuUsage();
@@ -218,7 +281,12 @@ async function meteredThreads(server: ServerProcess, run: () => Promise<void>): 
   await run();
   const ms = performance.now() - started;
   const serverLoop = (await server.loopDelay()).p99;
-  return { serverCpu: cpuMs(serverBefore, await server.cpu()), clientCpu: cpuMs(clientBefore, process.cpuUsage()), serverLoop, ms };
+  return {
+    serverCpu: cpuMs(serverBefore, await server.cpu()),
+    clientCpu: cpuMs(clientBefore, process.cpuUsage()),
+    serverLoop,
+    ms,
+  };
 }
 
 export interface TypingResult extends LatencyResult {
@@ -257,7 +325,11 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
       if (kind === "stock") await pushDocuments(server, storyIds, initial, people[0]!);
       // Socket j of document d is socket d + j × documents: each person's 10 sockets are in 10 documents.
       const socketIndex = (d: number, j: number) => d + j * documents;
-      const signed = await tokens(sockets, (i) => holder(people, i), (i) => storyIds[i % documents]!);
+      const signed = await tokens(
+        sockets,
+        (i) => holder(people, i),
+        (i) => storyIds[i % documents]!,
+      );
       const jobs: TypingJob[] = Array.from({ length: CLIENT_THREADS }, (_, t) => ({
         kind: "typing",
         baseUrl: server.url,
@@ -270,7 +342,10 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
                   storyId,
                   typists: typistsPerDocument,
                   watchers: WATCHERS_PER_DOCUMENT,
-                  sockets: Array.from({ length: perDocument }, (_, j) => ({ token: signed[socketIndex(d, j)]!, presence: presenceOf(holder(people, socketIndex(d, j))) })),
+                  sockets: Array.from({ length: perDocument }, (_, j) => ({
+                    token: signed[socketIndex(d, j)]!,
+                    presence: presenceOf(holder(people, socketIndex(d, j))),
+                  })),
                 },
               ],
         ),
@@ -279,7 +354,9 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
       const connectStart = performance.now();
       threads = await ClientThreads.open(jobs);
       const connectSeconds = (performance.now() - connectStart) / 1000;
-      ctx.progress(`typing: ${kind}, ${typistsPerDocument * documents} typists, ${scale.typingWarmUpSeconds} s warm-up, ${scale.typingSeconds} s timed`);
+      ctx.progress(
+        `typing: ${kind}, ${typistsPerDocument * documents} typists, ${scale.typingWarmUpSeconds} s warm-up, ${scale.typingSeconds} s timed`,
+      );
       await threads.all("start");
       await sleep(scale.typingWarmUpSeconds * 1000);
       const meter = await meteredThreads(server, async () => {
@@ -290,11 +367,22 @@ export async function manySocketsTyping(ctx: Context): Promise<Record<ServerKind
       const outcomes = await threads.all<TypingOutcome>("stop");
       await threads.all("close");
       const stats = await server.stats();
-      const notes = kind === "corroborate" ? [`server log: ${stats.closedSockets ?? 0} sockets closed, ${stats.warn ?? 0} warnings, ${stats.error ?? 0} errors`] : [];
-      const sum = (pick: (outcome: TypingOutcome) => number) => outcomes.reduce((total, outcome) => total + pick(outcome), 0);
+      const notes =
+        kind === "corroborate"
+          ? [
+              `server log: ${stats.closedSockets ?? 0} sockets closed, ${stats.warn ?? 0} warnings, ${stats.error ?? 0} errors`,
+            ]
+          : [];
+      const sum = (pick: (outcome: TypingOutcome) => number) =>
+        outcomes.reduce((total, outcome) => total + pick(outcome), 0);
       results[kind] = {
         latency: distribution(outcomes.flatMap((outcome) => outcome.samples)),
-        timelines: [timeline(outcomes.flatMap((outcome) => outcome.samples), outcomes.flatMap((outcome) => outcome.sentAt))],
+        timelines: [
+          timeline(
+            outcomes.flatMap((outcome) => outcome.samples),
+            outcomes.flatMap((outcome) => outcome.sentAt),
+          ),
+        ],
         lost: 0,
         closed: sum((outcome) => outcome.closed),
         serverCores: meter.serverCpu / meter.ms,
@@ -332,19 +420,30 @@ export async function cursorsOnOneDocument(ctx: Context) {
   const editors = scale.cursorEditors;
   const people = await db.people("cursors", editors);
   const storyIds = await db.stories("cursors", scale.cursorRounds, () => storyState(demoParagraphs));
-  const servers = { stock: await startServer("stock"), corroborate: await startServer("corroborate", { DATABASE_URL: db.url }) };
+  const servers = {
+    stock: await startServer("stock"),
+    corroborate: await startServer("corroborate", { DATABASE_URL: db.url }),
+  };
   try {
     await pushDocuments(servers.stock, storyIds, () => storyState(demoParagraphs), people[0]!);
     return await alternate(servers, scale.cursorRounds, async (server, round) => {
-      ctx.progress(`cursors: ${server.kind}, round ${round + 1}, ${editors} editors from ${CLIENT_THREADS} client threads`);
+      ctx.progress(
+        `cursors: ${server.kind}, round ${round + 1}, ${editors} editors from ${CLIENT_THREADS} client threads`,
+      );
       const storyId = storyIds[round]!;
-      const signed = await tokens(editors, (i) => people[i]!, () => storyId);
+      const signed = await tokens(
+        editors,
+        (i) => people[i]!,
+        () => storyId,
+      );
       const jobs: CursorJob[] = Array.from({ length: CLIENT_THREADS }, (_, t) => ({
         kind: "cursors",
         baseUrl: server.url,
         seed: 200 + round * 10 + t,
         storyId,
-        editors: people.flatMap((person, i) => (i % CLIENT_THREADS === t ? [{ token: signed[i]!, presence: presenceOf(person) }] : [])),
+        editors: people.flatMap((person, i) =>
+          i % CLIENT_THREADS === t ? [{ token: signed[i]!, presence: presenceOf(person) }] : [],
+        ),
       }));
       const threads = await ClientThreads.open(jobs);
       try {
@@ -358,7 +457,8 @@ export async function cursorsOnOneDocument(ctx: Context) {
         const outcomes = await threads.all<CursorOutcome>("stop");
         await threads.all("close");
         const moved = new Map<string, number>();
-        for (const { moves } of outcomes) for (let i = 0; i < moves.length; i += 3) moved.set(`${moves[i]}:${moves[i + 1]}`, moves[i + 2]!);
+        for (const { moves } of outcomes)
+          for (let i = 0; i < moves.length; i += 3) moved.set(`${moves[i]}:${moves[i + 1]}`, moves[i + 2]!);
         const opened = Math.min(...moved.values());
         const samples: number[] = [];
         const sentAt: number[] = [];
@@ -415,12 +515,24 @@ async function memoryWith(
   try {
     await sleep(500);
     const before = await server.memory();
-    const snapshot = (when: string) => server.snapshot(`bench/.tmp/${label.replace(/\W+/g, "-")}-${kind}-${when}.heapsnapshot`);
+    const snapshot = (when: string) =>
+      server.snapshot(`bench/.tmp/${label.replace(/\W+/g, "-")}-${kind}-${when}.heapsnapshot`);
     if (process.env.BENCH_SNAPSHOTS) await snapshot("before");
-    const signed = await tokens(sockets, (i) => holder(people, i), (i) => documents[i % documents.length]!);
+    const signed = await tokens(
+      sockets,
+      (i) => holder(people, i),
+      (i) => documents[i % documents.length]!,
+    );
     ctx.progress(`${label}: ${kind}, connecting ${sockets} sockets to ${documents.length} documents`);
     const started = performance.now();
-    const clients = await openMany(sockets, 200, (i) => new RawClient(roomUrl(server.url, documents[i % documents.length]!, signed[i]!), docFor(i), { presence: presenceOf(holder(people, i)) }));
+    const clients = await openMany(
+      sockets,
+      200,
+      (i) =>
+        new RawClient(roomUrl(server.url, documents[i % documents.length]!, signed[i]!), docFor(i), {
+          presence: presenceOf(holder(people, i)),
+        }),
+    );
     const connectSeconds = (performance.now() - started) / 1000;
     await sleep(3_000);
     const after = await server.memory();
@@ -440,7 +552,8 @@ export async function idleSockets(ctx: Context): Promise<Record<ServerKind, Memo
   const people = await ctx.db.people("idle", Math.ceil(sockets / SOCKETS_PER_PERSON));
   const storyIds = await ctx.db.stories("idle", Math.ceil(sockets / 10), () => null);
   const results = {} as Record<ServerKind, MemoryResult>;
-  for (const kind of KINDS) results[kind] = await memoryWith(ctx, kind, "idle sockets", sockets, storyIds, people, () => new Y.Doc());
+  for (const kind of KINDS)
+    results[kind] = await memoryWith(ctx, kind, "idle sockets", sockets, storyIds, people, () => new Y.Doc());
   return results;
 }
 
@@ -499,7 +612,11 @@ export async function coldOpen(ctx: Context): Promise<Record<ServerKind, ColdOpe
         await server.stop();
         server = await startServer(kind, env);
       }
-      const signed = await tokens(total, () => person!, (i) => storyIds[i]!);
+      const signed = await tokens(
+        total,
+        () => person!,
+        (i) => storyIds[i]!,
+      );
       const times: number[] = [];
       let wrong = 0;
       let firstOpenMs = NaN;
@@ -514,7 +631,13 @@ export async function coldOpen(ctx: Context): Promise<Record<ServerKind, ColdOpe
         editor.destroy();
         await sleep(10);
       }
-      results[kind] = { open: distribution(times), firstOpenMs, stateBytes: history.state.length, textLength: history.length, wrong };
+      results[kind] = {
+        open: distribution(times),
+        firstOpenMs,
+        stateBytes: history.state.length,
+        textLength: history.length,
+        wrong,
+      };
     } finally {
       await server.stop();
     }
@@ -554,7 +677,9 @@ export async function wireBytes(ctx: Context): Promise<Record<ServerKind, WireRe
     const server = await startServer(kind, kind === "corroborate" ? { DATABASE_URL: db.url } : {});
     try {
       if (kind === "stock") await pushDocuments(server, [storyId!], () => storyState(demoParagraphs), people[0]!);
-      const [a, b] = await Promise.all(people.map(async (person) => openEditor(server.url, storyId!, await tokenFor(person, storyId!), person)));
+      const [a, b] = await Promise.all(
+        people.map(async (person) => openEditor(server.url, storyId!, await tokenFor(person, storyId!), person)),
+      );
       await Promise.all([a!.synced, b!.synced]);
       await sleep(500);
       const caret = new Caret(a!.doc, 1, 0, 4_000);

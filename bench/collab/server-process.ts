@@ -6,7 +6,10 @@ import type { MemorySample, Request } from "./child";
 
 export type ServerKind = "stock" | "corroborate";
 
-export const SERVER_NAMES: Record<ServerKind, string> = { stock: "stock @y/websocket-server", corroborate: "Corroborate" };
+export const SERVER_NAMES: Record<ServerKind, string> = {
+  stock: "stock @y/websocket-server",
+  corroborate: "Corroborate",
+};
 
 const ENTRY: Record<ServerKind, string> = {
   stock: path.join(import.meta.dirname, "stock-server.mjs"),
@@ -47,7 +50,10 @@ export interface ServerProcess {
 export function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(ENTRY[kind], [], {
     // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles.
-    execArgv: [...(kind === "corroborate" ? ["--expose-gc", "--import", "tsx"] : ["--expose-gc"]), ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [])],
+    execArgv: [
+      ...(kind === "corroborate" ? ["--expose-gc", "--import", "tsx"] : ["--expose-gc"]),
+      ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -38,7 +38,10 @@ process.on("message", (request) => {
       send({ id: request.id, value: process.cpuUsage() });
       return;
     case "loop":
-      send({ id: request.id, value: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } });
+      send({
+        id: request.id,
+        value: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+      });
       loop.reset();
       return;
     case "stats":

@@ -7,7 +7,6 @@ import { SUMMARY_FIELD, writeSummaryParagraphs } from "../../lib/story-doc/summa
 import { seedFile } from "../../tests/fixtures";
 import { random } from "../seeded-random";
 
-
 /** The Summary of the seed story's aggregator page (000): the demo draft. */
 export const demoParagraphs: readonly string[] = parseAggregatorPage(seedFile("000")).summary;
 /** Every sentence of the four seed articles (001–004), in order. */
@@ -105,7 +104,10 @@ export class Caret {
   cursor(): { anchor: Y.RelativePosition; head: Y.RelativePosition } {
     const text = paragraphText(this.doc, this.paragraph);
     const at = Math.min(this.index, text.length);
-    return { anchor: Y.createRelativePositionFromTypeIndex(text, at), head: Y.createRelativePositionFromTypeIndex(text, at) };
+    return {
+      anchor: Y.createRelativePositionFromTypeIndex(text, at),
+      head: Y.createRelativePositionFromTypeIndex(text, at),
+    };
   }
 }
 

@@ -21,7 +21,8 @@ export function ClaimEvidence({ claim }: { claim: ReaderClaim }) {
               <span className="text-stone-600">{quote.suffix}…</span>
             </blockquote>
             <p className="mt-1 text-xs text-stone-700">
-              <span className="font-semibold">{quote.stance}</span> · <span className="font-semibold">{quote.outlet}</span> · {quote.bias}
+              <span className="font-semibold">{quote.stance}</span> ·{" "}
+              <span className="font-semibold">{quote.outlet}</span> · {quote.bias}
               {quote.reliability ? ` · ${quote.reliability}` : ""}
               {quote.headline ? ` · “${quote.headline}”` : ""}
               {quote.date ? ` · ${quote.date}` : ""}

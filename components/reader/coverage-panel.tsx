@@ -14,15 +14,31 @@ const BIAS_COLOURS: Record<BiasLabel, string> = {
 export function CoveragePanel({ coverage }: { coverage: Coverage }) {
   const total = BIAS_LABELS.reduce((sum, label) => sum + coverage.biasSpread[label], 0);
   return (
-    <section aria-labelledby="coverage-heading" className="rounded-lg border border-stone-200 bg-white p-4" data-testid="coverage-panel">
+    <section
+      aria-labelledby="coverage-heading"
+      className="rounded-lg border border-stone-200 bg-white p-4"
+      data-testid="coverage-panel"
+    >
       <h2 id="coverage-heading" className="font-serif text-lg font-semibold">
         Coverage
       </h2>
       <p className="mt-1 text-sm text-stone-700">Bias of the outlets supporting this check, from left to right:</p>
-      <div className="mt-2 flex h-3 overflow-hidden rounded-full bg-stone-100" role="img" aria-label={BIAS_LABELS.filter((l) => coverage.biasSpread[l] > 0).map((l) => `${coverage.biasSpread[l]} ${biasLabelText(l)}`).join(", ") || "No supporting outlets"}>
+      <div
+        className="mt-2 flex h-3 overflow-hidden rounded-full bg-stone-100"
+        role="img"
+        aria-label={
+          BIAS_LABELS.filter((l) => coverage.biasSpread[l] > 0)
+            .map((l) => `${coverage.biasSpread[l]} ${biasLabelText(l)}`)
+            .join(", ") || "No supporting outlets"
+        }
+      >
         {BIAS_LABELS.map((label) =>
           coverage.biasSpread[label] > 0 ? (
-            <span key={label} className={BIAS_COLOURS[label]} style={{ width: `${(coverage.biasSpread[label] / total) * 100}%` }} />
+            <span
+              key={label}
+              className={BIAS_COLOURS[label]}
+              style={{ width: `${(coverage.biasSpread[label] / total) * 100}%` }}
+            />
           ) : null,
         )}
       </div>
@@ -37,9 +53,15 @@ export function CoveragePanel({ coverage }: { coverage: Coverage }) {
         <caption className="sr-only">Outlets cited and the claims each supports</caption>
         <thead>
           <tr className="text-xs uppercase tracking-wide text-stone-600">
-            <th scope="col" className="py-1 font-semibold">Outlet</th>
-            <th scope="col" className="py-1 font-semibold">Bias</th>
-            <th scope="col" className="py-1 text-right font-semibold">Claims supported</th>
+            <th scope="col" className="py-1 font-semibold">
+              Outlet
+            </th>
+            <th scope="col" className="py-1 font-semibold">
+              Bias
+            </th>
+            <th scope="col" className="py-1 text-right font-semibold">
+              Claims supported
+            </th>
           </tr>
         </thead>
         <tbody>

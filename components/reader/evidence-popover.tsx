@@ -61,7 +61,9 @@ export function EvidencePopover() {
 
   useEffect(() => {
     const linkOf = (target: EventTarget | null) =>
-      target instanceof Element ? target.closest<HTMLAnchorElement>('[data-testid="reader-summary"] a[data-claim-id]') : null;
+      target instanceof Element
+        ? target.closest<HTMLAnchorElement>('[data-testid="reader-summary"] a[data-claim-id]')
+        : null;
     const onClick = (event: MouseEvent) => {
       const link = linkOf(event.target);
       if (!link?.dataset.claimId) return;

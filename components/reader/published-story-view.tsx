@@ -23,7 +23,11 @@ export function PublishedStoryView({
   const coverage = coverageOf(story.content);
   const claims = readerClaims(story.content, coverage);
   const paragraphs = segmentSummary(story.content.summary, story.content.claims);
-  const reviews = claimReviews(story.content, { pageUrl, organisation, datePublished: story.publishedAt.toISOString() });
+  const reviews = claimReviews(story.content, {
+    pageUrl,
+    organisation,
+    datePublished: story.publishedAt.toISOString(),
+  });
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">
@@ -41,7 +45,11 @@ export function PublishedStoryView({
           </p>
         ) : null}
         {story.later.length > 0 ? (
-          <div role="note" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950" data-testid="newer-version">
+          <div
+            role="note"
+            className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950"
+            data-testid="newer-version"
+          >
             <p>
               A newer version of this check exists.{" "}
               <Link href={`/stories/${story.slug}`} className="font-semibold underline">
@@ -51,7 +59,8 @@ export function PublishedStoryView({
             <ul className="mt-1 list-disc pl-5">
               {story.later.map((version) => (
                 <li key={version.number}>
-                  Version {version.number} ({dateFormat.format(version.publishedAt)}): {version.correctionNote ?? "no note"}
+                  Version {version.number} ({dateFormat.format(version.publishedAt)}):{" "}
+                  {version.correctionNote ?? "no note"}
                 </li>
               ))}
             </ul>
@@ -83,7 +92,8 @@ export function PublishedStoryView({
               className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:border-emerald-700 target:ring-2 target:ring-emerald-700"
             >
               <h3 className="font-serif text-lg">
-                <span className="mr-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“<span data-claim-words>{claim.text}</span>”
+                <span className="mr-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“
+                <span data-claim-words>{claim.text}</span>”
               </h3>
               <div className="mt-2" data-evidence>
                 <ClaimEvidence claim={claim} />

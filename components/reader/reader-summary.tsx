@@ -26,7 +26,12 @@ export function ReaderSummary({ paragraphs, claims }: { paragraphs: SummarySegme
                     className="claim-link rounded-sm border-b-2 border-emerald-700 bg-emerald-50 text-inherit no-underline hover:bg-emerald-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 aria-expanded:bg-emerald-100"
                   >
                     {segment.text}
-                    {segment.claimStart ? <span className="sr-only"> (claim {claim.number}, {claim.verdict}: show the evidence)</span> : null}
+                    {segment.claimStart ? (
+                      <span className="sr-only">
+                        {" "}
+                        (claim {claim.number}, {claim.verdict}: show the evidence)
+                      </span>
+                    ) : null}
                   </a>
                   {segment.claimStart ? (
                     <sup className="ml-0.5 font-sans text-xs font-semibold text-emerald-800" aria-hidden="true">

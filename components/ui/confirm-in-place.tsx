@@ -44,7 +44,11 @@ export function ConfirmInPlace({
     );
   }
   return (
-    <div role="group" aria-label={label} className="w-full space-y-2 rounded border border-red-200 bg-red-50 p-2 text-sm">
+    <div
+      role="group"
+      aria-label={label}
+      className="w-full space-y-2 rounded border border-red-200 bg-red-50 p-2 text-sm"
+    >
       <p className="text-red-900">{message}</p>
       {error ? (
         <p role="alert" className="text-red-800">

@@ -9,4 +9,8 @@ export const emailAddressSchema = z
   .email("Enter an email address such as name@example.org.");
 
 /** A person's display name: 1 to 100 characters after trimming. */
-export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "A name has at most 100 characters.");
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "A name has at most 100 characters.");

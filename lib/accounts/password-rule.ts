@@ -11,7 +11,8 @@ export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters (spaces
  * most 72 bytes in UTF-8 (bcrypt's limit).
  */
 export function passwordProblem(password: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.trim() === "") return "The password cannot be only spaces.";
   if (new TextEncoder().encode(password).length > MAX_PASSWORD_LENGTH) {
     return `The password must be at most ${MAX_PASSWORD_LENGTH} bytes long (fewer characters outside plain ASCII).`;

@@ -59,7 +59,10 @@ export function markClaimSpan(doc: Y.Doc, claimId: string, start: number, end: n
     throw new ClaimRangeError(`range ${start}–${end} is not a non-empty range of the summary`);
   }
   // The key has the shape the editor's binding writes for an overlapping mark: name--<8 characters>.
-  const key = `${CLAIM_MARK}--${claimId.replace(/[^A-Za-z0-9]/g, "").slice(-8).padStart(8, "0")}`;
+  const key = `${CLAIM_MARK}--${claimId
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(-8)
+    .padStart(8, "0")}`;
   doc.transact(() => {
     for (const segment of text.segments) {
       const from = Math.max(start, segment.offset);
@@ -82,7 +85,8 @@ export function unmarkClaimSpan(doc: Y.Doc, claimId: string): void {
       for (const op of segment.text.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>) {
         const length = typeof op.insert === "string" ? op.insert.length : 1;
         for (const [key, value] of Object.entries(op.attributes ?? {})) {
-          if (CLAIM_ATTRIBUTE.test(key) && (value as { id?: unknown } | null)?.id === claimId) runs.push({ at, length, key });
+          if (CLAIM_ATTRIBUTE.test(key) && (value as { id?: unknown } | null)?.id === claimId)
+            runs.push({ at, length, key });
         }
         at += length;
       }

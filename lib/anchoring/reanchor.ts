@@ -112,7 +112,11 @@ class Revision {
 
   /** Words the text writes in lower case: a capitalised one of them opening a sentence is not a name. */
   get lowercaseWords(): Set<string> {
-    this.lowercase ??= new Set(tokens(this.text).filter((token) => /^\p{Ll}/u.test(token.text)).map((token) => token.text));
+    this.lowercase ??= new Set(
+      tokens(this.text)
+        .filter((token) => /^\p{Ll}/u.test(token.text))
+        .map((token) => token.text),
+    );
     return this.lowercase;
   }
 }
@@ -164,7 +168,8 @@ function reanchorIn(revision: Revision, selector: QuoteSelector): ReanchorResult
     if (rivalled && index < 2) {
       reasons.push(`another passage fits almost as well (score ${round(best.score)} against ${round(second.score)})`);
     }
-    if (reasons.length === 0) reasons.push(`a passage that fits better is also a candidate (score ${round(best.score)})`);
+    if (reasons.length === 0)
+      reasons.push(`a passage that fits better is also a candidate (score ${round(best.score)})`);
     const found = createQuoteSelector(text, candidate.start, candidate.end);
     return { selector: found, similarity: round(candidate.similarity), score: round(candidate.score), reasons };
   }) as [ReanchorCandidate, ...ReanchorCandidate[]];
@@ -221,13 +226,26 @@ function fuzzyCandidates(selector: QuoteSelector, text: string, found: readonly 
   return candidates;
 }
 
-function scored(selector: QuoteSelector, text: string, start: number, end: number, edits: number, verbatim: boolean): Candidate {
+function scored(
+  selector: QuoteSelector,
+  text: string,
+  start: number,
+  end: number,
+  edits: number,
+  verbatim: boolean,
+): Candidate {
   const similarity = Math.max(0, 1 - edits / Math.max(selector.exact.length, end - start));
-  const prefixSimilarity = contextSimilarity(selector.prefix, text.slice(Math.max(0, start - selector.prefix.length), start));
+  const prefixSimilarity = contextSimilarity(
+    selector.prefix,
+    text.slice(Math.max(0, start - selector.prefix.length), start),
+  );
   const suffixSimilarity = contextSimilarity(selector.suffix, text.slice(end, end + selector.suffix.length));
   const position = 1 - Math.min(1, Math.abs(start - selector.start) / Math.max(1, text.length));
   const score =
-    (WEIGHT.quote * similarity + WEIGHT.prefix * prefixSimilarity + WEIGHT.suffix * suffixSimilarity + WEIGHT.position * position) /
+    (WEIGHT.quote * similarity +
+      WEIGHT.prefix * prefixSimilarity +
+      WEIGHT.suffix * suffixSimilarity +
+      WEIGHT.position * position) /
     TOTAL_WEIGHT;
   return { start, end, verbatim, similarity, prefixSimilarity, suffixSimilarity, score };
 }
@@ -247,7 +265,9 @@ function contextSupport(candidate: Candidate): number {
 function doubts(revision: Revision, selector: QuoteSelector, candidate: Candidate): string[] {
   const reasons: string[] = [];
   if (candidate.similarity < APPLY_QUOTE_SIMILARITY) {
-    reasons.push(`only ${percent(candidate.similarity)} of the quote's text matches (${percent(APPLY_QUOTE_SIMILARITY)} needed)`);
+    reasons.push(
+      `only ${percent(candidate.similarity)} of the quote's text matches (${percent(APPLY_QUOTE_SIMILARITY)} needed)`,
+    );
   }
   if (contextSupport(candidate) < CONTEXT_SUPPORT) reasons.push("the words around it are not the quote's old context");
   const old = selector.prefix + selector.exact + selector.suffix;
@@ -277,14 +297,19 @@ interface Word {
 }
 
 const NUMBER_WORDS = new Set(
-  ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " +
+  (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen " +
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion " +
-    "dozen dozens hundreds thousands millions billions half percent")
-    .split(" "),
+    "dozen dozens hundreds thousands millions billions half percent"
+  ).split(" "),
 );
 
 /** The numerals (digits or number words) and capitalised words of text[start, end). */
-function wordsOf(text: string, start: number, end: number): { numbers: Word[]; capitalised: Word[]; lowercase: Set<string> } {
+function wordsOf(
+  text: string,
+  start: number,
+  end: number,
+): { numbers: Word[]; capitalised: Word[]; lowercase: Set<string> } {
   const numbers: Word[] = [];
   const capitalised: Word[] = [];
   const lowercase = new Set<string>();
@@ -354,10 +379,15 @@ function keepsTokenEdges(selector: QuoteSelector, text: string, start: number, e
  * trailing punctuation and whitespace the quote lacks, and moved out to the end of a word or number they cut, so
  * "900,000" matched inside "1,900,000" is compared as the whole number. Null when no word is left.
  */
-function tidyEdges(selector: QuoteSelector, text: string, start: number, end: number): { start: number; end: number } | null {
+function tidyEdges(
+  selector: QuoteSelector,
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
   if (!selector.exact.includes("\n")) {
     let longest = { start, end: start };
-    for (let from = start; from <= end; ) {
+    for (let from = start; from <= end;) {
       const lineEnd = text.indexOf("\n", from);
       const to = lineEnd === -1 || lineEnd > end ? end : lineEnd;
       if (to - from > longest.end - longest.start) longest = { start: from, end: to };
@@ -404,7 +434,8 @@ function maskCharacter(exact: string): string {
 
 function maskRanges(text: string, ranges: ReadonlyArray<{ start: number; end: number }>, mask: string): string {
   let out = text;
-  for (const { start, end } of ranges) out = out.slice(0, start) + mask.repeat(Math.max(0, end - start)) + out.slice(end);
+  for (const { start, end } of ranges)
+    out = out.slice(0, start) + mask.repeat(Math.max(0, end - start)) + out.slice(end);
   return out;
 }
 

@@ -15,7 +15,13 @@ import type {
 import { attributionsIn, isAttributedClaim, type Attribution } from "./attribution";
 import { claimCoverage, leanOf } from "./coverage";
 import { claimDiscrepancies, sourceDiscrepancies, type SourceDiscrepancy } from "./discrepancies";
-import { buildEvidenceIndex, suggestEvidence, type EvidenceIndex, type EvidenceSuggestion, type IndexedSentence } from "./evidence-index";
+import {
+  buildEvidenceIndex,
+  suggestEvidence,
+  type EvidenceIndex,
+  type EvidenceSuggestion,
+  type IndexedSentence,
+} from "./evidence-index";
 import type { Fact } from "./facts";
 import { checkSourceQuotations, summaryQuotationCheck, type QuotationFlag } from "./quotations";
 import type { AssistantSource } from "./sources";
@@ -59,11 +65,17 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
   const sourceFlags = [
     ...checkSourceQuotations(sources, index).map((flag) => sourceMisquoteFlag(flag, byId)),
     ...sourceDiscrepancies(index).map(sourceDiscrepancyFlag),
-  ].sort((a, b) => sourcePosition(a, sourceOrder) - sourcePosition(b, sourceOrder) || (a.wordings[0]?.start ?? 0) - (b.wordings[0]?.start ?? 0));
+  ].sort(
+    (a, b) =>
+      sourcePosition(a, sourceOrder) - sourcePosition(b, sourceOrder) ||
+      (a.wordings[0]?.start ?? 0) - (b.wordings[0]?.start ?? 0),
+  );
 
   /** The sentences of a source that a quote overlaps. */
   const quoteSentences = (quote: AssistClaimInput["quotes"][number]) =>
-    (sentencesBySource.get(quote.sourceId) ?? []).filter((entry) => entry.sentence.start < quote.end && quote.start < entry.sentence.end);
+    (sentencesBySource.get(quote.sourceId) ?? []).filter(
+      (entry) => entry.sentence.start < quote.end && quote.start < entry.sentence.end,
+    );
 
   // An edit changes one claim at a time: the others' suggestions are kept from the previous runs.
   const suggestionCache = new Map<string, EvidenceSuggestion[]>();
@@ -149,7 +161,9 @@ function sourceWording(
     text,
     start,
     end: start + text.length,
-    ...(highlights.length > 0 ? { highlights: highlights.map((range) => ({ start: range.start - start, end: range.end - start })) } : {}),
+    ...(highlights.length > 0
+      ? { highlights: highlights.map((range) => ({ start: range.start - start, end: range.end - start })) }
+      : {}),
   };
 }
 
@@ -164,7 +178,10 @@ function misquoteFlag(flag: QuotationFlag, claim: AssistClaimInput | null): Assi
     detail: closest
       ? `No source has “${quotation.text}” word for word. ${closest.outlet} has “${closest.text}”${differenceText(closest.differences)}.`
       : `No source has “${quotation.text}” or anything close to it. Check who said it, or attach the source that has it.`,
-    wordings: [summaryWording(quotation.text), ...(closest ? [sourceWording(closest, closest.text, closest.start)] : [])],
+    wordings: [
+      summaryWording(quotation.text),
+      ...(closest ? [sourceWording(closest, closest.text, closest.start)] : []),
+    ],
     summaryRange: { start: quotation.start, end: quotation.end },
   };
 }
@@ -173,7 +190,8 @@ function misquoteFlag(flag: QuotationFlag, claim: AssistClaimInput | null): Assi
 function differenceText(differences: ReadonlyArray<{ change: "-" | "+"; words: string }>): string {
   const removed = differences.filter((part) => part.change === "-").map((part) => `“${part.words}”`);
   const added = differences.filter((part) => part.change === "+").map((part) => `“${part.words}”`);
-  if (added.length > 0 && removed.length > 0) return `: ${added.join(", ")} where the quotation has ${removed.join(", ")}`;
+  if (added.length > 0 && removed.length > 0)
+    return `: ${added.join(", ")} where the quotation has ${removed.join(", ")}`;
   if (added.length > 0) return `: it also has ${added.join(", ")}`;
   if (removed.length > 0) return `: without ${removed.join(", ")}`;
   return "";
@@ -186,7 +204,9 @@ function sourceMisquoteFlag(flag: QuotationFlag, sources: ReadonlyMap<string, As
     id: flagId("source_misquote", flag.in, [quotation.text, closest?.text ?? ""]),
     kind: "source_misquote",
     claimId: null,
-    title: closest ? `${outlet} quotes this differently from ${closest.outlet}` : `${outlet}'s quotation is not in other sources`,
+    title: closest
+      ? `${outlet} quotes this differently from ${closest.outlet}`
+      : `${outlet}'s quotation is not in other sources`,
     detail: closest
       ? `${outlet} quotes “${quotation.text}”; ${closest.outlet} quotes “${closest.text}”. At most one of them has the speaker's exact words.`
       : `${outlet} quotes “${quotation.text}”, which no other source has.`,
@@ -206,13 +226,17 @@ function sourceDiscrepancyFlag(discrepancy: SourceDiscrepancy): AssistantFlag {
     id: flagId(
       "source_discrepancy",
       discrepancy.wordings[0]?.sourceId ?? "story",
-      discrepancy.wordings.map((wording) => `${wording.sourceId}\u0001${wording.fact.wording}\u0001${wording.sentence}`),
+      discrepancy.wordings.map(
+        (wording) => `${wording.sourceId}\u0001${wording.fact.wording}\u0001${wording.sentence}`,
+      ),
     ),
     kind: "source_discrepancy",
     claimId: null,
     title: `Sources give different ${FACT_KIND_TEXT[discrepancy.kind]}: ${values.join(" / ")}`,
     detail: `${discrepancy.wordings.map((wording) => `${wording.outlet} says “${wording.fact.wording}”`).join("; ")}. Check which is right before the summary repeats one of them.`,
-    wordings: discrepancy.wordings.map((wording) => sourceWording(wording, wording.sentence, wording.sentenceStart, [wording.fact])),
+    wordings: discrepancy.wordings.map((wording) =>
+      sourceWording(wording, wording.sentence, wording.sentenceStart, [wording.fact]),
+    ),
     summaryRange: null,
   };
 }
@@ -224,10 +248,21 @@ function discrepancyFlags(claim: AssistClaimInput, sources: ReadonlyMap<string, 
   // A contradicting quote is attached because it says otherwise: flagging that would tell the editor nothing.
   const quotes = claim.quotes.filter((quote) => quote.stance !== "contradicts");
   const byId = new Map(quotes.map((quote) => [quote.id, quote]));
-  return claimDiscrepancies(text, quotes.map((quote) => ({ id: quote.id, text: quote.exact }))).map(({ claimFact, quoteFacts }) => {
-    const said = [...new Set(quoteFacts.map(({ quoteId, fact }) => `${outletOf(byId.get(quoteId)?.sourceId, sources)} says ${fact.wording}`))];
+  return claimDiscrepancies(
+    text,
+    quotes.map((quote) => ({ id: quote.id, text: quote.exact })),
+  ).map(({ claimFact, quoteFacts }) => {
+    const said = [
+      ...new Set(
+        quoteFacts.map(({ quoteId, fact }) => `${outletOf(byId.get(quoteId)?.sourceId, sources)} says ${fact.wording}`),
+      ),
+    ];
     return {
-      id: flagId("claim_discrepancy", claim.id, [text, claimFact.wording, ...quoteFacts.map(({ fact }) => fact.wording)]),
+      id: flagId("claim_discrepancy", claim.id, [
+        text,
+        claimFact.wording,
+        ...quoteFacts.map(({ fact }) => fact.wording),
+      ]),
       kind: "claim_discrepancy",
       claimId: claim.id,
       title: `The summary says ${claimFact.wording}; ${said.join("; ")}`,
@@ -238,7 +273,11 @@ function discrepancyFlags(claim: AssistClaimInput, sources: ReadonlyMap<string, 
           const quote = byId.get(quoteId);
           if (!quote) return [];
           const source = { sourceId: quote.sourceId, outlet: outletOf(quote.sourceId, sources) };
-          return [sourceWording(source, quote.exact, quote.start, [{ start: quote.start + fact.start, end: quote.start + fact.end }])];
+          return [
+            sourceWording(source, quote.exact, quote.start, [
+              { start: quote.start + fact.start, end: quote.start + fact.end },
+            ]),
+          ];
         }),
       ],
       summaryRange: { start: span.start + claimFact.start, end: span.start + claimFact.end },
@@ -255,7 +294,16 @@ function coverageFlags(claim: AssistClaimInput, coverage: ClaimCoverage): Assist
   const flags: AssistantFlag[] = [];
   const supporting = claim.quotes.filter((quote) => quote.stance === "supports");
   const wordings = () =>
-    supporting.map((quote) => sourceWording({ sourceId: quote.sourceId, outlet: coverage.outlets.find((outlet) => outlet.sourceIds.includes(quote.sourceId))?.outlet ?? "" }, quote.exact, quote.start));
+    supporting.map((quote) =>
+      sourceWording(
+        {
+          sourceId: quote.sourceId,
+          outlet: coverage.outlets.find((outlet) => outlet.sourceIds.includes(quote.sourceId))?.outlet ?? "",
+        },
+        quote.exact,
+        quote.start,
+      ),
+    );
   const [only] = coverage.outlets;
   if (coverage.singleSource && only) {
     const lean = leanOf(only.biasLabel);
@@ -293,18 +341,29 @@ function attributionFlags(
 ): AssistantFlag[] {
   if (!claim.text || !claim.span) return [];
   const supporting = claim.quotes.filter((quote) => quote.stance === "supports");
-  if (supporting.length === 0 || isAttributedClaim(sentencesOf(claim.text).flatMap((sentence) => sentence.tokens))) return [];
-  const attributed: Array<{ quote: (typeof supporting)[number]; sentences: IndexedSentence[]; attributions: Attribution[] }> = [];
+  if (supporting.length === 0 || isAttributedClaim(sentencesOf(claim.text).flatMap((sentence) => sentence.tokens)))
+    return [];
+  const attributed: Array<{
+    quote: (typeof supporting)[number];
+    sentences: IndexedSentence[];
+    attributions: Attribution[];
+  }> = [];
   for (const quote of supporting) {
     const sentences = quoteSentences(quote);
     const perSentence = sentences.map((entry) => attributionsIn(entry.sentence));
     if (sentences.length === 0 || perSentence.some((found) => found.length === 0)) return [];
     attributed.push({ quote, sentences, attributions: perSentence.flat() });
   }
-  const words = attributed.map(({ quote, attributions }) => `${outletOf(quote.sourceId, sources)}: “${attributions.map((found) => found.words).join("”, “")}”`);
+  const words = attributed.map(
+    ({ quote, attributions }) =>
+      `${outletOf(quote.sourceId, sources)}: “${attributions.map((found) => found.words).join("”, “")}”`,
+  );
   return [
     {
-      id: flagId("attribution_drift", claim.id, [claim.text, ...attributed.flatMap(({ attributions }) => attributions.map((found) => found.words))]),
+      id: flagId("attribution_drift", claim.id, [
+        claim.text,
+        ...attributed.flatMap(({ attributions }) => attributions.map((found) => found.words)),
+      ]),
       kind: "attribution_drift",
       claimId: claim.id,
       title: "Stated as fact, but the sources attribute it",
@@ -313,7 +372,12 @@ function attributionFlags(
         const first = sentences[0] as IndexedSentence;
         const last = sentences[sentences.length - 1] as IndexedSentence;
         const text = (sources.get(quote.sourceId)?.text ?? "").slice(first.sentence.start, last.sentence.end);
-        return sourceWording({ sourceId: quote.sourceId, outlet: outletOf(quote.sourceId, sources) }, text, first.sentence.start, attributions);
+        return sourceWording(
+          { sourceId: quote.sourceId, outlet: outletOf(quote.sourceId, sources) },
+          text,
+          first.sentence.start,
+          attributions,
+        );
       }),
       summaryRange: claim.span,
     },
@@ -338,7 +402,8 @@ function citationFlags(summary: string, claims: readonly AssistClaimInput[]): As
       kind: "citation_needed",
       claimId: null,
       title: "Citation needed",
-      detail: "No claim with evidence covers this sentence. Mark what it states as a claim and attach a quote that supports it.",
+      detail:
+        "No claim with evidence covers this sentence. Mark what it states as a claim and attach a quote that supports it.",
       wordings: [summaryWording(sentence.text)],
       summaryRange: { start: sentence.start, end: sentence.end },
     });

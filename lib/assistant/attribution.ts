@@ -64,7 +64,22 @@ const CLAIM_CUES: readonly Cue[] = [
 ];
 
 /** Reporting verbs whose speaker is worth showing beside them ("U.S. intelligence sources claim"). */
-const VERB_CUES = new Set(["say", "tell", "claim", "allege", "report", "stated", "informed", "believe", "cite", "reiterate", "insist", "acknowledge", "emphasise", "emphasize"]);
+const VERB_CUES = new Set([
+  "say",
+  "tell",
+  "claim",
+  "allege",
+  "report",
+  "stated",
+  "informed",
+  "believe",
+  "cite",
+  "reiterate",
+  "insist",
+  "acknowledge",
+  "emphasise",
+  "emphasize",
+]);
 /** Parts of speech a speaker's words are made of ("the", "two", "CIA", "senior", "officials"). */
 const SPEAKER = new Set(["DET", "NUM", "PROPN", "NOUN", "ADJ"]);
 /** At most this many words of a speaker are shown. */

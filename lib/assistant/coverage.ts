@@ -28,7 +28,8 @@ export function claimCoverage(
     const source = sources.get(quote.sourceId);
     if (quote.stance !== "supports" || !source) continue;
     const known = outlets.get(source.outlet);
-    if (!known) outlets.set(source.outlet, { outlet: source.outlet, biasLabel: source.biasLabel, sourceIds: [source.id] });
+    if (!known)
+      outlets.set(source.outlet, { outlet: source.outlet, biasLabel: source.biasLabel, sourceIds: [source.id] });
     else if (!known.sourceIds.includes(source.id)) known.sourceIds.push(source.id);
   }
   const list = [...outlets.values()];

@@ -57,17 +57,32 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
   for (const [at, entry] of index.sentences.entries()) {
     const paragraph = paragraphs[at] ?? new Set<string>();
     const sentenceStems = new Set(contentStems(entry.sentence.tokens));
-    const speech = quotationsIn(entry.sentence.text).map((quotation) => ({ start: entry.sentence.start + quotation.start, end: entry.sentence.start + quotation.end }));
+    const speech = quotationsIn(entry.sentence.text).map((quotation) => ({
+      start: entry.sentence.start + quotation.start,
+      end: entry.sentence.start + quotation.end,
+    }));
     for (const fact of factsOf(entry.sentence)) {
       // A time in quoted speech ("Today, the CIA released…") counts from when the speaker spoke, not the article.
       if (fact.kind === "time" && speech.some((range) => fact.start >= range.start && fact.end <= range.end)) continue;
-      const own = new Set(contentStems(entry.sentence.tokens.filter((token) => token.start >= fact.start && token.end <= fact.end)));
+      const own = new Set(
+        contentStems(entry.sentence.tokens.filter((token) => token.start >= fact.start && token.end <= fact.end)),
+      );
       const context = new Set([...(fact.kind === "time" ? paragraph : sentenceStems)].filter((stem) => !own.has(stem)));
-      facts.push({ sourceId: entry.sourceId, outlet: entry.outlet, fact, sentence: entry.sentence.text, sentenceStart: entry.sentence.start, context });
+      facts.push({
+        sourceId: entry.sourceId,
+        outlet: entry.outlet,
+        fact,
+        sentence: entry.sentence.text,
+        sentenceStart: entry.sentence.start,
+        context,
+      });
     }
   }
   const weight = idfWeights(index);
-  const vectors = topicVectors(facts.map((fact) => fact.context), weight);
+  const vectors = topicVectors(
+    facts.map((fact) => fact.context),
+    weight,
+  );
   // Each fact's most similar fact of its kind in every other source.
   const best = facts.map((fact, at) => {
     const bySource = new Map<string, { other: number; score: number }>();
@@ -76,7 +91,8 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
       const topic = similarity(vectors[at], vectors[other]);
       const score = fact.fact.kind === "list" ? 1 + topic : topic;
       const known = bySource.get(candidate.sourceId);
-      if (score >= SAME_TOPIC_SIMILARITY && (!known || score > known.score)) bySource.set(candidate.sourceId, { other, score });
+      if (score >= SAME_TOPIC_SIMILARITY && (!known || score > known.score))
+        bySource.set(candidate.sourceId, { other, score });
     }
     return bySource;
   });
@@ -106,13 +122,21 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
     if (sources.size < 2) continue;
     const values = new Set(group.map((fact) => fact.fact.value));
     if (values.size < 2) continue;
-    const everywhere = [...values].some((value) => [...sources].every((source) => group.some((fact) => fact.sourceId === source && fact.fact.value === value)));
+    const everywhere = [...values].some((value) =>
+      [...sources].every((source) => group.some((fact) => fact.sourceId === source && fact.fact.value === value)),
+    );
     if (everywhere) continue;
     const shared = [...(group[0]?.context ?? [])].filter((stem) => group.every((fact) => fact.context.has(stem)));
     discrepancies.push({
       kind: group[0]?.fact.kind ?? "number",
       about: shared.sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, 5),
-      wordings: group.map(({ sourceId, outlet, fact, sentence, sentenceStart }) => ({ sourceId, outlet, fact, sentence, sentenceStart })),
+      wordings: group.map(({ sourceId, outlet, fact, sentence, sentenceStart }) => ({
+        sourceId,
+        outlet,
+        fact,
+        sentence,
+        sentenceStart,
+      })),
     });
   }
   return discrepancies;
@@ -124,8 +148,13 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
  * @example claimDiscrepancies("It had 2 million views.", [{ id: "q1", text: "It had about 900,000 views." }])
  *   // [{ claimFact: { value: "2000000", … }, quoteFacts: [{ quoteId: "q1", fact: { value: "900000", … } }] }]
  */
-export function claimDiscrepancies(claimText: string, quotes: ReadonlyArray<{ id: string; text: string }>): ClaimDiscrepancy[] {
-  const quoteFacts = quotes.flatMap((quote) => sentencesOf(quote.text).flatMap((sentence) => factsOf(sentence).map((fact) => ({ quoteId: quote.id, fact }))));
+export function claimDiscrepancies(
+  claimText: string,
+  quotes: ReadonlyArray<{ id: string; text: string }>,
+): ClaimDiscrepancy[] {
+  const quoteFacts = quotes.flatMap((quote) =>
+    sentencesOf(quote.text).flatMap((sentence) => factsOf(sentence).map((fact) => ({ quoteId: quote.id, fact }))),
+  );
   const found: ClaimDiscrepancy[] = [];
   for (const claimFact of sentencesOf(claimText).flatMap((sentence) => factsOf(sentence))) {
     const related = quoteFacts.filter(({ fact }) => comparable(claimFact, fact));
@@ -155,7 +184,8 @@ function paragraphStems(index: EvidenceIndex): Array<Set<string>> {
   let current = new Set<string>();
   for (const [at, entry] of index.sentences.entries()) {
     const previous = index.sentences[at - 1];
-    if (!previous || previous.sourceId !== entry.sourceId || entry.sentence.start - previous.sentence.end !== 1) current = new Set();
+    if (!previous || previous.sourceId !== entry.sourceId || entry.sentence.start - previous.sentence.end !== 1)
+      current = new Set();
     for (const stem of contentStems(entry.sentence.tokens)) current.add(stem);
     stems.push(current);
   }
@@ -179,7 +209,9 @@ interface TopicVector {
 function topicVectors(sets: ReadonlyArray<ReadonlySet<string>>, weight: ReadonlyMap<string, number>): TopicVector[] {
   const numbers = new Map<string, number>();
   return sets.map((stems) => {
-    const ids = Int32Array.from([...stems].map((stem) => numbers.get(stem) ?? numbers.set(stem, numbers.size).size - 1)).sort();
+    const ids = Int32Array.from(
+      [...stems].map((stem) => numbers.get(stem) ?? numbers.set(stem, numbers.size).size - 1),
+    ).sort();
     const byId = new Map([...stems].map((stem) => [numbers.get(stem), weight.get(stem) ?? 0]));
     const weights = Float64Array.from(ids, (id) => byId.get(id) ?? 0);
     return { ids, weights, total: weights.reduce((sum, value) => sum + value, 0) };

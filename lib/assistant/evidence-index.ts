@@ -56,11 +56,16 @@ export interface EvidenceSuggestion {
 export function buildEvidenceIndex(sources: readonly AssistantSource[]): EvidenceIndex {
   const entries: Array<Omit<IndexedSentence, "weights">> = [];
   for (const source of sources) {
-    for (const sentence of sentencesOf(source.text)) entries.push({ sourceId: source.id, outlet: source.outlet, sentence });
+    for (const sentence of sentencesOf(source.text))
+      entries.push({ sourceId: source.id, outlet: source.outlet, sentence });
   }
   if (entries.length === 0) return { sentences: [], postings: new Map(), kin: new Map(), acronyms: new Set() };
   const vectoriser = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: "none" });
-  const acronyms = new Set(entries.flatMap((entry) => entry.sentence.tokens.filter((token) => ACRONYM.test(token.value)).map((token) => token.stem)));
+  const acronyms = new Set(
+    entries.flatMap((entry) =>
+      entry.sentence.tokens.filter((token) => ACRONYM.test(token.value)).map((token) => token.stem),
+    ),
+  );
   const stems = entries.map((entry) => termsOf(entry.sentence.tokens, acronyms));
   for (const tokens of stems) vectoriser.learn(tokens);
   const postings = new Map<string, number[]>();
@@ -104,7 +109,10 @@ function termsOf(tokens: readonly Token[], acronyms: ReadonlySet<string>): strin
  * Runs of capitalised words whose initials spell one of the acronyms (short connectors inside a name are
  * skipped: "Ministry of Foreign Affairs"), with the acronym and the run's words as written.
  */
-function spelledOutNames(tokens: readonly Token[], acronyms: ReadonlySet<string>): Array<{ acronym: string; words: string }> {
+function spelledOutNames(
+  tokens: readonly Token[],
+  acronyms: ReadonlySet<string>,
+): Array<{ acronym: string; words: string }> {
   const names: Array<{ acronym: string; words: string }> = [];
   if (acronyms.size === 0) return names;
   for (let first = 0; first < tokens.length; first += 1) {
@@ -115,7 +123,13 @@ function spelledOutNames(tokens: readonly Token[], acronyms: ReadonlySet<string>
       if (isNameWord(token)) {
         initials += token.value.charAt(0).toLowerCase();
         if (initials.length >= 2 && acronyms.has(initials)) {
-          names.push({ acronym: initials, words: tokens.slice(first, at + 1).map((word) => word.value).join(" ") });
+          names.push({
+            acronym: initials,
+            words: tokens
+              .slice(first, at + 1)
+              .map((word) => word.value)
+              .join(" "),
+          });
         }
       } else if (!NAME_CONNECTORS.has(token.value.toLowerCase())) break;
     }
@@ -124,7 +138,13 @@ function spelledOutNames(tokens: readonly Token[], acronyms: ReadonlySet<string>
 }
 
 function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === "word" && !token.stopWord && CAPITALISED.test(token.value) && !ACRONYM.test(token.value);
+  return (
+    token !== undefined &&
+    token.kind === "word" &&
+    !token.stopWord &&
+    CAPITALISED.test(token.value) &&
+    !ACRONYM.test(token.value)
+  );
 }
 
 /**
@@ -138,13 +158,19 @@ function isNameWord(token: Token | undefined): boolean {
 export function suggestEvidence(
   index: EvidenceIndex,
   claimText: string,
-  { k = 5, exclude = [] }: { k?: number; exclude?: ReadonlyArray<{ sourceId: string; start: number; end: number }> } = {},
+  {
+    k = 5,
+    exclude = [],
+  }: { k?: number; exclude?: ReadonlyArray<{ sourceId: string; start: number; end: number }> } = {},
 ): EvidenceSuggestion[] {
   const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
   const query = new Map([...queryStems].map((stem) => [stem, 1]));
   const scores = scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
   const excluded = (entry: IndexedSentence) =>
-    exclude.some((range) => range.sourceId === entry.sourceId && range.start < entry.sentence.end && entry.sentence.start < range.end);
+    exclude.some(
+      (range) =>
+        range.sourceId === entry.sourceId && range.start < entry.sentence.end && entry.sentence.start < range.end,
+    );
   const ranked = [...scores]
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -153,24 +179,28 @@ export function suggestEvidence(
   // Corroboration comes from different outlets: each source's best sentence first, then the rest by score.
   const seen = new Set<string>();
   const floor = (ranked[0]?.score ?? 0) * DIVERSITY_FLOOR;
-  const firsts = ranked.filter(({ entry, score }) => score >= floor && !seen.has(entry.sourceId) && seen.add(entry.sourceId));
+  const firsts = ranked.filter(
+    ({ entry, score }) => score >= floor && !seen.has(entry.sourceId) && seen.add(entry.sourceId),
+  );
   const rest = ranked.filter((item) => !firsts.includes(item));
-  return [...firsts, ...rest]
-    .slice(0, k)
-    .map(({ entry, score }) => ({
-      sourceId: entry.sourceId,
-      outlet: entry.outlet,
-      start: entry.sentence.start,
-      end: entry.sentence.end,
-      text: entry.sentence.text,
-      score,
-      matchedTerms: [
-        ...new Set([
-          ...entry.sentence.tokens.filter((token) => isContent(token) && queryStems.has(token.stem)).map((token) => token.value),
-          ...spelledOutNames(entry.sentence.tokens, index.acronyms).filter((name) => queryStems.has(name.acronym)).map((name) => name.words),
-        ]),
-      ],
-    }));
+  return [...firsts, ...rest].slice(0, k).map(({ entry, score }) => ({
+    sourceId: entry.sourceId,
+    outlet: entry.outlet,
+    start: entry.sentence.start,
+    end: entry.sentence.end,
+    text: entry.sentence.text,
+    score,
+    matchedTerms: [
+      ...new Set([
+        ...entry.sentence.tokens
+          .filter((token) => isContent(token) && queryStems.has(token.stem))
+          .map((token) => token.value),
+        ...spelledOutNames(entry.sentence.tokens, index.acronyms)
+          .filter((name) => queryStems.has(name.acronym))
+          .map((name) => name.words),
+      ]),
+    ],
+  }));
 }
 
 /** Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half. */
@@ -183,7 +213,8 @@ function scoreSentences(index: EvidenceIndex, query: ReadonlyMap<string, number>
     if (stem.length < KIN_PREFIX) continue;
     for (const kin of index.kin.get(stem.slice(0, KIN_PREFIX)) ?? []) {
       if (kin === stem || query.has(kin)) continue;
-      for (const at of index.postings.get(kin) ?? []) add(at, boost * KIN_WEIGHT * (index.sentences[at]?.weights.get(kin) ?? 0));
+      for (const at of index.postings.get(kin) ?? [])
+        add(at, boost * KIN_WEIGHT * (index.sentences[at]?.weights.get(kin) ?? 0));
     }
   }
   return scores;
@@ -194,12 +225,18 @@ function scoreSentences(index: EvidenceIndex, query: ReadonlyMap<string, number>
  * first ranking has join the query at a lower weight, so that a passage that says the same thing with fewer
  * of the claim's words, but with the words the best passages share, ranks higher.
  */
-function expandQuery(index: EvidenceIndex, query: ReadonlyMap<string, number>, scores: ReadonlyMap<number, number>): Map<string, number> {
+function expandQuery(
+  index: EvidenceIndex,
+  query: ReadonlyMap<string, number>,
+  scores: ReadonlyMap<number, number>,
+): Map<string, number> {
   const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, FEEDBACK_SENTENCES);
   if (best.length < FEEDBACK_SENTENCES) return new Map(query);
   const counts = new Map<string, number>();
-  for (const [at] of best) for (const stem of index.sentences[at]?.weights.keys() ?? []) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  for (const [at] of best)
+    for (const stem of index.sentences[at]?.weights.keys() ?? []) counts.set(stem, (counts.get(stem) ?? 0) + 1);
   const expanded = new Map(query);
-  for (const [stem, count] of counts) if (count === best.length && !query.has(stem)) expanded.set(stem, FEEDBACK_WEIGHT);
+  for (const [stem, count] of counts)
+    if (count === best.length && !query.has(stem)) expanded.set(stem, FEEDBACK_WEIGHT);
   return expanded;
 }

@@ -23,8 +23,24 @@ const NUMBER_ENTITIES = new Set(["CARDINAL", "MONEY", "PERCENT", "QUANTITY"]);
 const TIME_ENTITIES = new Set(["DATE", "TIME", "DURATION"]);
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
 };
 const APPROXIMATORS = /^(?:about|around|roughly|nearly|almost|some|over|more than|at least|up to|approximately)\s+/i;
 /** Spans of time too vague to contradict anything: "years", "several years", "the past few months". */
@@ -47,15 +63,33 @@ export function factsOf(sentence: Sentence): Fact[] {
       const value = numberValue(entity.value);
       // "one of the videos" counts nothing worth checking.
       if (value === null || (value === 1 && !/\d/.test(entity.value))) continue;
-      facts.push({ kind: "number", wording: entity.value, start: entity.start, end: entity.end, value: String(value), unit: unitAfter(sentence.tokens, entity.end), items: [] });
+      facts.push({
+        kind: "number",
+        wording: entity.value,
+        start: entity.start,
+        end: entity.end,
+        value: String(value),
+        unit: unitAfter(sentence.tokens, entity.end),
+        items: [],
+      });
     } else if (TIME_ENTITIES.has(entity.type)) {
       const value = entity.value.toLowerCase().replace(LEADING_PREPOSITION, "").trim();
       if (VAGUE_TIME.test(value)) continue;
-      facts.push({ kind: "time", wording: entity.value, start: entity.start, end: entity.end, value, unit: null, items: [] });
+      facts.push({
+        kind: "time",
+        wording: entity.value,
+        start: entity.start,
+        end: entity.end,
+        value,
+        unit: null,
+        items: [],
+      });
     }
   }
   for (const match of sentence.text.matchAll(LIST)) {
-    const items = [match[1] ?? "", ...(match[2] ?? "").split(/,\s+/).filter(Boolean), match[3] ?? ""].map(withoutFullStop);
+    const items = [match[1] ?? "", ...(match[2] ?? "").split(/,\s+/).filter(Boolean), match[3] ?? ""].map(
+      withoutFullStop,
+    );
     const wording = match[0].endsWith(".") && !match[0].slice(0, -1).includes(".") ? match[0].slice(0, -1) : match[0];
     const start = sentence.start + (match.index ?? 0);
     facts.push({
@@ -74,7 +108,10 @@ export function factsOf(sentence: Sentence): Fact[] {
 /** The numeric value of a number's words: "about 900,000" → 900000, "2.9 million" → 2900000, "two" → 2. */
 export function numberValue(words: string): number | null {
   let value: number | null = null;
-  for (const word of words.toLowerCase().replace(APPROXIMATORS, "").split(/[\s-]+/)) {
+  for (const word of words
+    .toLowerCase()
+    .replace(APPROXIMATORS, "")
+    .split(/[\s-]+/)) {
     const digits = word.replace(/[,$%]/g, "");
     if (/^\d+(?:\.\d+)?$/.test(digits)) value = (value ?? 0) + Number(digits);
     else if (word in SCALES) value = (value ?? 1) * (SCALES[word] ?? 1);

@@ -68,7 +68,8 @@ export function quotationsIn(text: string): Quotation[] {
       cursor = partAt + part.length;
       const trimmed = part.replace(EDGE_PUNCTUATION, "");
       const start = innerStart + partAt + part.indexOf(trimmed);
-      if (trimmed.split(/\s+/).length >= MIN_QUOTATION_WORDS) found.push({ text: trimmed, start, end: start + trimmed.length });
+      if (trimmed.split(/\s+/).length >= MIN_QUOTATION_WORDS)
+        found.push({ text: trimmed, start, end: start + trimmed.length });
     }
   }
   return found;
@@ -79,7 +80,11 @@ export function quotationsIn(text: string): Quotation[] {
  * sentence that says most of the same words in the same order, narrowed to the best-aligned words) and how
  * the words differ; closest is null when no source says anything like it.
  */
-export function checkSummaryQuotations(summary: string, sources: readonly AssistantSource[], index: EvidenceIndex): QuotationFlag[] {
+export function checkSummaryQuotations(
+  summary: string,
+  sources: readonly AssistantSource[],
+  index: EvidenceIndex,
+): QuotationFlag[] {
   return summaryQuotationCheck(sources, index)(summary);
 }
 
@@ -87,7 +92,10 @@ export function checkSummaryQuotations(summary: string, sources: readonly Assist
  * checkSummaryQuotations with the sources prepared once (their comparable text and the stems of every
  * sentence), for a caller that checks the summary again on every edit. The index must hold the same sources.
  */
-export function summaryQuotationCheck(sources: readonly AssistantSource[], index: EvidenceIndex): (summary: string) => QuotationFlag[] {
+export function summaryQuotationCheck(
+  sources: readonly AssistantSource[],
+  index: EvidenceIndex,
+): (summary: string) => QuotationFlag[] {
   const texts = sources.map((source) => comparable(source.text));
   const candidates = index.sentences.map((entry) => ({
     sourceId: entry.sourceId,
@@ -101,7 +109,11 @@ export function summaryQuotationCheck(sources: readonly AssistantSource[], index
       .filter((quotation) => !texts.some((text) => text.includes(comparable(quotation.text))))
       .map((quotation) => {
         const closest = closestOf(stemsOf(quotation.text), candidates);
-        return { in: "summary", quotation, closest: closest && passage(quotation.text, closest, alignedWords(quotation.text, closest.text)) };
+        return {
+          in: "summary",
+          quotation,
+          closest: closest && passage(quotation.text, closest, alignedWords(quotation.text, closest.text)),
+        };
       });
 }
 
@@ -112,7 +124,9 @@ export function summaryQuotationCheck(sources: readonly AssistantSource[], index
  */
 export function checkSourceQuotations(sources: readonly AssistantSource[], index: EvidenceIndex): QuotationFlag[] {
   const quoted = sources.map((source) => {
-    const tokens = index.sentences.filter((entry) => entry.sourceId === source.id).flatMap((entry) => entry.sentence.tokens);
+    const tokens = index.sentences
+      .filter((entry) => entry.sourceId === source.id)
+      .flatMap((entry) => entry.sentence.tokens);
     return {
       source,
       text: comparable(source.text),
@@ -131,10 +145,21 @@ export function checkSourceQuotations(sources: readonly AssistantSource[], index
       const candidates = others.flatMap((other) =>
         other.quotations
           .filter((theirs) => !words.includes(comparable(theirs.quotation.text)))
-          .map((theirs) => ({ sourceId: other.source.id, outlet: other.source.outlet, start: theirs.quotation.start, text: theirs.quotation.text, stems: theirs.stems })),
+          .map((theirs) => ({
+            sourceId: other.source.id,
+            outlet: other.source.outlet,
+            start: theirs.quotation.start,
+            text: theirs.quotation.text,
+            stems: theirs.stems,
+          })),
       );
       const closest = closestOf(stems, candidates);
-      if (closest) flags.push({ in: source.id, quotation, closest: passage(quotation.text, closest, { start: 0, end: closest.text.length }) });
+      if (closest)
+        flags.push({
+          in: source.id,
+          quotation,
+          closest: passage(quotation.text, closest, { start: 0, end: closest.text.length }),
+        });
     }
   }
   return flags;
@@ -155,7 +180,10 @@ interface Candidate {
  * subsequence of stems): at least two of them and SAME_SPEECH_OVERLAP of the quotation's. Word order keeps
  * a title such as "To Take Control of My Fate" apart from the speech "Your fate is in your control".
  */
-function closestOf(wanted: readonly string[], candidates: readonly Candidate[]): (Candidate & { overlap: number }) | null {
+function closestOf(
+  wanted: readonly string[],
+  candidates: readonly Candidate[],
+): (Candidate & { overlap: number }) | null {
   const wantedSet = new Set(wanted);
   if (wantedSet.size === 0) return null;
   let best: (Candidate & { overlap: number }) | null = null;
@@ -165,12 +193,17 @@ function closestOf(wanted: readonly string[], candidates: readonly Candidate[]):
     if (shared < 2 || shared / wantedSet.size < SAME_SPEECH_OVERLAP) continue;
     const common = commonSubsequenceLength(wanted, candidate.stems);
     const overlap = common / wanted.length;
-    if (common >= 2 && overlap >= SAME_SPEECH_OVERLAP && (!best || overlap > best.overlap)) best = { ...candidate, overlap };
+    if (common >= 2 && overlap >= SAME_SPEECH_OVERLAP && (!best || overlap > best.overlap))
+      best = { ...candidate, overlap };
   }
   return best;
 }
 
-function passage(quotation: string, candidate: Candidate & { overlap: number }, range: { start: number; end: number }): ClosestPassage {
+function passage(
+  quotation: string,
+  candidate: Candidate & { overlap: number },
+  range: { start: number; end: number },
+): ClosestPassage {
   const text = candidate.text.slice(range.start, range.end);
   return {
     sourceId: candidate.sourceId,
@@ -194,7 +227,9 @@ function alignedWords(quotation: string, sentence: string): { start: number; end
   const normalised = normaliseForComparison(sentence);
   // As comparable() does, but one character for one, so that the offsets map back through `origins`.
   const haystack = normalised.text.replaceAll("-", " ").toLowerCase();
-  const [match] = search(haystack, needle, needle.length).sort((a, b) => a.errors - b.errors || b.end - b.start - (a.end - a.start));
+  const [match] = search(haystack, needle, needle.length).sort(
+    (a, b) => a.errors - b.errors || b.end - b.start - (a.end - a.start),
+  );
   if (!match) return { start: 0, end: sentence.length };
   let start = normalised.origins[match.start] ?? 0;
   let end = (normalised.origins[match.end - 1] ?? start) + 1;
@@ -207,7 +242,8 @@ function commonSubsequenceLength(a: readonly string[], b: readonly string[]): nu
   let previous = new Array<number>(b.length + 1).fill(0);
   for (const item of a) {
     const row = [0];
-    for (let j = 0; j < b.length; j += 1) row.push(item === b[j] ? (previous[j] ?? 0) + 1 : Math.max(previous[j + 1] ?? 0, row[j] ?? 0));
+    for (let j = 0; j < b.length; j += 1)
+      row.push(item === b[j] ? (previous[j] ?? 0) + 1 : Math.max(previous[j + 1] ?? 0, row[j] ?? 0));
     previous = row;
   }
   return previous[b.length] ?? 0;

@@ -11,10 +11,20 @@ export interface ThrottleRule {
 }
 
 /** Per account (the email as typed, known or not): a person who mistypes a few times barely notices. */
-export const ACCOUNT_RULE: ThrottleRule = { freeFailures: 5, firstDelayMs: 5_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+export const ACCOUNT_RULE: ThrottleRule = {
+  freeFailures: 5,
+  firstDelayMs: 5_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+};
 
 /** Per address: a newsroom's people may share one, so it allows more before the waits begin. */
-export const ADDRESS_RULE: ThrottleRule = { freeFailures: 20, firstDelayMs: 5_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
+export const ADDRESS_RULE: ThrottleRule = {
+  freeFailures: 20,
+  firstDelayMs: 5_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+};
 
 /**
  * The wait that `failures` failures in a row earn under `rule` before the next attempt, in milliseconds:

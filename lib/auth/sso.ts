@@ -25,7 +25,10 @@ const text = z.string().trim().min(1).optional().catch(undefined);
 
 const claimsSchema = z.object({
   email: z.string().trim().toLowerCase().max(320).email().optional().catch(undefined),
-  email_verified: z.union([z.boolean(), z.literal("true")]).optional().catch(undefined),
+  email_verified: z
+    .union([z.boolean(), z.literal("true")])
+    .optional()
+    .catch(undefined),
   name: text,
   given_name: text,
   family_name: text,

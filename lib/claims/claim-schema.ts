@@ -12,7 +12,11 @@ export const stanceSchema = z.enum(STANCES);
 export type Stance = z.infer<typeof stanceSchema>;
 
 /** The wording a person sees for a stance. */
-export const STANCE_TEXT: Record<Stance, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
+export const STANCE_TEXT: Record<Stance, string> = {
+  supports: "Supports",
+  contradicts: "Contradicts",
+  context: "Context",
+};
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const personSchema = z.object({ id: idSchema, name: z.string().min(1).max(200) });

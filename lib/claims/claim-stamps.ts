@@ -65,7 +65,8 @@ export function stampTransaction(
         if (item.deleted || !createdIn(transaction, item)) continue;
         for (const value of item.content.getContent() as unknown[]) {
           const id = (value as { id?: unknown } | null)?.id;
-          if (typeof id === "string" && id.length <= 64 && stamped(claimId, id) === null) writes.set(keyOf(claimId, id), { by: person });
+          if (typeof id === "string" && id.length <= 64 && stamped(claimId, id) === null)
+            writes.set(keyOf(claimId, id), { by: person });
         }
       }
     }

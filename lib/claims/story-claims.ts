@@ -52,7 +52,10 @@ export function readClaims(doc: Y.Doc): Claim[] {
     claims.push({
       ...parsed.data,
       createdBy: authorship.claimCreator(key) ?? parsed.data.createdBy,
-      quotes: validItems(parsed.data.quotes, quoteSchema).map((quote) => ({ ...quote, addedBy: authorship.quoteAdder(key, quote.id) ?? quote.addedBy })),
+      quotes: validItems(parsed.data.quotes, quoteSchema).map((quote) => ({
+        ...quote,
+        addedBy: authorship.quoteAdder(key, quote.id) ?? quote.addedBy,
+      })),
       comments: validItems(parsed.data.comments, claimCommentSchema).map((comment) => ({
         ...comment,
         author: authorship.commentAuthor(key, comment.id) ?? comment.author,

@@ -61,7 +61,7 @@ export function parseAggregatorPage(text: string): AggregatorPage {
 
   const cards: AggregatorCard[] = [];
   const lead: string[] = [];
-  for (let i = 2; i < summaryAt; ) {
+  for (let i = 2; i < summaryAt;) {
     const outletLine = OUTLET_AGE.exec(lines[i + 1] ?? "");
     const labelLine = LABELS.exec(lines[i + 2] ?? "");
     if (outletLine?.groups && labelLine?.groups && i + 2 < summaryAt) {

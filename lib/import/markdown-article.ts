@@ -5,8 +5,20 @@ import { normaliseArticleText } from "./normalise-text";
 // copy uses. Any other name stays as written rather than being guessed.
 const NAMED_ENTITIES = new Map(
   Object.entries({
-    amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", lsquo: "‘", rsquo: "’", ldquo: "“",
-    rdquo: "”", ndash: "–", mdash: "—", hellip: "…", copy: "©",
+    amp: "&",
+    lt: "<",
+    gt: ">",
+    quot: '"',
+    apos: "'",
+    nbsp: "\u00a0",
+    lsquo: "‘",
+    rsquo: "’",
+    ldquo: "“",
+    rdquo: "”",
+    ndash: "–",
+    mdash: "—",
+    hellip: "…",
+    copy: "©",
   }),
 );
 

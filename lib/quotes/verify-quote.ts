@@ -2,8 +2,7 @@ import type { QuoteSelector } from "./quote-selector";
 
 /** The outcome of checking a quote against its source's text. */
 export type QuoteVerification =
-  | { verified: true; start: number; end: number; exactAtOffsets: boolean }
-  | { verified: false; reason: string };
+  { verified: true; start: number; end: number; exactAtOffsets: boolean } | { verified: false; reason: string };
 
 const QUOTE_MARKS = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const DOUBLE_QUOTE_MARKS = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
@@ -18,7 +17,7 @@ export function normaliseForComparison(text: string): { text: string; origins: n
   let out = "";
   const origins: number[] = [];
   let previousWasSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const codePoint = text.codePointAt(i) ?? 0;
     const width = codePoint > 0xffff ? 2 : 1;
     let char = String.fromCodePoint(codePoint).normalize("NFC");
@@ -58,7 +57,8 @@ export function verifyQuote(sourceText: string, selector: QuoteSelector): QuoteV
   let best: number | null = null;
   for (let at = haystack.text.indexOf(needle); at !== -1; at = haystack.text.indexOf(needle, at + 1)) {
     const origin = haystack.origins[at] ?? 0;
-    if (best === null || Math.abs(origin - selector.start) < Math.abs((haystack.origins[best] ?? 0) - selector.start)) best = at;
+    if (best === null || Math.abs(origin - selector.start) < Math.abs((haystack.origins[best] ?? 0) - selector.start))
+      best = at;
   }
   if (best === null) return { verified: false, reason: "The quote does not occur in the source." };
   const start = haystack.origins[best] ?? 0;

@@ -24,7 +24,9 @@ export function claimReviews(
         ...(source.outlet ? { publisher: { "@type": "Organization", name: source.outlet } } : {}),
         ...(source.publishedAt ? { datePublished: source.publishedAt } : {}),
       }));
-    const dated = articles.filter((article) => "datePublished" in article).sort((a, b) => String(a.datePublished).localeCompare(String(b.datePublished)));
+    const dated = articles
+      .filter((article) => "datePublished" in article)
+      .sort((a, b) => String(a.datePublished).localeCompare(String(b.datePublished)));
     return {
       "@context": "https://schema.org",
       "@type": "ClaimReview",
@@ -42,7 +44,7 @@ export function claimReviews(
       itemReviewed: {
         "@type": "Claim",
         appearance: articles,
-        ...(dated[0] ?? articles[0] ? { firstAppearance: dated[0] ?? articles[0] } : {}),
+        ...((dated[0] ?? articles[0]) ? { firstAppearance: dated[0] ?? articles[0] } : {}),
       },
     };
   });

@@ -42,7 +42,9 @@ export function coverageOf(content: VersionContent): Coverage {
   const biasSpread = Object.fromEntries(BIAS_LABELS.map((label) => [label, 0])) as Record<BiasLabel, number>;
   for (const entry of outlets.values()) if (entry.claimsSupported > 0) biasSpread[entry.biasLabel] += 1;
   return {
-    outlets: [...outlets.values()].sort((a, b) => b.claimsSupported - a.claimsSupported || a.outlet.localeCompare(b.outlet)),
+    outlets: [...outlets.values()].sort(
+      (a, b) => b.claimsSupported - a.claimsSupported || a.outlet.localeCompare(b.outlet),
+    ),
     biasSpread,
     claims,
   };

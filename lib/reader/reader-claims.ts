@@ -57,7 +57,11 @@ export function readerClaims(content: VersionContent, coverage: Coverage): Reade
           bias: biasLabelText(source?.biasLabel ?? "unknown"),
           reliability: source?.reliabilityLabel ?? null,
           headline: source?.headline ?? null,
-          date: source?.publishedAt ? dateFormat.format(new Date(source.publishedAt)) : source?.statedAge ? `${source.statedAge} before publication` : null,
+          date: source?.publishedAt
+            ? dateFormat.format(new Date(source.publishedAt))
+            : source?.statedAge
+              ? `${source.statedAge} before publication`
+              : null,
           url: source?.url ?? null,
         };
       }),

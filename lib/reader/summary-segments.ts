@@ -34,7 +34,9 @@ export function segmentSummary(
       paragraphs.push([]);
       continue;
     }
-    const covering = valid.filter((claim) => claim.start <= from && to <= claim.end).sort((a, b) => b.start - a.start)[0];
+    const covering = valid
+      .filter((claim) => claim.start <= from && to <= claim.end)
+      .sort((a, b) => b.start - a.start)[0];
     const claimId = covering?.id ?? null;
     const claimStart = claimId !== null && !started.has(claimId);
     if (claimId) started.add(claimId);

@@ -48,10 +48,13 @@ export function publishBlockers(claims: readonly ClaimReadinessInput[]): Publish
     if (claim.status !== "approved") {
       blockers.push({ kind: "claim_not_approved", claimId: claim.id, text: claim.text, status: claim.status });
     }
-    if (claim.quotes.length === 0) blockers.push({ kind: "claim_without_evidence", claimId: claim.id, text: claim.text });
+    if (claim.quotes.length === 0)
+      blockers.push({ kind: "claim_without_evidence", claimId: claim.id, text: claim.text });
     for (const quote of claim.quotes) {
       if (quote.correction) {
-        const kind = ({ orphaned: "quote_orphaned", reverify: "quote_reverify", pending: "quote_reanchor_pending" } as const)[quote.correction];
+        const kind = (
+          { orphaned: "quote_orphaned", reverify: "quote_reverify", pending: "quote_reanchor_pending" } as const
+        )[quote.correction];
         blockers.push({ kind, claimId: claim.id, quoteId: quote.id, outlet: quote.outlet, exact: quote.exact });
       } else if (!quote.verified) {
         blockers.push({
@@ -70,7 +73,8 @@ export function publishBlockers(claims: readonly ClaimReadinessInput[]): Publish
 
 /** A blocker in the words of the newsroom. */
 export function describeBlocker(blocker: PublishBlocker): string {
-  const claim = (text: string | null) => (text ? `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”` : "A detached claim");
+  const claim = (text: string | null) =>
+    text ? `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”` : "A detached claim";
   switch (blocker.kind) {
     case "no_claims":
       return "Mark at least one claim before publishing.";

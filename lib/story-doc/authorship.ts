@@ -1,7 +1,6 @@
 import * as Y from "yjs";
 import { z } from "zod";
 
-
 /**
  * The name of the server-written Y.Map of a story's Y.Doc that says who created each claim, attached each
  * quote, wrote each comment and touched each claim. The names a client writes into its claims, quotes and
@@ -15,7 +14,10 @@ const personSchema = z.object({ id: z.string().min(1).max(64), name: z.string().
 /** A person as the server stamped them. */
 export type StampedPerson = z.infer<typeof personSchema>;
 
-const claimStampSchema = z.object({ by: personSchema.nullable(), contributors: z.array(z.string().max(64)).max(1_000) });
+const claimStampSchema = z.object({
+  by: personSchema.nullable(),
+  contributors: z.array(z.string().max(64)).max(1_000),
+});
 const itemStampSchema = z.object({ by: personSchema });
 
 /** The server's stamps of a story document, read once for a reader of its claims. */

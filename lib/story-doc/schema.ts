@@ -43,7 +43,14 @@ export const SUMMARY_NODE_NAMES: ReadonlySet<string> = new Set([
 export const SUMMARY_MARK_KEY = /^(?:bold|italic|strike|code|underline|link|claim(?:--[A-Za-z0-9+/=]{8})?)$/;
 
 /** The fields of a claim's Y.Map (lib/claims/claim-schema.ts); `quotes` and `comments` are Y.Arrays of JSON. */
-export const CLAIM_FIELDS: ReadonlySet<string> = new Set(["id", "status", "createdBy", "createdAt", "quotes", "comments"]);
+export const CLAIM_FIELDS: ReadonlySet<string> = new Set([
+  "id",
+  "status",
+  "createdBy",
+  "createdAt",
+  "quotes",
+  "comments",
+]);
 
 /** The claim statuses a client may write; approved and rejected are written by the server from recorded decisions. */
 export const CLIENT_CLAIM_STATUSES: ReadonlySet<unknown> = new Set(["draft", "needs_review"]);

@@ -199,12 +199,14 @@ class PolicyRun {
     if (origin === null || item.rightOrigin === null) return;
     const left = this.find(origin);
     const right = this.find(item.rightOrigin);
-    if (!(left instanceof Y.Item) || !(right instanceof Y.Item) || this.inUpdate.has(left) || this.inUpdate.has(right)) return;
+    if (!(left instanceof Y.Item) || !(right instanceof Y.Item) || this.inUpdate.has(left) || this.inUpdate.has(right))
+      return;
     if (left === right) {
       if (origin.client === item.rightOrigin.client && item.rightOrigin.clock > origin.clock) return;
       throw new Refusal("neighbours out of order");
     }
-    if (left.parent !== right.parent || left.parentSub !== right.parentSub) throw new Refusal("neighbours in different places");
+    if (left.parent !== right.parent || left.parentSub !== right.parentSub)
+      throw new Refusal("neighbours in different places");
     let steps = 0;
     for (let next = left.right; next !== right; next = next.right) {
       if (next === null || ++steps > MAX_NEIGHBOUR_WALK) throw new Refusal("neighbours out of order");
@@ -231,19 +233,25 @@ class PolicyRun {
     const { container, key } = place;
     const root = STORY_DOC_ROOTS[container.root];
     if (!root) throw new Refusal(`unknown root "${container.root}"`);
-    if (root.writer === "server" && this.context.writer !== "server") throw new Refusal(`"${container.root}" is written by the server only`);
+    if (root.writer === "server" && this.context.writer !== "server")
+      throw new Refusal(`"${container.root}" is written by the server only`);
     if (key !== null && key.length > 200) throw new Refusal("map key too long");
     const content = item.content;
     if (content instanceof Y.ContentDeleted) return;
     if (content instanceof Y.ContentType) {
       const child = this.containerOfNew(item, container, key);
-      if (child.kind === "other") throw new Refusal(`${typeName(content.type)} is not allowed in ${describe(container)}`);
+      if (child.kind === "other")
+        throw new Refusal(`${typeName(content.type)} is not allowed in ${describe(container)}`);
       this.countAdded(container, key);
       return;
     }
     if (container.root === CLAIMS_FIELD) return this.checkClaimValue(container, key, content);
-    if (container.root === ASSISTANT_DISMISSALS_FIELD || (this.context.writer === "server" && container.kind === "map")) {
-      if (!(content instanceof Y.ContentAny) || key === null || container.depth > 0) throw new Refusal(`unexpected content in ${describe(container)}`);
+    if (
+      container.root === ASSISTANT_DISMISSALS_FIELD ||
+      (this.context.writer === "server" && container.kind === "map")
+    ) {
+      if (!(content instanceof Y.ContentAny) || key === null || container.depth > 0)
+        throw new Refusal(`unexpected content in ${describe(container)}`);
       this.checkValues(content.arr);
       this.countAdded(container, key);
       return;
@@ -254,14 +262,21 @@ class PolicyRun {
   private checkClaimValue(container: Container, key: string | null, content: Y.Item["content"]): void {
     const [claimId, field] = container.path;
     if (container.depth === 1 && key !== null && CLAIM_FIELDS.has(key) && key !== "quotes" && key !== "comments") {
-      if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) throw new Refusal(`claim field "${key}" must be one value`);
+      if (!(content instanceof Y.ContentAny) || content.arr.length !== 1)
+        throw new Refusal(`claim field "${key}" must be one value`);
       this.checkValues(content.arr);
       if (key === "status" && this.context.writer === "client" && !CLIENT_CLAIM_STATUSES.has(content.arr[0])) {
         throw new Refusal("approving or rejecting a claim is recorded by the server");
       }
       return;
     }
-    if (container.depth === 2 && key === null && claimId && (field === "quotes" || field === "comments") && content instanceof Y.ContentAny) {
+    if (
+      container.depth === 2 &&
+      key === null &&
+      claimId &&
+      (field === "quotes" || field === "comments") &&
+      content instanceof Y.ContentAny
+    ) {
       this.checkValues(content.arr);
       this.countAdded(container, null, content.arr.length);
       return;
@@ -273,7 +288,8 @@ class PolicyRun {
     if (container.kind === "xmlText" && key === null) {
       if (content instanceof Y.ContentString) {
         // A stored state merges a writer's consecutive insertions into one string: only new writes are held to the limit.
-        if (this.context.writer === "client" && content.str.length > this.context.limits.maxStringLength) throw new Refusal("inserted text too long");
+        if (this.context.writer === "client" && content.str.length > this.context.limits.maxStringLength)
+          throw new Refusal("inserted text too long");
         return;
       }
       if (content instanceof Y.ContentFormat) {
@@ -298,7 +314,8 @@ class PolicyRun {
     const path = [...parent.path, key];
     let kind: Container["kind"] = "other";
     if (parent.root === CLAIMS_FIELD) {
-      if (parent.depth === 0 && key !== null && /^[A-Za-z0-9_-]{1,64}$/.test(key) && type instanceof Y.Map) kind = "map";
+      if (parent.depth === 0 && key !== null && /^[A-Za-z0-9_-]{1,64}$/.test(key) && type instanceof Y.Map)
+        kind = "map";
       if (parent.depth === 1 && (key === "quotes" || key === "comments") && type instanceof Y.Array) kind = "array";
     } else if (parent.root === SUMMARY_FIELD) {
       if (key === null && (parent.kind === "xmlFragment" || parent.kind === "xmlElement")) {
@@ -339,8 +356,22 @@ class PolicyRun {
       const child = chain[i]!;
       const parentSub = child._item?.parentSub ?? null;
       const kind: Container["kind"] =
-        child instanceof Y.XmlText ? "xmlText" : child instanceof Y.XmlElement ? "xmlElement" : child instanceof Y.Map ? "map" : child instanceof Y.Array ? "array" : "other";
-      const container: Container = { root: base.root, kind, depth: base.depth + 1, path: [...base.path, parentSub], type: child };
+        child instanceof Y.XmlText
+          ? "xmlText"
+          : child instanceof Y.XmlElement
+            ? "xmlElement"
+            : child instanceof Y.Map
+              ? "map"
+              : child instanceof Y.Array
+                ? "array"
+                : "other";
+      const container: Container = {
+        root: base.root,
+        kind,
+        depth: base.depth + 1,
+        path: [...base.path, parentSub],
+        type: child,
+      };
       this.containers.set(child, container);
       base = container;
     }
@@ -376,7 +407,8 @@ class PolicyRun {
           place = null;
           break;
         }
-        if (!(owner instanceof Y.Item) || !(owner.content instanceof Y.ContentType)) throw new Refusal("parent is not a shared type");
+        if (!(owner instanceof Y.Item) || !(owner.content instanceof Y.ContentType))
+          throw new Refusal("parent is not a shared type");
         const type = owner.content.type;
         if (this.inUpdate.has(owner)) {
           const ownerPlace = this.placeOf(owner);
@@ -384,7 +416,10 @@ class PolicyRun {
             place = null;
             break;
           }
-          place = { container: this.containerOfNew(owner, ownerPlace.container, ownerPlace.key), key: current.parentSub };
+          place = {
+            container: this.containerOfNew(owner, ownerPlace.container, ownerPlace.key),
+            key: current.parentSub,
+          };
         } else {
           place = { container: this.containerOfExisting(type), key: current.parentSub };
         }
@@ -444,9 +479,12 @@ class PolicyRun {
     const [, field] = container.path;
     let limit: [number, string] | null = null;
     if (container.root === CLAIMS_FIELD && container.depth === 0) limit = [limits.maxClaims, "claims"];
-    else if (container.root === CLAIMS_FIELD && field === "quotes") limit = [limits.maxQuotesPerClaim, "quotes on a claim"];
-    else if (container.root === CLAIMS_FIELD && field === "comments") limit = [limits.maxCommentsPerClaim, "comments on a claim"];
-    else if (container.root === ASSISTANT_DISMISSALS_FIELD && container.depth === 0) limit = [limits.maxDismissals, "dismissed flags"];
+    else if (container.root === CLAIMS_FIELD && field === "quotes")
+      limit = [limits.maxQuotesPerClaim, "quotes on a claim"];
+    else if (container.root === CLAIMS_FIELD && field === "comments")
+      limit = [limits.maxCommentsPerClaim, "comments on a claim"];
+    else if (container.root === ASSISTANT_DISMISSALS_FIELD && container.depth === 0)
+      limit = [limits.maxDismissals, "dismissed flags"];
     if (limit === null) return;
     const [max, what] = limit;
     const type = container.type;
@@ -500,7 +538,8 @@ class PolicyRun {
           if (struct.id.clock >= clock + len) break;
           if (!(struct instanceof Y.Item) || struct.deleted) continue;
           const container = this.containerOfExisting(struct.parent as SharedType);
-          if (STORY_DOC_ROOTS[container.root]?.writer === "server") throw new Refusal(`"${container.root}" is written by the server only`);
+          if (STORY_DOC_ROOTS[container.root]?.writer === "server")
+            throw new Refusal(`"${container.root}" is written by the server only`);
         }
       }
     }

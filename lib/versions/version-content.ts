@@ -24,7 +24,13 @@ export const versionContentSchema = z.object({
       approvedBy: personSchema,
       approvedAt: z.string(),
       quotes: z.array(
-        z.object({ id: z.string(), sourceId: z.string(), selector: quoteSelectorSchema, stance: stanceSchema, note: z.string() }),
+        z.object({
+          id: z.string(),
+          sourceId: z.string(),
+          selector: quoteSelectorSchema,
+          stance: stanceSchema,
+          note: z.string(),
+        }),
       ),
     }),
   ),

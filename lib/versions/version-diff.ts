@@ -46,8 +46,22 @@ export function diffVersions(before: VersionContent, after: VersionContent): Ver
     const quotesAdded = claim.quotes.filter((quote) => !previousQuotes.has(quote.id)).map(quoteSummary);
     const quotesRemoved = (previous?.quotes ?? []).filter((quote) => !currentQuotes.has(quote.id)).map(quoteSummary);
     if (!previous) {
-      claims.push({ id: claim.id, kind: "added", before: null, after: claim.text, verdictBefore: null, verdictAfter: claim.verdict, quotesAdded, quotesRemoved: [] });
-    } else if (previous.text !== claim.text || previous.verdict !== claim.verdict || quotesAdded.length > 0 || quotesRemoved.length > 0) {
+      claims.push({
+        id: claim.id,
+        kind: "added",
+        before: null,
+        after: claim.text,
+        verdictBefore: null,
+        verdictAfter: claim.verdict,
+        quotesAdded,
+        quotesRemoved: [],
+      });
+    } else if (
+      previous.text !== claim.text ||
+      previous.verdict !== claim.verdict ||
+      quotesAdded.length > 0 ||
+      quotesRemoved.length > 0
+    ) {
       claims.push({
         id: claim.id,
         kind: "changed",

@@ -65,7 +65,14 @@ export async function verifyCollabToken(token: string, secret: string): Promise<
       algorithms: ["HS256"],
     });
     const claims = payloadSchema.parse(payload);
-    return { userId: claims.sub, name: claims.name, role: claims.role, storyId: claims.story, tokenId: claims.jti, expiresAt: claims.exp * 1000 };
+    return {
+      userId: claims.sub,
+      name: claims.name,
+      role: claims.role,
+      storyId: claims.story,
+      tokenId: claims.jti,
+      expiresAt: claims.exp * 1000,
+    };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new CollabTokenError("token expired");
     throw new CollabTokenError("invalid token");

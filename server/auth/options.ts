@@ -41,7 +41,8 @@ export const authOptions: NextAuthOptions = {
   logger: {
     // An ended session (SessionEndedError from the jwt callback) is expected, not an error worth a stack trace.
     error(code, metadata) {
-      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: unknown } | undefined)?.name === "SessionEndedError") return;
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: unknown } | undefined)?.name === "SessionEndedError")
+        return;
       console.error(`[next-auth][error][${code}]`, metadata);
     },
   },

@@ -1,4 +1,10 @@
-import { ACCOUNT_RULE, ADDRESS_RULE, SignInThrottle, type SignInAttempt, type ThrottleDecision } from "../../lib/auth/sign-in-throttle";
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  SignInThrottle,
+  type SignInAttempt,
+  type ThrottleDecision,
+} from "../../lib/auth/sign-in-throttle";
 
 const ACCOUNT = "account:";
 const ADDRESS = "address:";

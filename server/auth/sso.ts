@@ -35,7 +35,9 @@ export function ssoSettings(env: SsoEnv = getSsoEnv()): SsoSettings | null {
  * afterwards, in the signIn callback (`admitSsoSignIn`): until then `profile` only names them, under an id
  * that is no user's.
  */
-export function ssoProviders(settings: SsoSettings | null = ssoSettings()): Array<OAuthConfig<Profile & Record<string, unknown>>> {
+export function ssoProviders(
+  settings: SsoSettings | null = ssoSettings(),
+): Array<OAuthConfig<Profile & Record<string, unknown>>> {
   if (!settings) return [];
   return [
     {
@@ -92,7 +94,10 @@ export async function admitSsoPerson(
       data: { usedAt: now },
     });
     if (claimed.count !== 1) return null;
-    const link = await tx.accountLink.findUniqueOrThrow({ where: { id: decision.invitationId }, select: { issuedById: true } });
+    const link = await tx.accountLink.findUniqueOrThrow({
+      where: { id: decision.invitationId },
+      select: { issuedById: true },
+    });
     // Whole seconds: a session's iat is in seconds and must not fall before the person's sessionsValidFrom.
     const sessionsValidFrom = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const person = await tx.user.create({
@@ -114,8 +119,14 @@ export async function admitSsoPerson(
   return again && !again.disabledAt ? existingPerson(db, again.id) : { refused: "AccessDenied" };
 }
 
-async function existingPerson(db: PrismaClient, id: string): Promise<{ admitted: AdmittedPerson } | { refused: SsoRefusal }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, email: true, role: true } });
+async function existingPerson(
+  db: PrismaClient,
+  id: string,
+): Promise<{ admitted: AdmittedPerson } | { refused: SsoRefusal }> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true },
+  });
   const role = roleSchema.safeParse(user.role);
   return role.success ? { admitted: { ...user, role: role.data } } : { refused: "AccessDenied" };
 }

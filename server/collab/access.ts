@@ -18,13 +18,19 @@ export interface AccessControl {
  * of its person's role changing or their account being removed, and with 4403 (final: the workspace stops and
  * says why) within `intervalMs` of an admin disabling them. The poller reads everyone connected in one query.
  */
-export function createAccessControl(options: { persistence: Persistence; log: Logger; intervalMs: number }): AccessControl {
+export function createAccessControl(options: {
+  persistence: Persistence;
+  log: Logger;
+  intervalMs: number;
+}): AccessControl {
   const open = new Map<Connection, { room: Room; expiry: NodeJS.Timeout }>();
   let checking: Promise<void> | null = null;
 
   const checkNow = async (): Promise<void> => {
     if (open.size === 0) return;
-    const access = await options.persistence.loadAccess([...new Set([...open.keys()].map((connection) => connection.user.id))]);
+    const access = await options.persistence.loadAccess([
+      ...new Set([...open.keys()].map((connection) => connection.user.id)),
+    ]);
     for (const [connection, { room }] of open) {
       const now = access.get(connection.user.id);
       if (now?.disabled) room.refuse(connection, new Refusal(CloseCode.Forbidden, ACCOUNT_DISABLED_REASON));

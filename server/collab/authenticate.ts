@@ -11,8 +11,7 @@ export interface CollabUser {
 }
 
 export type AuthResult =
-  | { ok: true; storyId: string; user: CollabUser; expiresAt: number }
-  | { ok: false; code: number; reason: string };
+  { ok: true; storyId: string; user: CollabUser; expiresAt: number } | { ok: false; code: number; reason: string };
 
 const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -42,7 +41,11 @@ export class UsedTokens {
  * (`/<storyId>`, as the y-websocket client builds it) and the `token` query parameter must be a valid
  * collaboration token for that story and a role that may edit it, not used before. Never throws.
  */
-export async function authenticate(request: IncomingMessage, secret: string, usedTokens: UsedTokens): Promise<AuthResult> {
+export async function authenticate(
+  request: IncomingMessage,
+  secret: string,
+  usedTokens: UsedTokens,
+): Promise<AuthResult> {
   const url = new URL(request.url ?? "/", "http://collab.invalid");
   const room = ROOM_PATH.exec(url.pathname);
   if (!room?.[1]) return { ok: false, code: CloseCode.NotFound, reason: "unknown room" };
@@ -60,6 +63,12 @@ export async function authenticate(request: IncomingMessage, secret: string, use
     return { ok: false, code: CloseCode.Forbidden, reason: "token is for another story" };
   }
   if (!canEditStory(claims.role)) return { ok: false, code: CloseCode.Forbidden, reason: "role may not edit" };
-  if (!usedTokens.use(claims.tokenId, claims.expiresAt)) return { ok: false, code: CloseCode.Unauthorized, reason: "token already used" };
-  return { ok: true, storyId: claims.storyId, user: { id: claims.userId, name: claims.name, role: claims.role }, expiresAt: claims.expiresAt };
+  if (!usedTokens.use(claims.tokenId, claims.expiresAt))
+    return { ok: false, code: CloseCode.Unauthorized, reason: "token already used" };
+  return {
+    ok: true,
+    storyId: claims.storyId,
+    user: { id: claims.userId, name: claims.name, role: claims.role },
+    expiresAt: claims.expiresAt,
+  };
 }

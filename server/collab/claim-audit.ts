@@ -27,7 +27,8 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
       states.set(room, readClaimStates(room.doc));
       // Decisions and re-anchoring change claims as the server: keep what the next socket change is compared with.
       room.doc.on("afterTransaction", (transaction: Y.Transaction) => {
-        if (transaction.origin === SERVER_ORIGIN && claimsTouchedBy(room.doc, transaction).size > 0) states.set(room, readClaimStates(room.doc));
+        if (transaction.origin === SERVER_ORIGIN && claimsTouchedBy(room.doc, transaction).size > 0)
+          states.set(room, readClaimStates(room.doc));
       });
     },
     afterUpdate(room, { user }, transaction) {
@@ -44,7 +45,13 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
         if (!now) {
           if (previous) {
             persistence
-              .recordClaimDeleted({ storyId: room.storyId, claimId, userId: user.id, status: previous.status, quotes: previous.quoteIds.length })
+              .recordClaimDeleted({
+                storyId: room.storyId,
+                claimId,
+                userId: user.id,
+                status: previous.status,
+                quotes: previous.quoteIds.length,
+              })
               .catch(failed(`auditing the deletion of ${claimId}`));
           }
           continue;
@@ -56,11 +63,19 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
         if (now.quoteIds.some((id) => !previous?.quoteIds.includes(id))) kinds.push("quoted");
         if (kinds.length === 0) kinds.push("edited");
         for (const kind of kinds) {
-          persistence.recordActivity({ storyId: room.storyId, claimId, userId: user.id, kind }).catch(failed(`recording ${kind} on ${claimId}`));
+          persistence
+            .recordActivity({ storyId: room.storyId, claimId, userId: user.id, kind })
+            .catch(failed(`recording ${kind} on ${claimId}`));
         }
         if (previous && previous.status !== now.status) {
           persistence
-            .recordStatusChange({ storyId: room.storyId, claimId, userId: user.id, from: previous.status, to: now.status })
+            .recordStatusChange({
+              storyId: room.storyId,
+              claimId,
+              userId: user.id,
+              from: previous.status,
+              to: now.status,
+            })
             .catch(failed(`auditing a status change of ${claimId}`));
         }
       }
@@ -75,10 +90,13 @@ function readClaimStates(doc: Y.Doc): Map<string, ClaimState> {
     if (!(entry instanceof Y.Map)) return;
     const status = entry.get("status");
     const quotes = entry.get("quotes");
-    const quoteIds = quotes instanceof Y.Array ? quotes.toArray().map((quote) => {
+    const quoteIds =
+      quotes instanceof Y.Array
+        ? quotes.toArray().map((quote) => {
             const id = (quote as { id?: unknown } | null)?.id;
             return typeof id === "string" ? id : "";
-          }) : [];
+          })
+        : [];
     states.set(claimId, { status: typeof status === "string" ? status : null, quoteIds });
   });
   return states;

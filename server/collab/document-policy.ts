@@ -29,7 +29,8 @@ export const documentPolicyHook: RoomHook = {
     if (room.approximateBytes + update.length > max) {
       // The bound only grows between stores: measure the real size before refusing.
       room.approximateBytes = Y.encodeStateAsUpdate(room.doc).length;
-      if (room.approximateBytes + update.length > max) throw new Refusal(CloseCode.DocumentTooLarge, `the story's document would exceed ${max} bytes`);
+      if (room.approximateBytes + update.length > max)
+        throw new Refusal(CloseCode.DocumentTooLarge, `the story's document would exceed ${max} bytes`);
     }
     for (const clientId of writing) room.claimClientId(clientId, connection.user.id);
   },

@@ -70,7 +70,11 @@ export interface CollabServer {
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const log = options.log ?? consoleLogger;
   const limits: CollabLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const access = createAccessControl({ persistence: options.persistence, log, intervalMs: options.accessCheckIntervalMs ?? 2_000 });
+  const access = createAccessControl({
+    persistence: options.persistence,
+    log,
+    intervalMs: options.accessCheckIntervalMs ?? 2_000,
+  });
   const usedTokens = new UsedTokens();
   const relay = options.relay ?? soloRelay;
   const rooms = new Rooms({
@@ -78,7 +82,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     relay,
     log,
     // The order is the order of the checks: cost first, then who may write what, then what is recorded.
-    hooks: [limitsHook(limits), access.hook, presenceHook, documentPolicyHook, claimAuditHook(options.persistence, log)],
+    hooks: [
+      limitsHook(limits),
+      access.hook,
+      presenceHook,
+      documentPolicyHook,
+      claimAuditHook(options.persistence, log),
+    ],
     limits,
     compactDelayMs: options.compactDelayMs ?? 10_000,
     compactEveryAppends: options.compactEveryAppends ?? 500,
@@ -94,7 +104,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const storage = rooms.storage;
     const ok = !closing && storage.failingRooms === 0 && relay.healthy;
     response.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-    response.end(JSON.stringify({ ok, rooms: rooms.size, connections: wss.clients.size, storage, relay: relay.healthy ? "ok" : "unreachable" }));
+    response.end(
+      JSON.stringify({
+        ok,
+        rooms: rooms.size,
+        connections: wss.clients.size,
+        storage,
+        relay: relay.healthy ? "ok" : "unreachable",
+      }),
+    );
     return true;
   };
   const notFound = (response: ServerResponse): void => {
@@ -107,7 +125,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   });
   const internalHttp: Server = createServer((request, response) => {
     if (health(request, response)) return;
-    handleInternalRequest(request, response, { rooms, persistence: options.persistence }, options.internalSecret ?? options.tokenSecret).then(
+    handleInternalRequest(
+      request,
+      response,
+      { rooms, persistence: options.persistence },
+      options.internalSecret ?? options.tokenSecret,
+    ).then(
       (handled) => {
         if (!handled) notFound(response);
       },

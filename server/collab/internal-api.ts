@@ -51,7 +51,8 @@ export async function handleInternalRequest(
   if (!state && !claimStatus && !reanchor && !summary) return false;
 
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
-  if (!token || !(await isServiceToken(token, secret))) return reply(response, 401, { error: "service token required" });
+  if (!token || !(await isServiceToken(token, secret)))
+    return reply(response, 401, { error: "service token required" });
 
   try {
     if (state?.[1] && request.method === "GET") {
@@ -79,7 +80,8 @@ export async function handleInternalRequest(
       const answer = await rooms.withDocument(storyId, (doc): ReanchorReply =>
         doc.transact(() => {
           recordSourceRevision(doc, sourceId, source.revision);
-          const outcome = source.revision > 1 ? applySourceCorrection(doc, sourceId, source.text, source.revision) : null;
+          const outcome =
+            source.revision > 1 ? applySourceCorrection(doc, sourceId, source.text, source.revision) : null;
           return { revision: source.revision, outcome };
         }),
       );
@@ -100,7 +102,9 @@ export async function handleInternalRequest(
   } catch (error) {
     if (error instanceof StoryNotFoundError) return reply(response, 404, { error: "no such story" });
     if (error instanceof QuarantinedError) {
-      return reply(response, 423, { error: `The story's draft is quarantined: ${error.message}. An administrator must repair it.` });
+      return reply(response, 423, {
+        error: `The story's draft is quarantined: ${error.message}. An administrator must repair it.`,
+      });
     }
     throw error;
   }

@@ -6,7 +6,13 @@ import type { Env } from "../env";
  * never the public port browsers reach, and COLLAB_INTERNAL_SECRET, falling back to COLLAB_TOKEN_SECRET for a
  * .env written before it existed. The app calls COLLAB_INTERNAL_URL, by default that listener on this machine.
  */
-export function internalEndpoint(env: Env): { host: string; port: number; url: string; secret: string; ownSecret: boolean } {
+export function internalEndpoint(env: Env): {
+  host: string;
+  port: number;
+  url: string;
+  secret: string;
+  ownSecret: boolean;
+} {
   const port = env.COLLAB_INTERNAL_PORT ?? env.COLLAB_PORT + 1;
   return {
     host: env.COLLAB_INTERNAL_HOST,

@@ -142,11 +142,13 @@ export function limitsHook(limits: CollabLimits, now: () => number = Date.now): 
     onFrame(_room, connection, frame) {
       const budget = budgetOf(connection);
       // The first byte is the y-websocket message type for every type below 128; 1 is presence.
-      if (frame[0] === 1 ? !budget.presence.take() : !budget.messages.take()) throw new Refusal(CloseCode.RateLimited, "too many messages");
+      if (frame[0] === 1 ? !budget.presence.take() : !budget.messages.take())
+        throw new Refusal(CloseCode.RateLimited, "too many messages");
       if (!budget.bytes.take(frame.length)) throw new Refusal(CloseCode.RateLimited, "too many bytes");
     },
     onSyncRequest(_room, connection) {
-      if (!budgetOf(connection).syncRequests.take()) throw new Refusal(CloseCode.RateLimited, "too many requests for the document");
+      if (!budgetOf(connection).syncRequests.take())
+        throw new Refusal(CloseCode.RateLimited, "too many requests for the document");
     },
     afterSend(_room, connection) {
       const budget = budgetOf(connection);

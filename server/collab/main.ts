@@ -16,7 +16,10 @@ const prisma = createPrisma(env.DATABASE_URL);
 await tuneSqlite(prisma, env.DATABASE_URL);
 const relay = env.REDIS_URL ? await createRedisRelay(env.REDIS_URL, consoleLogger) : undefined;
 const internal = internalEndpoint(env);
-if (!internal.ownSecret) consoleLogger.warn("COLLAB_INTERNAL_SECRET is not set: the app's internal requests are signed with COLLAB_TOKEN_SECRET");
+if (!internal.ownSecret)
+  consoleLogger.warn(
+    "COLLAB_INTERNAL_SECRET is not set: the app's internal requests are signed with COLLAB_TOKEN_SECRET",
+  );
 const server = createCollabServer({
   persistence: createPrismaPersistence(prisma),
   relay,
@@ -29,7 +32,9 @@ const server = createCollabServer({
 });
 const port = await server.listen(env.COLLAB_PORT);
 const internalPort = await server.listenInternal(internal.port, internal.host);
-consoleLogger.info(`listening on ws://localhost:${port} (internal requests on ${internal.host}:${internalPort})${relay ? ", sharing rooms through Redis" : ""}`);
+consoleLogger.info(
+  `listening on ws://localhost:${port} (internal requests on ${internal.host}:${internalPort})${relay ? ", sharing rooms through Redis" : ""}`,
+);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

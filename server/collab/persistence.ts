@@ -30,7 +30,13 @@ export interface Persistence {
   /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
   recordStatusChange(change: ClaimStatusChange): Promise<void>;
   /** Writes the deletion of a claim on an authenticated socket to the audit log, with its status and quote count then. */
-  recordClaimDeleted(deletion: { storyId: string; claimId: string; userId: string; status: string | null; quotes: number }): Promise<void>;
+  recordClaimDeleted(deletion: {
+    storyId: string;
+    claimId: string;
+    userId: string;
+    status: string | null;
+    quotes: number;
+  }): Promise<void>;
   /** A source of a story as stored now (its current text and revision), or null when the story has no such source. */
   loadSource(storyId: string, sourceId: string): Promise<{ text: string; revision: number } | null>;
   /** The current role of each of these users that still exists (a removed user is missing), and whether an admin disabled them. */
@@ -96,7 +102,9 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
         // Even with no rows: a compaction between the two reads leaves none, its state newer than the one read.
         const after = await prisma.storyDocument.findUnique({ where: { storyId }, select: { version: true } });
         if ((after?.version ?? null) !== (document?.version ?? null)) continue;
-        const parts = [...(document ? [document.state] : []), ...rows.map((row) => row.update)].map((bytes) => new Uint8Array(bytes));
+        const parts = [...(document ? [document.state] : []), ...rows.map((row) => row.update)].map(
+          (bytes) => new Uint8Array(bytes),
+        );
         if (parts.length === 0) return null;
         return {
           state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
@@ -115,7 +123,10 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
     },
     async compact(storyId) {
       for (;;) {
-        const current = await prisma.storyDocument.findUnique({ where: { storyId }, select: { state: true, version: true, checkedBy: true } });
+        const current = await prisma.storyDocument.findUnique({
+          where: { storyId },
+          select: { state: true, version: true, checkedBy: true },
+        });
         const rows = await prisma.storyUpdate.findMany({ where: { storyId }, select: { id: true, update: true } });
         if (rows.length === 0) return 0;
         const state = foldUpdates([...(current ? [current.state] : []), ...rows.map((row) => row.update)]);
@@ -124,7 +135,10 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
         try {
           await prisma.$transaction(async (tx) => {
             if (current) {
-              const { count } = await tx.storyDocument.updateMany({ where: { storyId, version: current.version }, data: { state, version: current.version + 1, checkedBy } });
+              const { count } = await tx.storyDocument.updateMany({
+                where: { storyId, version: current.version },
+                data: { state, version: current.version + 1, checkedBy },
+              });
               if (count === 0) throw new CompactionRace();
             } else {
               await tx.storyDocument.create({ data: { storyId, state, checkedBy } }).catch((error: unknown) => {
@@ -133,7 +147,9 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
             }
             // Exactly the rows folded: a row appended meanwhile stays in the log.
             for (let from = 0; from < rows.length; from += DELETE_BATCH) {
-              await tx.storyUpdate.deleteMany({ where: { id: { in: rows.slice(from, from + DELETE_BATCH).map((row) => row.id) } } });
+              await tx.storyUpdate.deleteMany({
+                where: { id: { in: rows.slice(from, from + DELETE_BATCH).map((row) => row.id) } },
+              });
             }
           });
           return rows.length;
@@ -144,19 +160,34 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
     },
     async recordStatusChange({ storyId, claimId, userId, from, to }) {
       await prisma.auditEvent.create({
-        data: { storyId, actorId: userId, action: "claim.status_changed", subject: claimId, data: JSON.stringify({ from, to }) },
+        data: {
+          storyId,
+          actorId: userId,
+          action: "claim.status_changed",
+          subject: claimId,
+          data: JSON.stringify({ from, to }),
+        },
       });
     },
     async recordClaimDeleted({ storyId, claimId, userId, status, quotes }) {
       await prisma.auditEvent.create({
-        data: { storyId, actorId: userId, action: "claim.deleted", subject: claimId, data: JSON.stringify({ status, quotes }) },
+        data: {
+          storyId,
+          actorId: userId,
+          action: "claim.deleted",
+          subject: claimId,
+          data: JSON.stringify({ status, quotes }),
+        },
       });
     },
     loadSource(storyId, sourceId) {
       return prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { text: true, revision: true } });
     },
     async loadAccess(userIds) {
-      const users = await prisma.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, role: true, disabledAt: true } });
+      const users = await prisma.user.findMany({
+        where: { id: { in: [...userIds] } },
+        select: { id: true, role: true, disabledAt: true },
+      });
       return new Map(users.map((user) => [user.id, { role: user.role, disabled: user.disabledAt !== null }]));
     },
     async recordActivity(activity) {

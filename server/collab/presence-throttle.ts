@@ -44,7 +44,8 @@ export class PresenceThrottle {
   private schedule(): void {
     if (this.timer || this.pending.size === 0) return;
     let next = Infinity;
-    for (const clientId of this.pending.keys()) next = Math.min(next, (this.sentAt.get(clientId) ?? 0) + this.intervalMs);
+    for (const clientId of this.pending.keys())
+      next = Math.min(next, (this.sentAt.get(clientId) ?? 0) + this.intervalMs);
     this.timer = setTimeout(() => this.sendDue(), Math.max(0, next - Date.now()));
     this.timer.unref();
   }

@@ -22,7 +22,11 @@ export const presenceHook: RoomHook = {
     const taken = new Set<number>();
     const mayTake = (clientId: number): boolean => {
       if (connection.clientIds.has(clientId) || taken.has(clientId)) return true;
-      if (connection.clientIds.size + taken.size >= MAX_CLIENT_IDS_PER_SOCKET || !mayControl(room, connection, clientId)) return false;
+      if (
+        connection.clientIds.size + taken.size >= MAX_CLIENT_IDS_PER_SOCKET ||
+        !mayControl(room, connection, clientId)
+      )
+        return false;
       taken.add(clientId);
       return true;
     };
@@ -30,7 +34,10 @@ export const presenceHook: RoomHook = {
     try {
       stamped = stampAwarenessUpdate(update, connection.user, mayTake);
     } catch (error) {
-      throw new Refusal(CloseCode.BadMessage, `malformed presence: ${error instanceof Error ? error.message : "unreadable"}`);
+      throw new Refusal(
+        CloseCode.BadMessage,
+        `malformed presence: ${error instanceof Error ? error.message : "unreadable"}`,
+      );
     }
     for (const { clientId, left } of stamped.kept) {
       if (left) connection.clientIds.delete(clientId);
@@ -82,7 +89,8 @@ export function stampAwarenessUpdate(
     const json = decoding.readVarString(decoder);
     if (json.length > MAX_STATE_LENGTH) throw new Error("awareness state too large");
     const state: unknown = JSON.parse(json);
-    if (mayControl(clientId)) kept.push({ clientId, clock, state: JSON.stringify(stamp(state, user)), left: state === null });
+    if (mayControl(clientId))
+      kept.push({ clientId, clock, state: JSON.stringify(stamp(state, user)), left: state === null });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes after awareness update");
   const encoder = encoding.createEncoder();

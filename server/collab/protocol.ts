@@ -28,7 +28,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   let message: ClientMessage;
   if (type === MESSAGE_SYNC) {
     const syncType = decoding.readVarUint(decoder);
-    if (syncType === syncProtocol.messageYjsSyncStep1) message = { type: "sync-request", stateVector: decoding.readVarUint8Array(decoder) };
+    if (syncType === syncProtocol.messageYjsSyncStep1)
+      message = { type: "sync-request", stateVector: decoding.readVarUint8Array(decoder) };
     else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       message = { type: "update", update: decoding.readVarUint8Array(decoder) };
     } else throw new Error(`unknown sync message type ${syncType}`);

@@ -69,9 +69,11 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
       };
     },
     publish(storyId, message) {
-      commands.publish(channel(storyId), Buffer.from(encodeRelayMessage(processId, message))).catch((error: unknown) => {
-        log.warn(`publishing to story ${storyId} failed`, error);
-      });
+      commands
+        .publish(channel(storyId), Buffer.from(encodeRelayMessage(processId, message)))
+        .catch((error: unknown) => {
+          log.warn(`publishing to story ${storyId} failed`, error);
+        });
     },
     claim(storyId, clientId, userId) {
       const key = `${prefix}:owners:${storyId}`;
@@ -96,7 +98,9 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
       try {
         await task();
       } finally {
-        await commands.eval(RELEASE_LOCK, { keys: [key], arguments: [token] }).catch((error: unknown) => log.warn(`releasing lock ${name} failed`, error));
+        await commands
+          .eval(RELEASE_LOCK, { keys: [key], arguments: [token] })
+          .catch((error: unknown) => log.warn(`releasing lock ${name} failed`, error));
       }
       return true;
     },

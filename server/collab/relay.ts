@@ -90,7 +90,10 @@ export function decodeRelayMessage(bytes: Uint8Array): { sender: string; message
       return { sender, message: { kind } };
     case "owners": {
       const owners: unknown = JSON.parse(decoding.readVarString(decoder));
-      if (!Array.isArray(owners) || !owners.every((pair) => Array.isArray(pair) && typeof pair[0] === "number" && typeof pair[1] === "string")) {
+      if (
+        !Array.isArray(owners) ||
+        !owners.every((pair) => Array.isArray(pair) && typeof pair[0] === "number" && typeof pair[1] === "string")
+      ) {
         throw new Error("malformed owners");
       }
       return { sender, message: { kind, owners: owners as Array<[number, string]> } };

@@ -8,7 +8,13 @@ import type { Logger } from "./logger";
 import type { Persistence } from "./persistence";
 import { PresenceThrottle } from "./presence-throttle";
 import type { Relay, RelayMessage } from "./relay";
-import { awarenessMessage, decodeClientMessage, syncAnswerMessage, syncRequestMessage, syncUpdateMessage } from "./protocol";
+import {
+  awarenessMessage,
+  decodeClientMessage,
+  syncAnswerMessage,
+  syncRequestMessage,
+  syncUpdateMessage,
+} from "./protocol";
 import type { CollabSocket } from "./socket";
 
 /** The origin of changes the server itself makes (a recorded review decision, a re-anchoring, a stamp). */
@@ -107,7 +113,10 @@ export class Room {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds);
       this.broadcast(awarenessMessage(update));
       if (published.length === 0) return;
-      const own = published.length === clientIds.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, published);
+      const own =
+        published.length === clientIds.length
+          ? update
+          : awarenessProtocol.encodeAwarenessUpdate(this.awareness, published);
       this.options.relay.publish(this.storyId, { kind: "awareness", update: own });
     });
     defineStoryDocRoots(this.doc);
@@ -121,7 +130,10 @@ export class Room {
       else this.receiveRelayed(message);
     });
     if (this.destroyed) void this.leaveRelay();
-    const [owners, stored] = await Promise.all([this.options.relay.owners(this.storyId), this.options.persistence.load(this.storyId)]);
+    const [owners, stored] = await Promise.all([
+      this.options.relay.owners(this.storyId),
+      this.options.persistence.load(this.storyId),
+    ]);
     for (const [clientId, userId] of owners) this.owners.set(clientId, userId);
     if (stored) {
       const { state } = stored;
@@ -131,11 +143,18 @@ export class Room {
         // is marked, so that the next load skips this, the slowest part of opening a long story.
         const scratch = new Y.Doc();
         defineStoryDocRoots(scratch);
-        const verdict = checkUpdate(state, { doc: scratch, writer: "server", mayWriteAs: () => true, limits: this.options.documentLimits });
+        const verdict = checkUpdate(state, {
+          doc: scratch,
+          writer: "server",
+          mayWriteAs: () => true,
+          limits: this.options.documentLimits,
+        });
         scratch.destroy();
         if (!verdict.ok) throw new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
         if (stored.version !== null) {
-          this.options.persistence.markChecked(this.storyId, stored.version).catch((error: unknown) => this.options.log.warn(`marking story ${this.storyId} as checked failed`, error));
+          this.options.persistence
+            .markChecked(this.storyId, stored.version)
+            .catch((error: unknown) => this.options.log.warn(`marking story ${this.storyId} as checked failed`, error));
         }
       }
       Y.applyUpdate(this.doc, state, LOADED_FROM_STORAGE);
@@ -150,10 +169,13 @@ export class Room {
       if (origin === FROM_LOG) this.broadcast(syncUpdateMessage(update));
       else this.appendSoon(update);
     });
-    this.awareness.on("update", ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      // Each process times out stale presence itself.
-      this.presence.changed([...added, ...updated], removed, origin !== FROM_LOG && origin !== "timeout");
-    });
+    this.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        // Each process times out stale presence itself.
+        this.presence.changed([...added, ...updated], removed, origin !== FROM_LOG && origin !== "timeout");
+      },
+    );
     for (const hook of this.options.hooks) hook.onLoad?.(this);
     const backlog = this.relayBacklog ?? [];
     this.relayBacklog = null;
@@ -172,11 +194,18 @@ export class Room {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_LOG);
         return;
       case "owners":
-        for (const [clientId, userId] of message.owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
+        for (const [clientId, userId] of message.owners)
+          if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
         return;
       case "query": {
-        const local = [...this.connections.values()].flatMap((connection) => [...connection.clientIds]).filter((id) => this.awareness.getStates().has(id));
-        if (local.length > 0) this.options.relay.publish(this.storyId, { kind: "awareness", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
+        const local = [...this.connections.values()]
+          .flatMap((connection) => [...connection.clientIds])
+          .filter((id) => this.awareness.getStates().has(id));
+        if (local.length > 0)
+          this.options.relay.publish(this.storyId, {
+            kind: "awareness",
+            update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+          });
         return;
       }
     }
@@ -238,7 +267,8 @@ export class Room {
     this.backlogs.delete(connection);
     this.send(connection, syncRequestMessage(this.doc));
     const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) this.send(connection, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+    if (present.length > 0)
+      this.send(connection, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
     for (const frame of backlog) if (!this.receive(connection, frame)) return;
   }
 
@@ -254,7 +284,8 @@ export class Room {
       for (const hook of this.options.hooks) hook.onFrame?.(this, connection, frame);
       const backlog = this.backlogs.get(connection);
       if (backlog) {
-        if (backlog.length >= this.options.maxBacklogFrames) throw new Refusal(CloseCode.RateLimited, "too many messages while the story loads");
+        if (backlog.length >= this.options.maxBacklogFrames)
+          throw new Refusal(CloseCode.RateLimited, "too many messages while the story loads");
         backlog.push(frame);
         return true;
       }
@@ -271,7 +302,10 @@ export class Room {
     try {
       message = decodeClientMessage(frame);
     } catch (error) {
-      throw new Refusal(CloseCode.BadMessage, `malformed message: ${error instanceof Error ? error.message : "unreadable"}`);
+      throw new Refusal(
+        CloseCode.BadMessage,
+        `malformed message: ${error instanceof Error ? error.message : "unreadable"}`,
+      );
     }
     switch (message.type) {
       case "sync-request": {
@@ -292,12 +326,18 @@ export class Room {
         return;
       case "awareness": {
         let update = message.update;
-        for (const hook of this.options.hooks) if (hook.onAwareness) update = hook.onAwareness(this, connection, update);
+        for (const hook of this.options.hooks)
+          if (hook.onAwareness) update = hook.onAwareness(this, connection, update);
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
         return;
       }
       case "query-awareness":
-        this.send(connection, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        this.send(
+          connection,
+          awarenessMessage(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
+        );
         return;
     }
   }
@@ -337,8 +377,12 @@ export class Room {
   /** Closes a socket for what it sent; an unexpected error is logged and closes it as a bad message. */
   refuse(connection: Connection, error: unknown): void {
     const refusal = error instanceof Refusal ? error : new Refusal(CloseCode.BadMessage, "malformed message");
-    if (!(error instanceof Refusal)) this.options.log.warn(`unexpected error on a socket of ${connection.user.id} in story ${this.storyId}`, error);
-    else this.options.log.info(`closed a socket of ${connection.user.id} in story ${this.storyId}: ${refusal.code} ${refusal.reason}`);
+    if (!(error instanceof Refusal))
+      this.options.log.warn(`unexpected error on a socket of ${connection.user.id} in story ${this.storyId}`, error);
+    else
+      this.options.log.info(
+        `closed a socket of ${connection.user.id} in story ${this.storyId}: ${refusal.code} ${refusal.reason}`,
+      );
     connection.socket.close(refusal.code, refusal.reason);
     this.leave(connection.socket);
   }
@@ -366,7 +410,8 @@ export class Room {
   }
 
   private broadcast(message: Uint8Array): void {
-    for (const connection of [...this.connections.values()]) if (!this.backlogs.has(connection)) this.send(connection, message);
+    for (const connection of [...this.connections.values()])
+      if (!this.backlogs.has(connection)) this.send(connection, message);
   }
 
   /** The connection a transaction came from (its origin), if it came from a socket of this room. */
@@ -418,7 +463,8 @@ export class Room {
       try {
         await this.options.persistence.append(this.storyId, update);
       } catch (error) {
-        if (!this.appendFailing) this.options.log.error(`appending to the log of story ${this.storyId} failed; retrying`, error);
+        if (!this.appendFailing)
+          this.options.log.error(`appending to the log of story ${this.storyId} failed; retrying`, error);
         this.appendFailing = true;
         await new Promise((resolve) => setTimeout(resolve, retryMs));
         retryMs = Math.min(retryMs * 2, MAX_APPEND_RETRY_MS);
@@ -475,7 +521,9 @@ export class Room {
   private async leaveRelay(): Promise<void> {
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = null;
-    await unsubscribe?.().catch((error: unknown) => this.options.log.warn(`leaving story ${this.storyId} on the relay failed`, error));
+    await unsubscribe?.().catch((error: unknown) =>
+      this.options.log.warn(`leaving story ${this.storyId} on the relay failed`, error),
+    );
   }
 
   /** Closes the room: it stops appending (what is unsent stays unsent), receiving from other processes and timing. */

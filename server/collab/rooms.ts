@@ -40,7 +40,9 @@ export class Rooms {
   constructor(private readonly options: RoomsOptions) {
     options.relay.onResume(() => {
       for (const room of this.rooms.values()) {
-        room.catchUp().catch((error: unknown) => options.log.warn(`reloading the log of story ${room.storyId} failed`, error));
+        room
+          .catchUp()
+          .catch((error: unknown) => options.log.warn(`reloading the log of story ${room.storyId} failed`, error));
       }
     });
   }
@@ -91,7 +93,12 @@ export class Rooms {
     room.join(connection);
     ws.binaryType = "arraybuffer";
     ws.on("message", (data: ArrayBuffer | Buffer) => {
-      room.receive(connection, data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      room.receive(
+        connection,
+        data instanceof ArrayBuffer
+          ? new Uint8Array(data)
+          : new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      );
     });
     ws.on("close", () => {
       const left = (this.socketsPerUser.get(user.id) ?? 1) - 1;
@@ -121,7 +128,8 @@ export class Rooms {
   private open(storyId: string): Room {
     let room = this.rooms.get(storyId);
     if (!room) {
-      const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends, presenceIntervalMs } = this.options;
+      const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends, presenceIntervalMs } =
+        this.options;
       room = new Room(storyId, {
         persistence,
         relay,
@@ -205,9 +213,31 @@ export class Rooms {
   async storeAll(timeoutMs: number): Promise<string[]> {
     const open = [...this.rooms.values()];
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
-    await Promise.race([Promise.all(open.map((room) => room.ready.then(() => room.appendedSoFar(), () => undefined))), deadline]);
+    await Promise.race([
+      Promise.all(
+        open.map((room) =>
+          room.ready.then(
+            () => room.appendedSoFar(),
+            () => undefined,
+          ),
+        ),
+      ),
+      deadline,
+    ]);
     const unsaved = open.filter((room) => room.hasUnsavedUpdates).map((room) => room.storyId);
-    await Promise.race([Promise.all(open.filter((room) => !room.hasUnsavedUpdates).map((room) => room.ready.then(() => room.compact(), () => undefined))), deadline]);
+    await Promise.race([
+      Promise.all(
+        open
+          .filter((room) => !room.hasUnsavedUpdates)
+          .map((room) =>
+            room.ready.then(
+              () => room.compact(),
+              () => undefined,
+            ),
+          ),
+      ),
+      deadline,
+    ]);
     return unsaved;
   }
 }

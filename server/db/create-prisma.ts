@@ -18,7 +18,9 @@ export function createPrisma(databaseUrl: string): PrismaClient {
     // generated from the same data model (prisma/postgresql/schema.prisma). Its API differs from the SQLite
     // client's only by what PostgreSQL offers beyond it (isolation levels, case-insensitive filters): callers get
     // the SQLite type, so they use only what both databases do.
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl }),
+    }) as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 }

@@ -48,7 +48,10 @@ export async function migratePostgres(connectionString: string, dir = POSTGRES_M
       try {
         await client.query("BEGIN");
         await client.query(migration.sql);
-        await client.query(`INSERT INTO "_migrations" ("name", "checksum") VALUES ($1, $2)`, [migration.name, migration.checksum]);
+        await client.query(`INSERT INTO "_migrations" ("name", "checksum") VALUES ($1, $2)`, [
+          migration.name,
+          migration.checksum,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         // On a lost connection the rollback fails too; the migration's own error is the one to report.
@@ -67,7 +70,10 @@ export async function migratePostgres(connectionString: string, dir = POSTGRES_M
 
 async function readMigrations(dir: string): Promise<Array<{ name: string; sql: string; checksum: string }>> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");

@@ -26,7 +26,12 @@ const DERIVED_HEADER =
 export function schemaForProvider(schema: string, provider: DatabaseProvider): string {
   const body = schema.startsWith(DERIVED_HEADER) ? schema.slice(DERIVED_HEADER.length) : schema;
   const rewritten = replaceOnce(
-    replaceOnce(body, /(datasource db \{[^}]*?\bprovider\s*=\s*)"[^"]*"/, `$1"${provider}"`, "datasource db's provider"),
+    replaceOnce(
+      body,
+      /(datasource db \{[^}]*?\bprovider\s*=\s*)"[^"]*"/,
+      `$1"${provider}"`,
+      "datasource db's provider",
+    ),
     /(generator client \{[^}]*?\boutput\s*=\s*)"[^"]*"/,
     `$1"${CLIENT_OUTPUT[provider]}"`,
     "generator client's output",

@@ -10,7 +10,10 @@ import { RequestError } from "./request-error";
 export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
     return Response.json(
-      { error: error.message, blockers: error.blockers.map((blocker) => ({ ...blocker, message: describeBlocker(blocker) })) },
+      {
+        error: error.message,
+        blockers: error.blockers.map((blocker) => ({ ...blocker, message: describeBlocker(blocker) })),
+      },
       { status: error.status },
     );
   }

@@ -9,7 +9,8 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * @throws RequestError 413 for a body over the limit.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const tooLarge = () => new RequestError(413, `The request is over ${Math.round(maxBytes / 1024 / 1024)} MB: import a smaller file.`);
+  const tooLarge = () =>
+    new RequestError(413, `The request is over ${Math.round(maxBytes / 1024 / 1024)} MB: import a smaller file.`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return null;
   const reader = request.body.getReader();

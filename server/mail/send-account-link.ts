@@ -20,7 +20,9 @@ export async function sendAccountLink(
   if (!mailer) return { status: "not_configured" };
   const organisation = options.organisation ?? getEnv().ORGANISATION_NAME;
   try {
-    await mailer.send(accountLinkMail({ kind: link.kind, to: link.email, url, expiresAt: link.expiresAt, organisation, ...details }));
+    await mailer.send(
+      accountLinkMail({ kind: link.kind, to: link.email, url, expiresAt: link.expiresAt, organisation, ...details }),
+    );
     return { status: "sent" };
   } catch (error) {
     console.error("Mailing an account link failed:", error);

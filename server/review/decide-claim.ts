@@ -51,7 +51,8 @@ export async function decideClaim(
   if (reviewed.hash !== input.claimHash) {
     throw new RequestError(409, "The claim or its quotes changed while you were looking: review it again.");
   }
-  if (reviewed.review.status === "draft") throw new RequestError(409, "The claim is a draft: an editor has not asked for review.");
+  if (reviewed.review.status === "draft")
+    throw new RequestError(409, "The claim is a draft: an editor has not asked for review.");
   if (reviewed.span === null) throw new RequestError(409, "The claim's words were deleted from the summary.");
 
   await deps.prisma.$transaction([

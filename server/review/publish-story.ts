@@ -39,7 +39,9 @@ export async function publishStory(
   const review = await reviewStory(deps.prisma, storyId, doc);
   if (review.blockers.length > 0) throw new RequestError(422, "The story cannot be published yet.", review.blockers);
 
-  const quotedSourceIds = new Set(review.claims.flatMap((reviewed) => reviewed.claim.quotes.map((quote) => quote.sourceId)));
+  const quotedSourceIds = new Set(
+    review.claims.flatMap((reviewed) => reviewed.claim.quotes.map((quote) => quote.sourceId)),
+  );
   const sources = await deps.prisma.source.findMany({ where: { storyId, id: { in: [...quotedSourceIds] } } });
   const content: VersionContent = {
     summary: summaryText(doc).plain,
@@ -83,7 +85,11 @@ export async function publishStory(
   // Optimistic numbering: the next number is read first and the (story, number) pair is unique, so of two
   // concurrent publishes one fails on the constraint and tries again with the new latest version in view.
   for (let attempt = 0; ; attempt++) {
-    const previous = await deps.prisma.version.findFirst({ where: { storyId }, orderBy: { number: "desc" }, select: { number: true } });
+    const previous = await deps.prisma.version.findFirst({
+      where: { storyId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     const number = (previous?.number ?? 0) + 1;
     if (previous && !input.correctionNote) {
       throw new RequestError(422, `Version ${previous.number} is published: say what changed in a correction note.`);
@@ -102,7 +108,13 @@ export async function publishStory(
           },
         }),
         deps.prisma.auditEvent.create({
-          data: { storyId, actorId: user.id, action: "story.published", subject: String(number), reason: input.correctionNote ?? "" },
+          data: {
+            storyId,
+            actorId: user.id,
+            action: "story.published",
+            subject: String(number),
+            reason: input.correctionNote ?? "",
+          },
         }),
         deps.prisma.story.update({ where: { id: storyId }, data: { status: "published" } }),
       ]);

@@ -45,7 +45,10 @@ export interface StoryReview {
  */
 export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.Doc): Promise<StoryReview> {
   const [sources, decisions, activities] = await Promise.all([
-    prisma.source.findMany({ where: { storyId }, select: { id: true, outlet: true, text: true, revision: true, anchoredRevision: true } }),
+    prisma.source.findMany({
+      where: { storyId },
+      select: { id: true, outlet: true, text: true, revision: true, anchoredRevision: true },
+    }),
     prisma.claimDecision.findMany({
       where: { storyId },
       orderBy: { decidedAt: "asc" },
@@ -55,7 +58,9 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
   ]);
   const sourcesById = new Map(sources.map((source) => [source.id, source]));
   // Sources corrected while the collaboration server was unreachable: their quotes are not re-anchored yet.
-  const behind = new Set(sources.filter((source) => source.anchoredRevision < source.revision).map((source) => source.id));
+  const behind = new Set(
+    sources.filter((source) => source.anchoredRevision < source.revision).map((source) => source.id),
+  );
   // A quote attached from a page that had not yet loaded a correction is measured in the older text.
   const anchoredEarlier = (quote: Quote) =>
     quote.sourceRevision !== undefined && quote.sourceRevision < (sourcesById.get(quote.sourceId)?.revision ?? 0);
@@ -72,14 +77,21 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
         const verification: QuoteVerification = source
           ? verifyQuote(source.text, quote.selector)
           : { verified: false, reason: "Its source is not in this story." };
-        const selector = source && verification.verified ? createQuoteSelector(source.text, verification.start, verification.end) : null;
+        const selector =
+          source && verification.verified
+            ? createQuoteSelector(source.text, verification.start, verification.end)
+            : null;
         return { quote, outlet: source?.outlet ?? null, verification, selector };
       });
       const selectors = new Map(quotes.map(({ quote, selector }) => [quote, selector]));
       const snapshot = claimSnapshot(claim, span, (quote) => selectors.get(quote) ?? null);
       const hash = await hashClaimSnapshot(snapshot);
       // The stamps are in the document the moment a change is applied; the database rows follow a moment later.
-      const contributors = new Set([claim.createdBy.id, ...claim.quotes.map((quote) => quote.addedBy.id), ...authorship.contributors(claim.id)]);
+      const contributors = new Set([
+        claim.createdBy.id,
+        ...claim.quotes.map((quote) => quote.addedBy.id),
+        ...authorship.contributors(claim.id),
+      ]);
       for (const activity of activities) if (activity.claimId === claim.id) contributors.add(activity.userId);
       return {
         claim,
@@ -103,7 +115,8 @@ export async function reviewStory(prisma: PrismaClient, storyId: string, doc: Y.
         exact: quote.selector.exact,
         verified: verification.verified,
         reason: verification.verified ? undefined : verification.reason,
-        correction: quote.correction?.state ?? (behind.has(quote.sourceId) || anchoredEarlier(quote) ? "pending" : undefined),
+        correction:
+          quote.correction?.state ?? (behind.has(quote.sourceId) || anchoredEarlier(quote) ? "pending" : undefined),
       })),
     })),
   );

@@ -45,11 +45,15 @@ export async function correctSource(
   sourceId: string,
   input: unknown,
 ): Promise<CorrectionResult> {
-  if (!can(user.role, "correct_source")) throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
+  if (!can(user.role, "correct_source"))
+    throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
   const correction = correctionInputSchema.parse(input);
   const source = await findSource(deps.prisma, storyId, sourceId);
   if (source.revision !== correction.basedOn) {
-    throw new RequestError(409, `Someone else corrected this source meanwhile (now revision ${source.revision}): reload it and correct again.`);
+    throw new RequestError(
+      409,
+      `Someone else corrected this source meanwhile (now revision ${source.revision}): reload it and correct again.`,
+    );
   }
   const contentHash = await sha256Hex(correction.text);
   if (contentHash === source.contentHash) throw new RequestError(409, "The text is unchanged: nothing to correct.");
@@ -62,10 +66,24 @@ export async function correctSource(
         data: { text: correction.text, contentHash, revision },
       }),
       deps.prisma.sourceRevision.create({
-        data: { sourceId, number: revision, text: correction.text, contentHash, note: correction.note, createdById: user.id },
+        data: {
+          sourceId,
+          number: revision,
+          text: correction.text,
+          contentHash,
+          note: correction.note,
+          createdById: user.id,
+        },
       }),
       deps.prisma.auditEvent.create({
-        data: { storyId, actorId: user.id, action: "source.corrected", subject: sourceId, reason: correction.note, data: JSON.stringify({ revision }) },
+        data: {
+          storyId,
+          actorId: user.id,
+          action: "source.corrected",
+          subject: sourceId,
+          reason: correction.note,
+          data: JSON.stringify({ revision }),
+        },
       }),
     ]);
   } catch (error) {
@@ -78,7 +96,8 @@ export async function correctSource(
           : "Someone else corrected this source meanwhile: reload it and correct again.",
       );
     }
-    if (isRecordNotFound(error)) throw new RequestError(409, "Someone else corrected this source meanwhile: reload it and correct again.");
+    if (isRecordNotFound(error))
+      throw new RequestError(409, "Someone else corrected this source meanwhile: reload it and correct again.");
     throw error;
   }
   return { revision, ...(await reanchor(deps, storyId, sourceId, revision)) };
@@ -90,8 +109,14 @@ export async function correctSource(
  * revision). Repeating it changes nothing.
  * @throws RequestError 403, 404; CollabUnavailableError when the collaboration server is still unreachable.
  */
-export async function reanchorSource(deps: Deps, user: Actor, storyId: string, sourceId: string): Promise<CorrectionResult> {
-  if (!can(user.role, "correct_source")) throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
+export async function reanchorSource(
+  deps: Deps,
+  user: Actor,
+  storyId: string,
+  sourceId: string,
+): Promise<CorrectionResult> {
+  if (!can(user.role, "correct_source"))
+    throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
   await findSource(deps.prisma, storyId, sourceId);
   const { revision, outcome } = await anchorQuotes(deps, storyId, sourceId);
   return { revision, outcome };

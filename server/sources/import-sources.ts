@@ -31,7 +31,10 @@ const optionalText = (max: number) =>
 export const sourceTextSchema = z
   .string()
   .max(MAX_SOURCE_CHARACTERS, `A source may have at most ${MAX_SOURCE_CHARACTERS.toLocaleString("en")} characters.`)
-  .refine((text) => !/\u0000/.test(text), "This text contains binary data: import the article's text, not a file of another kind.")
+  .refine(
+    (text) => !/\u0000/.test(text),
+    "This text contains binary data: import the article's text, not a file of another kind.",
+  )
   .transform(normaliseArticleText)
   .refine((text) => text.length > 0, "The text is empty.");
 
@@ -39,7 +42,12 @@ export const sourceTextSchema = z
 export const articleInputSchema = z.object({
   text: sourceTextSchema,
   outlet: optionalText(200),
-  url: optionalText(2_000).pipe(z.string().refine(isWebAddress, "The link must be a full web address starting with https:// or http://.").nullable()),
+  url: optionalText(2_000).pipe(
+    z
+      .string()
+      .refine(isWebAddress, "The link must be a full web address starting with https:// or http://.")
+      .nullable(),
+  ),
   headline: optionalText(500),
   author: optionalText(300),
   publishedAt: optionalText(40).pipe(
@@ -115,11 +123,13 @@ export async function importAggregatorPage(
   try {
     page = parseAggregatorPage(text);
   } catch (error) {
-    if (error instanceof AggregatorFormatError) throw new RequestError(422, `This is not an aggregator page: ${error.message}`);
+    if (error instanceof AggregatorFormatError)
+      throw new RequestError(422, `This is not an aggregator page: ${error.message}`);
     throw error;
   }
   const summary = importedSummarySchema.safeParse(page.summary);
-  if (!summary.success) throw new RequestError(422, summary.error.issues[0]?.message ?? "The page's Summary is too long.");
+  if (!summary.success)
+    throw new RequestError(422, summary.error.issues[0]?.message ?? "The page's Summary is too long.");
 
   let cardsAdded = 0;
   for (const card of page.cards) {
@@ -157,23 +167,36 @@ export async function importAggregatorPage(
  */
 export async function removeSource(deps: Deps, user: Actor, storyId: string, sourceId: string): Promise<void> {
   assertMay(user);
-  const source = await deps.prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { headline: true, outlet: true } });
+  const source = await deps.prisma.source.findFirst({
+    where: { id: sourceId, storyId },
+    select: { headline: true, outlet: true },
+  });
   if (!source) throw new RequestError(404, "No such source in this story.");
   const quotes = readClaims(await deps.collab.liveDocument(storyId))
     .flatMap((claim) => claim.quotes)
     .filter((quote) => quote.sourceId === sourceId).length;
   if (quotes > 0) {
-    const what = quotes === 1 ? "1 quote rests on this source: remove it from its claim" : `${quotes} quotes rest on this source: remove them from their claims`;
+    const what =
+      quotes === 1
+        ? "1 quote rests on this source: remove it from its claim"
+        : `${quotes} quotes rest on this source: remove them from their claims`;
     throw new RequestError(409, `${what} first.`);
   }
   await deps.prisma.$transaction(async (tx) => {
     await tx.story.update({ where: { id: storyId }, data: { updatedAt: new Date() } });
-    const versions = await tx.version.findMany({ where: { storyId }, orderBy: { number: "asc" }, select: { number: true, content: true } });
+    const versions = await tx.version.findMany({
+      where: { storyId },
+      orderBy: { number: "asc" },
+      select: { number: true, content: true },
+    });
     const citing = versions
-      .filter((version) => versionContentSchema.parse(JSON.parse(version.content)).sources.some((cited) => cited.id === sourceId))
+      .filter((version) =>
+        versionContentSchema.parse(JSON.parse(version.content)).sources.some((cited) => cited.id === sourceId),
+      )
       .map((version) => version.number);
     if (citing.length > 0) {
-      const which = citing.length === 1 ? `Published version ${citing[0]} quotes` : `Published versions ${citing.join(", ")} quote`;
+      const which =
+        citing.length === 1 ? `Published version ${citing[0]} quotes` : `Published versions ${citing.join(", ")} quote`;
       throw new RequestError(409, `${which} this source: it stays, so that readers can check the evidence.`);
     }
     await tx.source.delete({ where: { id: sourceId } });
@@ -218,7 +241,12 @@ interface NewSource {
   contentHash: string;
 }
 
-async function createSource(prisma: PrismaClient, user: Actor, storyId: string, data: NewSource): Promise<{ id: string }> {
+async function createSource(
+  prisma: PrismaClient,
+  user: Actor,
+  storyId: string,
+  data: NewSource,
+): Promise<{ id: string }> {
   const duplicate = await prisma.source.findUnique({
     where: { storyId_contentHash: { storyId, contentHash: data.contentHash } },
     select: { headline: true, outlet: true },
@@ -226,7 +254,11 @@ async function createSource(prisma: PrismaClient, user: Actor, storyId: string, 
   if (duplicate) throw duplicateError(duplicate);
   try {
     return await prisma.$transaction(async (tx) => {
-      const last = await tx.source.findFirst({ where: { storyId }, orderBy: { position: "desc" }, select: { position: true } });
+      const last = await tx.source.findFirst({
+        where: { storyId },
+        orderBy: { position: "desc" },
+        select: { position: true },
+      });
       const source = await tx.source.create({
         data: {
           ...data,
@@ -273,7 +305,8 @@ async function notifyWorkspaces(collab: CollabClient, storyId: string, sourceId:
 }
 
 function assertMay(user: Actor): void {
-  if (!can(user.role, "import_source")) throw new RequestError(403, "Only editors, reviewers and admins import or remove sources.");
+  if (!can(user.role, "import_source"))
+    throw new RequestError(403, "Only editors, reviewers and admins import or remove sources.");
 }
 
 async function assertStory(prisma: PrismaClient, storyId: string) {

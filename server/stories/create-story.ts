@@ -8,7 +8,11 @@ import { RequestError } from "../http/request-error";
 
 /** A new story as the form submits it. */
 export const newStoryInputSchema = z.object({
-  title: z.string().trim().min(3, "Give the story a title of at least 3 characters.").max(200, "Keep the title under 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the story a title of at least 3 characters.")
+    .max(200, "Keep the title under 200 characters."),
 });
 
 /**
@@ -20,14 +24,20 @@ export async function createStory(
   user: { id: string; role: Role },
   input: z.input<typeof newStoryInputSchema>,
 ): Promise<{ id: string; slug: string }> {
-  if (!can(user.role, "create_story")) throw new RequestError(403, "Only editors, reviewers and admins create stories.");
+  if (!can(user.role, "create_story"))
+    throw new RequestError(403, "Only editors, reviewers and admins create stories.");
   const { title } = newStoryInputSchema.parse(input);
   const base = storySlug(title);
   for (let n = 1; n < 50; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     try {
-      const story = await prisma.story.create({ data: { slug, title, createdById: user.id }, select: { id: true, slug: true } });
-      await prisma.auditEvent.create({ data: { storyId: story.id, actorId: user.id, action: "story.created", subject: story.slug } });
+      const story = await prisma.story.create({
+        data: { slug, title, createdById: user.id },
+        select: { id: true, slug: true },
+      });
+      await prisma.auditEvent.create({
+        data: { storyId: story.id, actorId: user.id, action: "story.created", subject: story.slug },
+      });
       return story;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

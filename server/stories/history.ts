@@ -14,7 +14,15 @@ export async function storyHistory(storyId: string) {
       where: { storyId },
       orderBy: { at: "desc" },
       take: 200,
-      select: { id: true, action: true, subject: true, reason: true, data: true, at: true, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        action: true,
+        subject: true,
+        reason: true,
+        data: true,
+        at: true,
+        actor: { select: { name: true } },
+      },
     }),
   ]);
   return { versions, audit };
@@ -22,6 +30,9 @@ export async function storyHistory(storyId: string) {
 
 /** The content of one published version, or null when the story has no such version. */
 export async function versionContent(storyId: string, number: number): Promise<VersionContent | null> {
-  const version = await prisma().version.findUnique({ where: { storyId_number: { storyId, number } }, select: { content: true } });
+  const version = await prisma().version.findUnique({
+    where: { storyId_number: { storyId, number } },
+    select: { content: true },
+  });
   return version ? versionContentSchema.parse(JSON.parse(version.content)) : null;
 }

@@ -39,7 +39,10 @@ export async function listStories(db: PrismaClient = prisma()) {
           for (const { update } of updates) Y.applyUpdate(doc, update);
         });
         const review = await reviewStory(db, story.id, doc);
-        const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<ClaimStatus, number>;
+        const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<
+          ClaimStatus,
+          number
+        >;
         for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
         return { ...story, unreadable: false as const, claimsByStatus, latestVersion };
       } catch (error) {

@@ -17,7 +17,14 @@ export function readerMetadata(story: PublishedStory, url: string): Metadata {
     title: story.title,
     description,
     alternates: { canonical: url },
-    openGraph: { type: "article", title: story.title, description, url, siteName: "Corroborate", publishedTime: story.publishedAt.toISOString() },
+    openGraph: {
+      type: "article",
+      title: story.title,
+      description,
+      url,
+      siteName: "Corroborate",
+      publishedTime: story.publishedAt.toISOString(),
+    },
     twitter: { card: "summary", title: story.title, description },
   };
 }

@@ -58,9 +58,19 @@ export async function inviteUser(
   await prisma.$transaction([
     prisma.accountLink.updateMany({ where: { kind: "invitation", email, usedAt: null }, data: { expiresAt: now } }),
     prisma.accountLink.create({
-      data: { kind: "invitation", tokenHash: hashLinkSecret(secret), email, role, issuedById: actor.id, expiresAt, createdAt: now },
+      data: {
+        kind: "invitation",
+        tokenHash: hashLinkSecret(secret),
+        email,
+        role,
+        issuedById: actor.id,
+        expiresAt,
+        createdAt: now,
+      },
     }),
-    prisma.auditEvent.create({ data: { actorId: actor.id, action: "user.invited", subject: email, data: JSON.stringify({ role }) } }),
+    prisma.auditEvent.create({
+      data: { actorId: actor.id, action: "user.invited", subject: email, data: JSON.stringify({ role }) },
+    }),
   ]);
   return { kind: "invitation", email, path: accountLinkPath("invitation", secret), expiresAt };
 }
@@ -71,7 +81,12 @@ export async function inviteUser(
  * `npm run setup -- --admin` for the first admin, whose own id is the actor.
  * @throws RequestError (404 unknown person).
  */
-export async function issueResetLink(prisma: PrismaClient, actorId: string, userId: string, now = new Date()): Promise<IssuedLink> {
+export async function issueResetLink(
+  prisma: PrismaClient,
+  actorId: string,
+  userId: string,
+  now = new Date(),
+): Promise<IssuedLink> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) throw new RequestError(404, "No such person.");
   const secret = createLinkSecret();
@@ -79,7 +94,15 @@ export async function issueResetLink(prisma: PrismaClient, actorId: string, user
   await prisma.$transaction([
     prisma.accountLink.updateMany({ where: { kind: "reset", userId, usedAt: null }, data: { expiresAt: now } }),
     prisma.accountLink.create({
-      data: { kind: "reset", tokenHash: hashLinkSecret(secret), email: user.email, userId, issuedById: actorId, expiresAt, createdAt: now },
+      data: {
+        kind: "reset",
+        tokenHash: hashLinkSecret(secret),
+        email: user.email,
+        userId,
+        issuedById: actorId,
+        expiresAt,
+        createdAt: now,
+      },
     }),
     prisma.auditEvent.create({ data: { actorId, action: "user.reset_link_issued", subject: userId } }),
   ]);
@@ -90,7 +113,12 @@ export async function issueResetLink(prisma: PrismaClient, actorId: string, user
  * An admin issues a reset link for a person (themselves included).
  * @throws RequestError (403 not an admin, 404 unknown person, 409 the person is disabled).
  */
-export async function issueResetLinkAsAdmin(prisma: PrismaClient, actor: Actor, userId: string, now = new Date()): Promise<IssuedLink> {
+export async function issueResetLinkAsAdmin(
+  prisma: PrismaClient,
+  actor: Actor,
+  userId: string,
+  now = new Date(),
+): Promise<IssuedLink> {
   requireAdmin(actor);
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
   if (!user) throw new RequestError(404, "No such person.");
@@ -102,7 +130,8 @@ async function findLink(prisma: PrismaClient, secret: string, kind: AccountLinkK
   const link = await prisma.accountLink.findUnique({ where: { tokenHash: hashLinkSecret(secret) } });
   if (!link || link.kind !== kind) throw new RequestError(404, "This link is not valid. Ask an admin for a new one.");
   const state = linkState(link, now);
-  if (state === "used") throw new RequestError(409, "This link has already been used. Sign in, or ask an admin for a new one.");
+  if (state === "used")
+    throw new RequestError(409, "This link has already been used. Sign in, or ask an admin for a new one.");
   if (state === "expired") throw new RequestError(409, "This link has expired. Ask an admin for a new one.");
   return link;
 }
@@ -111,9 +140,15 @@ async function findLink(prisma: PrismaClient, secret: string, kind: AccountLinkK
  * What a usable link is for (the invited email and role, or whose password it resets).
  * @throws RequestError (404 unknown link, 409 used or expired, or the person was disabled since).
  */
-export async function openAccountLink(prisma: PrismaClient, kind: AccountLinkKind, secret: string, now = new Date()): Promise<OpenedLink> {
+export async function openAccountLink(
+  prisma: PrismaClient,
+  kind: AccountLinkKind,
+  secret: string,
+  now = new Date(),
+): Promise<OpenedLink> {
   const link = await findLink(prisma, secret, kind, now);
-  if (link.kind === "invitation") return { kind, email: link.email, role: roleSchema.catch("editor").parse(link.role), name: null };
+  if (link.kind === "invitation")
+    return { kind, email: link.email, role: roleSchema.catch("editor").parse(link.role), name: null };
   const user = link.userId ? await prisma.user.findUnique({ where: { id: link.userId } }) : null;
   if (!user || user.disabledAt) throw new RequestError(409, "This account is disabled. Ask an admin.");
   return { kind, email: user.email, role: null, name: user.name };
@@ -139,7 +174,8 @@ export async function redeemAccountLink(
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.accountLink.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: now } });
-    if (claimed.count !== 1) throw new RequestError(409, "This link has already been used. Sign in, or ask an admin for a new one.");
+    if (claimed.count !== 1)
+      throw new RequestError(409, "This link has already been used. Sign in, or ask an admin for a new one.");
     if (link.kind === "invitation") {
       const name = (input.name ?? "").trim();
       if (name === "" || name.length > 100) throw new RequestError(400, "Enter your name (at most 100 characters).");
@@ -147,9 +183,16 @@ export async function redeemAccountLink(
         throw new RequestError(409, `${link.email} already has an account. Sign in instead.`);
       }
       const role = roleSchema.catch("editor").parse(link.role);
-      const user = await tx.user.create({ data: { email: link.email, name, role, passwordHash, sessionsValidFrom: now } });
+      const user = await tx.user.create({
+        data: { email: link.email, name, role, passwordHash, sessionsValidFrom: now },
+      });
       await tx.auditEvent.create({
-        data: { actorId: user.id, action: "user.joined", subject: user.id, data: JSON.stringify({ role, invitedBy: link.issuedById }) },
+        data: {
+          actorId: user.id,
+          action: "user.joined",
+          subject: user.id,
+          data: JSON.stringify({ role, invitedBy: link.issuedById }),
+        },
       });
       return { email: user.email, userId: user.id };
     }

@@ -18,7 +18,11 @@ export const DEMO_PASSWORD = "corroborate";
  * PostgreSQL (NODE_ENV=production), on PostgreSQL otherwise only with DEMO=1, and on the embedded SQLite
  * default unless DEMO=0.
  */
-export function demoSeedAllowed(input: { provider: "sqlite" | "postgresql"; nodeEnv: string | undefined; demo: string | undefined }): boolean {
+export function demoSeedAllowed(input: {
+  provider: "sqlite" | "postgresql";
+  nodeEnv: string | undefined;
+  demo: string | undefined;
+}): boolean {
   if (input.demo === "0") return false;
   if (input.provider === "postgresql") return input.nodeEnv !== "production" && input.demo === "1";
   return true;

@@ -8,14 +8,25 @@ import { issueResetLink, type IssuedLink } from "./account-links";
  * password. Audit events name the person as their own actor (there is no admin before them).
  * @throws ZodError for a malformed email.
  */
-export async function setUpAdmin(prisma: PrismaClient, rawEmail: string, now = new Date()): Promise<IssuedLink & { created: boolean }> {
+export async function setUpAdmin(
+  prisma: PrismaClient,
+  rawEmail: string,
+  now = new Date(),
+): Promise<IssuedLink & { created: boolean }> {
   const email = emailAddressSchema.parse(rawEmail);
   const existing = await prisma.user.findUnique({ where: { email } });
   const user = existing
     ? await prisma.user.update({ where: { id: existing.id }, data: { role: "admin", disabledAt: null } })
-    : await prisma.user.create({ data: { email, name: email.split("@")[0] ?? email, role: "admin", passwordHash: null, sessionsValidFrom: now } });
+    : await prisma.user.create({
+        data: { email, name: email.split("@")[0] ?? email, role: "admin", passwordHash: null, sessionsValidFrom: now },
+      });
   await prisma.auditEvent.create({
-    data: { actorId: user.id, action: existing ? "user.made_admin_by_setup" : "user.created_by_setup", subject: user.id, data: JSON.stringify({ from: existing?.role ?? null }) },
+    data: {
+      actorId: user.id,
+      action: existing ? "user.made_admin_by_setup" : "user.created_by_setup",
+      subject: user.id,
+      data: JSON.stringify({ from: existing?.role ?? null }),
+    },
   });
   return { ...(await issueResetLink(prisma, user.id, user.id, now)), created: !existing };
 }

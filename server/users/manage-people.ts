@@ -32,7 +32,9 @@ export async function setUserDisabled(
       where: { id: userId },
       data: disabled ? { disabledAt: now, sessionsValidFrom: now } : { disabledAt: null },
     });
-    await tx.auditEvent.create({ data: { actorId: actor.id, action: disabled ? "user.disabled" : "user.enabled", subject: userId } });
+    await tx.auditEvent.create({
+      data: { actorId: actor.id, action: disabled ? "user.disabled" : "user.enabled", subject: userId },
+    });
   });
 }
 
@@ -47,14 +49,18 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
 ): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true, disabledAt: true },
+  });
   if (!user || user.disabledAt) throw new RequestError(404, "No such person.");
   if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new RequestError(403, "The current password is wrong.");
   }
   const problem = passwordProblem(input.newPassword);
   if (problem) throw new RequestError(400, problem);
-  if (input.newPassword === input.currentPassword) throw new RequestError(400, "Choose a password different from the current one.");
+  if (input.newPassword === input.currentPassword)
+    throw new RequestError(400, "Choose a password different from the current one.");
   const passwordHash = await hashPassword(input.newPassword);
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash, sessionsValidFrom: now } }),
@@ -75,7 +81,11 @@ export interface CurrentSessionUser {
  * disabled, has a valid role, and their sessions were not ended after it began (a password change, a reset,
  * being disabled). Returns the person as they are now, or null when the session must end.
  */
-export async function currentSessionUser(prisma: PrismaClient, userId: string, signedInAt: number): Promise<CurrentSessionUser | null> {
+export async function currentSessionUser(
+  prisma: PrismaClient,
+  userId: string,
+  signedInAt: number,
+): Promise<CurrentSessionUser | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: { id: true, name: true, email: true, role: true, disabledAt: true, sessionsValidFrom: true },

@@ -22,7 +22,12 @@ export async function setUserRole(
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { role } }),
     prisma.auditEvent.create({
-      data: { actorId: actor.id, action: "user.role_changed", subject: userId, data: JSON.stringify({ from: user.role, to: role }) },
+      data: {
+        actorId: actor.id,
+        action: "user.role_changed",
+        subject: userId,
+        data: JSON.stringify({ from: user.role, to: role }),
+      },
     }),
   ]);
 }

@@ -9,7 +9,10 @@ import { UsersPage } from "./pages/users-page";
 const PASSWORD = "a long enough password";
 
 /** A new person in the test database with a password, so tests that change them leave the demo users alone. */
-async function createPerson(role: "admin" | "editor" | "reviewer", password: string): Promise<{ email: string; name: string }> {
+async function createPerson(
+  role: "admin" | "editor" | "reviewer",
+  password: string,
+): Promise<{ email: string; name: string }> {
   const prisma = createPrisma(E2E_DATABASE_URL);
   try {
     const email = `person-${randomUUID()}@example.org`;
@@ -30,7 +33,9 @@ test("an admin invites a person, who sets a password through the link in another
   await users.goto();
   await expect(admin.getByTestId("demo-banner")).toContainText("Demo accounts are enabled");
   // Not pressed here: the other tests sign in as the demo users (integration tests disable them).
-  await expect(admin.getByRole("region", { name: "Demo accounts" }).getByRole("button", { name: "Disable the demo accounts" })).toBeVisible();
+  await expect(
+    admin.getByRole("region", { name: "Demo accounts" }).getByRole("button", { name: "Disable the demo accounts" }),
+  ).toBeVisible();
   expect(await seriousAxeViolations(admin)).toEqual([]);
 
   const email = `invitee-${randomUUID()}@example.org`;
@@ -88,7 +93,10 @@ test("an admin invites a person, who sets a password through the link in another
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 });
 
-test("an admin disables an editor whose workspace is open: within seconds it says so and stops, and they cannot sign in", async ({ browser, page }) => {
+test("an admin disables an editor whose workspace is open: within seconds it says so and stops, and they cannot sign in", async ({
+  browser,
+  page,
+}) => {
   const editor = await createPerson("editor", PASSWORD);
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -105,7 +113,9 @@ test("an admin disables an editor whose workspace is open: within seconds it say
   await expect(row.getByRole("status")).toContainText(`${editor.name} is disabled`);
   const disabledAt = Date.now();
 
-  await expect(page.getByRole("alert").filter({ hasText: "Your account has been disabled" })).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "Your account has been disabled" })).toBeVisible({
+    timeout: 5_000,
+  });
   expect(Date.now() - disabledAt).toBeLessThan(5_000);
   await expect(page.getByText("Not connected", { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("disabled-workspace.png"), fullPage: true });
@@ -124,7 +134,10 @@ test("an admin cannot disable themselves; a reset link sets a new password", asy
 
   const person = await createPerson("editor", PASSWORD);
   await users.goto();
-  await users.row(person.email).getByRole("button", { name: `Reset link for ${person.name}` }).click();
+  await users
+    .row(person.email)
+    .getByRole("button", { name: `Reset link for ${person.name}` })
+    .click();
   const link = await users.issuedLink.getByRole("textbox").inputValue();
   expect(link).toMatch(/\/reset-password\//);
 
@@ -137,7 +150,10 @@ test("an admin cannot disable themselves; a reset link sets a new password", asy
   await expect(page.getByRole("link", { name: new RegExp(`${person.name} · editor`) })).toBeVisible();
 });
 
-test("a person changes their own password: the current one is required, and sessions elsewhere end", async ({ browser, page }) => {
+test("a person changes their own password: the current one is required, and sessions elsewhere end", async ({
+  browser,
+  page,
+}) => {
   const person = await createPerson("editor", PASSWORD);
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -180,9 +196,22 @@ test("a person changes their own password: the current one is required, and sess
 test("the people routes check the session and the role on the server", async ({ browser, request }) => {
   const json = { origin: E2E_BASE_URL, "content-type": "application/json" };
   // Signed out.
-  expect((await request.post("/api/users", { headers: json, data: { email: "x@example.org", role: "admin" } })).status()).toBe(401);
-  expect((await request.post("/api/account/password", { headers: json, data: { currentPassword: "a", newPassword: "b" } })).status()).toBe(401);
-  expect((await request.post("/api/account-links", { headers: json, data: { kind: "invitation", token: "nope", name: "X", password: PASSWORD } })).status()).toBe(404);
+  expect(
+    (await request.post("/api/users", { headers: json, data: { email: "x@example.org", role: "admin" } })).status(),
+  ).toBe(401);
+  expect(
+    (
+      await request.post("/api/account/password", { headers: json, data: { currentPassword: "a", newPassword: "b" } })
+    ).status(),
+  ).toBe(401);
+  expect(
+    (
+      await request.post("/api/account-links", {
+        headers: json,
+        data: { kind: "invitation", token: "nope", name: "X", password: PASSWORD },
+      })
+    ).status(),
+  ).toBe(404);
 
   // An editor cannot invite, disable or issue reset links.
   const editor = await signedInPage(browser, demoUser("editor"));
@@ -191,14 +220,23 @@ test("the people routes check the session and the role on the server", async ({ 
   const adminId = (await prisma.user.findUniqueOrThrow({ where: { email: admin.email } })).id;
   await prisma.$disconnect();
   const asEditor = editor.request;
-  expect((await asEditor.post("/api/users", { headers: json, data: { email: "x@example.org", role: "admin" } })).status()).toBe(403);
-  expect((await asEditor.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: true } })).status()).toBe(403);
+  expect(
+    (await asEditor.post("/api/users", { headers: json, data: { email: "x@example.org", role: "admin" } })).status(),
+  ).toBe(403);
+  expect((await asEditor.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: true } })).status()).toBe(
+    403,
+  );
   expect((await asEditor.post(`/api/users/${adminId}/reset-link`, { headers: json, data: {} })).status()).toBe(403);
 
   // An admin cannot disable themselves; a malformed body is refused with 400.
   const adminPage = await signedInPage(browser, admin);
-  const disableSelf = await adminPage.request.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: true } });
+  const disableSelf = await adminPage.request.patch(`/api/users/${adminId}`, {
+    headers: json,
+    data: { disabled: true },
+  });
   expect(disableSelf.status()).toBe(403);
   expect(await disableSelf.json()).toEqual({ error: "You cannot disable yourself.", blockers: [] });
-  expect((await adminPage.request.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: "yes" } })).status()).toBe(400);
+  expect(
+    (await adminPage.request.patch(`/api/users/${adminId}`, { headers: json, data: { disabled: "yes" } })).status(),
+  ).toBe(400);
 });

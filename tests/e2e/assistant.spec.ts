@@ -20,7 +20,9 @@ async function twoEditorsOnADemoCopy(browser: Browser) {
   return { maya, tom, mayaAssistant: new AssistantPanel(maya.page), tomAssistant: new AssistantPanel(tom.page) };
 }
 
-test("the assistant suggests a source passage for the first claim and one click attaches it, live for both editors", async ({ browser }) => {
+test("the assistant suggests a source passage for the first claim and one click attaches it, live for both editors", async ({
+  browser,
+}) => {
   const { maya, tom, mayaAssistant, tomAssistant } = await twoEditorsOnADemoCopy(browser);
 
   // No claim has evidence yet: every sentence of the summary needs a citation.
@@ -79,7 +81,10 @@ test("a flag dismissed with a reason is dismissed for everyone, and can be resto
   const { maya, tom, mayaAssistant, tomAssistant } = await twoEditorsOnADemoCopy(browser);
 
   await maya.markClaim(FIRST_SENTENCE);
-  await mayaAssistant.suggestion(FROM_001).getByRole("button", { name: /^Attach/ }).click();
+  await mayaAssistant
+    .suggestion(FROM_001)
+    .getByRole("button", { name: /^Attach/ })
+    .click();
   // One quote from one outlet: the assistant warns that the claim rests on a single source.
   const singleSource = "Only one outlet supports this claim";
   await expect(mayaAssistant.flag(singleSource)).toContainText("Every supporting quote comes from Bloomberg");

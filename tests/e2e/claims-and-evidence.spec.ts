@@ -6,7 +6,9 @@ const FIRST_SENTENCE =
 const FROM_001 = "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials";
 const FROM_004 = "The cinematic, Mandarin-language videos released across multiple platforms";
 
-test("two editors mark a claim and attach quotes from two sources, live, and it all survives a reload", async ({ browser }) => {
+test("two editors mark a claim and attach quotes from two sources, live, and it all survives a reload", async ({
+  browser,
+}) => {
   const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
   const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
   const slug = await copyDemoStory();
@@ -68,7 +70,9 @@ test("two editors mark a claim and attach quotes from two sources, live, and it 
   await expect(tom.highlights).toHaveCount(0);
 });
 
-test("a claim can be marked from the keyboard, and marking without a selection says what to do", async ({ browser }) => {
+test("a claim can be marked from the keyboard, and marking without a selection says what to do", async ({
+  browser,
+}) => {
   const page = new WorkspacePage(await signedInPage(browser, demoUser("reviewer")));
   await page.goto(await copyDemoStory());
   await page.editor.click();
@@ -84,7 +88,9 @@ test("a claim can be marked from the keyboard, and marking without a selection s
   await expect(page.page.getByText("Select the words of the claim in the summary first.")).toHaveCount(0);
 });
 
-test("a claim marked by mistake is deleted for both editors, and its words stay in the summary", async ({ browser }) => {
+test("a claim marked by mistake is deleted for both editors, and its words stay in the summary", async ({
+  browser,
+}) => {
   const slug = await copyDemoStory();
   const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
   const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));

@@ -12,7 +12,9 @@ test("the main pages work under the Content-Security-Policy, with no violation",
 
   // Story list.
   await admin.goto("/");
-  await expect(admin.getByTestId("story-list")).toContainText("CIA Launches Social Media Campaign to Recruit Chinese Officials");
+  await expect(admin.getByTestId("story-list")).toContainText(
+    "CIA Launches Social Media Campaign to Recruit Chinese Officials",
+  );
 
   // Workspace, live editing between two people: the collaboration socket, Tiptap's styles, the claim
   // highlights' <style> and the assistant's worker all run.
@@ -26,7 +28,10 @@ test("the main pages work under the Content-Security-Policy, with no violation",
   await maya.markClaim("CIA Director John Ratcliffe");
   await expect(maya.claim("CIA Director John Ratcliffe")).toBeVisible();
   // The highlights' colours come from a <style> the editor adds, with the nonce.
-  await expect(tom.highlights.filter({ hasText: "CIA Director John Ratcliffe" })).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+  await expect(tom.highlights.filter({ hasText: "CIA Director John Ratcliffe" })).not.toHaveCSS(
+    "background-color",
+    "rgba(0, 0, 0, 0)",
+  );
   // Tiptap's own stylesheet applied (it needs the nonce): the editor keeps white space as typed.
   await expect(maya.page.locator(".ProseMirror").first()).toHaveCSS("white-space", /pre-wrap|break-spaces/);
   // The assistant's worker read the draft: every sentence without evidence is marked.
@@ -42,7 +47,12 @@ test("the main pages work under the Content-Security-Policy, with no violation",
   // Reader page, signed out: the evidence popover (a client island) opens.
   const published = await copyDemoStory();
   await publishStoryWithClaims(published, [
-    { words: "Chinese officials have yet to respond.", evidence: [{ outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." }] },
+    {
+      words: "Chinese officials have yet to respond.",
+      evidence: [
+        { outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." },
+      ],
+    },
   ]);
   await page.goto(`/stories/${published}`);
   await page.getByTestId("reader-summary").locator("a[data-claim-id]").first().click();

@@ -18,11 +18,14 @@ const cspViolations: string[] = [];
  */
 export async function watchCsp(context: BrowserContext): Promise<void> {
   context.on("console", (message) => {
-    if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+    if (/Content Security Policy|CSP violation/i.test(message.text()))
+      cspViolations.push(`${message.location().url}: ${message.text()}`);
   });
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
 }

@@ -35,7 +35,9 @@ test.describe("two editors in the demo story", () => {
     await b.page.reload();
     for (const side of [a, b]) {
       await expect(side.status).toHaveAttribute("data-status", "connected");
-      await expect.poll(() => side.summaryText()).toMatch(/^Tom adds a lead\. The CIA has released.*Maya checks the dates\.$/);
+      await expect
+        .poll(() => side.summaryText())
+        .toMatch(/^Tom adds a lead\. The CIA has released.*Maya checks the dates\.$/);
     }
     await b.page.context().close();
     await expect(a.presence).not.toContainText(tom.name);
@@ -43,7 +45,9 @@ test.describe("two editors in the demo story", () => {
   });
 });
 
-test("an editor whose role changes is reconnected with a fresh token, and what he typed meanwhile reaches the other editor", async ({ browser }) => {
+test("an editor whose role changes is reconnected with a fresh token, and what he typed meanwhile reaches the other editor", async ({
+  browser,
+}) => {
   const maya = demoUser("editor", 0);
   const tom = demoUser("editor", 1);
   const a = new WorkspacePage(await signedInPage(browser, maya));

@@ -5,7 +5,13 @@ import { markClaimSpan } from "../../lib/anchoring/claim-spans";
 import { addQuote, createClaim, setClaimStatusAsEditor } from "../../lib/claims/story-claims";
 import { createQuoteSelector } from "../../lib/quotes/quote-selector";
 import { summaryText } from "../../lib/story-doc/summary";
-import { E2E_COLLAB_INTERNAL_SECRET, E2E_COLLAB_INTERNAL_URL, E2E_COLLAB_TOKEN_SECRET, E2E_COLLAB_URL, E2E_DATABASE_URL } from "../../playwright.config";
+import {
+  E2E_COLLAB_INTERNAL_SECRET,
+  E2E_COLLAB_INTERNAL_URL,
+  E2E_COLLAB_TOKEN_SECRET,
+  E2E_COLLAB_URL,
+  E2E_DATABASE_URL,
+} from "../../playwright.config";
 import { DEMO_USERS } from "../../prisma/seed";
 import { signCollabToken } from "../../server/auth/collab-token";
 import { createCollabClient } from "../../server/collab/collab-client";
@@ -34,7 +40,11 @@ export async function publishStoryWithClaims(slug: string, plans: ClaimPlan[]): 
       prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[1].email } }),
       prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[3].email } }),
     ]);
-    const token = await signCollabToken({ userId: maya.id, name: maya.name, role: "editor", storyId: story.id }, E2E_COLLAB_TOKEN_SECRET, 60);
+    const token = await signCollabToken(
+      { userId: maya.id, name: maya.name, role: "editor", storyId: story.id },
+      E2E_COLLAB_TOKEN_SECRET,
+      60,
+    );
     const provider = new WebsocketProvider(E2E_COLLAB_URL.replace(/^http/, "ws"), story.id, new Y.Doc(), {
       params: { token },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -50,7 +60,9 @@ export async function publishStoryWithClaims(slug: string, plans: ClaimPlan[]): 
       createClaim(doc, { id, by: maya, at });
       markClaimSpan(doc, id, start, start + plan.words.length);
       plan.evidence.forEach((evidence, q) => {
-        const source = story.sources.find((candidate) => candidate.outlet === evidence.outlet && candidate.kind === "article");
+        const source = story.sources.find(
+          (candidate) => candidate.outlet === evidence.outlet && candidate.kind === "article",
+        );
         const offset = source?.text.indexOf(evidence.passage) ?? -1;
         if (!source || offset === -1) throw new Error(`not in ${evidence.outlet}: ${evidence.passage}`);
         addQuote(doc, id, {
@@ -68,7 +80,10 @@ export async function publishStoryWithClaims(slug: string, plans: ClaimPlan[]): 
     // Wait until the collaboration server holds every claim, then review and publish as Rosa.
     for (let i = 0; ; i++) {
       const review = await reviewStory(prisma, story.id, await collab.liveDocument(story.id));
-      if (review.claims.length === plans.length && review.claims.every((claim) => claim.review.status === "needs_review")) {
+      if (
+        review.claims.length === plans.length &&
+        review.claims.every((claim) => claim.review.status === "needs_review")
+      ) {
         for (const claim of review.claims) {
           await decideClaim({ prisma, collab }, { ...rosa, role: "reviewer" }, story.id, claim.claim.id, {
             decision: "approved",

@@ -15,17 +15,39 @@ test.beforeAll(async () => {
     {
       words: FIRST,
       evidence: [
-        { outlet: "NBC News", passage: "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States" },
-        { outlet: "Bloomberg", passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials" },
+        {
+          outlet: "NBC News",
+          passage:
+            "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States",
+        },
+        {
+          outlet: "Bloomberg",
+          passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials",
+        },
       ],
     },
-    { words: SECOND, evidence: [{ outlet: "NBC News", passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit" }] },
-    { words: THIRD, evidence: [{ outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." }] },
+    {
+      words: SECOND,
+      evidence: [
+        {
+          outlet: "NBC News",
+          passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit",
+        },
+      ],
+    },
+    {
+      words: THIRD,
+      evidence: [
+        { outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." },
+      ],
+    },
   ]);
 });
 
 function claimLink(page: Page, words: string) {
-  return page.getByTestId("reader-summary").getByRole("link", { name: new RegExp(`^${words.slice(0, 30)}.*\\(claim \\d`) });
+  return page
+    .getByTestId("reader-summary")
+    .getByRole("link", { name: new RegExp(`^${words.slice(0, 30)}.*\\(claim \\d`) });
 }
 
 test("a reader without a login reads the check, its coverage and its evidence", async ({ page }) => {
@@ -38,10 +60,14 @@ test("a reader without a login reads the check, its coverage and its evidence", 
   await expect(coverage.getByRole("row", { name: /Bloomberg Bias unknown 1/ })).toBeVisible();
   const evidence = page.getByTestId("evidence-list").locator("> li").filter({ hasText: THIRD });
   await expect(evidence).toContainText("single source");
-  await expect(page.getByTestId("evidence-list").locator("> li").filter({ hasText: FIRST })).toContainText("2 supporting outlets");
+  await expect(page.getByTestId("evidence-list").locator("> li").filter({ hasText: FIRST })).toContainText(
+    "2 supporting outlets",
+  );
 });
 
-test("a click or keyboard focus on a claim opens its evidence, Escape closes it, and the permalink opens it", async ({ page }) => {
+test("a click or keyboard focus on a claim opens its evidence, Escape closes it, and the permalink opens it", async ({
+  page,
+}) => {
   await page.goto(`/stories/${slug}`);
   await claimLink(page, FIRST).click();
   const popover = page.getByTestId("evidence-popover");
@@ -75,7 +101,9 @@ test("every claim has ClaimReview JSON-LD with the required and recommended prop
     reviewRating: unknown;
     itemReviewed: { "@type": string; appearance: Array<{ publisher: { name: string } }>; firstAppearance: unknown };
   };
-  const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "null") as ClaimReviewJson[];
+  const json = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? "null",
+  ) as ClaimReviewJson[];
   expect(json.map((review) => review.claimReviewed)).toEqual([FIRST, SECOND, THIRD]);
   for (const review of json) {
     expect(review["@context"]).toBe("https://schema.org");
@@ -83,12 +111,21 @@ test("every claim has ClaimReview JSON-LD with the required and recommended prop
     expect(review.url).toMatch(new RegExp(`^${E2E_BASE_URL}/stories/${slug}#claim-`));
     expect(review.author).toEqual({ "@type": "Organization", name: "Corroborate Newsroom" });
     expect(new Date(review.datePublished).getTime()).not.toBeNaN();
-    expect(review.reviewRating).toEqual({ "@type": "Rating", ratingValue: 3, bestRating: 3, worstRating: 1, alternateName: "Supported" });
+    expect(review.reviewRating).toEqual({
+      "@type": "Rating",
+      ratingValue: 3,
+      bestRating: 3,
+      worstRating: 1,
+      alternateName: "Supported",
+    });
     expect(review.itemReviewed["@type"]).toBe("Claim");
     expect(review.itemReviewed.appearance.length).toBeGreaterThan(0);
     expect(review.itemReviewed.firstAppearance).toEqual(review.itemReviewed.appearance[0]);
   }
-  expect(json[0]?.itemReviewed.appearance.map((article) => article.publisher.name).sort()).toEqual(["Bloomberg", "NBC News"]);
+  expect(json[0]?.itemReviewed.appearance.map((article) => article.publisher.name).sort()).toEqual([
+    "Bloomberg",
+    "NBC News",
+  ]);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /CIA Launches/);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
 });
@@ -97,7 +134,9 @@ for (const viewport of [
   { name: "desktop", width: 1280, height: 900 },
   { name: "phone", width: 390, height: 844 },
 ]) {
-  test(`passes axe with no serious or critical violations on a ${viewport.name}, evidence open too`, async ({ page }) => {
+  test(`passes axe with no serious or critical violations on a ${viewport.name}, evidence open too`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     await page.goto(`/stories/${slug}`);
     const serious = () => seriousAxeViolations(page);
@@ -142,10 +181,16 @@ test("earlier versions stay readable with a notice and the later correction note
   expect((await page.request.get(`/stories/${slug}/v/9`)).status()).toBe(404);
 });
 
-test("an unpublished story is not reachable by a reader, nor its workspace or collaboration token", async ({ page }) => {
+test("an unpublished story is not reachable by a reader, nor its workspace or collaboration token", async ({
+  page,
+}) => {
   const unpublished = await copyDemoStory();
   expect((await page.goto(`/stories/${unpublished}`))?.status()).toBe(404);
   await page.goto(`/stories/${unpublished}/edit`);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
-  expect((await page.request.post("/api/collab-token", { data: { storyId: "x" }, headers: { origin: E2E_BASE_URL } })).status()).toBe(401);
+  expect(
+    (
+      await page.request.post("/api/collab-token", { data: { storyId: "x" }, headers: { origin: E2E_BASE_URL } })
+    ).status(),
+  ).toBe(401);
 });

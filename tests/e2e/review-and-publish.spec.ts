@@ -26,7 +26,9 @@ test("a claim goes from draft to two published versions, and the diff shows the 
   await review.getByLabel("Verdict").selectOption("supported");
   await review.getByRole("button", { name: "Approve" }).click();
   await expect(rosa.claim(CLAIM).getByTestId("claim-status")).toHaveText("Approved");
-  await expect(rosa.claim(CLAIM).getByTestId("decision-summary")).toContainText("Approved by Rosa Lindqvist · Supported");
+  await expect(rosa.claim(CLAIM).getByTestId("decision-summary")).toContainText(
+    "Approved by Rosa Lindqvist · Supported",
+  );
   // The editor sees the approval live.
   await expect(maya.claim(CLAIM).getByTestId("claim-status")).toHaveText("Approved");
 
@@ -44,7 +46,11 @@ test("a claim goes from draft to two published versions, and the diff shows the 
   await expect(rosa.claim(changed).getByTestId("changed-since-decision")).toContainText(CLAIM);
   await expect(panel.getByTestId("publish-blockers")).toBeVisible();
 
-  await rosa.claim(changed).getByRole("form", { name: "Review this claim" }).getByLabel("Verdict").selectOption("partly_supported");
+  await rosa
+    .claim(changed)
+    .getByRole("form", { name: "Review this claim" })
+    .getByLabel("Verdict")
+    .selectOption("partly_supported");
   await rosa.claim(changed).getByRole("button", { name: "Approve" }).click();
   await expect(rosa.claim(changed).getByTestId("claim-status")).toHaveText("Approved");
   await panel.getByLabel("What changed since version 1?").fill("The videos are short; verdict now partly supported.");
@@ -68,11 +74,15 @@ test("the reviewer who marked a claim cannot approve it", async ({ browser }) =>
   await rosa.openSource("NBC News");
   await rosa.addEvidence(EVIDENCE);
   await rosa.claim(CLAIM).getByRole("button", { name: "Request review" }).click();
-  await expect(rosa.claim(CLAIM).getByText("A reviewer who did not mark or evidence this claim decides it.")).toBeVisible();
+  await expect(
+    rosa.claim(CLAIM).getByText("A reviewer who did not mark or evidence this claim decides it."),
+  ).toBeVisible();
   await expect(rosa.claim(CLAIM).getByRole("button", { name: "Approve" })).toHaveCount(0);
 });
 
-test("the review queue shows claims that need review with their quotes, and the dashboard counts them", async ({ browser }) => {
+test("the review queue shows claims that need review with their quotes, and the dashboard counts them", async ({
+  browser,
+}) => {
   const slug = await copyDemoStory();
   const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
   await tom.goto(slug);
@@ -84,9 +94,14 @@ test("the review queue shows claims that need review with their quotes, and the 
   const admin = await signedInPage(browser, demoUser("admin"));
   await expect(async () => {
     await admin.goto("/review");
-    await expect(admin.getByTestId("review-queue").getByRole("listitem").filter({ hasText: CLAIM }).first()).toBeVisible({ timeout: 1_000 });
+    await expect(
+      admin.getByTestId("review-queue").getByRole("listitem").filter({ hasText: CLAIM }).first(),
+    ).toBeVisible({ timeout: 1_000 });
   }).toPass();
-  const item = admin.getByTestId("review-queue").locator("> li").filter({ has: admin.locator(`a[href="/stories/${slug}/edit"]`) });
+  const item = admin
+    .getByTestId("review-queue")
+    .locator("> li")
+    .filter({ has: admin.locator(`a[href="/stories/${slug}/edit"]`) });
   await expect(item).toContainText(EVIDENCE);
   await expect(item).toContainText("verified verbatim");
   await item.getByRole("button", { name: "Approve" }).click();
@@ -94,7 +109,10 @@ test("the review queue shows claims that need review with their quotes, and the 
 
   await expect(async () => {
     await admin.goto("/");
-    const row = admin.getByTestId("story-list").getByRole("listitem").filter({ has: admin.locator(`a[href="/stories/${slug}/edit"]`) });
+    const row = admin
+      .getByTestId("story-list")
+      .getByRole("listitem")
+      .filter({ has: admin.locator(`a[href="/stories/${slug}/edit"]`) });
     await expect(row.getByTestId("claim-progress")).toHaveText("1 claim: 1 approved", { timeout: 1_000 });
   }).toPass();
 });

@@ -8,7 +8,9 @@ import { expect, test } from "./fixtures";
 // Each test signs in as an email nobody has: throttling never depends on whether an account exists, and
 // the demo accounts stay usable for the rest of the suite.
 
-test("after five wrong passwords the sign-in page says how long to wait, and lets the person try again after it", async ({ page }) => {
+test("after five wrong passwords the sign-in page says how long to wait, and lets the person try again after it", async ({
+  page,
+}) => {
   const email = `nobody-${randomUUID()}@corroborate.local`;
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -40,10 +42,13 @@ async function attempt(request: APIRequestContext, email: string, address: strin
   return new URL(url).searchParams.get("error");
 }
 
-test("an address that tries twenty accounts must wait before the next, whichever account it is", async ({ request }) => {
+test("an address that tries twenty accounts must wait before the next, whichever account it is", async ({
+  request,
+}) => {
   // A documentation address (TEST-NET-3), named as a reverse proxy in front of the app would name it.
   const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
-  for (let i = 0; i < 20; i++) expect(await attempt(request, `nobody-${i}-${randomUUID()}@corroborate.local`, address)).toBe("CredentialsSignin");
+  for (let i = 0; i < 20; i++)
+    expect(await attempt(request, `nobody-${i}-${randomUUID()}@corroborate.local`, address)).toBe("CredentialsSignin");
   const fresh = `nobody-${randomUUID()}@corroborate.local`;
   expect(await attempt(request, fresh, address)).toMatch(/^SignInThrottled:[1-5]$/);
   // The same account from elsewhere is not held back: it was not the account that failed.

@@ -34,6 +34,9 @@ test("the story list shows the demo story with its sources", async ({ browser })
 });
 
 test("a signed-out request for a collaboration token is refused", async ({ request }) => {
-  const response = await request.post("/api/collab-token", { data: { storyId: "anything" }, headers: { origin: E2E_BASE_URL } });
+  const response = await request.post("/api/collab-token", {
+    data: { storyId: "anything" },
+    headers: { origin: E2E_BASE_URL },
+  });
   expect(response.status()).toBe(401);
 });

@@ -9,7 +9,8 @@ import { SourcesPanel } from "./pages/sources-panel";
 import { WorkspacePage } from "./pages/workspace-page";
 
 const DEMO_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "demo");
-const seedPath = (number: string) => path.join(DEMO_DIR, readdirSync(DEMO_DIR).find((name) => name.startsWith(`${number}_`)) ?? "");
+const seedPath = (number: string) =>
+  path.join(DEMO_DIR, readdirSync(DEMO_DIR).find((name) => name.startsWith(`${number}_`)) ?? "");
 const SAVED_PAGE = path.join(import.meta.dirname, "..", "fixtures", "import", "saved-article.html");
 const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";
 
@@ -38,7 +39,9 @@ test("an editor builds the demo story from the five seed files through the UI al
   await expect(page.getByRole("status").filter({ hasText: "4 source cards added" })).toHaveText(
     "4 source cards added · the summary became the draft · 3 perspectives.",
   );
-  await expect.poll(() => maya.summaryText()).toContain("The CIA has released two Mandarin-language recruitment videos");
+  await expect
+    .poll(() => maya.summaryText())
+    .toContain("The CIA has released two Mandarin-language recruitment videos");
   await expect(sources.heading).toHaveText("Sources (4)");
 
   // The four articles, each with what its text states prefilled.
@@ -65,7 +68,9 @@ test("an editor builds the demo story from the five seed files through the UI al
   const prisma = createPrisma(E2E_DATABASE_URL);
   try {
     const shape = (rows: Array<{ kind: string; outlet: string | null; biasLabel: string; contentHash: string }>) =>
-      rows.map(({ kind, outlet, biasLabel, contentHash }) => ({ kind, outlet, biasLabel, contentHash })).sort((a, b) => a.contentHash.localeCompare(b.contentHash));
+      rows
+        .map(({ kind, outlet, biasLabel, contentHash }) => ({ kind, outlet, biasLabel, contentHash }))
+        .sort((a, b) => a.contentHash.localeCompare(b.contentHash));
     const demo = await prisma.source.findMany({ where: { story: { slug: DEMO_STORY_SLUG } } });
     const slug = new URL(page.url()).pathname.split("/")[2] ?? "";
     const built = await prisma.source.findMany({ where: { story: { slug } } });
@@ -80,12 +85,16 @@ test("an editor builds the demo story from the five seed files through the UI al
   await expect(sources.dialog.getByRole("alert")).toContainText("This text is already a source of this story");
 });
 
-test("refuses a file that is not text with a clear message, and removes a source imported by mistake", async ({ browser }) => {
+test("refuses a file that is not text with a clear message, and removes a source imported by mistake", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, demoUser("editor", 0));
   await newStory(page, `Refusals ${randomUUID().slice(0, 8)}`);
   const sources = new SourcesPanel(page);
   await page.getByRole("button", { name: "Add sources" }).click();
-  await sources.dialog.getByTestId("source-file").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff, 0x00]) });
+  await sources.dialog
+    .getByTestId("source-file")
+    .setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff, 0x00]) });
   await expect(sources.dialog.getByRole("alert")).toContainText("“photo.jpg” is not a text file");
   await sources.dialog.getByTestId("source-paste").fill("Just a sentence.\n\nSummary\n");
   await sources.dialog.getByRole("button", { name: "Continue" }).click();
@@ -96,12 +105,17 @@ test("refuses a file that is not text with a clear message, and removes a source
   await sources.dialog.getByRole("button", { name: "Import article" }).click();
   await expect(sources.heading).toHaveText("Sources (1)");
   await sources.reader.getByRole("button", { name: "Remove", exact: true }).click();
-  await sources.reader.getByRole("group", { name: "Remove this source" }).getByRole("button", { name: "Remove source" }).click();
+  await sources.reader
+    .getByRole("group", { name: "Remove this source" })
+    .getByRole("button", { name: "Remove source" })
+    .click();
   await expect(sources.heading).toHaveText("Sources (0)");
   await expect(page.getByRole("status").filter({ hasText: "Removed “A mistaken paste”." })).toBeVisible();
 });
 
-test("a quote from an imported page follows a correction, and its approved claim goes back to review", async ({ browser }) => {
+test("a quote from an imported page follows a correction, and its approved claim goes back to review", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, demoUser("editor", 0));
   const maya = await newStory(page, `Correction ${randomUUID().slice(0, 8)}`);
   const sources = new SourcesPanel(page);

@@ -63,7 +63,9 @@ async function sessionUser(page: Page): Promise<{ id: string; name: string; emai
   return ((await response.json()) as { user?: { id: string; name: string; email: string; role: string } }).user;
 }
 
-test("an invited person signs in with the provider, gets the invited role, uses the invitation, and signs in again", async ({ browser }) => {
+test("an invited person signs in with the provider, gets the invited role, uses the invitation, and signs in again", async ({
+  browser,
+}) => {
   const person = SSO_TEST_ACCOUNTS.invited;
   const invitationId = await invite(person.email, "reviewer");
 
@@ -75,7 +77,12 @@ test("an invited person signs in with the provider, gets the invited role, uses 
   const created = await readDatabase((prisma) => prisma.user.findUniqueOrThrow({ where: { email: person.email } }));
   expect(created).toMatchObject({ name: person.name, role: "reviewer", passwordHash: null, disabledAt: null });
   // The session carries the person's id and role, as a password sign-in's does.
-  expect(await sessionUser(first)).toEqual({ id: created.id, name: person.name, email: person.email, role: "reviewer" });
+  expect(await sessionUser(first)).toEqual({
+    id: created.id,
+    name: person.name,
+    email: person.email,
+    role: "reviewer",
+  });
   const link = await readDatabase((prisma) => prisma.accountLink.findUniqueOrThrow({ where: { id: invitationId } }));
   expect(link.usedAt).not.toBeNull();
 
@@ -83,7 +90,12 @@ test("an invited person signs in with the provider, gets the invited role, uses 
   const second = await (await browser.newContext()).newPage();
   await signInWithProvider(second, person);
   await expect(second).toHaveURL(`${E2E_BASE_URL}/`);
-  expect(await sessionUser(second)).toEqual({ id: created.id, name: person.name, email: person.email, role: "reviewer" });
+  expect(await sessionUser(second)).toEqual({
+    id: created.id,
+    name: person.name,
+    email: person.email,
+    role: "reviewer",
+  });
   expect(await readDatabase((prisma) => prisma.user.count({ where: { email: person.email } }))).toBe(1);
 });
 
@@ -92,15 +104,21 @@ test("someone nobody invited is refused with a message and gets no session", asy
   await expect(page).toHaveURL(/\/signin\?error=AccessDenied$/);
   await expect(page.locator("form").getByRole("alert")).toHaveText(describeSignInError("AccessDenied", SSO_TEST_NAME)!);
   expect(await sessionUser(page)).toBeUndefined();
-  expect(await readDatabase((prisma) => prisma.user.count({ where: { email: SSO_TEST_ACCOUNTS.stranger.email } }))).toBe(0);
+  expect(
+    await readDatabase((prisma) => prisma.user.count({ where: { email: SSO_TEST_ACCOUNTS.stranger.email } })),
+  ).toBe(0);
 });
 
-test("an email the provider has not verified is refused even when invited, and the invitation stays unused", async ({ page }) => {
+test("an email the provider has not verified is refused even when invited, and the invitation stays unused", async ({
+  page,
+}) => {
   const person = SSO_TEST_ACCOUNTS.unverified;
   const invitationId = await invite(person.email, "editor");
   await signInWithProvider(page, person);
   await expect(page).toHaveURL(/\/signin\?error=SsoEmailUnverified$/);
-  await expect(page.locator("form").getByRole("alert")).toHaveText(describeSignInError("SsoEmailUnverified", SSO_TEST_NAME)!);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    describeSignInError("SsoEmailUnverified", SSO_TEST_NAME)!,
+  );
   expect(await sessionUser(page)).toBeUndefined();
   const link = await readDatabase((prisma) => prisma.accountLink.findUniqueOrThrow({ where: { id: invitationId } }));
   expect(link.usedAt).toBeNull();
@@ -109,7 +127,10 @@ test("an email the provider has not verified is refused even when invited, and t
 
 test("an existing person signs in with the provider as themselves", async ({ page }) => {
   const maya = await readDatabase((prisma) =>
-    prisma.user.findUniqueOrThrow({ where: { email: SSO_TEST_ACCOUNTS.demoEditor.email }, select: { id: true, role: true } }),
+    prisma.user.findUniqueOrThrow({
+      where: { email: SSO_TEST_ACCOUNTS.demoEditor.email },
+      select: { id: true, role: true },
+    }),
   );
   await signInWithProvider(page, SSO_TEST_ACCOUNTS.demoEditor);
   await expect(page).toHaveURL(`${E2E_BASE_URL}/`);

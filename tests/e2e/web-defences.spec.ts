@@ -72,12 +72,16 @@ test.describe("requests that change something", () => {
         </form><script>document.forms[0].submit()</script>`,
       }),
     );
-    const answer = page.waitForResponse((response) => response.url() === `${APP.origin}/api/stories` && response.request().method() === "POST");
+    const answer = page.waitForResponse(
+      (response) => response.url() === `${APP.origin}/api/stories` && response.request().method() === "POST",
+    );
     await page.goto(attackerUrl);
     return answer;
   }
 
-  test("a signed-in editor's browser refuses to carry a text/plain form post from another site", async ({ browser }) => {
+  test("a signed-in editor's browser refuses to carry a text/plain form post from another site", async ({
+    browser,
+  }) => {
     const page = await signedInPage(browser, demoUser("editor"));
     const title = planted("another site");
     const answer = await forgedFormPost(page, "http://evil.example/cat-pictures", title);
@@ -86,7 +90,9 @@ test.describe("requests that change something", () => {
     expect(await storyExists(title)).toBe(false);
   });
 
-  test("a same-site page (another port on the same host, which gets the session cookie) is refused too", async ({ browser }) => {
+  test("a same-site page (another port on the same host, which gets the session cookie) is refused too", async ({
+    browser,
+  }) => {
     const page = await signedInPage(browser, demoUser("editor"));
     const title = planted("a same-site page");
     const answer = await forgedFormPost(page, `http://${APP.hostname}:${Number(APP.port) + 7}/innocent`, title);
@@ -98,15 +104,24 @@ test.describe("requests that change something", () => {
   test("the app's own JSON request from its page works", async ({ browser }) => {
     const page = await signedInPage(browser, demoUser("editor"));
     const title = planted("the app itself");
-    const status = await page.evaluate(async (body) => {
-      const response = await fetch("/api/stories", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      return response.status;
-    }, { title });
+    const status = await page.evaluate(
+      async (body) => {
+        const response = await fetch("/api/stories", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        return response.status;
+      },
+      { title },
+    );
     expect(status).toBe(201);
     expect(await storyExists(title)).toBe(true);
   });
 
-  test("over plain HTTP: JSON with this site's Origin works; no Origin, another Origin or another content type is refused", async ({ browser }) => {
+  test("over plain HTTP: JSON with this site's Origin works; no Origin, another Origin or another content type is refused", async ({
+    browser,
+  }) => {
     const page = await signedInPage(browser, demoUser("editor"));
     const request = page.context().request;
     const post = (headers: Record<string, string>, data: string) => request.post("/api/stories", { headers, data });
@@ -115,7 +130,14 @@ test.describe("requests that change something", () => {
     const sameOrigin = await post({ origin: APP.origin, "content-type": "application/json" }, json);
     expect(sameOrigin.status()).toBe(201);
     expect(await sameOrigin.json()).toEqual({ id: expect.any(String), slug: expect.any(String) });
-    expect((await post({ "sec-fetch-site": "same-origin", "content-type": "application/json" }, JSON.stringify({ title: planted("a fetch") }))).status()).toBe(201);
+    expect(
+      (
+        await post(
+          { "sec-fetch-site": "same-origin", "content-type": "application/json" },
+          JSON.stringify({ title: planted("a fetch") }),
+        )
+      ).status(),
+    ).toBe(201);
 
     const refusedHeaders: Array<Record<string, string>> = [
       { "content-type": "application/json" },
@@ -136,9 +158,22 @@ test.describe("requests that change something", () => {
       expect((await refused.json()).error).toMatch(/JSON/);
     }
     // Every method that changes something, on every kind of route.
-    expect((await request.delete("/api/stories/x/sources/y", { headers: { origin: "https://evil.example" } })).status()).toBe(403);
-    expect((await request.patch("/api/users/x", { headers: { origin: "https://evil.example" }, data: { role: "admin" } })).status()).toBe(403);
-    expect((await request.post("/api/collab-token", { headers: { origin: APP.origin, "content-type": "text/plain" }, data: "{}" })).status()).toBe(415);
+    expect(
+      (await request.delete("/api/stories/x/sources/y", { headers: { origin: "https://evil.example" } })).status(),
+    ).toBe(403);
+    expect(
+      (
+        await request.patch("/api/users/x", { headers: { origin: "https://evil.example" }, data: { role: "admin" } })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await request.post("/api/collab-token", {
+          headers: { origin: APP.origin, "content-type": "text/plain" },
+          data: "{}",
+        })
+      ).status(),
+    ).toBe(415);
     // Reads are not affected.
     expect((await request.get("/api/stories/x/review")).status()).not.toBe(403);
   });
@@ -172,7 +207,9 @@ test.describe("security headers", () => {
       // Over http, no HSTS (it would be ignored) and no upgrade of ws:// to wss://.
       expect(headers["strict-transport-security"]).toBeUndefined();
       expect(policy).not.toContain("upgrade-insecure-requests");
-      const scriptNonces = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+      const scriptNonces = await page
+        .locator("script[src]")
+        .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
       expect(scriptNonces.length).toBeGreaterThan(0);
       expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
       nonces.add(nonce);

@@ -6,14 +6,27 @@ import { BLOCK_FRAMES, blockOf, KNOWN_BUGS, type KnownBug } from "./frames";
 // without one, a random seed is printed first. --avoid leaves out the frames of known bugs (frames.ts).
 // Exits non-zero on the first failure, printing how to replay it.
 const { values } = parseArgs({
-  options: { seed: { type: "string" }, frames: { type: "string", default: "100000" }, start: { type: "string", default: "0" }, "check-every": { type: "string", default: "256" }, avoid: { type: "string", default: "" } },
+  options: {
+    seed: { type: "string" },
+    frames: { type: "string", default: "100000" },
+    start: { type: "string", default: "0" },
+    "check-every": { type: "string", default: "256" },
+    avoid: { type: "string", default: "" },
+  },
 });
 const seeds = parseSeeds(values.seed ?? String(Math.floor(Math.random() * 2 ** 31)));
 const frames = Number(values.frames);
 const start = Number(values.start);
 const checkEvery = Number(values["check-every"]);
 const avoid = values.avoid.split(",").filter((bug) => bug.length > 0);
-if (!Number.isSafeInteger(frames) || frames <= 0 || !Number.isSafeInteger(start) || start < 0 || !Number.isSafeInteger(checkEvery) || checkEvery <= 0) {
+if (
+  !Number.isSafeInteger(frames) ||
+  frames <= 0 ||
+  !Number.isSafeInteger(start) ||
+  start < 0 ||
+  !Number.isSafeInteger(checkEvery) ||
+  checkEvery <= 0
+) {
   console.error("--frames and --check-every must be positive integers, --start a non-negative one");
   process.exit(2);
 }
@@ -35,10 +48,15 @@ let failed = false;
 for (const seed of seeds) {
   try {
     const summary = await fuzz({ seed, frames, start, checkEvery, avoid, progress: (line) => console.log(line) });
-    console.log(`seed ${seed}: ${summary.framesSent} frames in ${summary.seconds.toFixed(1)} s; memory: rss +${summary.peakRssGrowthMb} MB${summary.peakHeapGrowthMb === null ? "" : `, heap after gc +${summary.peakHeapGrowthMb} MB`} at most; documents up to ${summary.largestDocumentMb} MB`);
-    console.log(`  slowest: frame ${summary.slowestFrame.index} (${summary.slowestFrame.kind}), ${summary.slowestFrame.ms} ms`);
+    console.log(
+      `seed ${seed}: ${summary.framesSent} frames in ${summary.seconds.toFixed(1)} s; memory: rss +${summary.peakRssGrowthMb} MB${summary.peakHeapGrowthMb === null ? "" : `, heap after gc +${summary.peakHeapGrowthMb} MB`} at most; documents up to ${summary.largestDocumentMb} MB`,
+    );
+    console.log(
+      `  slowest: frame ${summary.slowestFrame.index} (${summary.slowestFrame.kind}), ${summary.slowestFrame.ms} ms`,
+    );
     console.log(`  closes by code: ${JSON.stringify(summary.closes)}`);
-    for (const [reason, count] of Object.entries(summary.reasons).sort(([, a], [, b]) => b - a)) console.log(`  ${String(count).padStart(7)}  ${reason}`);
+    for (const [reason, count] of Object.entries(summary.reasons).sort(([, a], [, b]) => b - a))
+      console.log(`  ${String(count).padStart(7)}  ${reason}`);
     for (const [message, { count, firstAfterFrame }] of Object.entries(summary.unexpectedErrors)) {
       console.log(`  unexpected error (${count}×, first after frame ${firstAfterFrame}): ${message}`);
     }

@@ -4,7 +4,14 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { ASSISTANT_DISMISSALS_FIELD, dismissFlag } from "@/lib/assistant/dismissals";
-import { addComment, addQuote, claimsMap, createClaim, deleteClaim, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
+import {
+  addComment,
+  addQuote,
+  claimsMap,
+  createClaim,
+  deleteClaim,
+  setClaimStatusAsEditor,
+} from "@/lib/claims/story-claims";
 import { parseAggregatorPage } from "@/lib/import/aggregator-page";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { AUTHORSHIP_FIELD } from "@/lib/story-doc/authorship";
@@ -47,7 +54,14 @@ export const TIGHT_LIMITS: Partial<CollabLimits> = {
   syncRequestsPerMinute: 2,
   syncRequestBurst: 1,
   maxSocketsPerUser: 2,
-  document: { ...DEFAULT_DOCUMENT_LIMITS, maxDocumentBytes: 512 * 1024, maxClaims: 40, maxQuotesPerClaim: 12, maxCommentsPerClaim: 12, maxDismissals: 30 },
+  document: {
+    ...DEFAULT_DOCUMENT_LIMITS,
+    maxDocumentBytes: 512 * 1024,
+    maxClaims: 40,
+    maxQuotesPerClaim: 12,
+    maxCommentsPerClaim: 12,
+    maxDismissals: 30,
+  },
 };
 
 /**
@@ -121,7 +135,10 @@ export function blockOf(index: number): number {
 // Real text, never lorem ipsum: the seed story's summary is the draft; its four articles are what editors
 // type, paste and quote.
 const SUMMARY_PARAGRAPHS = parseAggregatorPage(seedFile("000")).summary;
-const ARTICLES = ["001", "002", "003", "004"].map((number) => ({ sourceId: `source-${number}`, text: seedFile(number) }));
+const ARTICLES = ["001", "002", "003", "004"].map((number) => ({
+  sourceId: `source-${number}`,
+  text: seedFile(number),
+}));
 const WORDS = ARTICLES.flatMap(({ text }) => text.split(/\s+/).filter((word) => word.length > 0));
 const PEOPLE = [
   { id: "u-maya", name: "Maya Chen" },
@@ -305,7 +322,9 @@ class ShadowEditor {
           const segment = this.segment(gen);
           if (!segment || segment.length === 0) break;
           const from = prng.int32(gen, 0, segment.length - 1);
-          segment.text.format(from, Math.min(segment.length - from, prng.int32(gen, 1, 30)), { [prng.oneOf(gen, ["bold", "italic"])]: true });
+          segment.text.format(from, Math.min(segment.length - from, prng.int32(gen, 1, 30)), {
+            [prng.oneOf(gen, ["bold", "italic"])]: true,
+          });
           return edit;
         }
         case "claim": {
@@ -333,7 +352,12 @@ class ShadowEditor {
           return edit;
         }
         case "comment":
-          addComment(this.doc, claimId, { id: `comment-${index}`, body: articleText(gen, logUniform(gen, 4_000)).trim() || "Checked.", author: by, createdAt: at.toISOString() });
+          addComment(this.doc, claimId, {
+            id: `comment-${index}`,
+            body: articleText(gen, logUniform(gen, 4_000)).trim() || "Checked.",
+            author: by,
+            createdAt: at.toISOString(),
+          });
           return edit;
         case "status": {
           const status = claimsMap(this.doc).get(claimId)?.get("status");
@@ -341,7 +365,11 @@ class ShadowEditor {
           return edit;
         }
         case "dismiss":
-          dismissFlag(this.doc, `single_source:${claimId}:${prng.int32(gen, 0, 99)}`, { reason: articleText(gen, prng.int32(gen, 5, 300)).trim() || "Enough.", by, at: at.toISOString() });
+          dismissFlag(this.doc, `single_source:${claimId}:${prng.int32(gen, 0, 99)}`, {
+            reason: articleText(gen, prng.int32(gen, 5, 300)).trim() || "Enough.",
+            by,
+            at: at.toISOString(),
+          });
           return edit;
         case "delete-claim":
           if (claimId === DRAFT_CLAIM) break;
@@ -411,7 +439,11 @@ export class FrameSource {
     const epoch = Math.floor(index / EPOCH_FRAMES);
     if (!this.shadow || this.shadow.epoch !== epoch || this.shadow.next > index) {
       const draft = storyDraft(this.seed, blockOf(index));
-      const editor = new ShadowEditor(draft, hash32(this.seed, Salt.shadow, epoch), this.avoid.includes("parked-updates"));
+      const editor = new ShadowEditor(
+        draft,
+        hash32(this.seed, Salt.shadow, epoch),
+        this.avoid.includes("parked-updates"),
+      );
       this.shadow = { epoch, next: epoch * EPOCH_FRAMES, editor };
     }
     for (; this.shadow.next < index; this.shadow.next++) {
@@ -421,7 +453,12 @@ export class FrameSource {
     return this.shadow.editor;
   }
 
-  private attack(gen: Gen, kind: FrameKind, index: number, editor: ShadowEditor): { kind: string; data: Uint8Array; text: boolean } {
+  private attack(
+    gen: Gen,
+    kind: FrameKind,
+    index: number,
+    editor: ShadowEditor,
+  ): { kind: string; data: Uint8Array; text: boolean } {
     const plan = blockPlan(this.seed, blockOf(index));
     const maxPayloadBytes = plan.limits.maxPayloadBytes ?? DEFAULT_LIMITS.maxPayloadBytes;
     const reuse = !this.avoid.includes("reused-client-ids");
@@ -430,7 +467,9 @@ export class FrameSource {
       // Presence may name any id: whose it is, is the server's to decide.
       connected,
       taken: reuse ? connected : [],
-      pool: Array.from({ length: 8 }, (_, n) => (reuse ? hash32(this.seed, Salt.pool, n) : hash32(this.seed, Salt.pool, index, n))),
+      pool: Array.from({ length: 8 }, (_, n) =>
+        reuse ? hash32(this.seed, Salt.pool, n) : hash32(this.seed, Salt.pool, index, n),
+      ),
     };
     const clientId = (): number =>
       weighted(gen, [
@@ -439,7 +478,9 @@ export class FrameSource {
         [reuse ? 12 : 0, () => prng.oneOf(gen, clientIds.taken)],
         [3, () => prng.int53(gen, 2 ** 32, Number.MAX_SAFE_INTEGER)],
       ] as const)();
-    const base = (baseKind: Exclude<FrameKind, "mutation" | "oversized">): { kind: string; data: Uint8Array; text: boolean } => {
+    const base = (
+      baseKind: Exclude<FrameKind, "mutation" | "oversized">,
+    ): { kind: string; data: Uint8Array; text: boolean } => {
       switch (baseKind) {
         case "edit": {
           // A copy of the editor, so that a mutated edit does not change what the editor's later frames build on.
@@ -456,7 +497,12 @@ export class FrameSource {
           return { kind: `hostile:${hostileKind}`, data: updateFrame(gen, update), text: false };
         }
         case "awareness": {
-          const { kind: awarenessKind, update } = awarenessUpdate(gen, clientId, clientIds.connected, this.avoid.includes("presence-flood") ? 2 : 5_000);
+          const { kind: awarenessKind, update } = awarenessUpdate(
+            gen,
+            clientId,
+            clientIds.connected,
+            this.avoid.includes("presence-flood") ? 2 : 5_000,
+          );
           return { kind: `awareness:${awarenessKind}`, data: awarenessMessage(update), text: false };
         }
         case "sync-request": {
@@ -475,7 +521,15 @@ export class FrameSource {
       }
     };
     if (kind === "mutation") {
-      const original = base(weighted(gen, [[30, "edit"], [30, "hostile"], [20, "awareness"], [15, "sync-request"], [5, "query-awareness"]] as const));
+      const original = base(
+        weighted(gen, [
+          [30, "edit"],
+          [30, "hostile"],
+          [20, "awareness"],
+          [15, "sync-request"],
+          [5, "query-awareness"],
+        ] as const),
+      );
       const { kind: mutationKind, data } = mutate(gen, original.data);
       return { kind: `mutation:${mutationKind}(${original.kind.split(":")[0]})`, data, text: original.text };
     }
@@ -484,7 +538,8 @@ export class FrameSource {
   }
 }
 
-type FrameKind = "edit" | "hostile" | "awareness" | "sync-request" | "query-awareness" | "garbage" | "mutation" | "oversized";
+type FrameKind =
+  "edit" | "hostile" | "awareness" | "sync-request" | "query-awareness" | "garbage" | "mutation" | "oversized";
 
 /** The first draws of a frame's generator: what kind of frame it is and which socket sends it. */
 function frameHead(gen: Gen): { kind: FrameKind; socket: number } {
@@ -499,7 +554,10 @@ function frameHead(gen: Gen): { kind: FrameKind; socket: number } {
     [1, "oversized"],
   ] as const);
   const steady = kind === "edit" || kind === "awareness" || kind === "query-awareness" || kind === "sync-request";
-  return { kind, socket: steady ? prng.int32(gen, 0, STEADY_SOCKETS - 1) : prng.int32(gen, STEADY_SOCKETS, ATTACKER_SOCKETS - 1) };
+  return {
+    kind,
+    socket: steady ? prng.int32(gen, 0, STEADY_SOCKETS - 1) : prng.int32(gen, STEADY_SOCKETS, ATTACKER_SOCKETS - 1),
+  };
 }
 
 /**
@@ -559,8 +617,12 @@ function hostileUpdate(
       break;
     }
     case "server-root":
-      if (prng.bool(gen)) doc.getMap(SOURCE_REVISIONS_FIELD).set(prng.oneOf(gen, ARTICLES).sourceId, prng.int32(gen, 2, 99));
-      else doc.getMap(AUTHORSHIP_FIELD).set(`claim:${prng.oneOf(gen, claimIds)}`, { by: { id: "u-mallory", name: "Maya Chen" }, contributors: [] });
+      if (prng.bool(gen))
+        doc.getMap(SOURCE_REVISIONS_FIELD).set(prng.oneOf(gen, ARTICLES).sourceId, prng.int32(gen, 2, 99));
+      else
+        doc
+          .getMap(AUTHORSHIP_FIELD)
+          .set(`claim:${prng.oneOf(gen, claimIds)}`, { by: { id: "u-mallory", name: "Maya Chen" }, contributors: [] });
       break;
     case "server-root-delete": {
       const revisions = doc.getMap(SOURCE_REVISIONS_FIELD);
@@ -586,7 +648,10 @@ function hostileUpdate(
       perform(gen, [
         () => anyClaim()?.set("createdBy", { id: "u-maya", name: huge }),
         () => (quotesOf(anyClaim()) as Y.Array<unknown> | undefined)?.push([{ id: "q-huge", note: huge }]),
-        () => doc.getMap(ASSISTANT_DISMISSALS_FIELD).set("flag:huge", { reason: huge, by: PEOPLE[0]!, at: new Date(BASE_TIME).toISOString() }),
+        () =>
+          doc
+            .getMap(ASSISTANT_DISMISSALS_FIELD)
+            .set("flag:huge", { reason: huge, by: PEOPLE[0]!, at: new Date(BASE_TIME).toISOString() }),
         () => summaryText(doc).segments[0]?.text.format(0, 1, { link: { href: huge } }),
       ]);
       break;
@@ -603,7 +668,10 @@ function hostileUpdate(
       break;
     }
     case "status":
-      anyClaim()?.set("status", prng.oneOf(gen, ["approved", "rejected", "APPROVED", "", null, 1, { status: "approved" }]));
+      anyClaim()?.set(
+        "status",
+        prng.oneOf(gen, ["approved", "rejected", "APPROVED", "", null, 1, { status: "approved" }]),
+      );
       break;
     case "claim-shape": {
       const id = prng.oneOf(gen, [`claim-shape-${prng.uint32(gen, 0, 1e6)}`, "bad id!", "x".repeat(300), ""]);
@@ -624,7 +692,10 @@ function hostileUpdate(
       perform(gen, [
         () => summaryText(doc).segments[0]?.text.insertEmbed(0, { image: "https://example.invalid/x.png" }),
         () => fragment.insert(0, [new Y.XmlElement(prng.oneOf(gen, ["script", "iframe", "paragraph ", "image"]))]),
-        () => summaryText(doc).segments[0]?.text.format(0, 3, { [prng.oneOf(gen, ["onclick", "claim--short", "style", "claim--AAAAAAAA"])]: { id: "x" }}),
+        () =>
+          summaryText(doc).segments[0]?.text.format(0, 3, {
+            [prng.oneOf(gen, ["onclick", "claim--short", "style", "claim--AAAAAAAA"])]: { id: "x" },
+          }),
         () => fragment.insert(0, [new Y.XmlHook("hook") as unknown as Y.XmlElement]),
         () => (fragment.get(0) as Y.XmlElement | undefined)?.insert(0, [new Y.Map() as unknown as Y.XmlText]),
       ]);
@@ -634,19 +705,27 @@ function hostileUpdate(
       break;
     case "taken-client":
       // Plausible content under the id of an honest client or of the shadow editor: the wrong owner.
-      return { kind, update: new ShadowEditor(editor.state(), taken.length > 0 ? prng.oneOf(gen, taken) : clientId).write(gen, index).update };
+      return {
+        kind,
+        update: new ShadowEditor(editor.state(), taken.length > 0 ? prng.oneOf(gen, taken) : clientId).write(gen, index)
+          .update,
+      };
     case "many-entries": {
       const quotes = quotesOf(anyClaim());
       // Mostly a handful, now and then one over the default limits (every claim created costs the audit a row).
       const count = prng.int32(gen, 0, 3) === 0 ? 2_001 + logUniform(gen, 500) : logUniform(gen, 60);
       perform(gen, [
-        () => doc.transact(() => {
-          for (let n = 0; n < count; n++) createClaim(doc, { id: `claim-many-${n}`, by: PEOPLE[1]!, at: new Date(BASE_TIME) });
-        }),
-        () => quotes instanceof Y.Array && quotes.push(Array.from({ length: count }, (_, n) => ({ id: `q-many-${n}` }))),
-        () => doc.transact(() => {
-          for (let n = 0; n < count; n++) doc.getMap(ASSISTANT_DISMISSALS_FIELD).set(`flag:${n}`, { reason: "no" });
-        }),
+        () =>
+          doc.transact(() => {
+            for (let n = 0; n < count; n++)
+              createClaim(doc, { id: `claim-many-${n}`, by: PEOPLE[1]!, at: new Date(BASE_TIME) });
+          }),
+        () =>
+          quotes instanceof Y.Array && quotes.push(Array.from({ length: count }, (_, n) => ({ id: `q-many-${n}` }))),
+        () =>
+          doc.transact(() => {
+            for (let n = 0; n < count; n++) doc.getMap(ASSISTANT_DISMISSALS_FIELD).set(`flag:${n}`, { reason: "no" });
+          }),
       ]);
       break;
     }
@@ -689,7 +768,12 @@ function deleteSetUpdate(gen: Gen, clientId: number): Uint8Array {
  * An awareness update as y-protocols encodes it (count, then client id, clock and JSON state each), valid or
  * not, with presence for up to `most` client ids.
  */
-function awarenessUpdate(gen: Gen, clientId: () => number, taken: number[], most: number): { kind: string; update: Uint8Array } {
+function awarenessUpdate(
+  gen: Gen,
+  clientId: () => number,
+  taken: number[],
+  most: number,
+): { kind: string; update: Uint8Array } {
   const kind = weighted(gen, [
     [30, "presence"],
     [15, "forged"],
@@ -701,11 +785,15 @@ function awarenessUpdate(gen: Gen, clientId: () => number, taken: number[], most
     [10, "clocks"],
   ] as const);
   const presence = () => ({
-    user: { name: prng.oneOf(gen, ["Maya Chen", "Rosa Lindqvist", "Ada Admin"]), color: prng.oneOf(gen, ["#175cd3", "#c11574", "red"]) },
+    user: {
+      name: prng.oneOf(gen, ["Maya Chen", "Rosa Lindqvist", "Ada Admin"]),
+      color: prng.oneOf(gen, ["#175cd3", "#c11574", "red"]),
+    },
     cursor: { anchor: prng.int32(gen, 0, 2_000), head: prng.int32(gen, 0, 2_000) },
   });
   const entries: Array<{ clientId: number; clock: number; json: string }> = [];
-  const add = (id: number, state: unknown, clock = prng.int32(gen, 0, 1_000)) => entries.push({ clientId: id, clock, json: JSON.stringify(state) });
+  const add = (id: number, state: unknown, clock = prng.int32(gen, 0, 1_000)) =>
+    entries.push({ clientId: id, clock, json: JSON.stringify(state) });
   switch (kind) {
     case "presence":
       add(clientId(), presence());
@@ -720,7 +808,11 @@ function awarenessUpdate(gen: Gen, clientId: () => number, taken: number[], most
       add(clientId(), { ...presence(), note: articleText(gen, logUniform(gen, 1_000_000)) });
       break;
     case "invalid-json":
-      entries.push({ clientId: clientId(), clock: 1, json: prng.oneOf(gen, ["{", "undefined", "{\"user\":", "NaN", "'single'", "", "\u0000"]) });
+      entries.push({
+        clientId: clientId(),
+        clock: 1,
+        json: prng.oneOf(gen, ["{", "undefined", '{"user":', "NaN", "'single'", "", "\u0000"]),
+      });
       break;
     case "not-an-object":
       add(clientId(), prng.oneOf(gen, [1, "state", [1, 2], true, [{ user: "x" }]]));
@@ -795,14 +887,24 @@ function garbage(gen: Gen): { kind: string; data: Uint8Array; text: boolean } {
     case "empty":
       return { kind: `garbage:${kind}`, data: new Uint8Array(0), text: false };
     case "unknown-type":
-      return { kind: `garbage:${kind}`, data: frameOf((encoder) => encoding.writeVarUint(encoder, prng.oneOf(gen, [2, 4, 5, 127, 2 ** 31, 2 ** 53 - 1]))), text: false };
+      return {
+        kind: `garbage:${kind}`,
+        data: frameOf((encoder) =>
+          encoding.writeVarUint(encoder, prng.oneOf(gen, [2, 4, 5, 127, 2 ** 31, 2 ** 53 - 1])),
+        ),
+        text: false,
+      };
     case "unknown-sync-type":
       return { kind: `garbage:${kind}`, data: Uint8Array.of(0, prng.int32(gen, 3, 255), 0), text: false };
     case "auth-message":
       // y-websocket's auth message type (2), which the server does not speak.
       return { kind: `garbage:${kind}`, data: Uint8Array.of(2, 0, 5, 0x74, 0x6f, 0x6b, 0x65, 0x6e), text: false };
     case "text":
-      return { kind: `garbage:${kind}`, data: new TextEncoder().encode(JSON.stringify({ type: "sync", text: articleText(gen, 40) })), text: true };
+      return {
+        kind: `garbage:${kind}`,
+        data: new TextEncoder().encode(JSON.stringify({ type: "sync", text: articleText(gen, 40) })),
+        text: true,
+      };
     case "text-invalid-utf8":
       return { kind: `garbage:${kind}`, data: Uint8Array.of(0xc3, 0x28, 0xff, 0xfe, 0x00), text: true };
   }
@@ -833,13 +935,19 @@ function mutate(gen: Gen, frame: Uint8Array): { kind: string; data: Uint8Array }
       return { kind, data: frame.slice(0, at) };
     case "flip": {
       const data = frame.slice();
-      for (let n = prng.int32(gen, 1, 4); n > 0 && data.length > 0; n--) data[prng.int32(gen, 0, data.length - 1)]! ^= 1 << prng.int32(gen, 0, 7);
+      for (let n = prng.int32(gen, 1, 4); n > 0 && data.length > 0; n--)
+        data[prng.int32(gen, 0, data.length - 1)]! ^= 1 << prng.int32(gen, 0, 7);
       return { kind, data };
     }
     case "append":
       return { kind, data: join(frame, prng.uint8Array(gen, logUniform(gen, 256))) };
     case "varuint": {
-      const length = frameOf((encoder) => encoding.writeVarUint(encoder, prng.oneOf(gen, [0, 1, 127, 128, 2 ** 31, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER, prng.uint32(gen, 0, 1e6)])));
+      const length = frameOf((encoder) =>
+        encoding.writeVarUint(
+          encoder,
+          prng.oneOf(gen, [0, 1, 127, 128, 2 ** 31, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER, prng.uint32(gen, 0, 1e6)]),
+        ),
+      );
       return { kind, data: join(frame.slice(0, at), length, frame.slice(at + prng.int32(gen, 0, 3))) };
     }
     case "cut":

@@ -10,9 +10,26 @@ import { signCollabToken } from "@/server/auth/collab-token";
 import type { CollabServer } from "@/server/collab";
 import type { Logger } from "@/server/collab/logger";
 import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
-import { connectProvider, eventually, openRawSocket, startServer, synced, TOKEN_SECRET } from "../integration/collab-harness";
+import {
+  connectProvider,
+  eventually,
+  openRawSocket,
+  startServer,
+  synced,
+  TOKEN_SECRET,
+} from "../integration/collab-harness";
 import { createStory, createUser, INTEGRATION_PROVIDER, integrationPrisma } from "../integration/database";
-import { ATTACKER_SOCKETS, BLOCK_FRAMES, blockOf, blockPlan, FrameSource, storyDraft, type BlockPlan, type Frame, type KnownBug } from "./frames";
+import {
+  ATTACKER_SOCKETS,
+  BLOCK_FRAMES,
+  blockOf,
+  blockPlan,
+  FrameSource,
+  storyDraft,
+  type BlockPlan,
+  type Frame,
+  type KnownBug,
+} from "./frames";
 
 /** What to fuzz: frames [start, start + frames) of the run of `seed`. */
 export interface FuzzOptions {
@@ -103,7 +120,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   process.on("unhandledRejection", uncaught);
   try {
     const honest = [await createUser(prisma, "editor", "Maya Chen"), await createUser(prisma, "editor", "Tom Okafor")];
-    const attackers = [await createUser(prisma, "editor", "Mallory"), await createUser(prisma, "admin", "Eve"), await createUser(prisma, "reviewer", "Trudy")];
+    const attackers = [
+      await createUser(prisma, "editor", "Mallory"),
+      await createUser(prisma, "admin", "Eve"),
+      await createUser(prisma, "reviewer", "Trudy"),
+    ];
     const stories: string[] = [];
     const end = start + frames;
     for (let block = blockOf(start); block * BLOCK_FRAMES < end; block++) {
@@ -114,7 +135,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const plan = blockPlan(seed, block);
       await runBlock({ seed, plan, range, storyId, honest, attackers, persistence, source, stats, checkEvery });
       await checkStoriesLoad(persistence, [storyId], stats, seed);
-      progress?.(`seed ${seed}: frames ${range.from}–${range.to - 1} sent (block ${block}, ${plan.limitsName} limits), ${stats.memoryLine()}, ${((performance.now() - began) / 1000).toFixed(1)} s`);
+      progress?.(
+        `seed ${seed}: frames ${range.from}–${range.to - 1} sent (block ${block}, ${plan.limitsName} limits), ${stats.memoryLine()}, ${((performance.now() - began) / 1000).toFixed(1)} s`,
+      );
     }
     await checkStoriesLoad(persistence, stories, stats, seed);
     return stats.summary(seed, (performance.now() - began) / 1000);
@@ -163,8 +186,10 @@ class RunStats {
     const rss = mb(process.memoryUsage().rss - this.rssAtStart);
     this.peakRss = Math.max(this.peakRss, rss);
     const heap = heapAfterGc();
-    if (heap !== null && this.heapAtStart !== null) this.peakHeap = Math.max(this.peakHeap ?? 0, mb(heap - this.heapAtStart));
-    if (this.peakHeap !== null && this.peakHeap > MAX_HEAP_GROWTH_MB) return `the heap grew by ${this.peakHeap} MB after a full collection`;
+    if (heap !== null && this.heapAtStart !== null)
+      this.peakHeap = Math.max(this.peakHeap ?? 0, mb(heap - this.heapAtStart));
+    if (this.peakHeap !== null && this.peakHeap > MAX_HEAP_GROWTH_MB)
+      return `the heap grew by ${this.peakHeap} MB after a full collection`;
     if (rss > MAX_RSS_GROWTH_MB) return `resident memory grew by ${rss} MB`;
     return null;
   }
@@ -231,7 +256,10 @@ async function runBlock(run: BlockRun): Promise<void> {
       doc.clientID = clientId;
       const provider = connectProvider(url, storyId, await longLivedToken(person, storyId), doc);
       provider.on("connection-close", (event: CloseEvent | null) => {
-        if (!closing) stats.failures.push(`honest client ${person.name} was disconnected (${event?.code ?? "no code"} ${event?.reason ?? ""})`);
+        if (!closing)
+          stats.failures.push(
+            `honest client ${person.name} was disconnected (${event?.code ?? "no code"} ${event?.reason ?? ""})`,
+          );
       });
       honest.push(provider);
     }
@@ -252,7 +280,8 @@ async function runBlock(run: BlockRun): Promise<void> {
       const ms = performance.now() - sentAt;
       if (ms > stats.slowest.ms) stats.slowest = { index, kind: frame.kind, ms: Math.round(ms) };
       stats.throwIfFailed(seed);
-      if ((index + 1 - range.from) % run.checkEvery === 0) await check(run, server, url, honest, attackers, `after frame ${index}`);
+      if ((index + 1 - range.from) % run.checkEvery === 0)
+        await check(run, server, url, honest, attackers, `after frame ${index}`);
     }
     await check(run, server, url, honest, attackers, `after frame ${range.to - 1}`);
   } finally {
@@ -269,7 +298,14 @@ async function runBlock(run: BlockRun): Promise<void> {
 }
 
 /** The checks between frames: health, logged errors, honest clients converging, the stored form of the document, memory. */
-async function check(run: BlockRun, server: CollabServer, url: string, honest: WebsocketProvider[], attackers: AttackerSockets, when: string): Promise<void> {
+async function check(
+  run: BlockRun,
+  server: CollabServer,
+  url: string,
+  honest: WebsocketProvider[],
+  attackers: AttackerSockets,
+  when: string,
+): Promise<void> {
   const { stats, seed, storyId } = run;
   const live = server.rooms.document(storyId);
   if (!live) return stats.fail(seed, "the story's room is not open while honest clients are in it");
@@ -290,7 +326,10 @@ async function check(run: BlockRun, server: CollabServer, url: string, honest: W
 
   const maxDocumentBytes = (run.plan.limits.document ?? DEFAULT_DOCUMENT_LIMITS).maxDocumentBytes;
   // A full document refuses their typing too (4413, as it should): then they only compare what they hold.
-  const lines = Y.encodeStateAsUpdate(live).length + 64 * 1024 < maxDocumentBytes ? honest.map((_, n) => `Honest ${n + 1} typed ${when}.`) : [];
+  const lines =
+    Y.encodeStateAsUpdate(live).length + 64 * 1024 < maxDocumentBytes
+      ? honest.map((_, n) => `Honest ${n + 1} typed ${when}.`)
+      : [];
   honest.forEach((provider, n) => {
     const line = lines[n];
     if (line === undefined) return;
@@ -304,12 +343,21 @@ async function check(run: BlockRun, server: CollabServer, url: string, honest: W
     const expected = view(live);
     for (const provider of honest) {
       const seen = view(provider.doc);
-      for (const line of lines) if (!seen.plain.includes(line)) throw new Error(`an honest client does not see "${line}"`);
+      for (const line of lines)
+        if (!seen.plain.includes(line)) throw new Error(`an honest client does not see "${line}"`);
       if (seen.plain !== expected.plain) throw new Error("an honest client's summary differs from the server's");
-      if (seen.claims !== expected.claims) throw new Error(`an honest client's claims differ from the server's: ${firstDifference(seen.claims, expected.claims)}`);
-      if (seen.stateVector !== expected.stateVector) throw new Error(`an honest client's state vector differs from the server's: ${seen.stateVector} vs ${expected.stateVector}`);
+      if (seen.claims !== expected.claims)
+        throw new Error(
+          `an honest client's claims differ from the server's: ${firstDifference(seen.claims, expected.claims)}`,
+        );
+      if (seen.stateVector !== expected.stateVector)
+        throw new Error(
+          `an honest client's state vector differs from the server's: ${seen.stateVector} vs ${expected.stateVector}`,
+        );
     }
-  }, CONVERGENCE_TIMEOUT_MS).catch((error: unknown) => stats.fail(seed, `honest clients did not converge: ${describeError(error)}`));
+  }, CONVERGENCE_TIMEOUT_MS).catch((error: unknown) =>
+    stats.fail(seed, `honest clients did not converge: ${describeError(error)}`),
+  );
   stats.throwIfFailed(seed);
 
   const verdict = storedFormVerdict(Y.encodeStateAsUpdate(live), run.plan.limits.document ?? DEFAULT_DOCUMENT_LIMITS);
@@ -321,7 +369,11 @@ async function check(run: BlockRun, server: CollabServer, url: string, honest: W
 /** What two documents that converged agree on: the summary's text, the claims as read, the state vector. */
 function view(doc: Y.Doc): { plain: string; claims: string; stateVector: string } {
   const vector = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b);
-  return { plain: summaryText(doc).plain, claims: JSON.stringify(readClaims(doc)), stateVector: JSON.stringify(vector) };
+  return {
+    plain: summaryText(doc).plain,
+    claims: JSON.stringify(readClaims(doc)),
+    stateVector: JSON.stringify(vector),
+  };
 }
 
 /** Where two texts first differ, with a little of each from there. */
@@ -339,7 +391,12 @@ function storedFormVerdict(state: Uint8Array, limits = DEFAULT_DOCUMENT_LIMITS) 
 }
 
 /** A new server under the default limits loads each story, and its claims and summary read without throwing. */
-async function checkStoriesLoad(persistence: Persistence, storyIds: string[], stats: RunStats, seed: number): Promise<void> {
+async function checkStoriesLoad(
+  persistence: Persistence,
+  storyIds: string[],
+  stats: RunStats,
+  seed: number,
+): Promise<void> {
   const { server } = await startServer(persistence, { log: failingLogger(stats) });
   try {
     for (const storyId of storyIds) {
@@ -407,7 +464,11 @@ class AttackerSockets {
 
   private connect(slot: number): Promise<WebSocket> {
     const opening = (async () => {
-      const socket = await openRawSocket(this.url, this.storyId, await longLivedToken(this.people[SLOT_PEOPLE[slot]!]!, this.storyId));
+      const socket = await openRawSocket(
+        this.url,
+        this.storyId,
+        await longLivedToken(this.people[SLOT_PEOPLE[slot]!]!, this.storyId),
+      );
       this.live.add(socket);
       // A socket the server cut off without a close frame reports an error, then closes.
       socket.on("error", () => undefined);

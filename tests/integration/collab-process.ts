@@ -41,7 +41,9 @@ export interface CollabProcess {
  * Starts `npm run collab` on the integration database and resolves once it listens. Its internal endpoints get a
  * free port of their own (not COLLAB_PORT + 1, which something else may hold).
  */
-export async function startCollabProcess(options: { port?: number; env?: Record<string, string> } = {}): Promise<CollabProcess> {
+export async function startCollabProcess(
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<CollabProcess> {
   const port = options.port ?? (await freePort());
   const internalPort = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/collab/main.ts"], {

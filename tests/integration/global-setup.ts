@@ -3,7 +3,8 @@ import { runPrismaCli } from "@/server/db/prisma-cli";
 import { INTEGRATION_DATABASE_FILE, INTEGRATION_DATABASE_URL } from "./database";
 
 const removeDatabase = () => {
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${INTEGRATION_DATABASE_FILE}${suffix}`, { force: true });
+  for (const suffix of ["", "-journal", "-wal", "-shm"])
+    rmSync(`${INTEGRATION_DATABASE_FILE}${suffix}`, { force: true });
 };
 
 /**

@@ -56,7 +56,10 @@ async function onServer(run: (client: pg.Client) => Promise<unknown>): Promise<v
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.INTEGRATION_DATABASE_URL;
-  if (!url) throw new Error("INTEGRATION_DATABASE_URL names no PostgreSQL database: npm run test:integration:postgresql sets it.");
+  if (!url)
+    throw new Error(
+      "INTEGRATION_DATABASE_URL names no PostgreSQL database: npm run test:integration:postgresql sets it.",
+    );
   const name = new URL(url).pathname.slice(1);
   await createPostgresDatabase(name);
   await migratePostgres(url);

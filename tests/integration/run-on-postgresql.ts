@@ -16,7 +16,9 @@ if (unreachable) {
     console.error(`\nFAILED: PostgreSQL at ${where} is not reachable for the integration tests: ${unreachable}\n`);
     process.exit(1);
   }
-  console.log(`\nSKIPPED the integration tests on PostgreSQL: ${where} is not reachable (${unreachable}). Under CI=true this fails.\n`);
+  console.log(
+    `\nSKIPPED the integration tests on PostgreSQL: ${where} is not reachable (${unreachable}). Under CI=true this fails.\n`,
+  );
   process.exit(0);
 }
 

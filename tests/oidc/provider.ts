@@ -14,7 +14,13 @@ export interface TestOidcProvider {
  * consent pages are oidc-provider's development interactions: any password, the account's sub as the login.
  * ID tokens carry the email, email_verified and name claims, as most providers' do.
  */
-export async function startTestOidcProvider({ port, redirectUri }: { port: number; redirectUri: string }): Promise<TestOidcProvider> {
+export async function startTestOidcProvider({
+  port,
+  redirectUri,
+}: {
+  port: number;
+  redirectUri: string;
+}): Promise<TestOidcProvider> {
   const issuer = ssoTestIssuer(port);
   const accounts = new Map<string, (typeof SSO_TEST_ACCOUNTS)[keyof typeof SSO_TEST_ACCOUNTS]>(
     Object.values(SSO_TEST_ACCOUNTS).map((account) => [account.sub, account]),

@@ -19,13 +19,18 @@ function runsOf(text: Y.XmlText): Run[] {
 function writeRuns(text: Y.XmlText, runs: Run[]): void {
   const before = runsOf(text);
   const allKeys = new Set(before.flatMap((run) => Object.keys(run.attributes)));
-  const { index, remove, insert } = simpleDiff(before.map((run) => run.text).join(""), runs.map((run) => run.text).join(""));
+  const { index, remove, insert } = simpleDiff(
+    before.map((run) => run.text).join(""),
+    runs.map((run) => run.text).join(""),
+  );
   text.delete(index, remove);
   text.insert(index, insert);
   text.applyDelta(
     runs.map((run) => ({
       retain: run.text.length,
-      attributes: Object.fromEntries([...allKeys].map((key) => [key, run.attributes[key] ?? null]).concat(Object.entries(run.attributes))),
+      attributes: Object.fromEntries(
+        [...allKeys].map((key) => [key, run.attributes[key] ?? null]).concat(Object.entries(run.attributes)),
+      ),
     })),
   );
 }
@@ -52,7 +57,10 @@ export function typeInEditor(text: Y.XmlText, index: number, typed: string): voi
     at = end;
   }
   if (!placed) next.push({ text: typed, attributes: {} });
-  writeRuns(text, next.filter((run) => run.text.length > 0));
+  writeRuns(
+    text,
+    next.filter((run) => run.text.length > 0),
+  );
 }
 
 /** Deletes characters as the editor would (the binding diffs the result). */
@@ -65,7 +73,10 @@ export function deleteInEditor(text: Y.XmlText, index: number, length: number): 
     next.push(from < to ? { text: run.text.slice(0, from) + run.text.slice(to), attributes: run.attributes } : run);
     at += run.text.length;
   }
-  writeRuns(text, next.filter((run) => run.text.length > 0));
+  writeRuns(
+    text,
+    next.filter((run) => run.text.length > 0),
+  );
 }
 
 function nonClaim(attributes: Record<string, unknown>): Record<string, unknown> {

@@ -30,12 +30,20 @@ describe("proxy", () => {
   });
 
   it("refuses same-origin text with 415", async () => {
-    const response = await run("/api/collab-token", { method: "POST", headers: { origin: SITE, "content-type": "text/plain" }, body: "{}" });
+    const response = await run("/api/collab-token", {
+      method: "POST",
+      headers: { origin: SITE, "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(response.status).toBe(415);
   });
 
   it("passes a same-origin JSON request on, with a fresh nonce in the CSP for Next and in x-nonce for the pages", async () => {
-    const response = await run("/api/stories", { method: "POST", headers: { origin: SITE, "content-type": "application/json" }, body: "{}" });
+    const response = await run("/api/stories", {
+      method: "POST",
+      headers: { origin: SITE, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(response.headers.get("x-middleware-next")).toBe("1");
     const policy = response.headers.get("content-security-policy") ?? "";
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];

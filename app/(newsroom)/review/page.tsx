@@ -45,7 +45,10 @@ export default async function ReviewQueuePage() {
           ) : (
             <ul className="space-y-3" data-testid="review-queue">
               {queue.claims.map(({ story, claim, canDecide }) => (
-                <li key={`${story.id}-${claim.claim.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+                <li
+                  key={`${story.id}-${claim.claim.id}`}
+                  className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+                >
                   <Link href={`/stories/${story.slug}/edit`} className="text-xs text-blue-800 underline">
                     {story.title}
                   </Link>

@@ -31,8 +31,5 @@ export async function POST(request: Request): Promise<Response> {
     env.COLLAB_TOKEN_TTL,
   );
   const url = collabPublicUrl(env, new URL(request.url).hostname);
-  return Response.json(
-    { token, url },
-    { headers: { "cache-control": "no-store" } },
-  );
+  return Response.json({ token, url }, { headers: { "cache-control": "no-store" } });
 }

@@ -11,7 +11,9 @@ export class SourcesPanel {
   constructor(readonly page: Page) {
     this.heading = page.locator("#sources-heading");
     this.dialog = page.getByTestId("source-import");
-    this.notice = page.getByTestId("source-notice").or(page.getByRole("status").filter({ hasText: /source cards? added/ }));
+    this.notice = page
+      .getByTestId("source-notice")
+      .or(page.getByRole("status").filter({ hasText: /source cards? added/ }));
     this.select = page.getByTestId("source-select");
     this.reader = page.getByTestId("source-reader");
   }

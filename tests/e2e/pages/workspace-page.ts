@@ -60,7 +60,9 @@ export class WorkspacePage {
       if (start === -1) throw new Error(`text not found: ${wanted}`);
       const end = start + wanted.length;
       const point = (offset: number, edge: "start" | "end") => {
-        const found = nodes.find(({ node, at }) => (edge === "start" ? at <= offset && offset < at + node.length : at < offset && offset <= at + node.length));
+        const found = nodes.find(({ node, at }) =>
+          edge === "start" ? at <= offset && offset < at + node.length : at < offset && offset <= at + node.length,
+        );
         if (!found) throw new Error(`no text at ${offset}`);
         return [found.node, offset - found.at] as const;
       };

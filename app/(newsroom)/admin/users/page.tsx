@@ -40,12 +40,22 @@ export default async function UsersPage() {
           <h2 id="pending-heading" className="mb-2 font-serif text-xl font-bold">
             Pending invitations
           </h2>
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm" data-testid="pending-invitations">
+          <ul
+            className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm"
+            data-testid="pending-invitations"
+          >
             {invitations.map((invitation) => (
               <li key={invitation.id} className="px-4 py-2">
-                <span className="font-medium">{invitation.email}</span> <span className="text-stone-600">· {invitation.role}</span>{" "}
+                <span className="font-medium">{invitation.email}</span>{" "}
+                <span className="text-stone-600">· {invitation.role}</span>{" "}
                 <span className="text-stone-600">
-                  · expires {invitation.expiresAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                  · expires{" "}
+                  {invitation.expiresAt.toLocaleString("en-GB", {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                    timeZone: "UTC",
+                  })}{" "}
+                  UTC
                 </span>
               </li>
             ))}
@@ -53,19 +63,35 @@ export default async function UsersPage() {
         </section>
       ) : null}
       <h2 className="mb-2 font-serif text-xl font-bold">People</h2>
-      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm" data-testid="user-list">
+      <ul
+        className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm"
+        data-testid="user-list"
+      >
         {users.map((member) => (
-          <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="user-row">
+          <li
+            key={member.id}
+            className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+            data-testid="user-row"
+          >
             <span>
               <span className="font-medium">{member.name}</span> <span className="text-stone-600">{member.email}</span>
               {member.disabledAt ? (
-                <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium text-stone-800">disabled</span>
+                <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium text-stone-800">
+                  disabled
+                </span>
               ) : member.passwordHash === null ? (
-                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">no password yet</span>
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">
+                  no password yet
+                </span>
               ) : null}
             </span>
             <RoleForm userId={member.id} name={member.name} role={roleSchema.catch("editor").parse(member.role)} />
-            <PersonActions userId={member.id} name={member.name} disabled={member.disabledAt !== null} self={member.id === user.id} />
+            <PersonActions
+              userId={member.id}
+              name={member.name}
+              disabled={member.disabledAt !== null}
+              self={member.id === user.id}
+            />
           </li>
         ))}
       </ul>

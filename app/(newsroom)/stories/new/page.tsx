@@ -14,8 +14,8 @@ export default async function NewStoryPage() {
     <div className="max-w-xl">
       <h1 className="mb-2 font-serif text-3xl font-bold tracking-tight">New story</h1>
       <p className="mb-6 text-stone-600">
-        Give the story a working title. Then add its sources in the workspace: the articles it is written from, or an aggregator
-        page whose summary becomes the first draft.
+        Give the story a working title. Then add its sources in the workspace: the articles it is written from, or an
+        aggregator page whose summary becomes the first draft.
       </p>
       <NewStoryForm />
     </div>

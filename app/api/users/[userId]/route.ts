@@ -21,7 +21,8 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   const { userId } = await params;
   try {
     const body = bodySchema.safeParse(await readJsonBody(request, 16 * 1024));
-    if (!body.success) return Response.json({ error: "Choose a role, or whether the person is disabled." }, { status: 400 });
+    if (!body.success)
+      return Response.json({ error: "Choose a role, or whether the person is disabled." }, { status: 400 });
     if ("role" in body.data) {
       await setUserRole(prisma(), user, userId, body.data.role);
       return Response.json({ ok: true, role: body.data.role });

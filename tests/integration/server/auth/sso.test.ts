@@ -24,7 +24,12 @@ afterAll(async () => {
 });
 
 const email = () => `sso-${randomUUID()}@example.org`;
-const claims = (address: string, verified: boolean | string = true) => ({ sub: randomUUID(), email: address, email_verified: verified, name: "Inès Duarte" });
+const claims = (address: string, verified: boolean | string = true) => ({
+  sub: randomUUID(),
+  email: address,
+  email_verified: verified,
+  name: "Inès Duarte",
+});
 
 async function invite(address: string, role: string, expiresAt = new Date(Date.now() + 24 * HOUR)) {
   const admin = await createUser(prisma, "admin");
@@ -45,13 +50,18 @@ describe("admitSsoPerson", () => {
     const joined = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.joined", subject: person.id } });
     expect(JSON.parse(joined.data)).toEqual({ role: "reviewer", invitedBy: link.issuedById, via: "sso" });
     // Signing in again is the same person.
-    expect(await admitSsoPerson(prisma, claims(address))).toEqual({ admitted: { id: person.id, email: address, name: "Inès Duarte", role: "reviewer" } });
+    expect(await admitSsoPerson(prisma, claims(address))).toEqual({
+      admitted: { id: person.id, email: address, name: "Inès Duarte", role: "reviewer" },
+    });
   });
 
   it("uses an invitation once when two sign-ins race for it: one person, both signed in as them", async () => {
     const address = email();
     const link = await invite(address, "editor");
-    const results = await Promise.all([admitSsoPerson(prisma, claims(address)), admitSsoPerson(prisma, claims(address))]);
+    const results = await Promise.all([
+      admitSsoPerson(prisma, claims(address)),
+      admitSsoPerson(prisma, claims(address)),
+    ]);
     const people = await prisma.user.findMany({ where: { email: address } });
     expect(people).toHaveLength(1);
     for (const result of results) expect(result).toMatchObject({ admitted: { id: people[0]?.id, role: "editor" } });
@@ -72,13 +82,19 @@ describe("admitSsoPerson", () => {
     await invite(expired, "editor", new Date(Date.now() - 1000));
     expect(await admitSsoPerson(prisma, claims(expired))).toEqual({ refused: "AccessDenied" });
 
-    const disabled = await prisma.user.create({ data: { email: email(), name: "Tom", role: "editor", disabledAt: new Date() } });
+    const disabled = await prisma.user.create({
+      data: { email: email(), name: "Tom", role: "editor", disabledAt: new Date() },
+    });
     expect(await admitSsoPerson(prisma, claims(disabled.email))).toEqual({ refused: "AccessDenied" });
   });
 });
 
 describe("next-auth's signIn callback with single sign-on", () => {
-  const account = (provider: string): Account => ({ provider, type: provider === "credentials" ? "credentials" : "oauth", providerAccountId: "x" });
+  const account = (provider: string): Account => ({
+    provider,
+    type: provider === "credentials" ? "credentials" : "oauth",
+    providerAccountId: "x",
+  });
 
   it("makes next-auth's user the admitted person, so the jwt callback puts their id and role in the token", async () => {
     const address = email();
@@ -101,7 +117,9 @@ describe("next-auth's signIn callback with single sign-on", () => {
   it("sends a refused person to the sign-in page with the reason, and leaves other providers alone", async () => {
     const profile = claims(email());
     const user: User = { id: `sso:${profile.sub}`, name: profile.name, email: profile.email, role: "reviewer" };
-    expect(await authOptions.callbacks?.signIn?.({ user, account: account("oidc"), profile })).toBe(`${NEXTAUTH_URL}/signin?error=AccessDenied`);
+    expect(await authOptions.callbacks?.signIn?.({ user, account: account("oidc"), profile })).toBe(
+      `${NEXTAUTH_URL}/signin?error=AccessDenied`,
+    );
     expect(user.id).toBe(`sso:${profile.sub}`);
     expect(await authOptions.callbacks?.signIn?.({ user, account: account("credentials") })).toBe(true);
   });

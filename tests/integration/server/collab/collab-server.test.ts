@@ -25,9 +25,15 @@ import {
 const prisma = integrationPrisma();
 const persistence = createPrismaPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
-const SUMMARY = ["The CIA has released two Mandarin-language recruitment videos.", "Chinese officials have yet to respond."];
+const SUMMARY = [
+  "The CIA has released two Mandarin-language recruitment videos.",
+  "Chinese officials have yet to respond.",
+];
 
-async function serve(p: Persistence = persistence, options = {}): Promise<{ server: CollabServer; url: string; internalUrl: string }> {
+async function serve(
+  p: Persistence = persistence,
+  options = {},
+): Promise<{ server: CollabServer; url: string; internalUrl: string }> {
   const started = await startServer(p, options);
   cleanups.push(() => started.server.close());
   return started;
@@ -48,7 +54,10 @@ describe("the stock y-websocket client", () => {
     const { url } = await serve();
     const a = connectProvider(url, storyId, await tokenFor(storyId));
     const b = connectProvider(url, storyId, await tokenFor(storyId));
-    cleanups.push(() => a.destroy(), () => b.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([synced(a), synced(b)]);
     expect(readSummaryParagraphs(a.doc)).toEqual(SUMMARY);
 
@@ -67,7 +76,10 @@ describe("the stock y-websocket client", () => {
     const { url } = await serve();
     const a = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Maya Chen"));
     const b = connectProvider(url, storyId, await tokenFor(storyId, "reviewer", "Rosa Lindqvist"));
-    cleanups.push(() => a.destroy(), () => b.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([synced(a), synced(b)]);
     a.awareness.setLocalStateField("user", { name: "Someone Else", color: "#175cd3" });
     await eventually(() => {
@@ -85,10 +97,16 @@ describe("the stock y-websocket client", () => {
     const mallory = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Mallory"));
     const rosa = connectProvider(url, storyId, await tokenFor(storyId, "reviewer", "Rosa Lindqvist"));
     const tom = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Tom Okafor"));
-    cleanups.push(() => mallory.destroy(), () => rosa.destroy(), () => tom.destroy());
+    cleanups.push(
+      () => mallory.destroy(),
+      () => rosa.destroy(),
+      () => tom.destroy(),
+    );
     await Promise.all([synced(mallory), synced(rosa), synced(tom)]);
     rosa.awareness.setLocalStateField("cursor", { anchor: 3 });
-    await eventually(() => expect(tom.awareness.getStates().get(rosa.awareness.clientID)).toMatchObject({ cursor: { anchor: 3 } }));
+    await eventually(() =>
+      expect(tom.awareness.getStates().get(rosa.awareness.clientID)).toMatchObject({ cursor: { anchor: 3 } }),
+    );
 
     // Mallory's raw socket sends states for Rosa's client id with a later clock: one moving her cursor, one
     // removing her (null), and one for an unused id of her own, which is allowed.
@@ -108,7 +126,9 @@ describe("the stock y-websocket client", () => {
     const ownSecondId = 424242;
     forged(ownSecondId, 1, { cursor: { anchor: 7 } });
 
-    await eventually(() => expect(tom.awareness.getStates().get(ownSecondId)).toMatchObject({ user: { name: "Mallory" } }));
+    await eventually(() =>
+      expect(tom.awareness.getStates().get(ownSecondId)).toMatchObject({ user: { name: "Mallory" } }),
+    );
     expect(tom.awareness.getStates().get(rosa.awareness.clientID)).toMatchObject({
       user: { name: "Rosa Lindqvist" },
       cursor: { anchor: 3 },
@@ -150,8 +170,14 @@ describe("authentication in the upgrade", () => {
     const expired = await signCollabToken({ userId: "u", name: "Late", role: "editor", storyId }, TOKEN_SECRET, -10);
 
     expect(await closeOf(`${url}/${storyId}`)).toEqual({ code: CloseCode.Unauthorized, reason: "missing token" });
-    expect(await closeOf(`${url}/${storyId}?token=${forged}`)).toEqual({ code: CloseCode.Unauthorized, reason: "invalid token" });
-    expect(await closeOf(`${url}/${storyId}?token=${expired}`)).toEqual({ code: CloseCode.Unauthorized, reason: "token expired" });
+    expect(await closeOf(`${url}/${storyId}?token=${forged}`)).toEqual({
+      code: CloseCode.Unauthorized,
+      reason: "invalid token",
+    });
+    expect(await closeOf(`${url}/${storyId}?token=${expired}`)).toEqual({
+      code: CloseCode.Unauthorized,
+      reason: "token expired",
+    });
     expect(await closeOf(`${url}/${otherStoryId}?token=${await tokenFor(storyId)}`)).toEqual({
       code: CloseCode.Forbidden,
       reason: "token is for another story",
@@ -297,14 +323,20 @@ describe("rooms and persistence", () => {
     const b = connectProvider(url, storyId, await tokenFor(storyId));
     cleanups.push(() => b.destroy());
     await synced(b);
-    expect(readSummaryParagraphs(b.doc)[0]).toBe("Survives a restart. The CIA has released two Mandarin-language recruitment videos.");
+    expect(readSummaryParagraphs(b.doc)[0]).toBe(
+      "Survives a restart. The CIA has released two Mandarin-language recruitment videos.",
+    );
   });
 
   it("keeps claims, their marks, quotes, statuses and comments across a server restart", async () => {
     const storyId = await createStory(prisma, SUMMARY);
     const first = await startServer(persistence);
     const maya = { id: "u-maya", name: "Maya Chen" };
-    const a = connectProvider(first.url, storyId, await signCollabToken({ userId: maya.id, name: maya.name, role: "editor", storyId }, TOKEN_SECRET, 60));
+    const a = connectProvider(
+      first.url,
+      storyId,
+      await signCollabToken({ userId: maya.id, name: maya.name, role: "editor", storyId }, TOKEN_SECRET, 60),
+    );
     await synced(a);
     const at = new Date("2026-11-23T10:00:00.000Z");
     createClaim(a.doc, { id: "claim-1", by: maya, at });
@@ -363,14 +395,22 @@ describe("rooms and persistence", () => {
     const { server, url } = await serve(flaky);
     const health = async () => {
       const response = await fetch(`${url.replace(/^ws/, "http")}/healthz`);
-      return { status: response.status, body: (await response.json()) as { ok: boolean; storage: { failingRooms: number; unsavedRooms: number } } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { ok: boolean; storage: { failingRooms: number; unsavedRooms: number } },
+      };
     };
     expect((await health()).status).toBe(200);
     const a = connectProvider(url, storyId, await tokenFor(storyId));
     await synced(a);
     firstParagraph(a.doc).insert(0, "Written after the failures. ");
     a.destroy();
-    await eventually(async () => expect(await health()).toEqual({ status: 503, body: expect.objectContaining({ ok: false, storage: { failingRooms: 1, unsavedRooms: 1 } }) }));
+    await eventually(async () =>
+      expect(await health()).toEqual({
+        status: 503,
+        body: expect.objectContaining({ ok: false, storage: { failingRooms: 1, unsavedRooms: 1 } }),
+      }),
+    );
     expect(server.rooms.size).toBe(1);
 
     failing = false;

@@ -40,7 +40,9 @@ serveEachTest(prisma, cleanups, (started) => {
 const served = () => ({ prisma, collab, wsUrl, cleanups });
 afterAll(() => prisma.$disconnect());
 
-const SUMMARY = ["The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials."];
+const SUMMARY = [
+  "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials.",
+];
 
 async function refusalOf(promise: Promise<unknown>): Promise<number> {
   try {
@@ -83,13 +85,17 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
         },
       ]);
     });
-    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes.map((quote) => quote.id)).toEqual(["q-rosa"]));
+    await eventually(async () =>
+      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes.map((quote) => quote.id)).toEqual(["q-rosa"]),
+    );
 
     expect(await refusalOf(approveAsIs(served(), reviewer, storyId))).toBe(403);
     const live = readClaims(await collab.liveDocument(storyId))[0];
     expect(live?.quotes[0]?.addedBy).toEqual({ id: reviewer.id, name: reviewer.name });
     await eventually(async () =>
-      expect(await prisma.claimActivity.findMany({ where: { storyId, userId: reviewer.id }, select: { kind: true } })).toEqual([{ kind: "quoted" }]),
+      expect(
+        await prisma.claimActivity.findMany({ where: { storyId, userId: reviewer.id }, select: { kind: true } }),
+      ).toEqual([{ kind: "quoted" }]),
     );
   });
 
@@ -109,12 +115,16 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
       entry.set("quotes", Y.Array.from([{ ...old.quotes[0], id: "q-rosa" }]));
       entry.set("comments", new Y.Array());
     });
-    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.id).toBe("q-rosa"));
+    await eventually(async () =>
+      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.id).toBe("q-rosa"),
+    );
 
     expect(await refusalOf(approveAsIs(served(), reviewer, storyId))).toBe(403);
     // The first creator keeps the claim; the replacement is on record as hers.
     expect(readClaims(await collab.liveDocument(storyId))[0]?.createdBy).toEqual({ id: editor.id, name: editor.name });
-    await eventually(async () => expect(await prisma.claimActivity.count({ where: { storyId, userId: reviewer.id } })).toBeGreaterThan(0));
+    await eventually(async () =>
+      expect(await prisma.claimActivity.count({ where: { storyId, userId: reviewer.id } })).toBeGreaterThan(0),
+    );
   });
 });
 
@@ -136,14 +146,21 @@ describe("3. a structure that makes readers recurse is refused, and a stored one
     Y.applyUpdate(doc, (await persistence.load(broken))!.state);
     nestMaps(doc.getMap("claims"), "deep");
     // Stored as by a version before the write policy: never checked.
-    await prisma.storyDocument.update({ where: { storyId: broken }, data: { state: Uint8Array.from(Y.encodeStateAsUpdate(doc)), checkedBy: 0 } });
+    await prisma.storyDocument.update({
+      where: { storyId: broken },
+      data: { state: Uint8Array.from(Y.encodeStateAsUpdate(doc)), checkedBy: 0 },
+    });
 
     const socket = await openRawSocket(wsUrl, broken, await tokenFor(broken));
     expect(await closeOfSocket(socket)).toEqual({
       code: CloseCode.Quarantined,
-      reason: expect.stringMatching(/^the stored document fails the schema \(a map is not allowed in "claims" at depth 1\)$/) as unknown as string,
+      reason: expect.stringMatching(
+        /^the stored document fails the schema \(a map is not allowed in "claims" at depth 1\)$/,
+      ) as unknown as string,
     });
-    await expect(collab.liveDocument(broken)).rejects.toThrow(/draft is quarantined: the stored document fails the schema/);
+    await expect(collab.liveDocument(broken)).rejects.toThrow(
+      /draft is quarantined: the stored document fails the schema/,
+    );
     await expectReadable(healthy);
   });
 });
@@ -181,7 +198,12 @@ describe("4. names are the server's, not the client's", () => {
       addedBy: inMayasName,
       addedAt: at.toISOString(),
     });
-    addComment(client.doc, "c-forged", { id: "m-forged", body: "Checked it myself.", author: inMayasName, createdAt: at.toISOString() });
+    addComment(client.doc, "c-forged", {
+      id: "m-forged",
+      body: "Checked it myself.",
+      author: inMayasName,
+      createdAt: at.toISOString(),
+    });
 
     const asTom = { id: tom.id, name: tom.name };
     await eventually(async () => {
@@ -213,10 +235,15 @@ describe("5. nobody writes under another connection's Yjs client id", () => {
     const attacker = await openRawSocket(wsUrl, storyId, await tokenFor(storyId));
     const closed = closeOfSocket(attacker);
     attacker.send(syncUpdateMessage(updates[0]!));
-    expect(await closed).toEqual({ code: CloseCode.BadMessage, reason: `client id ${victim.doc.clientID} belongs to another connection` });
+    expect(await closed).toEqual({
+      code: CloseCode.BadMessage,
+      reason: `client id ${victim.doc.clientID} belongs to another connection`,
+    });
 
     ((victim.doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Maya's edit. ");
-    await eventually(async () => expect(summaryText(await collab.liveDocument(storyId)).plain).toMatch(/^Maya's edit\. The CIA/));
+    await eventually(async () =>
+      expect(summaryText(await collab.liveDocument(storyId)).plain).toMatch(/^Maya's edit\. The CIA/),
+    );
   });
 });
 
@@ -245,14 +272,30 @@ describe("7. what one socket may cost", () => {
     expect(await closeOfSocket(replay)).toEqual({ code: CloseCode.Unauthorized, reason: "token already used" });
 
     const sockets: WebSocket[] = [];
-    for (let i = 0; i < 3; i++) sockets.push(await openRawSocket(url, storyId, await signCollabToken({ userId: "many", name: "Many", role: "editor", storyId }, TOKEN_SECRET, 60)));
+    for (let i = 0; i < 3; i++)
+      sockets.push(
+        await openRawSocket(
+          url,
+          storyId,
+          await signCollabToken({ userId: "many", name: "Many", role: "editor", storyId }, TOKEN_SECRET, 60),
+        ),
+      );
     cleanups.push(() => sockets.forEach((socket) => socket.close()));
-    const fourth = await openRawSocket(url, storyId, await signCollabToken({ userId: "many", name: "Many", role: "editor", storyId }, TOKEN_SECRET, 60));
-    expect(await closeOfSocket(fourth)).toEqual({ code: CloseCode.TooManyConnections, reason: "too many open connections for this person" });
+    const fourth = await openRawSocket(
+      url,
+      storyId,
+      await signCollabToken({ userId: "many", name: "Many", role: "editor", storyId }, TOKEN_SECRET, 60),
+    );
+    expect(await closeOfSocket(fourth)).toEqual({
+      code: CloseCode.TooManyConnections,
+      reason: "too many open connections for this person",
+    });
   });
 
   it("refuses an update that would make the document larger than the limit", async () => {
-    const { server, url, internalUrl } = await startServer(persistence, { limits: { document: { ...DEFAULT_DOCUMENT_LIMITS, maxDocumentBytes: 64 * 1024 } } });
+    const { server, url, internalUrl } = await startServer(persistence, {
+      limits: { document: { ...DEFAULT_DOCUMENT_LIMITS, maxDocumentBytes: 64 * 1024 } },
+    });
     cleanups.push(() => server.close());
     const storyId = await createStory(prisma, SUMMARY);
     const client = await openAs(url, { id: "paster", name: "Paster", role: "editor" }, storyId, cleanups);
@@ -261,7 +304,10 @@ describe("7. what one socket may cost", () => {
     text.insert(0, "x".repeat(30_000));
     text.insert(0, "y".repeat(30_000));
     text.insert(0, "z".repeat(30_000));
-    expect(await closed).toEqual({ code: CloseCode.DocumentTooLarge, reason: "the story's document would exceed 65536 bytes" });
+    expect(await closed).toEqual({
+      code: CloseCode.DocumentTooLarge,
+      reason: "the story's document would exceed 65536 bytes",
+    });
     const live = createCollabClient(internalUrl, TOKEN_SECRET);
     expect(summaryText(await live.liveDocument(storyId)).plain).toMatch(/^y{30000}x{30000}The CIA/);
   });
@@ -276,7 +322,9 @@ describe("7. what one socket may cost", () => {
 
   it("closes a socket that does not read what the server sends it", async () => {
     // The document budget is generous here, so that only the unread answers pile up.
-    const { server, url } = await startServer(persistence, { limits: { maxBufferedBytes: 256 * 1024, slowConsumerGraceMs: 200, syncRequestBurst: 100 } });
+    const { server, url } = await startServer(persistence, {
+      limits: { maxBufferedBytes: 256 * 1024, slowConsumerGraceMs: 200, syncRequestBurst: 100 },
+    });
     cleanups.push(() => server.close());
     const storyId = await createStory(prisma, ["w".repeat(1_000_000)]);
     const reader = await openRawSocket(url, storyId, await tokenFor(storyId));
@@ -284,11 +332,17 @@ describe("7. what one socket may cost", () => {
     (reader as unknown as { _socket: { pause(): void } })._socket.pause();
     for (let i = 0; i < 60; i++) reader.send(new Uint8Array([0, 0, 1, 0])); // each answered with the whole megabyte
     (reader as unknown as { _socket: { resume(): void } })._socket.resume();
-    expect(await closed).toEqual({ code: CloseCode.SlowConsumer, reason: "the connection does not keep up with the story's changes" });
+    expect(await closed).toEqual({
+      code: CloseCode.SlowConsumer,
+      reason: "the connection does not keep up with the story's changes",
+    });
   });
 
   it("closes a socket that sends too much while its story loads, and refuses rooms past the process's limit", async () => {
-    const slow: Persistence = { ...persistence, load: async (id) => (await new Promise((r) => setTimeout(r, 300)), persistence.load(id)) };
+    const slow: Persistence = {
+      ...persistence,
+      load: async (id) => (await new Promise((r) => setTimeout(r, 300)), persistence.load(id)),
+    };
     const { server, url } = await startServer(slow, { limits: { maxBacklogFrames: 10, maxRooms: 1 } });
     cleanups.push(() => server.close());
     const storyId = await createStory(prisma, SUMMARY);
@@ -301,7 +355,10 @@ describe("7. what one socket may cost", () => {
     cleanups.push(() => holder.close());
     const other = await createStory(prisma, SUMMARY);
     const refused = await openRawSocket(url, other, await tokenFor(other));
-    expect(await closeOfSocket(refused)).toEqual({ code: CloseCode.TooManyConnections, reason: "too many open stories on this server" });
+    expect(await closeOfSocket(refused)).toEqual({
+      code: CloseCode.TooManyConnections,
+      reason: "too many open stories on this server",
+    });
   });
 });
 
@@ -324,7 +381,10 @@ describe("8. a socket lasts only as long as its access", () => {
     const closed = closedBy(client);
     const changed = Date.now();
     await prisma.user.update({ where: { id: reviewer.id }, data: { role: "editor" } });
-    expect(await closed).toEqual({ code: CloseCode.AccessChanged, reason: "your access to this story changed; reconnect" });
+    expect(await closed).toEqual({
+      code: CloseCode.AccessChanged,
+      reason: "your access to this story changed; reconnect",
+    });
     expect(Date.now() - changed).toBeLessThan(5_000);
   });
 
@@ -333,11 +393,15 @@ describe("8. a socket lasts only as long as its access", () => {
     cleanups.push(() => server.close());
     const editor = await createUser(prisma, "editor");
     const storyId = await createStory(prisma, SUMMARY);
-    const tabs = [await openAs(url, { ...editor, role: "editor" }, storyId, cleanups), await openAs(url, { ...editor, role: "editor" }, storyId, cleanups)];
+    const tabs = [
+      await openAs(url, { ...editor, role: "editor" }, storyId, cleanups),
+      await openAs(url, { ...editor, role: "editor" }, storyId, cleanups),
+    ];
     const closes = tabs.map((tab) => closedBy(tab));
     const disabled = Date.now();
     await prisma.user.update({ where: { id: editor.id }, data: { disabledAt: new Date() } });
-    for (const close of closes) expect(await close).toEqual({ code: CloseCode.Forbidden, reason: "your account has been disabled" });
+    for (const close of closes)
+      expect(await close).toEqual({ code: CloseCode.Forbidden, reason: "your account has been disabled" });
     expect(Date.now() - disabled).toBeLessThan(5_000);
     expect(isFinalCloseCode(CloseCode.Forbidden)).toBe(true);
   });

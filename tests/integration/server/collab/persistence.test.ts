@@ -36,7 +36,9 @@ describe("the collaboration server's persistence", () => {
 
     expect(await persistence.compact(storyId)).toBe(50);
     expect(await prisma.storyUpdate.count({ where: { storyId } })).toBe(0);
-    expect(await prisma.storyDocument.findUniqueOrThrow({ where: { storyId }, select: { version: true } })).toEqual({ version: 1 });
+    expect(await prisma.storyDocument.findUniqueOrThrow({ where: { storyId }, select: { version: true } })).toEqual({
+      version: 1,
+    });
     expect(await storedSummary(prisma, storyId)).toEqual(expected);
   });
 

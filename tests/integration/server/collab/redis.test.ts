@@ -80,115 +80,146 @@ function othersPresent(provider: WebsocketProvider): string[] {
 }
 
 describe("collaboration processes sharing rooms through Redis", () => {
-  it("shows editors on two processes each other's text and presence; the clients of a killed process move to the other and lose nothing", { timeout: 90_000 }, async () => {
-    const storyId = await createStory(prisma, ["Start."]);
-    const a = await startShared();
-    const b = await startShared();
-    let aAlive = true;
-    const maya = reconnectingProvider(() => (aAlive ? a.url : b.url), storyId, await createUser(prisma, "editor", "Maya Chen"));
-    const tom = reconnectingProvider(() => b.url, storyId, await createUser(prisma, "editor", "Tom Okafor"));
-    cleanups.push(() => maya.destroy(), () => tom.destroy());
-    maya.awareness.setLocalStateField("user", { name: "Maya", color: "#0a7" });
-    tom.awareness.setLocalStateField("user", { name: "Tom", color: "#a07" });
-    await eventually(() => expect(maya.synced && tom.synced).toBe(true), 15_000);
+  it(
+    "shows editors on two processes each other's text and presence; the clients of a killed process move to the other and lose nothing",
+    { timeout: 90_000 },
+    async () => {
+      const storyId = await createStory(prisma, ["Start."]);
+      const a = await startShared();
+      const b = await startShared();
+      let aAlive = true;
+      const maya = reconnectingProvider(
+        () => (aAlive ? a.url : b.url),
+        storyId,
+        await createUser(prisma, "editor", "Maya Chen"),
+      );
+      const tom = reconnectingProvider(() => b.url, storyId, await createUser(prisma, "editor", "Tom Okafor"));
+      cleanups.push(
+        () => maya.destroy(),
+        () => tom.destroy(),
+      );
+      maya.awareness.setLocalStateField("user", { name: "Maya", color: "#0a7" });
+      tom.awareness.setLocalStateField("user", { name: "Tom", color: "#a07" });
+      await eventually(() => expect(maya.synced && tom.synced).toBe(true), 15_000);
 
-    firstText(maya.doc)!.insert(0, "From A. ");
-    await eventually(() => expect(text(tom)).toBe("From A. Start."));
-    firstText(tom.doc)!.insert(firstText(tom.doc)!.length, " From B.");
-    await eventually(() => expect(text(maya)).toBe("From A. Start. From B."));
-    // Presence crosses too, with the names the servers stamped from the tokens, not the names the clients wrote.
-    await eventually(() => {
-      expect(othersPresent(maya)).toEqual(["Tom Okafor"]);
-      expect(othersPresent(tom)).toEqual(["Maya Chen"]);
-    });
+      firstText(maya.doc)!.insert(0, "From A. ");
+      await eventually(() => expect(text(tom)).toBe("From A. Start."));
+      firstText(tom.doc)!.insert(firstText(tom.doc)!.length, " From B.");
+      await eventually(() => expect(text(maya)).toBe("From A. Start. From B."));
+      // Presence crosses too, with the names the servers stamped from the tokens, not the names the clients wrote.
+      await eventually(() => {
+        expect(othersPresent(maya)).toEqual(["Tom Okafor"]);
+        expect(othersPresent(tom)).toEqual(["Maya Chen"]);
+      });
 
-    // Both type; A dies in the middle of it.
-    const typed: string[] = [];
-    const typing = [maya, tom].map((provider, who) => {
-      let n = 0;
-      return setInterval(() => {
-        const marker = `«${who === 0 ? "maya" : "tom"}:${n++}»`;
-        firstText(provider.doc)!.insert(n % 2 === 0 ? 0 : firstText(provider.doc)!.length, marker);
-        typed.push(marker);
-      }, 20);
-    });
-    cleanups.push(() => typing.forEach((timer) => clearInterval(timer)));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    aAlive = false;
-    await killHard(a);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    typing.forEach((timer) => clearInterval(timer));
+      // Both type; A dies in the middle of it.
+      const typed: string[] = [];
+      const typing = [maya, tom].map((provider, who) => {
+        let n = 0;
+        return setInterval(() => {
+          const marker = `«${who === 0 ? "maya" : "tom"}:${n++}»`;
+          firstText(provider.doc)!.insert(n % 2 === 0 ? 0 : firstText(provider.doc)!.length, marker);
+          typed.push(marker);
+        }, 20);
+      });
+      cleanups.push(() => typing.forEach((timer) => clearInterval(timer)));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      aAlive = false;
+      await killHard(a);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      typing.forEach((timer) => clearInterval(timer));
 
-    await eventually(async () => {
-      expect(maya.synced).toBe(true);
-      expect(text(maya)).toBe(text(tom));
-      const markers = text(maya).match(/«[a-z]+:\d+»/g) ?? [];
-      expect(markers.sort()).toEqual([...typed].sort());
-      expect((await storedSummary(prisma, storyId)).join("\n")).toBe(text(tom));
-    }, 20_000);
-    await eventually(() => expect(othersPresent(tom)).toEqual(["Maya Chen"]));
+      await eventually(async () => {
+        expect(maya.synced).toBe(true);
+        expect(text(maya)).toBe(text(tom));
+        const markers = text(maya).match(/«[a-z]+:\d+»/g) ?? [];
+        expect(markers.sort()).toEqual([...typed].sort());
+        expect((await storedSummary(prisma, storyId)).join("\n")).toBe(text(tom));
+      }, 20_000);
+      await eventually(() => expect(othersPresent(tom)).toEqual(["Maya Chen"]));
 
-    // A process that opens the room later (a restart, a new instance) loads the same from the log.
-    const c = await startShared();
-    const rosa = reconnectingProvider(() => c.url, storyId, await createUser(prisma, "editor", "Rosa Diaz"));
-    cleanups.push(() => rosa.destroy());
-    await eventually(() => expect(rosa.synced && text(rosa) === text(tom)).toBe(true), 15_000);
-  });
+      // A process that opens the room later (a restart, a new instance) loads the same from the log.
+      const c = await startShared();
+      const rosa = reconnectingProvider(() => c.url, storyId, await createUser(prisma, "editor", "Rosa Diaz"));
+      cleanups.push(() => rosa.destroy());
+      await eventually(() => expect(rosa.synced && text(rosa) === text(tom)).toBe(true), 15_000);
+    },
+  );
 
-  it("refuses, on one process, a write under a Yjs client id that a person on the other process owns", { timeout: 60_000 }, async () => {
-    const storyId = await createStory(prisma, ["Start."]);
-    const a = await startShared();
-    const b = await startShared();
-    const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
-    cleanups.push(() => maya.destroy());
-    await eventually(() => expect(maya.synced).toBe(true), 15_000);
-    firstText(maya.doc)!.insert(0, "Mine. ");
+  it(
+    "refuses, on one process, a write under a Yjs client id that a person on the other process owns",
+    { timeout: 60_000 },
+    async () => {
+      const storyId = await createStory(prisma, ["Start."]);
+      const a = await startShared();
+      const b = await startShared();
+      const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
+      cleanups.push(() => maya.destroy());
+      await eventually(() => expect(maya.synced).toBe(true), 15_000);
+      firstText(maya.doc)!.insert(0, "Mine. ");
 
-    await eventually(async () => expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Mine. Start."));
+      await eventually(async () => expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Mine. Start."));
 
-    // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
-    const mallory = await createUser(prisma, "editor", "Mallory");
-    const forger = new Y.Doc();
-    Y.applyUpdate(forger, (await createPrismaPersistence(prisma).load(storyId))!.state);
-    const before = Y.encodeStateVector(forger);
-    forger.clientID = maya.doc.clientID;
-    firstText(forger)!.insert(0, "Forged. ");
-    const token = await signCollabToken({ userId: mallory.id, name: mallory.name, role: "editor", storyId }, TOKEN_SECRET, 60);
-    const attacker = await openRawSocket(b.url, storyId, token);
-    const closed = closeOfSocket(attacker);
-    attacker.send(syncUpdateMessage(Y.encodeStateAsUpdate(forger, before)));
-    const notClosed = new Promise((resolve) => setTimeout(() => resolve("still open after 5 s"), 5_000));
-    expect(await Promise.race([closed, notClosed])).toMatchObject({ code: CloseCode.BadMessage, reason: expect.stringContaining("client id") as unknown as string });
-    firstText(maya.doc)!.insert(0, "Still mine. ");
-    await eventually(async () => expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Still mine. Mine. Start."));
-    expect(text(maya)).toBe("Still mine. Mine. Start.");
-  });
+      // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
+      const mallory = await createUser(prisma, "editor", "Mallory");
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, (await createPrismaPersistence(prisma).load(storyId))!.state);
+      const before = Y.encodeStateVector(forger);
+      forger.clientID = maya.doc.clientID;
+      firstText(forger)!.insert(0, "Forged. ");
+      const token = await signCollabToken(
+        { userId: mallory.id, name: mallory.name, role: "editor", storyId },
+        TOKEN_SECRET,
+        60,
+      );
+      const attacker = await openRawSocket(b.url, storyId, token);
+      const closed = closeOfSocket(attacker);
+      attacker.send(syncUpdateMessage(Y.encodeStateAsUpdate(forger, before)));
+      const notClosed = new Promise((resolve) => setTimeout(() => resolve("still open after 5 s"), 5_000));
+      expect(await Promise.race([closed, notClosed])).toMatchObject({
+        code: CloseCode.BadMessage,
+        reason: expect.stringContaining("client id") as unknown as string,
+      });
+      firstText(maya.doc)!.insert(0, "Still mine. ");
+      await eventually(async () =>
+        expect((await storedSummary(prisma, storyId)).join("\n")).toBe("Still mine. Mine. Start."),
+      );
+      expect(text(maya)).toBe("Still mine. Mine. Start.");
+    },
+  );
 
-  it("tells /healthz when Redis is out of reach, and catches up from the log on what it missed when it is back", { timeout: 60_000 }, async () => {
-    const storyId = await createStory(prisma, ["Start."]);
-    const redis = await cuttableRedis();
-    const a = await startShared();
-    const b = await startShared(redis.url);
-    const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
-    const tom = reconnectingProvider(() => b.url, storyId, await createUser(prisma, "editor", "Tom Okafor"));
-    cleanups.push(() => maya.destroy(), () => tom.destroy());
-    await eventually(() => expect(maya.synced && tom.synced).toBe(true), 15_000);
-    firstText(maya.doc)!.insert(0, "Before. ");
-    await eventually(() => expect(text(tom)).toBe("Before. Start."));
+  it(
+    "tells /healthz when Redis is out of reach, and catches up from the log on what it missed when it is back",
+    { timeout: 60_000 },
+    async () => {
+      const storyId = await createStory(prisma, ["Start."]);
+      const redis = await cuttableRedis();
+      const a = await startShared();
+      const b = await startShared(redis.url);
+      const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
+      const tom = reconnectingProvider(() => b.url, storyId, await createUser(prisma, "editor", "Tom Okafor"));
+      cleanups.push(
+        () => maya.destroy(),
+        () => tom.destroy(),
+      );
+      await eventually(() => expect(maya.synced && tom.synced).toBe(true), 15_000);
+      firstText(maya.doc)!.insert(0, "Before. ");
+      await eventually(() => expect(text(tom)).toBe("Before. Start."));
 
-    redis.cut();
-    const health = async () => (await fetch(`http://127.0.0.1:${b.port}/healthz`)).status;
-    await eventually(async () => expect(await health()).toBe(503));
-    // Published while B is cut off: B never receives it through Redis.
-    firstText(maya.doc)!.insert(0, "During. ");
-    await eventually(async () => expect((await storedSummary(prisma, storyId))[0]).toBe("During. Before. Start."));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(text(tom)).toBe("Before. Start.");
+      redis.cut();
+      const health = async () => (await fetch(`http://127.0.0.1:${b.port}/healthz`)).status;
+      await eventually(async () => expect(await health()).toBe(503));
+      // Published while B is cut off: B never receives it through Redis.
+      firstText(maya.doc)!.insert(0, "During. ");
+      await eventually(async () => expect((await storedSummary(prisma, storyId))[0]).toBe("During. Before. Start."));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(text(tom)).toBe("Before. Start.");
 
-    redis.restore();
-    await eventually(() => expect(text(tom)).toBe("During. Before. Start."), 15_000);
-    await eventually(async () => expect(await health()).toBe(200));
-    firstText(maya.doc)!.insert(0, "After. ");
-    await eventually(() => expect(text(tom)).toBe("After. During. Before. Start."));
-  });
+      redis.restore();
+      await eventually(() => expect(text(tom)).toBe("During. Before. Start."), 15_000);
+      await eventually(async () => expect(await health()).toBe(200));
+      firstText(maya.doc)!.insert(0, "After. ");
+      await eventually(() => expect(text(tom)).toBe("After. During. Before. Start."));
+    },
+  );
 });

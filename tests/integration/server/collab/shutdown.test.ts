@@ -24,7 +24,8 @@ async function holdTheLog(storyId: string): Promise<() => Promise<void>> {
   const isLocked = new Promise<void>((resolve) => (locked = resolve));
   const transaction = prisma.$transaction(
     async (tx) => {
-      if (INTEGRATION_PROVIDER === "postgresql") await tx.$executeRawUnsafe(`LOCK TABLE "StoryUpdate" IN EXCLUSIVE MODE`);
+      if (INTEGRATION_PROVIDER === "postgresql")
+        await tx.$executeRawUnsafe(`LOCK TABLE "StoryUpdate" IN EXCLUSIVE MODE`);
       else await tx.story.update({ where: { id: storyId }, data: { title: "held" } });
       locked();
       await released;
@@ -61,27 +62,31 @@ describe("the collaboration server process", () => {
     expect(await prisma.storyUpdate.count({ where: { storyId } })).toBe(0);
   });
 
-  it("reports in /healthz an edit the database will not take, and exits 1 when a stop cannot store it", { timeout: 90_000 }, async () => {
-    const storyId = await createStory(prisma, ["The CIA has released two videos."]);
-    const server = await startCollabProcess({ env: { COLLAB_SHUTDOWN_TIMEOUT: "2" } });
-    const health = async () => (await fetch(`http://127.0.0.1:${server.port}/healthz`)).status;
-    const provider = connectProvider(server.url, storyId, await tokenFor(storyId));
-    try {
-      await synced(provider);
-      expect(await health()).toBe(200);
-      const release = await holdTheLog(storyId);
+  it(
+    "reports in /healthz an edit the database will not take, and exits 1 when a stop cannot store it",
+    { timeout: 90_000 },
+    async () => {
+      const storyId = await createStory(prisma, ["The CIA has released two videos."]);
+      const server = await startCollabProcess({ env: { COLLAB_SHUTDOWN_TIMEOUT: "2" } });
+      const health = async () => (await fetch(`http://127.0.0.1:${server.port}/healthz`)).status;
+      const provider = connectProvider(server.url, storyId, await tokenFor(storyId));
       try {
-        firstText(provider.doc).insert(0, "Held off. ");
-        await eventually(async () => expect(await health()).toBe(503), 30_000);
-        server.child.kill("SIGTERM");
-        expect(await server.exited, server.output()).toBe(1);
-        expect(server.output()).toContain("shutdown could not store every edit");
+        await synced(provider);
+        expect(await health()).toBe(200);
+        const release = await holdTheLog(storyId);
+        try {
+          firstText(provider.doc).insert(0, "Held off. ");
+          await eventually(async () => expect(await health()).toBe(503), 30_000);
+          server.child.kill("SIGTERM");
+          expect(await server.exited, server.output()).toBe(1);
+          expect(server.output()).toContain("shutdown could not store every edit");
+        } finally {
+          await release();
+        }
       } finally {
-        await release();
+        provider.destroy();
+        server.child.kill("SIGKILL");
       }
-    } finally {
-      provider.destroy();
-      server.child.kill("SIGKILL");
-    }
-  });
+    },
+  );
 });

@@ -29,7 +29,9 @@ async function query<Row extends object>(sql: string): Promise<Row[]> {
 }
 
 const tables = async () =>
-  (await query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((row) => row.name);
+  (await query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map(
+    (row) => row.name,
+  );
 
 describe.skipIf(INTEGRATION_PROVIDER !== "postgresql")("the PostgreSQL migration step", () => {
   beforeEach(async () => {
@@ -52,18 +54,18 @@ describe.skipIf(INTEGRATION_PROVIDER !== "postgresql")("the PostgreSQL migration
     migration("20260103000000_more", `INSERT INTO "Note" ("text") VALUES ('third');`);
     expect(await migratePostgres(url, dir)).toEqual(["20260103000000_more"]);
     expect(await query(`SELECT "text" FROM "Note" ORDER BY "id"`)).toEqual([{ text: "second" }, { text: "third" }]);
-    expect((await query<{ name: string }>(`SELECT "name" FROM "_migrations" ORDER BY 1`)).map((row) => row.name)).toEqual([
-      "20260101000000_create",
-      "20260102000000_fill",
-      "20260103000000_more",
-    ]);
+    expect(
+      (await query<{ name: string }>(`SELECT "name" FROM "_migrations" ORDER BY 1`)).map((row) => row.name),
+    ).toEqual(["20260101000000_create", "20260102000000_fill", "20260103000000_more"]);
   });
 
   it("rolls back a migration that fails, names it, and tries none after it", async () => {
     migration("20260101000000_create", `CREATE TABLE "Note" ("id" SERIAL PRIMARY KEY);`);
     migration("20260102000000_broken", `CREATE TABLE "Half" ("id" INT); SELECT 1 / 0;`);
     migration("20260103000000_after", `CREATE TABLE "After" ("id" INT);`);
-    await expect(migratePostgres(url, dir)).rejects.toThrow("Migration 20260102000000_broken failed and was rolled back: division by zero");
+    await expect(migratePostgres(url, dir)).rejects.toThrow(
+      "Migration 20260102000000_broken failed and was rolled back: division by zero",
+    );
     expect(await tables()).toEqual(["Note", "_migrations"]);
     expect(await query(`SELECT "name" FROM "_migrations"`)).toEqual([{ name: "20260101000000_create" }]);
   });
@@ -71,8 +73,13 @@ describe.skipIf(INTEGRATION_PROVIDER !== "postgresql")("the PostgreSQL migration
   it("refuses a migration that changed after it was applied", async () => {
     migration("20260101000000_create", `CREATE TABLE "Note" ("id" SERIAL PRIMARY KEY);`);
     await migratePostgres(url, dir);
-    writeFileSync(path.join(dir, "20260101000000_create", "migration.sql"), `CREATE TABLE "Note" ("id" BIGSERIAL PRIMARY KEY);`);
-    await expect(migratePostgres(url, dir)).rejects.toThrow("Migration 20260101000000_create was changed after it was applied");
+    writeFileSync(
+      path.join(dir, "20260101000000_create", "migration.sql"),
+      `CREATE TABLE "Note" ("id" BIGSERIAL PRIMARY KEY);`,
+    );
+    await expect(migratePostgres(url, dir)).rejects.toThrow(
+      "Migration 20260101000000_create was changed after it was applied",
+    );
   });
 
   it("lets processes that start at once take turns, so each migration is applied once", async () => {

@@ -48,7 +48,12 @@ describe("mailing account links", () => {
     const url = new URL(link.path, "https://factcheck.example.org").href;
     const mailer = createMailer(`smtp://corroborate:s3cret@127.0.0.1:${port}`, "Corroborate <corroborate@example.org>");
 
-    const outcome = await sendAccountLink(link, url, { invitedBy: admin.name, role: "editor" }, { mailer, organisation: "The Daily" });
+    const outcome = await sendAccountLink(
+      link,
+      url,
+      { invitedBy: admin.name, role: "editor" },
+      { mailer, organisation: "The Daily" },
+    );
     expect(outcome).toEqual({ status: "sent" });
     expect(received).toHaveLength(1);
     const [message] = received;
@@ -61,20 +66,30 @@ describe("mailing account links", () => {
     const mailedUrl = text.match(/https:\/\/\S+/)?.[0] ?? "";
     expect(mailedUrl).toBe(url);
     const secret = new URL(mailedUrl).pathname.replace(/^\/invite\//, "");
-    const joined = await redeemAccountLink(prisma, "invitation", secret, { name: "Invitee", password: "a long enough password" });
+    const joined = await redeemAccountLink(prisma, "invitation", secret, {
+      name: "Invitee",
+      password: "a long enough password",
+    });
     expect(joined.email).toBe(address);
   });
 
   it("says nothing was mailed without SMTP, and reports a refusal instead of throwing", async () => {
     const admin = await createUser(prisma, "admin");
     const link = await inviteUser(prisma, admin, { email: `other-${Date.now()}@example.org`, role: "editor" });
-    expect(await sendAccountLink(link, "https://x.example/invite/s", {}, { mailer: null, organisation: "X" })).toEqual({ status: "not_configured" });
+    expect(await sendAccountLink(link, "https://x.example/invite/s", {}, { mailer: null, organisation: "X" })).toEqual({
+      status: "not_configured",
+    });
 
     const wrongLogin = createMailer(`smtp://corroborate:wrong@127.0.0.1:${port}`, "corroborate@example.org");
     const quiet = console.error;
     console.error = () => {};
     try {
-      const outcome = await sendAccountLink(link, "https://x.example/invite/s", {}, { mailer: wrongLogin, organisation: "X" });
+      const outcome = await sendAccountLink(
+        link,
+        "https://x.example/invite/s",
+        {},
+        { mailer: wrongLogin, organisation: "X" },
+      );
       expect(outcome.status).toBe("failed");
     } finally {
       console.error = quiet;

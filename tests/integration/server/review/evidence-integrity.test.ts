@@ -44,7 +44,10 @@ describe("evidence integrity", () => {
       quotes.insert(0, [forged]);
     });
     await eventually(async () =>
-      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.selector).toMatchObject({ prefix: FORGED_PREFIX, suffix: FORGED_SUFFIX }),
+      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.selector).toMatchObject({
+        prefix: FORGED_PREFIX,
+        suffix: FORGED_SUFFIX,
+      }),
     );
 
     // What a reader would see did not change, so the approval stands; the server's review shows the true context.

@@ -32,7 +32,8 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
   try {
     await promise;
   } catch (error) {
-    if (error instanceof RequestError) return { status: error.status, message: error.message, blockers: error.blockers.map((b) => b.kind) };
+    if (error instanceof RequestError)
+      return { status: error.status, message: error.message, blockers: error.blockers.map((b) => b.kind) };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -74,7 +75,11 @@ describe("decisions", () => {
     deleteClaim(provider.doc, "claim-1");
     await eventually(async () => {
       const event = await prisma.auditEvent.findFirst({ where: { storyId, action: "claim.deleted" } });
-      expect(event).toMatchObject({ actorId: editor.id, subject: "claim-1", data: JSON.stringify({ status: "needs_review", quotes: 1 }) });
+      expect(event).toMatchObject({
+        actorId: editor.id,
+        subject: "claim-1",
+        data: JSON.stringify({ status: "needs_review", quotes: 1 }),
+      });
     });
     expect(readClaims(await collab.liveDocument(storyId))).toEqual([]);
   });
@@ -86,7 +91,10 @@ describe("decisions", () => {
     // A raw write that bypasses the editor-side rules.
     const closed = closedBy(provider);
     (claimsMap(provider.doc).get("claim-1") as Y.Map<unknown>).set("status", "approved");
-    expect(await closed).toEqual({ code: CloseCode.BadMessage, reason: "approving or rejecting a claim is recorded by the server" });
+    expect(await closed).toEqual({
+      code: CloseCode.BadMessage,
+      reason: "approving or rejecting a claim is recorded by the server",
+    });
     expect(readClaims(await collab.liveDocument(storyId))[0]?.status).toBe("needs_review");
 
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
@@ -112,11 +120,22 @@ describe("decisions", () => {
     });
     await eventually(() => expect(readClaims(provider.doc)[0]?.status).toBe("approved"));
     let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
-    expect(review.claims[0]?.review).toMatchObject({ status: "approved", decision: { verdict: "supported", decidedBy: { name: "Rosa" } } });
+    expect(review.claims[0]?.review).toMatchObject({
+      status: "approved",
+      decision: { verdict: "supported", decidedBy: { name: "Rosa" } },
+    });
     expect(
-      await prisma.auditEvent.findMany({ where: { storyId }, orderBy: { at: "asc" }, select: { action: true, actorId: true, data: true } }),
+      await prisma.auditEvent.findMany({
+        where: { storyId },
+        orderBy: { at: "asc" },
+        select: { action: true, actorId: true, data: true },
+      }),
     ).toEqual([
-      { action: "claim.status_changed", actorId: editor.id, data: JSON.stringify({ from: "draft", to: "needs_review" }) },
+      {
+        action: "claim.status_changed",
+        actorId: editor.id,
+        data: JSON.stringify({ from: "draft", to: "needs_review" }),
+      },
       { action: "claim.approved", actorId: reviewer.id, data: expect.stringContaining('"verdict":"supported"') },
     ]);
 
@@ -138,9 +157,20 @@ describe("decisions", () => {
     const { storyId } = await storyWithClaim(served(), { ...reviewerWhoMarked, role: "editor" });
     const claimHash = await currentHash(served(), storyId);
     expect(
-      await refusal(decideClaim({ prisma, collab }, reviewerWhoMarked, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash })),
+      await refusal(
+        decideClaim({ prisma, collab }, reviewerWhoMarked, storyId, "claim-1", {
+          decision: "approved",
+          verdict: "supported",
+          reason: "",
+          claimHash,
+        }),
+      ),
     ).toMatchObject({ status: 403, message: expect.stringMatching(/another reviewer/) });
-    await decideClaim({ prisma, collab }, otherReviewer, storyId, "claim-1", { decision: "rejected", reason: "Wrong day.", claimHash });
+    await decideClaim({ prisma, collab }, otherReviewer, storyId, "claim-1", {
+      decision: "rejected",
+      reason: "Wrong day.",
+      claimHash,
+    });
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "rejected", decision: { reason: "Wrong day." } });
   });
@@ -150,10 +180,19 @@ describe("decisions", () => {
     const reviewer = await createUser(prisma, "reviewer");
     const { storyId } = await storyWithClaim(served(), { ...editor, role: "editor" });
     expect(
-      await refusal(decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash: "0".repeat(64) })),
+      await refusal(
+        decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
+          decision: "approved",
+          verdict: "supported",
+          reason: "",
+          claimHash: "0".repeat(64),
+        }),
+      ),
     ).toMatchObject({ status: 409 });
     const { decisionInputSchema } = await import("@/server/review/decide-claim");
-    expect(decisionInputSchema.safeParse({ decision: "rejected", reason: "  ", claimHash: "0".repeat(64) }).success).toBe(false);
+    expect(
+      decisionInputSchema.safeParse({ decision: "rejected", reason: "  ", claimHash: "0".repeat(64) }).success,
+    ).toBe(false);
   });
 });
 
@@ -170,7 +209,10 @@ describe("publishing", () => {
       (error: unknown) => error,
     );
     expect(removal).toBeInstanceOf(RequestError);
-    expect(removal).toMatchObject({ status: 409, message: "Published version 1 quotes this source: it stays, so that readers can check the evidence." });
+    expect(removal).toMatchObject({
+      status: 409,
+      message: "Published version 1 quotes this source: it stays, so that readers can check the evidence.",
+    });
     expect(await prisma.source.count({ where: { id: source!.id } })).toBe(1);
     expect(await prisma.auditEvent.count({ where: { storyId, action: "source.removed" } })).toBe(0);
   });
@@ -182,7 +224,14 @@ describe("publishing", () => {
     const content = versionContentSchema.parse(JSON.parse(v1.content));
     expect(content.summary).toBe(SUMMARY.join("\n"));
     expect(content.claims).toMatchObject([
-      { id: "claim-1", text: SUMMARY[0], start: 0, verdict: "supported", approvedBy: { id: reviewer.id }, quotes: [{ id: "q1", selector: { exact: EVIDENCE } }] },
+      {
+        id: "claim-1",
+        text: SUMMARY[0],
+        start: 0,
+        verdict: "supported",
+        approvedBy: { id: reviewer.id },
+        quotes: [{ id: "q1", selector: { exact: EVIDENCE } }],
+      },
     ]);
     expect(content.sources).toMatchObject([{ outlet: "NBC News", biasLabel: "center", contentHash: "h004" }]);
     const restored = new Y.Doc();
@@ -193,7 +242,9 @@ describe("publishing", () => {
       status: 422,
       message: expect.stringMatching(/correction note/),
     });
-    expect(await publishStory({ prisma, collab }, reviewer, storyId, { correctionNote: "No change; republished." })).toEqual({ number: 2 });
+    expect(
+      await publishStory({ prisma, collab }, reviewer, storyId, { correctionNote: "No change; republished." }),
+    ).toEqual({ number: 2 });
     // Version 1 is untouched by what came after it.
     expect(await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } })).toEqual(v1);
     expect((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).status).toBe("published");
@@ -209,7 +260,11 @@ describe("publishing", () => {
       publishStory({ prisma: racing, collab }, reviewer, storyId, {}),
       publishStory({ prisma: racing, collab }, second, storyId, {}),
     ]);
-    expect(first.filter((result) => result.status === "fulfilled").map((result) => (result as PromiseFulfilledResult<{ number: number }>).value)).toEqual([{ number: 1 }]);
+    expect(
+      first
+        .filter((result) => result.status === "fulfilled")
+        .map((result) => (result as PromiseFulfilledResult<{ number: number }>).value),
+    ).toEqual([{ number: 1 }]);
     const rejected = first.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(RequestError);
     expect((rejected.reason as RequestError).message).toMatch(/correction note/);
@@ -221,9 +276,15 @@ describe("publishing", () => {
       publishStory({ prisma: again, collab }, second, storyId, { correctionNote: "Second correction." }),
     ]);
     expect(both.map((result) => result.number).sort()).toEqual([2, 3]);
-    const versions = await prisma.version.findMany({ where: { storyId }, orderBy: { number: "asc" }, select: { number: true, correctionNote: true } });
+    const versions = await prisma.version.findMany({
+      where: { storyId },
+      orderBy: { number: "asc" },
+      select: { number: true, correctionNote: true },
+    });
     expect(versions.map((version) => version.number)).toEqual([1, 2, 3]);
-    expect(new Set(versions.map((version) => version.correctionNote))).toEqual(new Set([null, "First correction.", "Second correction."]));
+    expect(new Set(versions.map((version) => version.correctionNote))).toEqual(
+      new Set([null, "First correction.", "Second correction."]),
+    );
     expect(await prisma.auditEvent.count({ where: { storyId, action: "story.published" } })).toBe(3);
   });
 
@@ -231,7 +292,10 @@ describe("publishing", () => {
     const { storyId, provider, reviewer } = await approvedStory(served());
     // A raw client rewrites the quote's words so that they no longer occur in the source.
     const quotes = claimsMap(provider.doc).get("claim-1")?.get("quotes") as Y.Array<Record<string, unknown>>;
-    const forged = { ...quotes.get(0), selector: { exact: "The CIA said nothing at all", prefix: "", suffix: "", start: 0, end: 27 } };
+    const forged = {
+      ...quotes.get(0),
+      selector: { exact: "The CIA said nothing at all", prefix: "", suffix: "", start: 0, end: 27 },
+    };
     provider.doc.transact(() => {
       quotes.delete(0, 1);
       quotes.push([forged]);

@@ -21,7 +21,8 @@ export const SUMMARY = [
 /** The text of the seed story's NBC News article (004), as stored for a source. */
 export const ARTICLE_004 = normaliseArticleText(readArticleMetadata(seedFile("004")).body);
 /** The passage of 004 quoted as the claim's evidence. */
-export const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";
+export const EVIDENCE =
+  "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";
 
 /** What the fixtures use of a test's collaboration server (collab-harness.ts, serveEachTest) and database. */
 export interface ReviewTestServer {
@@ -36,7 +37,14 @@ export async function storyWithClaim(server: ReviewTestServer, editor: { id: str
   const { prisma, collab } = server;
   const storyId = await createStory(prisma, SUMMARY);
   const source = await prisma.source.create({
-    data: { storyId, outlet: "NBC News", headline: "CIA hopes cinematic videos", biasLabel: "center", text: ARTICLE_004, contentHash: "h004" },
+    data: {
+      storyId,
+      outlet: "NBC News",
+      headline: "CIA hopes cinematic videos",
+      biasLabel: "center",
+      text: ARTICLE_004,
+      contentHash: "h004",
+    },
   });
   const provider = await openAs(server.wsUrl, editor, storyId, server.cleanups);
   const at = new Date();
@@ -70,7 +78,12 @@ export async function currentHash(server: ReviewTestServer, storyId: string, cla
 }
 
 /** `reviewer` approves a claim of the live document as supported, as it stands now. */
-export async function approveAsIs(server: ReviewTestServer, reviewer: { id: string; name: string; role: Role }, storyId: string, claimId = "claim-1") {
+export async function approveAsIs(
+  server: ReviewTestServer,
+  reviewer: { id: string; name: string; role: Role },
+  storyId: string,
+  claimId = "claim-1",
+) {
   await decideClaim({ prisma: server.prisma, collab: server.collab }, reviewer, storyId, claimId, {
     decision: "approved",
     verdict: "supported",

@@ -21,7 +21,16 @@ import type { CollabServer } from "@/server/collab";
 // Who may do what, written out: a change to the policy or to any enforcement point must change this table.
 const ALLOWED: Record<"reader" | Role, Action[]> = {
   reader: [],
-  editor: ["open_workspace", "create_story", "import_source", "correct_source", "edit_summary", "mark_claim", "attach_quote", "request_review"],
+  editor: [
+    "open_workspace",
+    "create_story",
+    "import_source",
+    "correct_source",
+    "edit_summary",
+    "mark_claim",
+    "attach_quote",
+    "request_review",
+  ],
   reviewer: [
     "open_workspace",
     "create_story",
@@ -128,13 +137,26 @@ async function attempt(who: "reader" | Role, action: Action): Promise<boolean> {
       return serviceCall(() => createStoryService(prisma, actor, { title: `A story for ${actor.role}` }));
     case "import_source":
       if (!actor) return false;
-      return serviceCall(() => importArticle({ prisma, collab }, actor, storyId, { text: `An article imported by ${actor.id}.` }));
+      return serviceCall(() =>
+        importArticle({ prisma, collab }, actor, storyId, { text: `An article imported by ${actor.id}.` }),
+      );
     case "correct_source": {
       if (!actor) return false;
       const source = await prisma.source.create({
-        data: { storyId, text: "The first text.", contentHash: `hash-${storyId}`, revisions: { create: { number: 1, text: "The first text.", contentHash: `hash-${storyId}` } } },
+        data: {
+          storyId,
+          text: "The first text.",
+          contentHash: `hash-${storyId}`,
+          revisions: { create: { number: 1, text: "The first text.", contentHash: `hash-${storyId}` } },
+        },
       });
-      return serviceCall(() => correctSource({ prisma, collab }, actor, storyId, source.id, { text: "The corrected text.", note: "A typo.", basedOn: 1 }));
+      return serviceCall(() =>
+        correctSource({ prisma, collab }, actor, storyId, source.id, {
+          text: "The corrected text.",
+          note: "A typo.",
+          basedOn: 1,
+        }),
+      );
     }
     case "manage_users": {
       if (!actor) return false;
@@ -159,11 +181,12 @@ describe("every role against every action, through the real enforcement points",
     const editor = await createUser(prisma, "editor");
     await setUserRole(prisma, admin, editor.id, "reviewer");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("reviewer");
-    expect(await prisma.auditEvent.findFirst({ where: { subject: editor.id }, select: { action: true, data: true } })).toEqual({
+    expect(
+      await prisma.auditEvent.findFirst({ where: { subject: editor.id }, select: { action: true, data: true } }),
+    ).toEqual({
       action: "user.role_changed",
       data: JSON.stringify({ from: "editor", to: "reviewer" }),
     });
     await expect(setUserRole(prisma, admin, admin.id, "editor")).rejects.toThrow(/own admin role/);
   });
 });
-

@@ -62,13 +62,22 @@ describe("importing", () => {
       url: "https://www.nbcnews.com/politics/national-security/cia-videos",
     });
     const source = await prisma.source.findUniqueOrThrow({ where: { id }, include: { revisions: true } });
-    expect(source).toMatchObject({ text: TEXT_004, revision: 1, outlet: "NBC News", biasLabel: "center", publishedAt: null, position: 0 });
+    expect(source).toMatchObject({
+      text: TEXT_004,
+      revision: 1,
+      outlet: "NBC News",
+      biasLabel: "center",
+      publishedAt: null,
+      position: 0,
+    });
     expect(source.revisions.map((r) => [r.number, r.text === TEXT_004, r.createdById])).toEqual([[1, true, editor.id]]);
     expect(await prisma.auditEvent.count({ where: { storyId, action: "source.imported", subject: id } })).toBe(1);
     expect(readSourceRevisions(await collab.liveDocument(storyId)).get(id)).toBe(1);
 
     // The same article with other line endings and spacing is the same text.
-    expect(await refusal(importArticle(deps(), editor, storyId, { text: TEXT_004.replace(/\n\n/g, "\n  \n") }))).toEqual({
+    expect(
+      await refusal(importArticle(deps(), editor, storyId, { text: TEXT_004.replace(/\n\n/g, "\n  \n") })),
+    ).toEqual({
       status: 409,
       message: `This text is already a source of this story: “${META_004.headline}”, NBC News.`,
     });
@@ -86,10 +95,16 @@ describe("importing", () => {
       }
       return [];
     };
-    expect(await messages({ text: "PK\u0003\u0004\u0000\u0000binary" })).toEqual([expect.stringMatching(/binary data/)]);
+    expect(await messages({ text: "PK\u0003\u0004\u0000\u0000binary" })).toEqual([
+      expect.stringMatching(/binary data/),
+    ]);
     expect(await messages({ text: " \n\t " })).toEqual(["The text is empty."]);
-    expect(await messages({ text: "An article.", url: "nbcnews" })).toEqual([expect.stringMatching(/full web address/)]);
-    expect(await messages({ text: "An article.", url: "javascript:alert(1)" })).toEqual([expect.stringMatching(/full web address/)]);
+    expect(await messages({ text: "An article.", url: "nbcnews" })).toEqual([
+      expect.stringMatching(/full web address/),
+    ]);
+    expect(await messages({ text: "An article.", url: "javascript:alert(1)" })).toEqual([
+      expect.stringMatching(/full web address/),
+    ]);
     expect(await prisma.source.count({ where: { storyId } })).toBe(0);
   });
 
@@ -120,7 +135,9 @@ describe("importing", () => {
       cardsSkipped: 4,
       summaryWritten: false,
     });
-    expect(readPerspectives((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).perspectives)).toHaveLength(3);
+    expect(
+      readPerspectives((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).perspectives),
+    ).toHaveLength(3);
   });
 
   it("removes a source imported by mistake, but not one that quotes rest on", async () => {
@@ -148,7 +165,10 @@ describe("importing", () => {
     await removeSource(deps(), editor, storyId, wrong);
     expect((await prisma.source.findMany({ where: { storyId } })).map((source) => source.id)).toEqual([quoted]);
     expect(await prisma.sourceRevision.count({ where: { sourceId: wrong } })).toBe(0);
-    expect(await prisma.auditEvent.findFirst({ where: { storyId, action: "source.removed" } })).toMatchObject({ subject: wrong, actorId: editor.id });
+    expect(await prisma.auditEvent.findFirst({ where: { storyId, action: "source.removed" } })).toMatchObject({
+      subject: wrong,
+      actorId: editor.id,
+    });
     expect((await refusal(removeSource(deps(), editor, storyId, wrong))).status).toBe(404);
   });
 
@@ -189,15 +209,27 @@ describe("correcting", () => {
       expect(review.claims[0]?.review.status).toBe("needs_review");
       hash = review.claims[0]?.hash ?? "";
     });
-    await decideClaim(deps(), reviewer, storyId, "claim-1", { decision: "approved", verdict: "supported", reason: "", claimHash: hash });
+    await decideClaim(deps(), reviewer, storyId, "claim-1", {
+      decision: "approved",
+      verdict: "supported",
+      reason: "",
+      claimHash: hash,
+    });
     return { editor, storyId, sourceId, provider };
   }
 
   it("keeps the approval when a correction only moves the quoted passage, its context unchanged", async () => {
     const { editor, storyId, sourceId } = await approvedClaimOn004(MID_SECOND);
     const moved = [PARAGRAPHS[1], FIRST, ...PARAGRAPHS.slice(2)].join("\n\n");
-    const result = await correctSource(deps(), editor, storyId, sourceId, { text: moved, note: "Paragraphs were out of order.", basedOn: 1 });
-    expect(result).toEqual({ revision: 2, outcome: { unchanged: 1, changed: 0, reverify: 0, orphaned: 0, claimsToReview: [] } });
+    const result = await correctSource(deps(), editor, storyId, sourceId, {
+      text: moved,
+      note: "Paragraphs were out of order.",
+      basedOn: 1,
+    });
+    expect(result).toEqual({
+      revision: 2,
+      outcome: { unchanged: 1, changed: 0, reverify: 0, orphaned: 0, claimsToReview: [] },
+    });
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.claims[0]?.review.status).toBe("approved");
     expect(review.claims[0]?.quotes[0]?.verification.verified).toBe(true);
@@ -215,7 +247,11 @@ describe("correcting", () => {
     const { editor, storyId, sourceId } = await approvedClaimOn004();
     // The quoted first paragraph moves below the second, word for word; readers now see the second's end before it.
     const moved = [PARAGRAPHS[1], FIRST, ...PARAGRAPHS.slice(2)].join("\n\n");
-    const result = await correctSource(deps(), editor, storyId, sourceId, { text: moved, note: "Paragraphs were out of order.", basedOn: 1 });
+    const result = await correctSource(deps(), editor, storyId, sourceId, {
+      text: moved,
+      note: "Paragraphs were out of order.",
+      basedOn: 1,
+    });
     expect(result.outcome).toMatchObject({ unchanged: 1, changed: 0 });
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
@@ -230,14 +266,20 @@ describe("correcting", () => {
       note: "NBC corrected “released” to “posted”.",
       basedOn: 1,
     });
-    expect(result).toEqual({ revision: 2, outcome: { unchanged: 0, changed: 1, reverify: 0, orphaned: 0, claimsToReview: ["claim-1"] } });
+    expect(result).toEqual({
+      revision: 2,
+      outcome: { unchanged: 0, changed: 1, reverify: 0, orphaned: 0, claimsToReview: ["claim-1"] },
+    });
 
     const revisions = await prisma.sourceRevision.findMany({ where: { sourceId }, orderBy: { number: "asc" } });
     expect(revisions.map((r) => [r.number, r.text === TEXT_004, r.text === corrected, r.note])).toEqual([
       [1, true, false, ""],
       [2, false, true, "NBC corrected “released” to “posted”."],
     ]);
-    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ text: corrected, revision: 2 });
+    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      text: corrected,
+      revision: 2,
+    });
     expect(await prisma.auditEvent.count({ where: { storyId, action: "source.corrected" } })).toBe(1);
 
     const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
@@ -249,11 +291,16 @@ describe("correcting", () => {
       expect(readSourceRevisions(provider.doc).get(sourceId)).toBe(2);
     });
 
-    expect(await refusal(correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "Again.", basedOn: 2 }))).toEqual({
+    expect(
+      await refusal(correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "Again.", basedOn: 2 })),
+    ).toEqual({
       status: 409,
       message: "The text is unchanged: nothing to correct.",
     });
-    expect((await refusal(correctSource(deps(), editor, storyId, sourceId, { text: TEXT_004, note: "Stale.", basedOn: 1 }))).status).toBe(409);
+    expect(
+      (await refusal(correctSource(deps(), editor, storyId, sourceId, { text: TEXT_004, note: "Stale.", basedOn: 1 })))
+        .status,
+    ).toBe(409);
   });
 
   it("orphans a quote whose passage the correction deleted, which blocks publishing", async () => {
@@ -277,8 +324,15 @@ describe("correcting", () => {
       note: "A word.",
       basedOn: 1,
     });
-    expect(result).toMatchObject({ revision: 2, outcome: null, pending: expect.stringMatching(/^Revision 2 is saved, but its quotes could not be re-anchored yet/) });
-    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ revision: 2, anchoredRevision: 1 });
+    expect(result).toMatchObject({
+      revision: 2,
+      outcome: null,
+      pending: expect.stringMatching(/^Revision 2 is saved, but its quotes could not be re-anchored yet/),
+    });
+    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      revision: 2,
+      anchoredRevision: 1,
+    });
     let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_reanchor_pending");
 
@@ -290,17 +344,27 @@ describe("correcting", () => {
     review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
     expect(review.blockers.map((blocker) => blocker.kind)).not.toContain("quote_reanchor_pending");
     // Asking again changes nothing.
-    expect((await reanchorSource(deps(), editor, storyId, sourceId)).outcome).toMatchObject({ unchanged: 1, changed: 0 });
+    expect((await reanchorSource(deps(), editor, storyId, sourceId)).outcome).toMatchObject({
+      unchanged: 1,
+      changed: 0,
+    });
   });
 
   it("refuses a revision an editor's client forges into the live document, and re-anchors as usual", async () => {
     const { editor, storyId, sourceId, provider } = await approvedClaimOn004();
     const closed = closedBy(provider);
     provider.doc.getMap("sourceRevisions").set(sourceId, 999);
-    expect(await closed).toEqual({ code: CloseCode.BadMessage, reason: '"sourceRevisions" is written by the server only' });
+    expect(await closed).toEqual({
+      code: CloseCode.BadMessage,
+      reason: '"sourceRevisions" is written by the server only',
+    });
     expect(readSourceRevisions(await collab.liveDocument(storyId)).get(sourceId)).toBe(1);
     const corrected = TEXT_004.replace("released", "posted");
-    const result = await correctSource(deps(), editor, storyId, sourceId, { text: corrected, note: "A word.", basedOn: 1 });
+    const result = await correctSource(deps(), editor, storyId, sourceId, {
+      text: corrected,
+      note: "A word.",
+      basedOn: 1,
+    });
     expect(result.outcome).toMatchObject({ changed: 1 });
     const live = await collab.liveDocument(storyId);
     expect(readClaims(live)[0]?.quotes[0]?.selector.exact).toBe(FIRST.replace("released", "posted"));

@@ -111,7 +111,9 @@ describe("one story whose document is hostile or cannot be read", () => {
     const reviewer = await createUser(prisma, "reviewer");
     errorLog();
     const queue = await loadReviewQueue({ prisma, collab }, reviewer.id);
-    expect(queue?.claims.filter(({ story }) => story.id === normal).map(({ claim }) => claim.claim.id)).toEqual(["claim-1"]);
+    expect(queue?.claims.filter(({ story }) => story.id === normal).map(({ claim }) => claim.claim.id)).toEqual([
+      "claim-1",
+    ]);
     const unreadable = new Set(queue?.unreadable.map((story) => story.id));
     expect(unreadable.has(corrupt)).toBe(true);
     // The collaboration server may refuse to serve the hostile document (its write policy decides); either way

@@ -27,9 +27,17 @@ const secretOf = (path: string) => path.split("/").pop() ?? "";
 /** Signs in through next-auth's credentials provider, as the sign-in form does; the user or null. */
 async function authorize(address: string, password: string) {
   const provider = authOptions.providers.find((candidate) => candidate.id === "credentials") as unknown as {
-    options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown> };
+    options: {
+      authorize: (
+        credentials: Record<string, string>,
+        request: { headers: Record<string, string> },
+      ) => Promise<unknown>;
+    };
   };
-  return provider.options.authorize({ email: address, password }, { headers: { "x-forwarded-for": `10.0.${Math.floor(Math.random() * 250)}.1` } }) as Promise<{
+  return provider.options.authorize(
+    { email: address, password },
+    { headers: { "x-forwarded-for": `10.0.${Math.floor(Math.random() * 250)}.1` } },
+  ) as Promise<{
     id: string;
     role: string;
   } | null>;
@@ -46,11 +54,17 @@ async function nextRequest(token: JWT): Promise<JWT> {
 async function signedInToken(user: { id: string; role: string; name?: string }): Promise<JWT> {
   const jwt = authOptions.callbacks?.jwt;
   if (!jwt) throw new Error("no jwt callback");
-  return jwt({ token: { sub: user.id }, user: { id: user.id, role: user.role, name: user.name ?? "", email: "" } } as Parameters<typeof jwt>[0]);
+  return jwt({
+    token: { sub: user.id },
+    user: { id: user.id, role: user.role, name: user.name ?? "", email: "" },
+  } as Parameters<typeof jwt>[0]);
 }
 
 async function expectRefusal(promise: Promise<unknown>, status: number, message: RegExp) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(RequestError);
   expect((error as RequestError).status).toBe(status);
   expect((error as RequestError).message).toMatch(message);
@@ -70,7 +84,11 @@ describe("invitations", () => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * 24 * 3600 * 1000);
 
     expect(await openAccountLink(prisma, "invitation", secret)).toMatchObject({ email: address, role: "reviewer" });
-    await expectRefusal(redeemAccountLink(prisma, "invitation", secret, { name: "New Person", password: "short" }), 400, /at least 12/);
+    await expectRefusal(
+      redeemAccountLink(prisma, "invitation", secret, { name: "New Person", password: "short" }),
+      400,
+      /at least 12/,
+    );
     const joined = await redeemAccountLink(prisma, "invitation", secret, { name: "  New Person ", password: PASSWORD });
     expect(joined.email).toBe(address);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: address } });
@@ -79,9 +97,16 @@ describe("invitations", () => {
     expect(await authorize(address, PASSWORD)).toMatchObject({ id: user.id, role: "reviewer" });
     expect(await authorize(address, "the wrong password!")).toBeNull();
 
-    await expectRefusal(redeemAccountLink(prisma, "invitation", secret, { name: "Again", password: PASSWORD }), 409, /already been used/);
+    await expectRefusal(
+      redeemAccountLink(prisma, "invitation", secret, { name: "Again", password: PASSWORD }),
+      409,
+      /already been used/,
+    );
     await expectRefusal(openAccountLink(prisma, "invitation", secret), 409, /already been used/);
-    const audit = await prisma.auditEvent.findMany({ where: { OR: [{ subject: address }, { subject: user.id }] }, orderBy: { at: "asc" } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { OR: [{ subject: address }, { subject: user.id }] },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((event) => event.action)).toEqual(["user.invited", "user.joined"]);
   });
 
@@ -91,7 +116,11 @@ describe("invitations", () => {
     const issuedAt = new Date(Date.now() - 8 * 24 * 3600 * 1000);
     const old = await inviteUser(prisma, admin, { email: address, role: "editor" }, issuedAt);
     await expectRefusal(openAccountLink(prisma, "invitation", secretOf(old.path)), 409, /expired/);
-    await expectRefusal(redeemAccountLink(prisma, "invitation", secretOf(old.path), { name: "X", password: PASSWORD }), 409, /expired/);
+    await expectRefusal(
+      redeemAccountLink(prisma, "invitation", secretOf(old.path), { name: "X", password: PASSWORD }),
+      409,
+      /expired/,
+    );
     await expectRefusal(openAccountLink(prisma, "invitation", "not-a-secret"), 404, /not valid/);
     await expectRefusal(openAccountLink(prisma, "reset", secretOf(old.path)), 404, /not valid/);
     const existing = await createUser(prisma, "editor");
@@ -147,7 +176,10 @@ describe("sessions", () => {
   it("a disabled person cannot sign in, even with the right password", async () => {
     const admin = await createUser(prisma, "admin");
     const link = await inviteUser(prisma, admin, { email: email(), role: "editor" });
-    const joined = await redeemAccountLink(prisma, "invitation", secretOf(link.path), { name: "Soon Disabled", password: PASSWORD });
+    const joined = await redeemAccountLink(prisma, "invitation", secretOf(link.path), {
+      name: "Soon Disabled",
+      password: PASSWORD,
+    });
     await setUserDisabled(prisma, admin, joined.userId, true);
     expect(await authorize(joined.email, PASSWORD)).toBeNull();
     await expectRefusal(issueResetLinkAsAdmin(prisma, admin, joined.userId), 409, /disabled/);
@@ -156,11 +188,22 @@ describe("sessions", () => {
   it("changing one's password needs the current one and ends the sessions begun before", async () => {
     const admin = await createUser(prisma, "admin");
     const link = await inviteUser(prisma, admin, { email: email(), role: "editor" });
-    const joined = await redeemAccountLink(prisma, "invitation", secretOf(link.path), { name: "Changer", password: PASSWORD });
+    const joined = await redeemAccountLink(prisma, "invitation", secretOf(link.path), {
+      name: "Changer",
+      password: PASSWORD,
+    });
     const user = { id: joined.userId, role: "editor" };
     const token = await signedInToken(user);
-    await expectRefusal(changeOwnPassword(prisma, user.id, { currentPassword: "wrong password!", newPassword: "another long password" }), 403, /current password/);
-    await expectRefusal(changeOwnPassword(prisma, user.id, { currentPassword: PASSWORD, newPassword: "short" }), 400, /at least 12/);
+    await expectRefusal(
+      changeOwnPassword(prisma, user.id, { currentPassword: "wrong password!", newPassword: "another long password" }),
+      403,
+      /current password/,
+    );
+    await expectRefusal(
+      changeOwnPassword(prisma, user.id, { currentPassword: PASSWORD, newPassword: "short" }),
+      400,
+      /at least 12/,
+    );
     expect(await nextRequest(token)).toMatchObject({ sub: user.id });
 
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -173,16 +216,26 @@ describe("sessions", () => {
   it("a reset link sets a new password and ends the sessions begun before", async () => {
     const admin = await createUser(prisma, "admin");
     const invitation = await inviteUser(prisma, admin, { email: email(), role: "editor" });
-    const joined = await redeemAccountLink(prisma, "invitation", secretOf(invitation.path), { name: "Forgetful", password: PASSWORD });
+    const joined = await redeemAccountLink(prisma, "invitation", secretOf(invitation.path), {
+      name: "Forgetful",
+      password: PASSWORD,
+    });
     const token = await signedInToken({ id: joined.userId, role: "editor" });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const reset = await issueResetLinkAsAdmin(prisma, admin, joined.userId);
     expect(reset.path).toMatch(/^\/reset-password\//);
-    expect(await openAccountLink(prisma, "reset", secretOf(reset.path))).toMatchObject({ email: joined.email, name: "Forgetful" });
+    expect(await openAccountLink(prisma, "reset", secretOf(reset.path))).toMatchObject({
+      email: joined.email,
+      name: "Forgetful",
+    });
     await redeemAccountLink(prisma, "reset", secretOf(reset.path), { password: "a brand new password" });
     await expect(nextRequest(token)).rejects.toThrow(/session ended/);
     expect(await authorize(joined.email, "a brand new password")).toMatchObject({ id: joined.userId });
-    await expectRefusal(redeemAccountLink(prisma, "reset", secretOf(reset.path), { password: "yet another password" }), 409, /already been used/);
+    await expectRefusal(
+      redeemAccountLink(prisma, "reset", secretOf(reset.path), { password: "yet another password" }),
+      409,
+      /already been used/,
+    );
   });
 });
 
@@ -226,7 +279,9 @@ describe("admins", () => {
 describe("demo accounts", () => {
   it("are listed while they can sign in, and an admin disables all but their own in one action", async () => {
     const [demoAdmin, ...others] = await Promise.all(
-      DEMO_USERS.map((user) => prisma.user.create({ data: { ...user, passwordHash: "!" }, select: { id: true, email: true, role: true } })),
+      DEMO_USERS.map((user) =>
+        prisma.user.create({ data: { ...user, passwordHash: "!" }, select: { id: true, email: true, role: true } }),
+      ),
     );
     if (!demoAdmin) throw new Error("no demo admin");
     expect(await activeDemoAccounts(prisma)).toEqual(DEMO_USERS.map((user) => user.email).sort());

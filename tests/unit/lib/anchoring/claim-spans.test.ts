@@ -132,7 +132,8 @@ describe("claim marks under concurrent edits", () => {
         for (const update of inbox.splice(0, Math.ceil(random() * inbox.length))) Y.applyUpdate(replica, update);
       }
     }
-    for (const [i, replica] of replicas.entries()) for (const update of (inboxes[i] as Uint8Array[]).splice(0)) Y.applyUpdate(replica, update);
+    for (const [i, replica] of replicas.entries())
+      for (const update of (inboxes[i] as Uint8Array[]).splice(0)) Y.applyUpdate(replica, update);
 
     const [a, b] = replicas as [Y.Doc, Y.Doc];
     expect(summaryText(a).plain, `seed ${seed}`).toBe(summaryText(b).plain);

@@ -40,7 +40,10 @@ function revise(text: string, from: string, to: string): string {
 }
 
 /** Asserts the result is one kind and returns it narrowed. */
-function expectKind<K extends ReanchorResult["kind"]>(result: ReanchorResult | undefined, kind: K): Extract<ReanchorResult, { kind: K }> {
+function expectKind<K extends ReanchorResult["kind"]>(
+  result: ReanchorResult | undefined,
+  kind: K,
+): Extract<ReanchorResult, { kind: K }> {
   expect(result?.kind, JSON.stringify(result)).toBe(kind);
   return result as Extract<ReanchorResult, { kind: K }>;
 }
@@ -56,7 +59,18 @@ function candidateTexts(candidates: ReanchorCandidate[]): string[] {
 
 describe("reanchorQuote on an unchanged source", () => {
   it("finds every quote exactly where it was, with the same selector", () => {
-    for (const words of [VIDEO, RATCLIFFE, EMBASSY, FRUSTRATION, OPEN_DOOR, ACROSS, DREAMS, TWO_PARAGRAPHS, PARAGRAPHS[0] ?? "", "grit"]) {
+    for (const words of [
+      VIDEO,
+      RATCLIFFE,
+      EMBASSY,
+      FRUSTRATION,
+      OPEN_DOOR,
+      ACROSS,
+      DREAMS,
+      TWO_PARAGRAPHS,
+      PARAGRAPHS[0] ?? "",
+      "grit",
+    ]) {
       const selector = quote(words);
       expect(reanchorQuote(selector, SOURCE)).toEqual({ kind: "exact", selector });
     }
@@ -88,7 +102,8 @@ describe("reanchorQuote on a moved passage", () => {
 
 describe("reanchorQuote on a lightly edited passage", () => {
   it("applies a fuzzy match when one word inside the quote and its punctuation changed, and reports it changed", () => {
-    const edited = "Director John Ratcliffe has pledged to make China a top priority for the CIA's intelligence-gathering";
+    const edited =
+      "Director John Ratcliffe has pledged to make China a top priority for the CIA's intelligence-gathering";
     const revised = revise(SOURCE, RATCLIFFE, edited);
     const result = expectKind(reanchorQuote(quote(RATCLIFFE), revised), "edited");
     expect(result.changed).toBe(true);
@@ -150,7 +165,9 @@ describe("reanchorQuote on a rewritten or deleted passage", () => {
   });
 
   it("orphans a quote with no text, rather than searching for it", () => {
-    expect(reanchorQuote({ exact: "  ", prefix: "", suffix: "", start: 0, end: 2 }, SOURCE)).toMatchObject({ kind: "orphaned" });
+    expect(reanchorQuote({ exact: "  ", prefix: "", suffix: "", start: 0, end: 2 }, SOURCE)).toMatchObject({
+      kind: "orphaned",
+    });
   });
 });
 
@@ -186,7 +203,9 @@ describe("reanchorQuote never lets a look-alike capture a quote", () => {
       "the words around it are not the quote's old context",
       "a number changed: 900,000 → 1,200,000",
     ]);
-    expect(result.reason).toBe("The closest passage cannot be applied without a person: a number changed: 900,000 → 950,000.");
+    expect(result.reason).toBe(
+      "The closest passage cannot be applied without a person: a number changed: 900,000 → 950,000.",
+    );
     for (const candidate of result.candidates) expectSelectorOf(candidate.selector, revised);
   });
 
@@ -199,7 +218,10 @@ describe("reanchorQuote never lets a look-alike capture a quote", () => {
 
   it("treats a number written in words as a number", () => {
     const words = "Six months ago, the CIA released a text-only video in Mandarin";
-    const result = expectKind(reanchorQuote(quote(words), revise(SOURCE, "Six months ago", "Seven months ago")), "reverify");
+    const result = expectKind(
+      reanchorQuote(quote(words), revise(SOURCE, "Six months ago", "Seven months ago")),
+      "reverify",
+    );
     expect(result.candidates[0].reasons).toEqual(["a number changed: Six → Seven"]);
   });
 
@@ -237,7 +259,10 @@ describe("reanchorQuote never lets a look-alike capture a quote", () => {
     const result = expectKind(reanchorQuote(quote(EMBASSY), revised), "reverify");
     expect(candidateTexts(result.candidates)).toEqual([edited, EMBASSY]);
     expect(result.candidates[0].reasons).toEqual(["the quote's old text still occurs word for word elsewhere"]);
-    expect(result.candidates[1]).toMatchObject({ similarity: 1, reasons: ["the same words, away from the quote's old context"] });
+    expect(result.candidates[1]).toMatchObject({
+      similarity: 1,
+      reasons: ["the same words, away from the quote's old context"],
+    });
   });
 });
 
@@ -276,7 +301,10 @@ describe("reanchorQuote with two equally good candidates", () => {
     expect(second).toBeGreaterThan(first);
     const revised = `A note from the editor.\n\n${SOURCE}`;
     for (const start of [first, second]) {
-      const result = expectKind(reanchorQuote(createQuoteSelector(SOURCE, start, start + words.length), revised), "exact");
+      const result = expectKind(
+        reanchorQuote(createQuoteSelector(SOURCE, start, start + words.length), revised),
+        "exact",
+      );
       expect(result.selector.start).toBe(start + "A note from the editor.\n\n".length);
     }
   });
@@ -288,7 +316,13 @@ describe("reanchorQuotes", () => {
     let revised = revise(SOURCE, "has vowed", "has pledged");
     revised = revise(revised, ` ${VIDEO}`, "");
     revised = `Editor's note: this article has been corrected.\n\n${revised}`;
-    expect(reanchorQuotes(selectors, revised).map((result) => result.kind)).toEqual(["orphaned", "edited", "exact", "exact", "exact"]);
+    expect(reanchorQuotes(selectors, revised).map((result) => result.kind)).toEqual([
+      "orphaned",
+      "edited",
+      "exact",
+      "exact",
+      "exact",
+    ]);
   });
 
   it("is fast on a 5,000-word source: 21 paragraph-long quotes, every one edited", () => {

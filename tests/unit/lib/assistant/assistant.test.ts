@@ -15,14 +15,21 @@ describe("sentence segmentation", () => {
     const sentences = sentencesOf(text);
     const withAgency = sentences.find((sentence) => sentence.text.includes("the C.I.A. agency has produced"));
     // Not cut at "C.I.A.", but cut after the "U.S." that ends a sentence; not cut inside "The U.S. Central Intelligence Agency".
-    expect(withAgency?.text).toMatch(/^The cinematic, Mandarin-language videos released across multiple platforms resemble recruiting videos the C\.I\.A\. agency.* with the U\.S\.$/);
-    expect(sentences.some((sentence) => sentence.text === "Officials say the Russian-language videos have proved successful.")).toBe(true);
-    expect(sentencesOf(source("002"))[0]?.text).toMatch(/^The U\.S\. Central Intelligence Agency has released two new Mandarin-language videos .*United States\.$/);
+    expect(withAgency?.text).toMatch(
+      /^The cinematic, Mandarin-language videos released across multiple platforms resemble recruiting videos the C\.I\.A\. agency.* with the U\.S\.$/,
+    );
+    expect(
+      sentences.some(
+        (sentence) => sentence.text === "Officials say the Russian-language videos have proved successful.",
+      ),
+    ).toBe(true);
+    expect(sentencesOf(source("002"))[0]?.text).toMatch(
+      /^The U\.S\. Central Intelligence Agency has released two new Mandarin-language videos .*United States\.$/,
+    );
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
-    expect(sentencesOf("Officials met on Jan. 5 in the U.S. capital. “We will,” he said — twice.").map((s) => s.text)).toEqual([
-      "Officials met on Jan. 5 in the U.S. capital.",
-      "“We will,” he said — twice.",
-    ]);
+    expect(
+      sentencesOf("Officials met on Jan. 5 in the U.S. capital. “We will,” he said — twice.").map((s) => s.text),
+    ).toEqual(["Officials met on Jan. 5 in the U.S. capital.", "“We will,” he said — twice."]);
   });
 });
 
@@ -30,7 +37,12 @@ describe("evidence suggestions", () => {
   it("ranks a labelled supporting passage first for the demo story's first claim, with the matched words", () => {
     const [claim] = seedEval.claims;
     const [best] = suggestEvidence(index, claim?.text ?? "", { k: 3 });
-    const relevant = claim?.support.some((passage) => passage.source === best?.sourceId && locate(passage.source, passage.passage).start < (best?.end ?? 0) && (best?.start ?? 0) < locate(passage.source, passage.passage).end);
+    const relevant = claim?.support.some(
+      (passage) =>
+        passage.source === best?.sourceId &&
+        locate(passage.source, passage.passage).start < (best?.end ?? 0) &&
+        (best?.start ?? 0) < locate(passage.source, passage.passage).end,
+    );
     expect(relevant).toBe(true);
     expect(best?.matchedTerms).toEqual(expect.arrayContaining(["released", "videos", "Chinese", "officials"]));
     expect(source(best?.sourceId ?? "").slice(best?.start, best?.end)).toBe(best?.text);
@@ -38,17 +50,25 @@ describe("evidence suggestions", () => {
 
   it("matches a spelled-out name with the acronym the sources use, both ways", () => {
     const byName = suggestEvidence(index, "The Central Intelligence Agency released videos in Chinese", { k: 5 });
-    expect(byName.find((suggestion) => suggestion.text.startsWith("“Today, the CIA released"))?.matchedTerms).toContain("CIA");
-    const byAcronym = suggestEvidence(index, "The CIA released two new videos to the U.S.", { k: 5 });
-    expect(byAcronym.find((suggestion) => suggestion.text.startsWith("The U.S. Central Intelligence Agency has released"))?.matchedTerms).toEqual(
-      expect.arrayContaining(["Central Intelligence Agency", "United States"]),
+    expect(byName.find((suggestion) => suggestion.text.startsWith("“Today, the CIA released"))?.matchedTerms).toContain(
+      "CIA",
     );
+    const byAcronym = suggestEvidence(index, "The CIA released two new videos to the U.S.", { k: 5 });
+    expect(
+      byAcronym.find((suggestion) => suggestion.text.startsWith("The U.S. Central Intelligence Agency has released"))
+        ?.matchedTerms,
+    ).toEqual(expect.arrayContaining(["Central Intelligence Agency", "United States"]));
   });
 
   it("leaves out passages already attached and never suggests a sentence sharing no word", () => {
     const [first] = suggestEvidence(index, "Chinese officials have yet to respond.", { k: 1 });
-    const next = suggestEvidence(index, "Chinese officials have yet to respond.", { k: 5, exclude: first ? [first] : [] });
-    expect(next.some((suggestion) => suggestion.sourceId === first?.sourceId && suggestion.start === first?.start)).toBe(false);
+    const next = suggestEvidence(index, "Chinese officials have yet to respond.", {
+      k: 5,
+      exclude: first ? [first] : [],
+    });
+    expect(
+      next.some((suggestion) => suggestion.sourceId === first?.sourceId && suggestion.start === first?.start),
+    ).toBe(false);
     expect(suggestEvidence(index, "Zebras quarrel", { k: 5 })).toEqual([]);
   });
 });
@@ -62,7 +82,9 @@ describe("quotation checker", () => {
       { change: "-", words: "weren" },
       { change: "+", words: "wasn" },
     ]);
-    expect(flags.some((flag) => flag.in === "003" && flag.quotation.text.startsWith("No adversary had ever posed"))).toBe(true);
+    expect(
+      flags.some((flag) => flag.in === "003" && flag.quotation.text.startsWith("No adversary had ever posed")),
+    ).toBe(true);
     // Three words are speech too: 002 drops the comma of "creativity, and grit".
     const grit = flags.find((flag) => flag.in === "002" && flag.quotation.text === "creativity and grit");
     expect(grit?.closest?.text).toMatch(/creativity, and grit/);
@@ -71,7 +93,8 @@ describe("quotation checker", () => {
   });
 
   it("verifies “discarded like worn-out shoes” and flags a summary quotation that no source has", () => {
-    const summary = "The official saw colleagues “discarded like worn-out shoes” and said “we always have an open door for them”.";
+    const summary =
+      "The official saw colleagues “discarded like worn-out shoes” and said “we always have an open door for them”.";
     const flags = checkSummaryQuotations(summary, seedSources, index);
     expect(flags.map((flag) => flag.quotation.text)).toEqual(["we always have an open door for them"]);
     expect(flags[0]?.closest?.text).toBe("we always have an open door to them");
@@ -83,7 +106,10 @@ describe("quotation checker", () => {
 
   it("finds quotations in curly and straight marks, splits them at an ellipsis and skips scare quotes", () => {
     const text = 'He said "we will not stop now … nor will we slow down" about the “dark web”.';
-    expect(quotationsIn(text).map((quotation) => text.slice(quotation.start, quotation.end))).toEqual(["we will not stop now", "nor will we slow down"]);
+    expect(quotationsIn(text).map((quotation) => text.slice(quotation.start, quotation.end))).toEqual([
+      "we will not stop now",
+      "nor will we slow down",
+    ]);
   });
 });
 
@@ -92,14 +118,22 @@ describe("discrepancy finder", () => {
     const found = sourceDiscrepancies(index);
     const times = found.filter((group) => group.kind === "time");
     expect(times).toHaveLength(1);
-    expect(new Set(times[0]?.wordings.map((wording) => wording.fact.value))).toEqual(new Set(["last year", "last october", "six months ago"]));
+    expect(new Set(times[0]?.wordings.map((wording) => wording.fact.value))).toEqual(
+      new Set(["last year", "last october", "six months ago"]),
+    );
     const platforms = found.find((group) => group.kind === "list");
     expect(platforms?.wordings.map((wording) => wording.sourceId).sort()).toEqual(["001", "002", "003"]);
   });
 
   it("flags a number in a claim that its quotes state differently, and not one they agree with", () => {
-    const quotes = [{ id: "q1", text: "Those reached more than 2.9 million people and had about 900,000 views, the official said." }];
-    expect(claimDiscrepancies("The videos had 2.9 million views.", quotes).map((found) => found.quoteFacts.map(({ fact }) => fact.value))).toEqual([["900000"]]);
+    const quotes = [
+      { id: "q1", text: "Those reached more than 2.9 million people and had about 900,000 views, the official said." },
+    ];
+    expect(
+      claimDiscrepancies("The videos had 2.9 million views.", quotes).map((found) =>
+        found.quoteFacts.map(({ fact }) => fact.value),
+      ),
+    ).toEqual([["900000"]]);
     expect(claimDiscrepancies("The videos had 900,000 views.", quotes)).toEqual([]);
     expect(numberValue("about 2.9 million")).toBe(2_900_000);
   });

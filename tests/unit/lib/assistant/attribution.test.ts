@@ -3,13 +3,16 @@ import { attributionsIn, isAttributedClaim } from "@/lib/assistant/attribution";
 import { sentencesOf, type Sentence } from "@/lib/assistant/text-analysis";
 import { seedEval, seedSources } from "../../../fixtures/assistant/seed-story";
 
-const sentences = seedSources.flatMap((source) => sentencesOf(source.text).map((sentence) => ({ sourceId: source.id, sentence })));
+const sentences = seedSources.flatMap((source) =>
+  sentencesOf(source.text).map((sentence) => ({ sourceId: source.id, sentence })),
+);
 const sentenceOf = (sourceId: string, beginning: string): Sentence => {
   const found = sentences.find((entry) => entry.sourceId === sourceId && entry.sentence.text.startsWith(beginning));
   if (!found) throw new Error(`no sentence of ${sourceId} starts with "${beginning}"`);
   return found.sentence;
 };
-const words = (sourceId: string, beginning: string) => attributionsIn(sentenceOf(sourceId, beginning)).map((found) => found.words);
+const words = (sourceId: string, beginning: string) =>
+  attributionsIn(sentenceOf(sourceId, beginning)).map((found) => found.words);
 
 describe("attribution cues", () => {
   it("finds the attributing words of seed sentences, with the speaker beside the verb", () => {
@@ -23,14 +26,23 @@ describe("attribution cues", () => {
   });
 
   it("gives offsets into the source and leaves out what follows a verb when it is not its speaker", () => {
-    const sentence = sentenceOf("001", "A CIA official, who spoke on customary condition of anonymity, said the agency hopes");
+    const sentence = sentenceOf(
+      "001",
+      "A CIA official, who spoke on customary condition of anonymity, said the agency hopes",
+    );
     const [said] = attributionsIn(sentence);
     // "the agency" is the subject of "hopes", not who said it.
     expect(said?.words).toBe("said");
     const text = seedSources.find((source) => source.id === "001")?.text ?? "";
     expect(text.slice(said?.start, said?.end)).toBe("said");
-    expect(attributionsIn(sentencesOf("The videos worked, said Ratcliffe.")[0] as Sentence).map((found) => found.words)).toEqual(["said Ratcliffe"]);
-    expect(attributionsIn(sentencesOf("The videos worked, according to two senior officials.")[0] as Sentence).map((found) => found.words)).toEqual(["according to two senior officials"]);
+    expect(
+      attributionsIn(sentencesOf("The videos worked, said Ratcliffe.")[0] as Sentence).map((found) => found.words),
+    ).toEqual(["said Ratcliffe"]);
+    expect(
+      attributionsIn(sentencesOf("The videos worked, according to two senior officials.")[0] as Sentence).map(
+        (found) => found.words,
+      ),
+    ).toEqual(["according to two senior officials"]);
   });
 
   it("does not take a statement of fact for an attribution ('information', 'state')", () => {
@@ -40,10 +52,17 @@ describe("attribution cues", () => {
   });
 
   it("reads a claim that names its speaker as reported, and one that does not as stated as fact", () => {
-    const claim = (id: string) => sentencesOf(seedEval.claims.find((candidate) => candidate.id === id)?.text ?? "").flatMap((sentence) => sentence.tokens);
+    const claim = (id: string) =>
+      sentencesOf(seedEval.claims.find((candidate) => candidate.id === id)?.text ?? "").flatMap(
+        (sentence) => sentence.tokens,
+      );
     expect(isAttributedClaim(claim("c4"))).toBe(true);
     expect(isAttributedClaim(claim("c5"))).toBe(false);
     expect(isAttributedClaim(claim("c1"))).toBe(false);
-    expect(isAttributedClaim(sentencesOf("Officials described the videos as a success.").flatMap((sentence) => sentence.tokens))).toBe(true);
+    expect(
+      isAttributedClaim(
+        sentencesOf("Officials described the videos as a success.").flatMap((sentence) => sentence.tokens),
+      ),
+    ).toBe(true);
   });
 });

@@ -50,7 +50,12 @@ describe("dismissals", () => {
     map.set("citation_needed:story:0123456789ab", { reason: "ok", by: { id: "u-maya" }, at: AT });
     map.set("single_source:c1:0123456789ab", "dismissed");
     map.set("one sided <script>", { reason: "ok", by: MAYA, at: AT });
-    map.set("misquote:c1:0123456789ab", { reason: "Checked with the NBC transcript", by: MAYA, at: AT, extra: "ignored" });
+    map.set("misquote:c1:0123456789ab", {
+      reason: "Checked with the NBC transcript",
+      by: MAYA,
+      at: AT,
+      extra: "ignored",
+    });
     expect(readDismissals(doc)).toEqual(
       new Map([["misquote:c1:0123456789ab", { reason: "Checked with the NBC transcript", by: MAYA, at: AT }]]),
     );

@@ -44,7 +44,8 @@ describe("safeCallbackPath", () => {
   });
 
   it("refuses what is not a string", () => {
-    for (const value of [undefined, null, 42, ["/stories"], { href: "/stories" }]) expect(safeCallbackPath(value)).toBe("/");
+    for (const value of [undefined, null, 42, ["/stories"], { href: "/stories" }])
+      expect(safeCallbackPath(value)).toBe("/");
   });
 
   it("gives the fallback asked for", () => {

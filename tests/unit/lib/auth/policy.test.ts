@@ -5,7 +5,16 @@ import type { Role } from "@/lib/auth/roles";
 // The whole role × action table, written out so that a change to the policy has to change this test too.
 const TABLE: Record<"reader" | Role, Action[]> = {
   reader: [],
-  editor: ["open_workspace", "create_story", "import_source", "correct_source", "edit_summary", "mark_claim", "attach_quote", "request_review"],
+  editor: [
+    "open_workspace",
+    "create_story",
+    "import_source",
+    "correct_source",
+    "edit_summary",
+    "mark_claim",
+    "attach_quote",
+    "request_review",
+  ],
   reviewer: [
     "open_workspace",
     "create_story",

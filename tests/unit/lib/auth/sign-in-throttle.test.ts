@@ -16,7 +16,12 @@ const ADDRESS = (ip: string) => ({ key: `address:${ip}`, rule: { ...RULE, freeFa
 const isAccount = (key: string) => key.startsWith("account:");
 
 /** Fails `count` attempts in a row at `now`, expecting each to be let through. */
-function fail(throttle: SignInThrottle, keys: Parameters<SignInThrottle["attempt"]>[0], count: number, now: number): void {
+function fail(
+  throttle: SignInThrottle,
+  keys: Parameters<SignInThrottle["attempt"]>[0],
+  count: number,
+  now: number,
+): void {
   for (let i = 0; i < count; i++) expect(throttle.attempt(keys, now).allowed).toBe(true);
 }
 
@@ -27,7 +32,9 @@ function retryAfter(throttle: SignInThrottle, keys: Parameters<SignInThrottle["a
 
 describe("delayAfter", () => {
   it("costs nothing for the free failures, then doubles up to the longest wait", () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map((failures) => delayAfter(RULE, failures))).toEqual([0, 0, 0, 1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((failures) => delayAfter(RULE, failures))).toEqual([
+      0, 0, 0, 1_000, 2_000, 4_000, 8_000, 8_000,
+    ]);
   });
 
   it("never overflows for a huge count", () => {
@@ -91,7 +98,8 @@ describe("SignInThrottle", () => {
   it("throttles an address trying many accounts, though no account reaches its own limit", () => {
     const throttle = new SignInThrottle();
     const address = ADDRESS("198.51.100.2");
-    for (let i = 0; i < 6; i++) expect(throttle.attempt([ACCOUNT(`guess${i}@corroborate.local`), address], 0).allowed).toBe(true);
+    for (let i = 0; i < 6; i++)
+      expect(throttle.attempt([ACCOUNT(`guess${i}@corroborate.local`), address], 0).allowed).toBe(true);
     expect(retryAfter(throttle, [ACCOUNT("another@corroborate.local"), address], 0)).toBe(1_000);
     // The refused attempt did not count against that account.
     fail(throttle, [ACCOUNT("another@corroborate.local")], 3, 0);
@@ -99,7 +107,8 @@ describe("SignInThrottle", () => {
 
   it("throttles an account tried from many addresses", () => {
     const throttle = new SignInThrottle();
-    for (let i = 0; i < 3; i++) expect(throttle.attempt([ACCOUNT("rosa@corroborate.local"), ADDRESS(`192.0.2.${i}`)], 0).allowed).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect(throttle.attempt([ACCOUNT("rosa@corroborate.local"), ADDRESS(`192.0.2.${i}`)], 0).allowed).toBe(true);
     expect(retryAfter(throttle, [ACCOUNT("rosa@corroborate.local"), ADDRESS("192.0.2.99")], 0)).toBe(1_000);
   });
 
@@ -137,7 +146,15 @@ describe("the throttled sign-in error", () => {
   });
 
   it("is not read into other errors", () => {
-    for (const error of [null, undefined, "", "CredentialsSignin", "SignInThrottled:", "SignInThrottled:abc", "xSignInThrottled:5"]) {
+    for (const error of [
+      null,
+      undefined,
+      "",
+      "CredentialsSignin",
+      "SignInThrottled:",
+      "SignInThrottled:abc",
+      "xSignInThrottled:5",
+    ]) {
       expect(throttledSignInSeconds(error)).toBeNull();
     }
   });

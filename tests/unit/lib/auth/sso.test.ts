@@ -51,7 +51,9 @@ describe("ssoIdentity", () => {
 
 describe("decideSsoSignIn", () => {
   it("signs in the existing, enabled person with the verified email", () => {
-    expect(decideSsoSignIn({ identity: verified, user: { id: "u1", disabledAt: null }, invitations: [], now: NOW })).toEqual({
+    expect(
+      decideSsoSignIn({ identity: verified, user: { id: "u1", disabledAt: null }, invitations: [], now: NOW }),
+    ).toEqual({
       kind: "existing",
       userId: "u1",
     });
@@ -118,7 +120,9 @@ describe("decideSsoSignIn", () => {
 describe("describeSignInError", () => {
   it("explains each refusal, naming the provider", () => {
     expect(describeSignInError(undefined, "Acme ID")).toBeNull();
-    expect(describeSignInError("AccessDenied", "Acme ID")).toMatch(/Acme ID account has no access.*Ask an admin to invite/);
+    expect(describeSignInError("AccessDenied", "Acme ID")).toMatch(
+      /Acme ID account has no access.*Ask an admin to invite/,
+    );
     expect(describeSignInError("SsoEmailUnverified", "Acme ID")).toMatch(/Acme ID has not verified your email address/);
     expect(describeSignInError("OAuthCallback", "Acme ID")).toMatch(/Signing in with Acme ID did not complete/);
     expect(describeSignInError("<script>", "Acme ID")).toBe("Sign-in did not complete. Try again.");

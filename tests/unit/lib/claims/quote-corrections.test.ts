@@ -47,7 +47,9 @@ function documentQuoting(passages: string[], status = "approved") {
 }
 
 const quoteOf = (doc: Y.Doc, claimId: string, quoteId = `q${claimId.slice(1)}`) =>
-  readClaims(doc).find((claim) => claim.id === claimId)?.quotes.find((quote) => quote.id === quoteId);
+  readClaims(doc)
+    .find((claim) => claim.id === claimId)
+    ?.quotes.find((quote) => quote.id === quoteId);
 const statusOf = (doc: Y.Doc, claimId: string) => readClaims(doc).find((claim) => claim.id === claimId)?.status;
 
 describe("applySourceCorrection", () => {

@@ -76,7 +76,9 @@ describe("claims in the story document", () => {
   it("refuses to write a malformed quote or an empty comment", () => {
     const { doc, claimId } = storyWithClaim();
     expect(() => addQuote(doc, claimId, quote("q1", { stance: "agrees" as never }))).toThrow();
-    expect(() => addComment(doc, claimId, { id: "c1", body: "   ", author: MAYA, createdAt: AT.toISOString() })).toThrow();
+    expect(() =>
+      addComment(doc, claimId, { id: "c1", body: "   ", author: MAYA, createdAt: AT.toISOString() }),
+    ).toThrow();
     expect(readClaims(doc)[0]?.quotes).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ function request(overrides: Partial<WriteRequest> = {}): WriteRequest {
 
 describe("refuseCrossSiteWrite", () => {
   it("lets a same-origin JSON request through, whatever the method", () => {
-    for (const method of ["POST", "PUT", "PATCH", "DELETE", "post"]) expect(refuseCrossSiteWrite(request({ method }), SITE)).toBeNull();
+    for (const method of ["POST", "PUT", "PATCH", "DELETE", "post"])
+      expect(refuseCrossSiteWrite(request({ method }), SITE)).toBeNull();
     expect(refuseCrossSiteWrite(request({ contentType: "application/json; charset=utf-8" }), SITE)).toBeNull();
     expect(refuseCrossSiteWrite(request({ contentType: "Application/JSON" }), SITE)).toBeNull();
   });
@@ -28,12 +29,20 @@ describe("refuseCrossSiteWrite", () => {
 
   it("leaves reads alone", () => {
     for (const method of ["GET", "HEAD", "OPTIONS"]) {
-      expect(refuseCrossSiteWrite(request({ method, origin: "https://evil.example", contentType: null, secFetchSite: "cross-site" }), SITE)).toBeNull();
+      expect(
+        refuseCrossSiteWrite(
+          request({ method, origin: "https://evil.example", contentType: null, secFetchSite: "cross-site" }),
+          SITE,
+        ),
+      ).toBeNull();
     }
   });
 
   it("refuses a form post from another site (text/plain, the classic CSRF) with 403", () => {
-    const refusal = refuseCrossSiteWrite(request({ origin: "https://evil.example", secFetchSite: "cross-site", contentType: "text/plain" }), SITE);
+    const refusal = refuseCrossSiteWrite(
+      request({ origin: "https://evil.example", secFetchSite: "cross-site", contentType: "text/plain" }),
+      SITE,
+    );
     expect(refusal).toEqual({ status: 403, error: expect.stringContaining("did not come from a page of this site") });
   });
 
@@ -55,7 +64,9 @@ describe("refuseCrossSiteWrite", () => {
   });
 
   it("trusts Origin over Sec-Fetch-Site when both are sent", () => {
-    expect(refuseCrossSiteWrite(request({ origin: "https://evil.example", secFetchSite: "same-origin" }), SITE)?.status).toBe(403);
+    expect(
+      refuseCrossSiteWrite(request({ origin: "https://evil.example", secFetchSite: "same-origin" }), SITE)?.status,
+    ).toBe(403);
   });
 
   it.each([
@@ -68,11 +79,19 @@ describe("refuseCrossSiteWrite", () => {
     "",
     null,
   ])("refuses a same-origin request with Content-Type %j with 415", (contentType) => {
-    expect(refuseCrossSiteWrite(request({ contentType }), SITE)).toEqual({ status: 415, error: expect.stringContaining("JSON") });
+    expect(refuseCrossSiteWrite(request({ contentType }), SITE)).toEqual({
+      status: 415,
+      error: expect.stringContaining("JSON"),
+    });
   });
 
   it("leaves next-auth's own endpoints to next-auth (they carry its CSRF token)", () => {
-    const signIn = request({ pathname: "/api/auth/callback/credentials", contentType: "application/x-www-form-urlencoded", origin: null, secFetchSite: null });
+    const signIn = request({
+      pathname: "/api/auth/callback/credentials",
+      contentType: "application/x-www-form-urlencoded",
+      origin: null,
+      secFetchSite: null,
+    });
     expect(refuseCrossSiteWrite(signIn, SITE)).toBeNull();
     // Only that folder: a look-alike path is checked.
     expect(refuseCrossSiteWrite({ ...signIn, pathname: "/api/authx/callback" }, SITE)?.status).toBe(403);

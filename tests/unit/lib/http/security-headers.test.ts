@@ -5,10 +5,12 @@ const HTTP = { nonce: "bm9uY2U=", collabUrl: "ws://localhost:1234", https: false
 
 /** The policy as a map of directive → sources. */
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split("; ").map((directive) => {
-    const [name = "", ...sources] = directive.split(" ");
-    return [name, sources];
-  }));
+  return new Map(
+    policy.split("; ").map((directive) => {
+      const [name = "", ...sources] = directive.split(" ");
+      return [name, sources];
+    }),
+  );
 }
 
 describe("contentSecurityPolicy", () => {
@@ -28,7 +30,11 @@ describe("contentSecurityPolicy", () => {
 
   it("lets pages connect to the collaboration server, by its origin", () => {
     expect(directives(contentSecurityPolicy(HTTP)).get("connect-src")).toEqual(["'self'", "ws://localhost:1234"]);
-    const behindProxy = contentSecurityPolicy({ ...HTTP, collabUrl: "wss://collab.newsroom.example/socket", https: true });
+    const behindProxy = contentSecurityPolicy({
+      ...HTTP,
+      collabUrl: "wss://collab.newsroom.example/socket",
+      https: true,
+    });
     expect(directives(behindProxy).get("connect-src")).toEqual(["'self'", "wss://collab.newsroom.example"]);
   });
 
@@ -61,7 +67,9 @@ describe("securityHeaders", () => {
 
   it("sends HSTS only under https", () => {
     expect(new Map(securityHeaders(HTTP)).has("Strict-Transport-Security")).toBe(false);
-    expect(new Map(securityHeaders({ ...HTTP, https: true })).get("Strict-Transport-Security")).toMatch(/^max-age=\d{8}; includeSubDomains$/);
+    expect(new Map(securityHeaders({ ...HTTP, https: true })).get("Strict-Transport-Security")).toMatch(
+      /^max-age=\d{8}; includeSubDomains$/,
+    );
   });
 });
 

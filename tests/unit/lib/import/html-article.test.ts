@@ -107,7 +107,10 @@ describe("extractHtmlArticle paragraphs", () => {
   it("drops a menu inside the article", () => {
     const paragraphs = readArticleMetadata(seedFile("002")).body.split("\n");
     const tools = `<nav class="story-tools"><span>Listen to this article</span> <span>Text size</span></nav>`;
-    const html = `${paragraphs.slice(0, 2).map((text) => `<p>${text}</p>`).join("")}${tools}<p>${paragraphs[2]}</p>`;
+    const html = `${paragraphs
+      .slice(0, 2)
+      .map((text) => `<p>${text}</p>`)
+      .join("")}${tools}<p>${paragraphs[2]}</p>`;
     expect(extractHtmlArticle(parse(page(html))).text).toBe(paragraphs.slice(0, 3).join("\n\n"));
   });
 
@@ -138,7 +141,8 @@ describe("extractHtmlArticle on pages without an article", () => {
 
 describe("withoutStyleElements", () => {
   it("drops every <style> element, whatever its case or attributes, and keeps the rest", () => {
-    const html = '<head><style>p{color:red}</style><STYLE type="text/css" media="print">\n.ad{}\n</STYLE ></head><p style="x">Text</p>';
+    const html =
+      '<head><style>p{color:red}</style><STYLE type="text/css" media="print">\n.ad{}\n</STYLE ></head><p style="x">Text</p>';
     expect(withoutStyleElements(html)).toBe('<head></head><p style="x">Text</p>');
   });
 

@@ -140,7 +140,10 @@ describe("articleTextFromFile", () => {
     const html = `<!DOCTYPE html><html><head><title>${headline}</title></head><body><main><article>
       <h1>${headline}</h1>
       <p>In Reports</p><p>12:22 PM, May 02, 2025</p><p>By Myind Staff</p>
-      ${lines.slice(3).map((line) => `<p>${line}</p>`).join("\n")}
+      ${lines
+        .slice(3)
+        .map((line) => `<p>${line}</p>`)
+        .join("\n")}
       </article></main></body></html>`;
     expect(articleTextFromFile("html", html, parseHtml)).toEqual(seededArticle("003"));
   });

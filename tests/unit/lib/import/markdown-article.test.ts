@@ -5,7 +5,10 @@ import { markdownToArticleText } from "@/lib/import/markdown-article";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
 import { seedFile } from "../../../fixtures";
 
-const MYIND_MARKDOWN = readFileSync(path.join(import.meta.dirname, "../../../fixtures/import/myind-article.md"), "utf8");
+const MYIND_MARKDOWN = readFileSync(
+  path.join(import.meta.dirname, "../../../fixtures/import/myind-article.md"),
+  "utf8",
+);
 
 describe("markdownToArticleText on a Markdown copy of seed 003", () => {
   it("gives the same text as the plain-text article", () => {

@@ -4,7 +4,9 @@ import { normaliseArticleText } from "@/lib/import/normalise-text";
 
 describe("normaliseArticleText", () => {
   it("folds line endings, whitespace runs and blank lines into paragraphs", () => {
-    expect(normaliseArticleText("  A \t first\u00a0line\r\n\r\n\r\nsecond  \rthird")).toBe("A first line\n\nsecond\n\nthird");
+    expect(normaliseArticleText("  A \t first\u00a0line\r\n\r\n\r\nsecond  \rthird")).toBe(
+      "A first line\n\nsecond\n\nthird",
+    );
   });
 
   it("composes Unicode to NFC", () => {

@@ -57,13 +57,20 @@ describe("verifyQuote", () => {
     const typed = { ...createQuoteSelector(curly, 3, 45), exact: 'called it  "the most formidable competitor" -' };
     const result = verifyQuote(curly, typed);
     expect(result).toMatchObject({ verified: true });
-    if (result.verified) expect(curly.slice(result.start, result.end)).toBe("called it “the most formidable competitor” —");
+    if (result.verified)
+      expect(curly.slice(result.start, result.end)).toBe("called it “the most formidable competitor” —");
   });
 
   it("refuses a paraphrase: 003 puts Ratcliffe's words, changed, inside quotation marks", () => {
     const paraphrase = "No adversary had ever posed a more formidable challenge to the US than the CCP.";
     expect(seedFile("003")).toContain(paraphrase);
-    const result = verifyQuote(SOURCE_004, { exact: paraphrase, prefix: "", suffix: "", start: 0, end: paraphrase.length });
+    const result = verifyQuote(SOURCE_004, {
+      exact: paraphrase,
+      prefix: "",
+      suffix: "",
+      start: 0,
+      end: paraphrase.length,
+    });
     expect(result).toEqual({ verified: false, reason: "The quote does not occur in the source." });
   });
 

@@ -14,8 +14,24 @@ const claim: Claim = {
   createdAt: "2026-11-23T10:00:00.000Z",
   comments: [],
   quotes: [
-    { id: "q2", sourceId: "s4", selector: createQuoteSelector(SOURCE, 4, 19), stance: "supports", note: "", addedBy: MAYA, addedAt: "2026-11-23T10:00:00.000Z" },
-    { id: "q1", sourceId: "s1", selector: createQuoteSelector(SOURCE, 20, 52), stance: "context", note: "", addedBy: MAYA, addedAt: "2026-11-23T10:00:00.000Z" },
+    {
+      id: "q2",
+      sourceId: "s4",
+      selector: createQuoteSelector(SOURCE, 4, 19),
+      stance: "supports",
+      note: "",
+      addedBy: MAYA,
+      addedAt: "2026-11-23T10:00:00.000Z",
+    },
+    {
+      id: "q1",
+      sourceId: "s1",
+      selector: createQuoteSelector(SOURCE, 20, 52),
+      stance: "context",
+      note: "",
+      addedBy: MAYA,
+      addedAt: "2026-11-23T10:00:00.000Z",
+    },
   ],
 };
 const span = { start: 0, end: 20, text: "The CIA has released" };
@@ -46,37 +62,66 @@ describe("claim hashes", () => {
 
   it("change with a quote's context or note, which readers see, but not with its offsets alone", async () => {
     const base = await hashClaimSnapshot(claimSnapshot(claim, span));
-    const withQuote = (change: (quote: Quote) => Quote) => ({ ...claim, quotes: claim.quotes.map((quote) => (quote.id === "q1" ? change(quote) : quote)) });
+    const withQuote = (change: (quote: Quote) => Quote) => ({
+      ...claim,
+      quotes: claim.quotes.map((quote) => (quote.id === "q1" ? change(quote) : quote)),
+    });
     const hashOf = (change: (quote: Quote) => Quote) => hashClaimSnapshot(claimSnapshot(withQuote(change), span));
-    expect(await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, prefix: "Officials deny that " } }))).not.toBe(base);
-    expect(await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, suffix: " was never true." } }))).not.toBe(base);
+    expect(
+      await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, prefix: "Officials deny that " } })),
+    ).not.toBe(base);
+    expect(
+      await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, suffix: " was never true." } })),
+    ).not.toBe(base);
     expect(await hashOf((quote) => ({ ...quote, note: "Only a spokesman's word." }))).not.toBe(base);
     // The same words in the same context further down the source, as a correction may move them.
-    expect(await hashOf((quote) => ({ ...quote, selector: { ...quote.selector, start: quote.selector.start + 240, end: quote.selector.end + 240 } }))).toBe(base);
+    expect(
+      await hashOf((quote) => ({
+        ...quote,
+        selector: { ...quote.selector, start: quote.selector.start + 240, end: quote.selector.end + 240 },
+      })),
+    ).toBe(base);
   });
 
   it("take each quote's selector from selectorOf, so a context forged into the document does not count", async () => {
     const base = await hashClaimSnapshot(claimSnapshot(claim, span));
     const canonical = new Map(claim.quotes.map((quote) => [quote.id, quote.selector]));
-    const forged = { ...claim, quotes: claim.quotes.map((quote) => ({ ...quote, selector: { ...quote.selector, prefix: "Officials deny that " } })) };
+    const forged = {
+      ...claim,
+      quotes: claim.quotes.map((quote) => ({
+        ...quote,
+        selector: { ...quote.selector, prefix: "Officials deny that " },
+      })),
+    };
     const snapshot = claimSnapshot(forged, span, (quote) => canonical.get(quote.id) ?? null);
     expect(snapshot.quotes.map((quote) => quote.prefix)).toEqual(["The CIA on Thursday ", "The "]);
     expect(await hashClaimSnapshot(snapshot)).toBe(base);
     // A quote that does not verify has no context the server vouches for, and is hashed as such.
     const unverified = claimSnapshot(claim, span, (quote) => (quote.id === "q1" ? null : quote.selector));
-    expect(unverified.quotes[0]).toMatchObject({ id: "q1", exact: claim.quotes[1]?.selector.exact, prefix: null, suffix: null });
+    expect(unverified.quotes[0]).toMatchObject({
+      id: "q1",
+      exact: claim.quotes[1]?.selector.exact,
+      prefix: null,
+      suffix: null,
+    });
     expect(await hashClaimSnapshot(unverified)).not.toBe(base);
   });
 });
 
 describe("reviewState", () => {
   it("counts a recorded decision on the current content", () => {
-    expect(reviewState("approved", "h1", decision("h1"))).toMatchObject({ status: "approved", changedSinceDecision: false });
+    expect(reviewState("approved", "h1", decision("h1"))).toMatchObject({
+      status: "approved",
+      changedSinceDecision: false,
+    });
     expect(reviewState("needs_review", "h1", decision("h1", "rejected"))).toMatchObject({ status: "rejected" });
   });
 
   it("sends a claim changed since its decision back to review", () => {
-    expect(reviewState("approved", "h2", decision("h1"))).toMatchObject({ status: "needs_review", changedSinceDecision: true });
+    expect(reviewState("approved", "h2", decision("h1"))).toMatchObject({
+      status: "needs_review",
+      changedSinceDecision: true,
+    });
   });
 
   it("ignores an approval or rejection written into the document without a record", () => {
@@ -107,7 +152,19 @@ describe("publishBlockers", () => {
     const blockers = publishBlockers([
       { ...approved, id: "c2", status: "needs_review" },
       { ...approved, id: "c3", quotes: [] },
-      { ...approved, id: "c4", quotes: [{ id: "q9", outlet: "Myind", exact: "no adversary had ever", verified: false, reason: "The quote does not occur in the source." }] },
+      {
+        ...approved,
+        id: "c4",
+        quotes: [
+          {
+            id: "q9",
+            outlet: "Myind",
+            exact: "no adversary had ever",
+            verified: false,
+            reason: "The quote does not occur in the source.",
+          },
+        ],
+      },
       { ...approved, id: "c5", text: null },
     ]);
     expect(blockers.map((blocker) => [blocker.kind, "claimId" in blocker ? blocker.claimId : null])).toEqual([
@@ -128,7 +185,11 @@ describe("publishBlockers", () => {
       quotes: [{ id: "q1", outlet: "NBC News", exact: "released", verified: true, correction }],
     });
     const blockers = publishBlockers([unsettled("reverify"), unsettled("orphaned"), unsettled("pending")]);
-    expect(blockers.map((blocker) => blocker.kind)).toEqual(["quote_reverify", "quote_orphaned", "quote_reanchor_pending"]);
+    expect(blockers.map((blocker) => blocker.kind)).toEqual([
+      "quote_reverify",
+      "quote_orphaned",
+      "quote_reanchor_pending",
+    ]);
     expect(blockers.map(describeBlocker)).toEqual([
       "A quote from NBC News (“released”) must be re-verified after a correction of its source.",
       "A quote from NBC News (“released”) was lost when its source was corrected: attach the passage again or remove the quote.",

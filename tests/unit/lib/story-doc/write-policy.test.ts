@@ -6,7 +6,12 @@ import { addComment, addQuote, claimsMap, createClaim, setClaimStatusAsEditor } 
 import { recordSourceRevision } from "@/lib/story-doc/source-revisions";
 import { defineStoryDocRoots } from "@/lib/story-doc/schema";
 import { writeSummaryParagraphs } from "@/lib/story-doc/summary";
-import { checkUpdate, DEFAULT_DOCUMENT_LIMITS, type DocumentLimits, type WriteVerdict } from "@/lib/story-doc/write-policy";
+import {
+  checkUpdate,
+  DEFAULT_DOCUMENT_LIMITS,
+  type DocumentLimits,
+  type WriteVerdict,
+} from "@/lib/story-doc/write-policy";
 
 const maya = { id: "maya", name: "Maya Chen" };
 const at = new Date("2026-11-30T10:00:00Z");
@@ -31,7 +36,11 @@ function updateOf(server: Y.Doc, change: (client: Y.Doc) => void): { update: Uin
   return { update: Y.mergeUpdates(updates), client };
 }
 
-function check(server: Y.Doc, update: Uint8Array, options: { limits?: Partial<DocumentLimits>; mayWriteAs?: (id: number) => boolean } = {}): WriteVerdict {
+function check(
+  server: Y.Doc,
+  update: Uint8Array,
+  options: { limits?: Partial<DocumentLimits>; mayWriteAs?: (id: number) => boolean } = {},
+): WriteVerdict {
   return checkUpdate(update, {
     doc: server,
     writer: "client",
@@ -52,23 +61,46 @@ const quote = {
 
 describe("checkUpdate accepts what the workspace writes", () => {
   it.each<[string, (doc: Y.Doc) => void]>([
-    ["typing in the summary", (doc) => (doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0).constructor === Y.XmlText && ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(3, " new")],
-    ["a new paragraph", (doc) => doc.getXmlFragment("summary").insert(1, [Object.assign(new Y.XmlElement("paragraph"), {})])],
-    ["a heading with a level", (doc) => {
-      const heading = new Y.XmlElement("heading");
-      doc.getXmlFragment("summary").insert(0, [heading]);
-      heading.setAttribute("level", "2");
-      heading.insert(0, [new Y.XmlText("Background")]);
-    }],
-    ["marking a claim", (doc) => {
-      createClaim(doc, { id: "c2", by: maya, at });
-      markClaimSpan(doc, "c2", 13, 20);
-    }],
-    ["bold text", (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { bold: {} })],
+    [
+      "typing in the summary",
+      (doc) =>
+        (doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0).constructor === Y.XmlText &&
+        ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(3, " new"),
+    ],
+    [
+      "a new paragraph",
+      (doc) => doc.getXmlFragment("summary").insert(1, [Object.assign(new Y.XmlElement("paragraph"), {})]),
+    ],
+    [
+      "a heading with a level",
+      (doc) => {
+        const heading = new Y.XmlElement("heading");
+        doc.getXmlFragment("summary").insert(0, [heading]);
+        heading.setAttribute("level", "2");
+        heading.insert(0, [new Y.XmlText("Background")]);
+      },
+    ],
+    [
+      "marking a claim",
+      (doc) => {
+        createClaim(doc, { id: "c2", by: maya, at });
+        markClaimSpan(doc, "c2", 13, 20);
+      },
+    ],
+    [
+      "bold text",
+      (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { bold: {} }),
+    ],
     ["a quote", (doc) => addQuote(doc, "c1", quote)],
-    ["a comment", (doc) => addComment(doc, "c1", { id: "m1", body: "Check the date.", author: maya, createdAt: at.toISOString() })],
+    [
+      "a comment",
+      (doc) => addComment(doc, "c1", { id: "m1", body: "Check the date.", author: maya, createdAt: at.toISOString() }),
+    ],
     ["asking for review", (doc) => setClaimStatusAsEditor(doc, "c1", "needs_review")],
-    ["dismissing a flag", (doc) => dismissFlag(doc, "single_source:c1:abc", { reason: "Wire copy", by: maya, at: at.toISOString() })],
+    [
+      "dismissing a flag",
+      (doc) => dismissFlag(doc, "single_source:c1:abc", { reason: "Wire copy", by: maya, at: at.toISOString() }),
+    ],
     ["deleting a claim", (doc) => claimsMap(doc).delete("c1")],
     ["deleting the summary", (doc) => doc.getXmlFragment("summary").delete(0, 1)],
   ])("%s", (_name, change) => {
@@ -84,31 +116,64 @@ describe("checkUpdate accepts what the workspace writes", () => {
 
 describe("checkUpdate refuses what breaks the document", () => {
   it.each<[string, (doc: Y.Doc) => void, RegExp]>([
-    ["a Y.Map nested 300 deep under a claim", (doc) => {
-      let current = new Y.Map<unknown>();
-      const top = current;
-      for (let i = 0; i < 300; i++) {
-        const next = new Y.Map<unknown>();
-        current.set("x", next);
-        current = next;
-      }
-      claimsMap(doc).set("deep", top);
-    }, /not allowed/],
-    ["an approval written by a client", (doc) => claimsMap(doc).get("c1")!.set("status", "approved"), /recorded by the server/],
+    [
+      "a Y.Map nested 300 deep under a claim",
+      (doc) => {
+        let current = new Y.Map<unknown>();
+        const top = current;
+        for (let i = 0; i < 300; i++) {
+          const next = new Y.Map<unknown>();
+          current.set("x", next);
+          current = next;
+        }
+        claimsMap(doc).set("deep", top);
+      },
+      /not allowed/,
+    ],
+    [
+      "an approval written by a client",
+      (doc) => claimsMap(doc).get("c1")!.set("status", "approved"),
+      /recorded by the server/,
+    ],
     ["a forged source revision", (doc) => recordSourceRevision(doc, "s1", 99), /server only/],
-    ["a forged authorship stamp", (doc) => doc.getMap("authorship").set("claim:c1", { by: maya, contributors: [] }), /server only/],
+    [
+      "a forged authorship stamp",
+      (doc) => doc.getMap("authorship").set("claim:c1", { by: maya, contributors: [] }),
+      /server only/,
+    ],
     ["an unknown root", (doc) => doc.getArray("junk").push([1]), /unknown root/],
-    ["a Y.Map in a quote list", (doc) => (claimsMap(doc).get("c1")!.get("quotes") as Y.Array<unknown>).push([new Y.Map()]), /not allowed/],
-    ["a claim that is not a map", (doc) => (claimsMap(doc) as unknown as Y.Map<unknown>).set("c9", "text"), /unexpected content/],
+    [
+      "a Y.Map in a quote list",
+      (doc) => (claimsMap(doc).get("c1")!.get("quotes") as Y.Array<unknown>).push([new Y.Map()]),
+      /not allowed/,
+    ],
+    [
+      "a claim that is not a map",
+      (doc) => (claimsMap(doc) as unknown as Y.Map<unknown>).set("c9", "text"),
+      /unexpected content/,
+    ],
     ["an unknown claim field", (doc) => claimsMap(doc).get("c1")!.set("extra", 1), /unexpected content/],
     ["an unknown node", (doc) => doc.getXmlFragment("summary").insert(0, [new Y.XmlElement("script")]), /not allowed/],
-    ["an unknown mark", (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { onclick: "x" }), /unknown formatting/],
-    ["a value nested 20 deep", (doc) => {
-      let value: unknown = "x";
-      for (let i = 0; i < 20; i++) value = { value };
-      (claimsMap(doc).get("c1")!.get("comments") as Y.Array<unknown>).push([value]);
-    }, /nested too deep/],
-    ["a 100 KB comment", (doc) => (claimsMap(doc).get("c1")!.get("comments") as Y.Array<unknown>).push([{ body: "x".repeat(100_000) }]), /too large/],
+    [
+      "an unknown mark",
+      (doc) =>
+        ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { onclick: "x" }),
+      /unknown formatting/,
+    ],
+    [
+      "a value nested 20 deep",
+      (doc) => {
+        let value: unknown = "x";
+        for (let i = 0; i < 20; i++) value = { value };
+        (claimsMap(doc).get("c1")!.get("comments") as Y.Array<unknown>).push([value]);
+      },
+      /nested too deep/,
+    ],
+    [
+      "a 100 KB comment",
+      (doc) => (claimsMap(doc).get("c1")!.get("comments") as Y.Array<unknown>).push([{ body: "x".repeat(100_000) }]),
+      /too large/,
+    ],
   ])("%s", (_name, change, reason) => {
     const server = serverDoc();
     const verdict = check(server, updateOf(server, change).update);
@@ -135,11 +200,19 @@ describe("checkUpdate refuses what breaks the document", () => {
       addQuote(doc, "c1", quote);
       addQuote(doc, "c1", { ...quote, id: "q2" });
     }).update;
-    expect(check(server, quotes, { limits: { maxQuotesPerClaim: 1 } })).toEqual({ ok: false, reason: "more than 1 quotes on a claim" });
+    expect(check(server, quotes, { limits: { maxQuotesPerClaim: 1 } })).toEqual({
+      ok: false,
+      reason: "more than 1 quotes on a claim",
+    });
     const claims = updateOf(server, (doc) => createClaim(doc, { id: "c2", by: maya, at })).update;
     expect(check(server, claims, { limits: { maxClaims: 1 } })).toEqual({ ok: false, reason: "more than 1 claims" });
-    const paste = updateOf(server, (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "y".repeat(50))).update;
-    expect(check(server, paste, { limits: { maxStringLength: 10 } })).toEqual({ ok: false, reason: "inserted text too long" });
+    const paste = updateOf(server, (doc) =>
+      ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "y".repeat(50)),
+    ).update;
+    expect(check(server, paste, { limits: { maxStringLength: 10 } })).toEqual({
+      ok: false,
+      reason: "inserted text too long",
+    });
   });
 
   it("refuses deleting from a root the server writes", () => {
@@ -151,7 +224,9 @@ describe("checkUpdate refuses what breaks the document", () => {
 
   it("refuses new structs under a client id the writer may not use", () => {
     const server = serverDoc();
-    const { update, client } = updateOf(server, (doc) => addComment(doc, "c1", { id: "m1", body: "Hi", author: maya, createdAt: at.toISOString() }));
+    const { update, client } = updateOf(server, (doc) =>
+      addComment(doc, "c1", { id: "m1", body: "Hi", author: maya, createdAt: at.toISOString() }),
+    );
     expect(check(server, update, { mayWriteAs: (id) => id !== client.clientID })).toEqual({
       ok: false,
       reason: `client id ${client.clientID} belongs to another connection`,

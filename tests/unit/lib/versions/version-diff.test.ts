@@ -8,8 +8,26 @@ const selector = (exact: string) => ({ exact, prefix: "", suffix: "", start: 0, 
 const v1: VersionContent = {
   summary: "The CIA has released two videos. Chinese officials have yet to respond.",
   claims: [
-    { id: "c1", text: "The CIA has released two videos.", start: 0, end: 32, verdict: "supported", approvedBy: ROSA, approvedAt: "t", quotes: [{ id: "q1", sourceId: "s1", selector: selector("released two videos"), stance: "supports", note: "" }] },
-    { id: "c2", text: "Chinese officials have yet to respond.", start: 33, end: 71, verdict: "supported", approvedBy: ROSA, approvedAt: "t", quotes: [] },
+    {
+      id: "c1",
+      text: "The CIA has released two videos.",
+      start: 0,
+      end: 32,
+      verdict: "supported",
+      approvedBy: ROSA,
+      approvedAt: "t",
+      quotes: [{ id: "q1", sourceId: "s1", selector: selector("released two videos"), stance: "supports", note: "" }],
+    },
+    {
+      id: "c2",
+      text: "Chinese officials have yet to respond.",
+      start: 33,
+      end: 71,
+      verdict: "supported",
+      approvedBy: ROSA,
+      approvedAt: "t",
+      quotes: [],
+    },
   ],
   sources: [],
 };
@@ -26,13 +44,35 @@ describe("diffVersions", () => {
       ...v1,
       summary: "The CIA has released two Mandarin-language videos. The embassy did not respond.",
       claims: [
-        { ...v1.claims[0]!, text: "The CIA has released two Mandarin-language videos.", quotes: [{ id: "q3", sourceId: "s4", selector: selector("two social media videos"), stance: "supports", note: "" }] },
-        { id: "c3", text: "The embassy did not respond.", start: 52, end: 80, verdict: "partly_supported", approvedBy: ROSA, approvedAt: "t", quotes: [] },
+        {
+          ...v1.claims[0]!,
+          text: "The CIA has released two Mandarin-language videos.",
+          quotes: [
+            { id: "q3", sourceId: "s4", selector: selector("two social media videos"), stance: "supports", note: "" },
+          ],
+        },
+        {
+          id: "c3",
+          text: "The embassy did not respond.",
+          start: 52,
+          end: 80,
+          verdict: "partly_supported",
+          approvedBy: ROSA,
+          approvedAt: "t",
+          quotes: [],
+        },
       ],
     };
     const diff = diffVersions(v1, v2);
-    expect(diff.summary.filter((part) => part.kind === "added").map((part) => part.text.trim())).toContain("Mandarin-language");
-    expect(diff.summary.filter((part) => part.kind === "removed").map((part) => part.text).join("")).toContain("Chinese officials");
+    expect(diff.summary.filter((part) => part.kind === "added").map((part) => part.text.trim())).toContain(
+      "Mandarin-language",
+    );
+    expect(
+      diff.summary
+        .filter((part) => part.kind === "removed")
+        .map((part) => part.text)
+        .join(""),
+    ).toContain("Chinese officials");
     expect(diff.claims.map((claim) => [claim.id, claim.kind])).toEqual([
       ["c1", "changed"],
       ["c3", "added"],

@@ -15,7 +15,10 @@ describe("collaboration tokens", () => {
   });
 
   it("gives every token its own id, so the collaboration server can accept each once", async () => {
-    const [first, second] = await Promise.all([signCollabToken(CLAIMS, SECRET, 60), signCollabToken(CLAIMS, SECRET, 60)]);
+    const [first, second] = await Promise.all([
+      signCollabToken(CLAIMS, SECRET, 60),
+      signCollabToken(CLAIMS, SECRET, 60),
+    ]);
     const ids = [(await verifyCollabToken(first, SECRET)).tokenId, (await verifyCollabToken(second, SECRET)).tokenId];
     expect(ids[0]).not.toEqual(ids[1]);
   });

@@ -10,6 +10,7 @@ describe("UNKNOWN_ACCOUNT_HASH", () => {
   });
 
   it("matches no password", async () => {
-    for (const password of ["", "corroborate", "invalid"]) expect(await verifyPassword(password, UNKNOWN_ACCOUNT_HASH)).toBe(false);
+    for (const password of ["", "corroborate", "invalid"])
+      expect(await verifyPassword(password, UNKNOWN_ACCOUNT_HASH)).toBe(false);
   });
 });

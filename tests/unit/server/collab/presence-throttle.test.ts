@@ -8,7 +8,9 @@ describe("PresenceThrottle", () => {
   function throttle() {
     const sent: Array<{ at: number; clientIds: number[]; published: number[] }> = [];
     const start = Date.now();
-    const presence = new PresenceThrottle(80, (clientIds, published) => sent.push({ at: Date.now() - start, clientIds, published }));
+    const presence = new PresenceThrottle(80, (clientIds, published) =>
+      sent.push({ at: Date.now() - start, clientIds, published }),
+    );
     return { presence, sent };
   }
 

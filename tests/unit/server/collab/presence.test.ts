@@ -9,7 +9,11 @@ describe("stampAwarenessUpdate", () => {
   it("replaces a claimed identity with the authenticated one and keeps the rest", () => {
     const sender = new Awareness(new Y.Doc());
     sender.setLocalState({ user: { name: "Rosa (reviewer)", id: "u-rosa", color: "#175cd3" }, cursor: { anchor: 1 } });
-    const { update: stamped } = stampAwarenessUpdate(encodeAwarenessUpdate(sender, [sender.clientID]), MAYA, () => true);
+    const { update: stamped } = stampAwarenessUpdate(
+      encodeAwarenessUpdate(sender, [sender.clientID]),
+      MAYA,
+      () => true,
+    );
 
     const receiver = new Awareness(new Y.Doc());
     applyAwarenessUpdate(receiver, stamped, "test");
@@ -40,7 +44,11 @@ describe("stampAwarenessUpdate", () => {
     applyAwarenessUpdate(both, encodeAwarenessUpdate(mine, [mine.clientID]), "test");
     applyAwarenessUpdate(both, encodeAwarenessUpdate(theirs, [theirs.clientID]), "test");
 
-    const { update: stamped } = stampAwarenessUpdate(encodeAwarenessUpdate(both, [mine.clientID, theirs.clientID]), MAYA, (id) => id === mine.clientID);
+    const { update: stamped } = stampAwarenessUpdate(
+      encodeAwarenessUpdate(both, [mine.clientID, theirs.clientID]),
+      MAYA,
+      (id) => id === mine.clientID,
+    );
     const receiver = new Awareness(new Y.Doc());
     applyAwarenessUpdate(receiver, stamped, "test");
     expect([...receiver.getStates().keys()].filter((id) => id !== receiver.clientID)).toEqual([mine.clientID]);

@@ -45,14 +45,18 @@ class TestSocket implements CollabSocket {
       const decoder = decoding.createDecoder(message);
       if (decoding.readVarUint(decoder) !== 0) continue;
       const type = decoding.readVarUint(decoder);
-      if (type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      if (type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate)
+        Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
     }
     return doc;
   }
 }
 
 /** Persistence in memory, as the database would hold it. */
-function memoryPersistence(stored: Uint8Array | null, checked = false): Persistence & { appends: Uint8Array[]; activity: unknown[]; marked: number[] } {
+function memoryPersistence(
+  stored: Uint8Array | null,
+  checked = false,
+): Persistence & { appends: Uint8Array[]; activity: unknown[]; marked: number[] } {
   const appends: Uint8Array[] = [];
   const activity: unknown[] = [];
   const marked: number[] = [];
@@ -99,7 +103,10 @@ function openRoom(persistence: Persistence): Room {
   return room;
 }
 
-function connect(room: Room, user = { id: "maya", name: "Maya Chen", role: "editor" as const }): { socket: TestSocket; connection: Connection } {
+function connect(
+  room: Room,
+  user = { id: "maya", name: "Maya Chen", role: "editor" as const },
+): { socket: TestSocket; connection: Connection } {
   const socket = new TestSocket();
   const connection: Connection = { socket, user, expiresAt: Date.now() + 60_000, clientIds: new Set() };
   room.join(connection);
@@ -162,14 +169,24 @@ describe("Room", () => {
     room.greet(maya.connection);
     room.greet(tom.connection);
 
-    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: { id: "maya", name: "Maya Chen" }, at: new Date() }))));
+    room.receive(
+      maya.connection,
+      syncUpdateMessage(
+        clientUpdate(room, (doc) =>
+          createClaim(doc, { id: "c1", by: { id: "maya", name: "Maya Chen" }, at: new Date() }),
+        ),
+      ),
+    );
     await room.appendedSoFar();
     expect(readClaims(tom.socket.documentSeen()).map((claim) => claim.id)).toEqual(["c1"]);
 
     const sentToTom = tom.socket.sent.length;
     const forged = clientUpdate(room, (doc) => claimsMap(doc).get("c1")!.set("status", "approved"));
     expect(room.receive(maya.connection, syncUpdateMessage(forged))).toBe(false);
-    expect(maya.socket.closed).toEqual({ code: CloseCode.BadMessage, reason: "approving or rejecting a claim is recorded by the server" });
+    expect(maya.socket.closed).toEqual({
+      code: CloseCode.BadMessage,
+      reason: "approving or rejecting a claim is recorded by the server",
+    });
     expect(readClaims(room.doc)[0]?.status).toBe("draft");
     await room.appendedSoFar();
     expect(tom.socket.sent.length).toBe(sentToTom);
@@ -182,8 +199,18 @@ describe("Room", () => {
     const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
     room.greet(tom.connection);
     const rosa = { id: "rosa", name: "Rosa Lindqvist" };
-    room.receive(tom.connection, syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: rosa, at: new Date() }))));
-    room.receive(tom.connection, syncUpdateMessage(clientUpdate(room, (doc) => addComment(doc, "c1", { id: "m1", body: "Mine.", author: rosa, createdAt: new Date().toISOString() }))));
+    room.receive(
+      tom.connection,
+      syncUpdateMessage(clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: rosa, at: new Date() }))),
+    );
+    room.receive(
+      tom.connection,
+      syncUpdateMessage(
+        clientUpdate(room, (doc) =>
+          addComment(doc, "c1", { id: "m1", body: "Mine.", author: rosa, createdAt: new Date().toISOString() }),
+        ),
+      ),
+    );
     await room.appendedSoFar();
     const [claim] = readClaims(tom.socket.documentSeen());
     expect(claim?.createdBy).toEqual({ id: "tom", name: "Tom Okafor" });
@@ -198,7 +225,8 @@ describe("Room", () => {
     room.greet(maya.connection);
     room.greet(tom.connection);
     const before = tom.socket.sent.length;
-    for (let clock = 1; clock <= 10; clock++) room.receive(maya.connection, presence(4242, { cursor: { at: clock } }, clock));
+    for (let clock = 1; clock <= 10; clock++)
+      room.receive(maya.connection, presence(4242, { cursor: { at: clock } }, clock));
     const presenceSentToTom = () => tom.socket.sent.slice(before).filter((message) => message[0] === 1);
     expect(presenceSentToTom()).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 120));
@@ -220,9 +248,16 @@ describe("Room", () => {
     room.receive(eve.connection, presence(4242, { user: { name: "Not Maya" } }));
     expect(room.awareness.getStates().get(4242)).toMatchObject({ user: { id: "maya", name: "Maya Chen" } });
 
-    const inMayasId = clientUpdate(room, (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x"), 4242);
+    const inMayasId = clientUpdate(
+      room,
+      (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x"),
+      4242,
+    );
     room.receive(eve.connection, syncUpdateMessage(inMayasId));
-    expect(eve.socket.closed).toEqual({ code: CloseCode.BadMessage, reason: "client id 4242 belongs to another connection" });
+    expect(eve.socket.closed).toEqual({
+      code: CloseCode.BadMessage,
+      reason: "client id 4242 belongs to another connection",
+    });
     room.receive(maya.connection, syncUpdateMessage(inMayasId));
     expect(maya.socket.closed).toBeNull();
     expect(summaryText(room.doc).plain).toBe("xThe CIA has released two videos.");
@@ -237,7 +272,11 @@ describe("Room", () => {
     const after = connect(room);
     room.greet(after.connection);
     room.receive(after.connection, presence(4242, { user: { name: "Maya" } }));
-    const edit = clientUpdate(room, (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Back: "), 4242);
+    const edit = clientUpdate(
+      room,
+      (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Back: "),
+      4242,
+    );
     expect(room.receive(after.connection, syncUpdateMessage(edit))).toBe(true);
     expect(summaryText(room.doc).plain).toBe("Back: The CIA has released two videos.");
     expect(before.connection.clientIds.has(4242)).toBe(false);
@@ -295,14 +334,24 @@ describe("Room", () => {
     const base = storedStory();
     const persistence = memoryPersistence(base);
     let fail = true;
-    const flaky: Persistence = { ...persistence, append: async (id, update) => (fail ? Promise.reject(new Error("disk full")) : persistence.append(id, update)) };
+    const flaky: Persistence = {
+      ...persistence,
+      append: async (id, update) => (fail ? Promise.reject(new Error("disk full")) : persistence.append(id, update)),
+    };
     const room = openRoom(flaky);
     await room.ready;
     const maya = connect(room);
     const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
     room.greet(maya.connection);
     room.greet(tom.connection);
-    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => ((d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Kept: "))));
+    room.receive(
+      maya.connection,
+      syncUpdateMessage(
+        clientUpdate(room, (d) =>
+          ((d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Kept: "),
+        ),
+      ),
+    );
     // Rosa joins while the edit is not in the log: her answer waits as well.
     const rosa = connect(room, { id: "rosa", name: "Rosa Diaz", role: "editor" });
     room.greet(rosa.connection);
@@ -317,7 +366,8 @@ describe("Room", () => {
     fail = false;
     await room.appendedSoFar();
     expect(room.appendFailing).toBe(false);
-    for (const { socket } of [tom, rosa]) expect(summaryText(socket.documentSeen(base)).plain).toBe("Kept: The CIA has released two videos.");
+    for (const { socket } of [tom, rosa])
+      expect(summaryText(socket.documentSeen(base)).plain).toBe("Kept: The CIA has released two videos.");
     const stored = new Y.Doc();
     Y.applyUpdate(stored, base);
     for (const update of persistence.appends) Y.applyUpdate(stored, update);

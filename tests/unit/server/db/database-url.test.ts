@@ -9,7 +9,9 @@ describe("DATABASE_URL", () => {
   });
 
   it("refuses any other kind, saying which are accepted", () => {
-    expect(() => databaseProvider("mysql://root@127.0.0.1/corroborate")).toThrow(/SQLite file URL .* or a PostgreSQL URL/);
+    expect(() => databaseProvider("mysql://root@127.0.0.1/corroborate")).toThrow(
+      /SQLite file URL .* or a PostgreSQL URL/,
+    );
     expect(() => databaseProvider("./data/corroborate.db")).toThrow(/DATABASE_URL must be/);
     const parsed = databaseUrlSchema.safeParse("mysql://root@127.0.0.1/corroborate");
     expect(parsed.success).toBe(false);

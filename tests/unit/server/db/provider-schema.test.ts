@@ -15,7 +15,10 @@ describe("the PostgreSQL schema", () => {
 
   it("changes only the datasource's provider and the client's output, below a two-line header saying where it comes from", () => {
     const [first, second, ...body] = schemaForProvider(schema, "postgresql").split("\n");
-    expect([first, second]).toEqual([expect.stringMatching(/^\/\/ Derived from prisma\/schema.prisma/), expect.stringMatching(/^\/\/ /)]);
+    expect([first, second]).toEqual([
+      expect.stringMatching(/^\/\/ Derived from prisma\/schema.prisma/),
+      expect.stringMatching(/^\/\/ /),
+    ]);
     const lines = schema.split("\n");
     const changed = body.filter((line, n) => line !== lines[n]).map((line) => line.trim());
     expect(changed).toEqual(['output     = "../../server/db/generated-postgresql"', 'provider = "postgresql"']);
@@ -23,11 +26,17 @@ describe("the PostgreSQL schema", () => {
 
   it("derives back to the SQLite schema it came from", () => {
     expect(schemaForProvider(schemaForProvider(schema, "postgresql"), "sqlite")).toBe(schema);
-    expect(schemaForProvider(schemaForProvider(schema, "postgresql"), "postgresql")).toBe(schemaForProvider(schema, "postgresql"));
+    expect(schemaForProvider(schemaForProvider(schema, "postgresql"), "postgresql")).toBe(
+      schemaForProvider(schema, "postgresql"),
+    );
   });
 
   it("refuses a schema it cannot rewrite", () => {
-    expect(() => schemaForProvider(schema.replace('provider = "sqlite"', 'engine = "sqlite"'), "postgresql")).toThrow(/datasource db's provider/);
-    expect(() => schemaForProvider(schema.replace(/output\s+=/, "into ="), "postgresql")).toThrow(/generator client's output/);
+    expect(() => schemaForProvider(schema.replace('provider = "sqlite"', 'engine = "sqlite"'), "postgresql")).toThrow(
+      /datasource db's provider/,
+    );
+    expect(() => schemaForProvider(schema.replace(/output\s+=/, "into ="), "postgresql")).toThrow(
+      /generator client's output/,
+    );
   });
 });

@@ -22,7 +22,13 @@ describe("account link mail", () => {
   });
 
   it("sends a reset link with its expiry", () => {
-    const mail = accountLinkMail({ kind: "reset", to: "p@example.org", url: "https://x.example/reset-password/abc", expiresAt, organisation: "The Daily" });
+    const mail = accountLinkMail({
+      kind: "reset",
+      to: "p@example.org",
+      url: "https://x.example/reset-password/abc",
+      expiresAt,
+      organisation: "The Daily",
+    });
     expect(mail.subject).toMatch(/Set your Corroborate password/);
     expect(mail.text).toContain("https://x.example/reset-password/abc");
     expect(mail.text).toMatch(/works once/);

@@ -27,17 +27,25 @@ const ACTION_TEXT: Record<string, string> = {
 /** "draft → needs review" from an audit event's data. */
 function statusChange(data: string): string {
   const parsed = z.object({ from: z.string().optional(), to: z.string() }).safeParse(JSON.parse(data));
-  return parsed.success ? `(${(parsed.data.from ?? "new").replace("_", " ")} → ${parsed.data.to.replace("_", " ")})` : "";
+  return parsed.success
+    ? `(${(parsed.data.from ?? "new").replace("_", " ")} → ${parsed.data.to.replace("_", " ")})`
+    : "";
 }
 
 /** What an import or a deletion was about, from its audit data: the headline and outlet, or the claim's state. */
 function detailOf(data: string): string {
   const parsed = z
-    .object({ headline: z.string().nullish(), outlet: z.string().nullish(), status: z.string().nullish(), quotes: z.number().optional() })
+    .object({
+      headline: z.string().nullish(),
+      outlet: z.string().nullish(),
+      status: z.string().nullish(),
+      quotes: z.number().optional(),
+    })
     .safeParse(JSON.parse(data));
   if (!parsed.success) return "";
   const { headline, outlet, status, quotes } = parsed.data;
-  if (quotes !== undefined) return `(${status ? `${status.replace("_", " ")}, ` : ""}${quotes} ${quotes === 1 ? "quote" : "quotes"})`;
+  if (quotes !== undefined)
+    return `(${status ? `${status.replace("_", " ")}, ` : ""}${quotes} ${quotes === 1 ? "quote" : "quotes"})`;
   return [headline ? `“${headline}”` : null, outlet].filter(Boolean).join(", ");
 }
 
@@ -80,12 +88,17 @@ export default async function VersionsPage({ params, searchParams }: Props) {
         {versions.length === 0 ? (
           <p className="text-sm text-stone-600">Nothing is published yet.</p>
         ) : (
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm" data-testid="version-list">
+          <ol
+            className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm"
+            data-testid="version-list"
+          >
             {versions.map((version) => (
               <li key={version.number} className="px-4 py-2">
                 <span className="font-medium">Version {version.number}</span> · {version.publishedBy.name} ·{" "}
                 {timeFormat.format(version.publishedAt)} UTC
-                {version.correctionNote ? <span className="block text-stone-700">Correction: {version.correctionNote}</span> : null}
+                {version.correctionNote ? (
+                  <span className="block text-stone-700">Correction: {version.correctionNote}</span>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -97,7 +110,11 @@ export default async function VersionsPage({ params, searchParams }: Props) {
           {(["from", "to"] as const).map((name) => (
             <label key={name} className="flex flex-col">
               {name === "from" ? "Compare version" : "with version"}
-              <select name={name} defaultValue={name === "from" ? from : to} className="rounded border border-stone-300 px-2 py-1">
+              <select
+                name={name}
+                defaultValue={name === "from" ? from : to}
+                className="rounded border border-stone-300 px-2 py-1"
+              >
                 {versions.map((version) => (
                   <option key={version.number} value={version.number}>
                     {version.number}
@@ -111,7 +128,9 @@ export default async function VersionsPage({ params, searchParams }: Props) {
           </button>
         </form>
       ) : null}
-      {before && after && from !== to ? <VersionDiffView diff={diffVersions(before, after)} from={from} to={to} /> : null}
+      {before && after && from !== to ? (
+        <VersionDiffView diff={diffVersions(before, after)} from={from} to={to} />
+      ) : null}
 
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">
@@ -127,7 +146,11 @@ export default async function VersionsPage({ params, searchParams }: Props) {
                 {ACTION_TEXT[event.action] ?? event.action}
                 {event.action === "story.published" ? ` ${event.subject}` : ""}
                 {event.action === "claim.status_changed" ? ` ${statusChange(event.data)}` : ""}
-                {event.action === "source.imported" || event.action === "source.removed" || event.action === "claim.deleted" ? ` ${detailOf(event.data)}` : ""}
+                {event.action === "source.imported" ||
+                event.action === "source.removed" ||
+                event.action === "claim.deleted"
+                  ? ` ${detailOf(event.data)}`
+                  : ""}
                 {event.reason ? <span className="text-stone-700"> — “{event.reason}”</span> : null}
               </li>
             ))}

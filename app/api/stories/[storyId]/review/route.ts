@@ -14,7 +14,8 @@ type Context = { params: Promise<{ storyId: string }> };
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return Response.json({ error: "Sign in to open the workspace." }, { status: 401 });
-  if (!can(user.role, "open_workspace")) return Response.json({ error: "Your role may not open stories." }, { status: 403 });
+  if (!can(user.role, "open_workspace"))
+    return Response.json({ error: "Your role may not open stories." }, { status: 403 });
   const { storyId } = await params;
   try {
     const deps = reviewDeps();

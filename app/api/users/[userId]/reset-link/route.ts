@@ -20,7 +20,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   if (!user) return Response.json({ error: "Sign in again." }, { status: 401 });
   const { userId } = await params;
   try {
-    if (!bodySchema.safeParse(await readJsonBody(request, 1024)).success) return Response.json({ error: "Send an empty object." }, { status: 400 });
+    if (!bodySchema.safeParse(await readJsonBody(request, 1024)).success)
+      return Response.json({ error: "Send an empty object." }, { status: 400 });
     const link = await issueResetLinkAsAdmin(prisma(), user, userId);
     const url = new URL(link.path, getEnv().NEXTAUTH_URL).href;
     const mail = await sendAccountLink(link, url);

@@ -23,5 +23,7 @@ export default async function VersionPage({ params }: Props) {
   const number = versionNumber(n);
   const story = number ? await findPublishedStory(slug, number) : null;
   if (!story || !number) notFound();
-  return <PublishedStoryView story={story} pageUrl={readerPageUrl(slug, number)} organisation={getEnv().ORGANISATION_NAME} />;
+  return (
+    <PublishedStoryView story={story} pageUrl={readerPageUrl(slug, number)} organisation={getEnv().ORGANISATION_NAME} />
+  );
 }
