@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { DemoBanner } from "@/components/demo-banner";
-import { SignOutButton } from "@/components/sign-out-button";
+import { DemoBanner } from "@/components/accounts/demo-banner";
+import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";

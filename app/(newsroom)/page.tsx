@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ClaimProgress } from "@/components/claim-progress";
+import { ClaimProgress } from "@/components/stories/claim-progress";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
 import { listStories } from "@/server/stories/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ChangePasswordForm } from "@/components/change-password-form";
+import { ChangePasswordForm } from "@/components/accounts/change-password-form";
 import { getSessionUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Your account" };

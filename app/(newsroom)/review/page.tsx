@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { QueueDecision } from "@/components/queue-decision";
+import { QueueDecision } from "@/components/review/queue-decision";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
 import { loadReviewQueue } from "@/server/review/review-queue";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/sign-in-form";
+import { SignInForm } from "@/components/accounts/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { describeSignInError } from "@/lib/auth/sso";
 import { getSessionUser } from "@/server/auth/session";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DisableDemoAccounts } from "@/components/disable-demo-accounts";
-import { InviteForm } from "@/components/invite-form";
-import { PersonActions } from "@/components/person-actions";
-import { RoleForm } from "@/components/role-form";
+import { DisableDemoAccounts } from "@/components/accounts/disable-demo-accounts";
+import { InviteForm } from "@/components/accounts/invite-form";
+import { PersonActions } from "@/components/accounts/person-actions";
+import { RoleForm } from "@/components/accounts/role-form";
 import { can } from "@/lib/auth/policy";
 import { roleSchema } from "@/lib/auth/roles";
 import { getSessionUser } from "@/server/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccountLinkPage } from "@/components/account-link-page";
+import { AccountLinkPage } from "@/components/accounts/account-link-page";
 import { prisma } from "@/server/db/prisma";
 
 export const metadata: Metadata = { title: "Join the newsroom", referrer: "no-referrer" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { NewStoryForm } from "@/components/new-story-form";
+import { NewStoryForm } from "@/components/stories/new-story-form";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { StoryWorkspace } from "@/components/story-workspace";
-import { canEditStory } from "@/lib/auth/roles";
+import { StoryWorkspace } from "@/components/workspace/story-workspace";
+import { can } from "@/lib/auth/policy";
 import { readPerspectives } from "@/lib/import/perspectives";
 import { userColor } from "@/lib/presence/user-color";
 import { getSessionUser } from "@/server/auth/session";
@@ -18,7 +18,7 @@ export default async function StoryWorkspacePage({ params }: Params) {
   const { slug } = await params;
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/stories/${slug}/edit`)}`);
-  if (!canEditStory(user.role)) redirect("/");
+  if (!can(user.role, "open_workspace")) redirect("/");
   const story = await findStoryWithSources(slug);
   if (!story) notFound();
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { VersionDiffView } from "@/components/version-diff-view";
+import { VersionDiffView } from "@/components/review/version-diff-view";
 import { can } from "@/lib/auth/policy";
 import { diffVersions } from "@/lib/versions/version-diff";
 import { getSessionUser } from "@/server/auth/session";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { IssuedLink, type MailOutcome } from "./issued-link";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/components/ui/send-json";
 
 type ResetLink = { email: string; url: string; expiresAt: string; mail: MailOutcome };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { sendJson } from "./send-json";
-import { ConfirmInPlace } from "./ui/confirm-in-place";
-import type { WorkspaceSource } from "./workspace-source";
+import { sendJson } from "@/components/ui/send-json";
+import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /**
  * "Remove", confirmed in place: takes a source imported by mistake out of the story. The server refuses while

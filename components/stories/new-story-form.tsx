@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/components/ui/send-json";
 
 /** The form that creates a story from its title, then opens its workspace. */
 export function NewStoryForm() {

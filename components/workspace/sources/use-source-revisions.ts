@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type * as Y from "yjs";
 import { readSourceRevisions, SOURCE_REVISIONS_FIELD } from "@/lib/story-doc/source-revisions";
-import { sendJson } from "./send-json";
-import type { PlacedClaim } from "./use-claims";
-import type { WorkspaceSource } from "./workspace-source";
+import { sendJson } from "@/components/ui/send-json";
+import type { PlacedClaim } from "@/components/workspace/claims/use-claims";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /** How long to wait before asking again for a re-anchoring that failed. */
 const RETRY_MS = 10_000;

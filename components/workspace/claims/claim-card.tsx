@@ -1,16 +1,16 @@
 "use client";
 
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
-import { ClaimDecision } from "./claim-decision";
+import { ClaimDecision } from "@/components/review/claim-decision";
 import { ClaimStatusBadge } from "./claim-status-badge";
 import { ClaimThread } from "./claim-thread";
 import { QuoteCard } from "./quote-card";
-import { ConfirmInPlace } from "./ui/confirm-in-place";
+import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import type { PlacedClaim } from "./use-claims";
 import type { Watcher } from "./use-claim-watchers";
-import type { ClaimReview } from "./use-story-review";
-import type { WorkspaceSource } from "./workspace-source";
-import { plural } from "./ui/plural";
+import type { ClaimReview } from "@/components/review/use-story-review";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import { plural } from "@/components/ui/plural";
 
 /** One claim in the claims panel: its words and status; when active, its quotes, thread and actions. */
 export function ClaimCard({

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ROLES } from "@/lib/auth/roles";
 import { IssuedLink, type MailOutcome } from "./issued-link";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/components/ui/send-json";
 
 type Invitation = { email: string; url: string; expiresAt: string; mail: MailOutcome };
 

@@ -7,8 +7,8 @@ import { biasLabelText } from "@/lib/import/bias-label";
 import { FlagCard } from "./flag-card";
 import { SuggestionCard } from "./suggestion-card";
 import type { AssistantView } from "./use-assistant";
-import type { PlacedClaim } from "./use-claims";
-import { plural } from "./ui/plural";
+import type { PlacedClaim } from "@/components/workspace/claims/use-claims";
+import { plural } from "@/components/ui/plural";
 
 /** Suggestions shown before "Show all": enough to choose from without pushing the sources out of sight. */
 const FIRST_SUGGESTIONS = 3;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/components/ui/send-json";
 
 /** The admin's one-click removal of the demo accounts (all but their own), with what happened. */
 export function DisableDemoAccounts({ count }: { count: number }) {

@@ -3,9 +3,9 @@
 import { useId, useState } from "react";
 import type { AssistantFlag } from "@/lib/assistant/assistance";
 import { FLAG_KIND_TEXT, FlagCard } from "./flag-card";
-import { revealSummaryHighlight } from "./summary-highlights";
+import { revealSummaryHighlight } from "@/components/workspace/summary/summary-highlights";
 import type { AssistantView } from "./use-assistant";
-import type { PlacedClaim } from "./use-claims";
+import type { PlacedClaim } from "@/components/workspace/claims/use-claims";
 
 const GROUPS = [
   { key: "claims", title: "Claims" },

@@ -10,9 +10,9 @@ import type { Actor } from "@/lib/claims/story-claims";
 import { biasLabelSchema } from "@/lib/import/bias-label";
 import { summaryText } from "@/lib/story-doc/summary";
 import type { AssistantReply, AssistantRequest } from "./assistant-worker-protocol";
-import type { SummaryHighlights } from "./summary-highlights";
-import { placeClaims } from "./use-claims";
-import type { WorkspaceSource } from "./workspace-source";
+import type { SummaryHighlights } from "@/components/workspace/summary/summary-highlights";
+import { placeClaims } from "@/components/workspace/claims/use-claims";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /** How long the draft must stay unchanged before the assistant reads it again, so typing stays smooth. */
 const RECOMPUTE_DELAY_MS = 200;
@@ -57,10 +57,10 @@ function assistInput(doc: Y.Doc): AssistInput {
 
 /**
  * The verification assistant for a story's live draft. The engine (wink-nlp and its English model) runs in a
- * Web Worker (components/assistant.worker.ts), so it stays out of the workspace's first load and never blocks
- * typing; it indexes the sources once per set of source texts (again when a source is added or corrected) and
- * reads the draft again RECOMPUTE_DELAY_MS after the last change of the document. Dismissals are read live
- * from the document.
+ * Web Worker (./assistant.worker.ts), so it stays out of the workspace's first load and never blocks typing; it
+ * indexes the sources once per set of source texts (again when a source is added or corrected) and reads the
+ * draft again RECOMPUTE_DELAY_MS after the last change of the document. Dismissals are read live from the
+ * document.
  */
 export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSource[], actor: Actor): AssistantView {
   // The server passes a new array on every refresh; the engine is rebuilt only when what it reads changes.

@@ -13,9 +13,9 @@ import {
   MAX_IMPORT_BYTES,
   type ImportFileKind,
 } from "@/lib/import/import-file";
-import { sendJson } from "./send-json";
-import type { WorkspaceSource } from "./workspace-source";
-import { plural } from "./ui/plural";
+import { sendJson } from "@/components/ui/send-json";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import { plural } from "@/components/ui/plural";
 
 /** The metadata fields of an article, as the form edits them (all text; empty means not stated). */
 interface ArticleFields {

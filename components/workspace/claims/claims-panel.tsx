@@ -7,8 +7,8 @@ import { addComment, deleteClaim, removeQuote, setClaimStatusAsEditor, type Acto
 import { ClaimCard } from "./claim-card";
 import type { PlacedClaim } from "./use-claims";
 import type { Watcher } from "./use-claim-watchers";
-import type { StoryReviewView } from "./use-story-review";
-import type { WorkspaceSource } from "./workspace-source";
+import type { StoryReviewView } from "@/components/review/use-story-review";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /** Every claim of the story, live: select one to see its evidence, thread and actions. */
 export function ClaimsPanel({

@@ -7,7 +7,7 @@ import { EvidenceForm } from "./evidence-form";
 import { SourceCorrection } from "./source-correction";
 import { SourceImport } from "./source-import";
 import { SourceRemoval } from "./source-removal";
-import type { WorkspaceSource } from "./workspace-source";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/components/ui/send-json";
 
 /**
  * Uses an invitation (name and password) or a reset link (password), then signs the person in with the new

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
-import { sendJson } from "./send-json";
-import type { WorkspaceSource } from "./workspace-source";
-import { plural } from "./ui/plural";
+import { sendJson } from "@/components/ui/send-json";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import { plural } from "@/components/ui/plural";
 
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {

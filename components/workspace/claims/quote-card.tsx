@@ -1,7 +1,7 @@
 import { STANCE_TEXT, type Quote } from "@/lib/claims/claim-schema";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
-import type { WorkspaceSource } from "./workspace-source";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 const STANCE_CLASS = {
   supports: "bg-emerald-50 text-emerald-900",
