@@ -1,49 +1,45 @@
-import type { Role } from "./roles";
-
-/** What someone can ask Corroborate to do. */
-export const ACTIONS = [
-  "open_workspace",
-  "create_story",
-  "import_source",
-  "correct_source",
-  "edit_summary",
-  "mark_claim",
-  "attach_quote",
-  "request_review",
-  "approve",
-  "reject",
-  "publish",
-  "manage_users",
-] as const;
-
-export type Action = (typeof ACTIONS)[number];
-
-const EDITOR_ACTIONS: readonly Action[] = [
-  "open_workspace",
-  "create_story",
-  "import_source",
-  "correct_source",
-  "edit_summary",
-  "mark_claim",
-  "attach_quote",
-  "request_review",
-];
-const REVIEWER_ACTIONS: readonly Action[] = [...EDITOR_ACTIONS, "approve", "reject", "publish"];
+import { ROLES, type Role } from "./roles";
 
 /**
- * Whether a role may take an action; `null` is an anonymous reader, who may only read published stories.
- * Editors write drafts; reviewers also decide claims and publish; admins may do everything and manage users.
+ * What someone can ask Corroborate to do, each with the least role that may do it. The roles are nested: a
+ * reviewer may do whatever an editor may and also decide claims and publish; an admin may do everything and
+ * manage people. Readers have no role and may only read published stories.
+ */
+const LEAST_ROLE = {
+  open_workspace: "editor",
+  create_story: "editor",
+  import_source: "editor",
+  correct_source: "editor",
+  edit_summary: "editor",
+  mark_claim: "editor",
+  attach_quote: "editor",
+  request_review: "editor",
+  approve: "reviewer",
+  reject: "reviewer",
+  publish: "reviewer",
+  manage_users: "admin",
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof LEAST_ROLE;
+
+/** Every action, in the order of the table above. */
+export const ACTIONS = Object.keys(LEAST_ROLE) as readonly Action[];
+
+const RANK: Record<Role, number> = { editor: 0, reviewer: 1, admin: 2 };
+
+/**
+ * Whether a role may take an action; `null` is an anonymous reader, who may take none.
  * @example can("editor", "publish") // false
  */
 export function can(role: Role | null, action: Action): boolean {
-  switch (role) {
-    case "admin":
-      return true;
-    case "reviewer":
-      return REVIEWER_ACTIONS.includes(action);
-    case "editor":
-      return EDITOR_ACTIONS.includes(action);
-    case null:
-      return false;
-  }
+  return role !== null && RANK[role] >= RANK[LEAST_ROLE[action]];
+}
+
+/**
+ * The roles that may take an action, for a database query over people (the admins who could still manage
+ * people, say).
+ * @example rolesThatMay("publish") // ["admin", "reviewer"]
+ */
+export function rolesThatMay(action: Action): Role[] {
+  return ROLES.filter((role) => can(role, action));
 }

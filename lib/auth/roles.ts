@@ -7,8 +7,3 @@ export const ROLES = ["admin", "editor", "reviewer"] as const;
 export const roleSchema = z.enum(ROLES);
 
 export type Role = z.infer<typeof roleSchema>;
-
-/** Whether a role may open a story's workspace and edit its live draft (editors, reviewers and admins). */
-export function canEditStory(role: Role | null | undefined): role is Role {
-  return role === "editor" || role === "reviewer" || role === "admin";
-}

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { canEditStory, type Role } from "../../lib/auth/roles";
+import { can } from "../../lib/auth/policy";
+import type { Role } from "../../lib/auth/roles";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { CollabTokenError, verifyCollabToken } from "../auth/collab-token";
 
@@ -39,7 +40,7 @@ export class UsedTokens {
 /**
  * Authenticates an upgrade request before its socket joins a room: the path names the story
  * (`/<storyId>`, as the y-websocket client builds it) and the `token` query parameter must be a valid
- * collaboration token for that story and a role that may edit it, not used before. Never throws.
+ * collaboration token for that story and a role that may open its workspace, not used before. Never throws.
  */
 export async function authenticate(
   request: IncomingMessage,
@@ -62,7 +63,7 @@ export async function authenticate(
   if (claims.storyId !== room[1]) {
     return { ok: false, code: CloseCode.Forbidden, reason: "token is for another story" };
   }
-  if (!canEditStory(claims.role)) return { ok: false, code: CloseCode.Forbidden, reason: "role may not edit" };
+  if (!can(claims.role, "open_workspace")) return { ok: false, code: CloseCode.Forbidden, reason: "role may not edit" };
   if (!usedTokens.use(claims.tokenId, claims.expiresAt))
     return { ok: false, code: CloseCode.Unauthorized, reason: "token already used" };
   return {

@@ -1,5 +1,5 @@
 import { passwordProblem } from "../../lib/accounts/password-rule";
-import { can } from "../../lib/auth/policy";
+import { can, rolesThatMay } from "../../lib/auth/policy";
 import { roleSchema, type Role } from "../../lib/auth/roles";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { PrismaClient } from "../db/create-prisma";
@@ -24,8 +24,11 @@ export async function setUserDisabled(
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
     if (!user) throw new RequestError(404, "No such person.");
     if (Boolean(user.disabledAt) === disabled) return;
-    if (disabled && user.role === "admin") {
-      const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+    const role = roleSchema.safeParse(user.role);
+    if (disabled && role.success && can(role.data, "manage_users")) {
+      const others = await tx.user.count({
+        where: { role: { in: rolesThatMay("manage_users") }, disabledAt: null, id: { not: userId } },
+      });
       if (others === 0) throw new RequestError(409, "This is the last active admin: make someone else admin first.");
     }
     await tx.user.update({

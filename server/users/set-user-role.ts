@@ -15,7 +15,8 @@ export async function setUserRole(
   role: Role,
 ): Promise<void> {
   if (!can(actor.role, "manage_users")) throw new RequestError(403, "Only admins manage users.");
-  if (userId === actor.id && role !== "admin") throw new RequestError(403, "You cannot remove your own admin role.");
+  if (userId === actor.id && !can(role, "manage_users"))
+    throw new RequestError(403, "You cannot remove your own admin role.");
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) throw new RequestError(404, "No such user.");
   if (user.role === role) return;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canEditStory } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/policy";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { getSessionUser } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
@@ -15,7 +15,7 @@ const bodySchema = z.object({ storyId: z.string().min(1).max(64) });
 export async function POST(request: Request): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return Response.json({ error: "Sign in to open the workspace." }, { status: 401 });
-  if (!canEditStory(user.role)) {
+  if (!can(user.role, "open_workspace")) {
     return Response.json({ error: "Your role may not edit stories." }, { status: 403 });
   }
   const body = bodySchema.safeParse(await request.json().catch(() => null));
