@@ -1,4 +1,5 @@
 import type { BiasLabel } from "../import/bias-label";
+import { outletKey } from "../sources/source-label";
 import type { AssistClaimInput, ClaimCoverage } from "./assistance";
 import type { AssistantSource } from "./sources";
 
@@ -14,9 +15,11 @@ export function leanOf(label: BiasLabel): Lean | null {
 
 /**
  * Who supports a claim: the distinct outlets of its quotes with stance "supports" (several sources of one
- * outlet count once), with their bias labels, in the order the quotes were attached. `singleSource` when
- * exactly one outlet supports it. `oneSided` when at least one outlet supports it and every supporting outlet
- * leans the same way (left or leans left; right or leans right): a center or unknown label is not one-sided.
+ * outlet count once; which outlet a source counts for is `outletKey`, as on the reader page), with their bias
+ * labels (an outlet's is that of its first supporting source), in the order the quotes were attached.
+ * `singleSource` when exactly one outlet supports it. `oneSided` when at least one outlet supports it and every
+ * supporting outlet leans the same way (left or leans left; right or leans right): a center or unknown label is
+ * not one-sided.
  * Quotes of sources that are not in `sources` are left out.
  */
 export function claimCoverage(
@@ -27,9 +30,9 @@ export function claimCoverage(
   for (const quote of quotes) {
     const source = sources.get(quote.sourceId);
     if (quote.stance !== "supports" || !source) continue;
-    const known = outlets.get(source.outlet);
-    if (!known)
-      outlets.set(source.outlet, { outlet: source.outlet, biasLabel: source.biasLabel, sourceIds: [source.id] });
+    const outlet = outletKey(source);
+    const known = outlets.get(outlet);
+    if (!known) outlets.set(outlet, { outlet, biasLabel: source.biasLabel, sourceIds: [source.id] });
     else if (!known.sourceIds.includes(source.id)) known.sourceIds.push(source.id);
   }
   const list = [...outlets.values()];
