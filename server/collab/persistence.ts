@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import type { PrismaClient } from "../db/create-prisma";
+import { Prisma } from "../db/generated/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 
 /**
@@ -81,6 +82,54 @@ export class StoryNotFoundError extends Error {
 /** Log rows deleted per statement: their ids are its parameters, and Prisma allows 999 on SQLite. */
 const DELETE_BATCH = 500;
 
+/** A row of `load`'s one statement: part 0 is the compacted state, 1 a logged update, 2 the story itself. */
+interface LoadRow {
+  part: number | bigint;
+  bytes: Uint8Array | null;
+  version: number | bigint | null;
+  checkedBy: number | bigint | null;
+}
+
+/** Log rows inserted per statement: three parameters each, and Prisma allows 999 on SQLite. */
+const INSERT_BATCH = 300;
+
+/** One update to append to a story's log. */
+interface LogRow {
+  storyId: string;
+  update: Uint8Array;
+}
+
+/**
+ * Appends with a group commit across rooms: every append of one turn of the event loop goes into one INSERT,
+ * and the appends made while it runs into the next, so a database write costs the process once per turn, not
+ * once per room (with SQLite each write holds the event loop). When a statement fails, its rows are written one
+ * by one, so that one bad row (a story deleted meanwhile) fails its own append only.
+ */
+function groupCommit(insert: (rows: readonly LogRow[]) => Promise<void>): Persistence["append"] {
+  let queue: Array<LogRow & { done: (error?: unknown) => void }> = [];
+  let running = false;
+  const run = async () => {
+    running = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, INSERT_BATCH);
+      queue = queue.slice(batch.length);
+      try {
+        await insert(batch);
+        for (const row of batch) row.done();
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.done(error);
+        else for (const row of batch) await insert([row]).then(() => row.done(), row.done);
+      }
+    }
+    running = false;
+  };
+  return (storyId, update) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ storyId, update, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (queue.length === 1 && !running) setImmediate(() => void run());
+    });
+}
+
 /** Another process compacted the same story first: read again and fold what is left. */
 class CompactionRace extends Error {}
 
@@ -88,36 +137,30 @@ class CompactionRace extends Error {}
 export function createPrismaPersistence(prisma: PrismaClient): Persistence {
   return {
     async load(storyId) {
-      // The state and the log are read apart, so a compaction may fold rows between the two reads; then the
-      // version has moved and the read starts again (a compaction is rare next to a load). Updates commute, so
-      // the log is read in any order.
-      for (;;) {
-        const story = await prisma.story.findUnique({
-          where: { id: storyId },
-          select: { document: { select: { state: true, version: true, checkedBy: true } } },
-        });
-        if (!story) throw new StoryNotFoundError(`story ${storyId} does not exist`);
-        const rows = await prisma.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
-        const { document } = story;
-        // Even with no rows: a compaction between the two reads leaves none, its state newer than the one read.
-        const after = await prisma.storyDocument.findUnique({ where: { storyId }, select: { version: true } });
-        if ((after?.version ?? null) !== (document?.version ?? null)) continue;
-        const parts = [...(document ? [document.state] : []), ...rows.map((row) => row.update)].map(
-          (bytes) => new Uint8Array(bytes),
-        );
-        if (parts.length === 0) return null;
-        return {
-          state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
-          checked: !document || document.checkedBy === WRITE_POLICY_VERSION,
-          version: document?.version ?? null,
-        };
-      }
+      // One statement, so one snapshot in both databases: the compacted state, the log since, and whether the
+      // story exists at all. Read apart, a compaction between the reads folds rows into a state the first read
+      // did not see. Updates commute, so the log is read in any order.
+      const rows = await prisma.$queryRaw<LoadRow[]>`
+        SELECT 0 AS "part", "state" AS "bytes", "version", "checkedBy" FROM "StoryDocument" WHERE "storyId" = ${storyId}
+        UNION ALL SELECT 1, "update", NULL, NULL FROM "StoryUpdate" WHERE "storyId" = ${storyId}
+        UNION ALL SELECT 2, NULL, NULL, NULL FROM "Story" WHERE "id" = ${storyId}`;
+      if (!rows.some((row) => Number(row.part) === 2)) throw new StoryNotFoundError(`story ${storyId} does not exist`);
+      const document = rows.find((row) => Number(row.part) === 0);
+      const parts = rows.filter((row) => Number(row.part) !== 2).map((row) => new Uint8Array(row.bytes!));
+      if (parts.length === 0) return null;
+      return {
+        state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
+        checked: !document || Number(document.checkedBy) === WRITE_POLICY_VERSION,
+        version: document ? Number(document.version) : null,
+      };
     },
-    async append(storyId, update) {
-      // Raw: on the hot path of every edit, Prisma's create costs about four times this statement (1.3 against
-      // 0.3 ms on SQLite). The id is a random UUID (cuid() is Prisma's own default); createdAt is the database's.
-      await prisma.$executeRaw`INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES (${randomUUID()}, ${storyId}, ${Uint8Array.from(update)})`;
-    },
+    append: groupCommit(async (rows) => {
+      // Raw: on the hot path of every edit, Prisma's create costs about four times this statement. The id is a
+      // random UUID (cuid() is Prisma's own default); createdAt is the database's.
+      await prisma.$executeRaw`INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES ${Prisma.join(
+        rows.map(({ storyId, update }) => Prisma.sql`(${randomUUID()}, ${storyId}, ${Uint8Array.from(update)})`),
+      )}`;
+    }),
     async markChecked(storyId, version) {
       await prisma.storyDocument.updateMany({ where: { storyId, version }, data: { checkedBy: WRITE_POLICY_VERSION } });
     },

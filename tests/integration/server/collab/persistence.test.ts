@@ -77,4 +77,20 @@ describe("the collaboration server's persistence", () => {
     await persistence.compact(storyId);
     expect(await storedSummary(prisma, storyId)).toEqual(expected);
   });
+
+  it("writes the appends of many stories at one moment in one group, and a bad row fails its own append only", async () => {
+    const stories = await Promise.all([0, 1, 2].map(() => storyWithWords(30)));
+    // Interleaved, all at once, with one append to a story that does not exist (a story deleted meanwhile).
+    const appends = stories.flatMap(({ storyId, updates }) =>
+      updates.map((update) => persistence.append(storyId, update)),
+    );
+    const orphan = persistence.append("no-such-story", stories[0]!.updates[0]!);
+    await Promise.all(appends);
+    await expect(orphan).rejects.toThrow();
+    for (const { storyId, expected } of stories) {
+      expect(await prisma.storyUpdate.count({ where: { storyId } })).toBe(30);
+      expect(await storedSummary(prisma, storyId)).toEqual(expected);
+    }
+    await expect(persistence.load("no-such-story")).rejects.toThrow(/does not exist/);
+  });
 });
