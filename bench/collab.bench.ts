@@ -29,9 +29,10 @@ import {
   type MemoryResult,
 } from "./collab/scenarios";
 import { SERVER_NAMES, type ServerKind } from "./collab/server-process";
+import { acrossTwoProcesses, editDurable } from "./collab/log-and-relay";
 
 const quick = process.argv.includes("--quick");
-/** `--only=latency,wire,cold,cursors,typing,small,idle` runs some scenarios (while working on one). */
+/** `--only=latency,wire,cold,cursors,typing,small,idle,durable,relay` runs some scenarios (while working on one). */
 const only = process.argv
   .find((arg) => arg.startsWith("--only="))
   ?.slice("--only=".length)
@@ -42,41 +43,6 @@ const started = performance.now();
 const loadAtStart = os.loadavg()[0] ?? 0;
 const progress = (line: string) =>
   process.stderr.write(`[bench:collab ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}\n`);
-
-// ---- Placeholders for the scenarios that come with the durable log and Redis work (issue 12) ----------------
-
-interface NotMeasured {
-  measure: string;
-  target: string;
-  why: string;
-}
-
-/**
- * Placeholder, not measured yet: "edit durable in the database p95" (issue 12, target ≤ 100 ms after the edit is
- * sent). Left to the owner of the durable update log (StoryUpdate rows appended before broadcast). It is to time,
- * while editors type, from a keystroke leaving a client to the update being readable from the database on a
- * connection of the bench's own.
- */
-function editDurableInDatabase(): NotMeasured {
-  return {
-    measure: "edit durable in the database: p95 ms after it is sent",
-    target: "≤ 100 ms",
-    why: "comes with the durable update log's work (issue 12)",
-  };
-}
-
-/**
- * Placeholder, not measured yet: "across two processes through Redis p99" (issue 12, target ≤ 10 ms). Left to the
- * owner of the Redis work (REDIS_URL). It is to start two collaboration processes on one database and one Redis,
- * put one editor on each, and time keystroke → remote observe as scenario 1 does.
- */
-function acrossTwoProcessesThroughRedis(): NotMeasured {
-  return {
-    measure: "keystroke → remote observe across two processes through Redis: p99 ms",
-    target: "≤ 10 ms",
-    why: "comes with the Redis work (issue 12)",
-  };
-}
 
 // ---- Run ---------------------------------------------------------------------------------------------------
 
@@ -95,11 +61,13 @@ try {
     typing: runs("typing") ? await manySocketsTyping(ctx) : undefined,
     small: runs("small") ? await smallDocuments(ctx) : undefined,
     idle: runs("idle") ? await idleSockets(ctx) : undefined,
+    durable: runs("durable") ? await editDurable(ctx) : undefined,
+    relay: runs("relay") ? await acrossTwoProcesses(ctx) : undefined,
   };
 } finally {
   await db.close();
 }
-const { twoClients, wire, cold, cursors, typing, small, idle } = results;
+const { twoClients, wire, cold, cursors, typing, small, idle, durable, relay } = results;
 const seconds = (performance.now() - started) / 1000;
 
 // ---- Report ------------------------------------------------------------------------------------------------
@@ -225,8 +193,20 @@ if (wire) {
     );
   });
 }
-for (const placeholder of [editDurableInDatabase(), acrossTwoProcessesThroughRedis()]) {
-  row(placeholder.measure, "–", "not measured yet", "", placeholder.target, `not measured yet: ${placeholder.why}`);
+if (durable) {
+  row(
+    "edit durable in the database: p95 ms after it is sent",
+    "–",
+    ms(durable.durable.p95),
+    "",
+    "≤ 100 ms",
+    verdict(durable.durable.p95 <= 100 && durable.missing === 0),
+  );
+}
+if (relay) {
+  const measure = "keystroke → remote observe across two processes through Redis: p99 ms";
+  if ("skipped" in relay) row(measure, "–", `not measured: ${relay.skipped}`, "", "≤ 10 ms", "not measured");
+  else row(measure, "–", ms(relay.latency.p99), "", "≤ 10 ms", verdict(relay.latency.p99 <= 10 && relay.lost === 0));
 }
 
 const latencyRows = (title: string, result: Record<ServerKind, LatencyResult & { rounds?: Distribution[] }>) => {
@@ -370,6 +350,36 @@ if (wire) {
         (r.awarenessBytes / r.keystrokes).toFixed(1),
       );
     }
+  }
+}
+
+if (durable) {
+  lines.push(
+    "",
+    `8. Edit durable in the database: ${durable.typists} editors typing 5 characters a second on ${durable.documents} documents (stock providers, each keystroke followed by its caret's awareness update), our server on SQLite; the bench reads the log every 5 ms on a connection of its own:`,
+    "",
+  );
+  lines.push(
+    "| samples | p50 ms | p95 ms | p99 ms | max ms | keystrokes never seen in the database | compactions while timing |",
+    "|---|---|---|---|---|---|---|",
+  );
+  const d = durable.durable;
+  row(d.count, ms(d.p50), ms(d.p95), ms(d.p99), ms(d.max), durable.missing, durable.compactions);
+}
+if (relay) {
+  lines.push(
+    "",
+    "9. Keystroke → remote observe across two of our processes on one PostgreSQL database and one Redis, one editor on each (stock providers, as in 1):",
+    "",
+  );
+  if ("skipped" in relay) lines.push(`Not measured: ${relay.skipped}.`);
+  else {
+    lines.push(
+      "| samples | p50 ms | p95 ms | p99 ms | max ms | lost | sockets closed by the server |",
+      "|---|---|---|---|---|---|---|",
+    );
+    const r = relay.latency;
+    row(r.count, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), relay.lost, relay.closed);
   }
 }
 

@@ -37,6 +37,9 @@ export interface Scale {
   historyEdits: number;
   coldOpens: number;
   coldWarmUpOpens: number;
+  /** Documents with 2 editors each typing 5 characters a second while the bench reads the log, and seconds timed. */
+  durableDocuments: number;
+  durableSeconds: number;
   /** Keystrokes, each with the cursor's awareness update, whose bytes a remote client counts: at 5 a second, and in a burst. */
   wirePacedKeystrokes: number;
   wireKeystrokes: number;
@@ -59,6 +62,8 @@ export const FULL: Scale = {
   coldWarmUpOpens: 10,
   wirePacedKeystrokes: 100,
   wireKeystrokes: 500,
+  durableDocuments: 20,
+  durableSeconds: 20,
 };
 
 export const QUICK: Scale = {
@@ -78,4 +83,6 @@ export const QUICK: Scale = {
   coldWarmUpOpens: 5,
   wirePacedKeystrokes: 25,
   wireKeystrokes: 100,
+  durableDocuments: 5,
+  durableSeconds: 5,
 };

@@ -1,10 +1,13 @@
-// Our collaboration server in a child process, as server/collab/main.ts runs it without REDIS_URL: the Prisma
-// persistence on DATABASE_URL (the bench's fresh SQLite file, tuned as main.ts tunes it), the bench's raised limits
-// and otherwise the defaults (roles checked every 2 s, empty rooms unloaded after 30 s, and so on). Its log is
+// Our collaboration server in a child process, as server/collab/main.ts runs it: the Prisma persistence on
+// DATABASE_URL (the bench's fresh SQLite file, tuned as main.ts tunes it, or its PostgreSQL database), the bench's
+// raised limits and otherwise the defaults (roles checked every 2 s, empty rooms unloaded after 30 s, and so on).
+// BENCH_REDIS_URL (not REDIS_URL, which the shell running the bench may have set) shares rooms through Redis, with
+// the relay's keys under BENCH_REDIS_PREFIX. Its log is
 // counted, and its first warnings and errors are printed.
 import { createCollabServer } from "../../server/collab/index";
 import type { Logger } from "../../server/collab/logger";
 import { createPrismaPersistence } from "../../server/collab/persistence";
+import { createRedisRelay } from "../../server/collab/redis-relay";
 import { createPrisma, tuneSqlite } from "../../server/db/create-prisma";
 import { serveParent } from "./child";
 import { BENCH_LIMITS, TOKEN_SECRET } from "./config";
@@ -34,8 +37,11 @@ const log: Logger = {
 
 const prisma = createPrisma(databaseUrl);
 await tuneSqlite(prisma, databaseUrl);
+const redisUrl = process.env.BENCH_REDIS_URL;
+const relay = redisUrl ? await createRedisRelay(redisUrl, log, process.env.BENCH_REDIS_PREFIX) : undefined;
 const server = createCollabServer({
   persistence: createPrismaPersistence(prisma),
+  relay,
   tokenSecret: TOKEN_SECRET,
   limits: BENCH_LIMITS,
   log,
@@ -48,6 +54,6 @@ serveParent({
   stats: () => ({ rooms: server.rooms.size, ...counts }),
   stop: async () => {
     await server.close();
-    await prisma.$disconnect();
+    await Promise.all([relay?.close(), prisma.$disconnect()]);
   },
 });

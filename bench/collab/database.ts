@@ -3,7 +3,14 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { signCollabToken } from "../../server/auth/collab-token";
 import { createPrisma, type PrismaClient } from "../../server/db/create-prisma";
+import { migratePostgres } from "../../server/db/migrate-postgres";
 import { runPrismaCli } from "../../server/db/prisma-cli";
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+  postgresDatabaseUrl,
+  postgresUnreachable,
+} from "../../tests/integration/postgres-database";
 import { TOKEN_SECRET, TOKEN_TTL_SECONDS } from "./config";
 
 export interface Person {
@@ -17,8 +24,10 @@ export class BenchDatabase {
   readonly prisma: PrismaClient;
 
   private constructor(
+    /** The SQLite file, or the PostgreSQL database's name. */
     readonly file: string,
     readonly url: string,
+    private readonly remove: () => Promise<void>,
   ) {
     this.prisma = createPrisma(url);
   }
@@ -30,7 +39,25 @@ export class BenchDatabase {
     mkdirSync("bench/.tmp", { recursive: true });
     removeFiles(file);
     runPrismaCli(["migrate", "deploy"], url);
-    return new BenchDatabase(file, url);
+    return new BenchDatabase(file, url, async () => removeFiles(file));
+  }
+
+  /**
+   * A fresh, migrated database named by this process's id on the PostgreSQL server the integration tests use
+   * (POSTGRES_ADMIN_URL, or the local one), as `npm run db:migrate` migrates it; dropped by close().
+   */
+  static async createPostgres(): Promise<BenchDatabase> {
+    const name = `bench_collab_${process.pid}`;
+    const url = postgresDatabaseUrl(name);
+    await createPostgresDatabase(name);
+    await migratePostgres(url);
+    return new BenchDatabase(name, url, () => dropPostgresDatabase(name));
+  }
+
+  /** Why the PostgreSQL server of createPostgres() cannot be reached, or null when it answers. */
+  static async postgresUnreachable(): Promise<string | null> {
+    const why = await postgresUnreachable();
+    return why && `no PostgreSQL server (${why})`;
   }
 
   /** Creates `count` editors named `<prefix> <n>`. */
@@ -66,7 +93,7 @@ export class BenchDatabase {
 
   async close(): Promise<void> {
     await this.prisma.$disconnect();
-    removeFiles(this.file);
+    await this.remove();
   }
 }
 

@@ -43,6 +43,13 @@ export class KeystrokeLatency {
     byClock.set(Y.getState(doc.store, doc.clientID), at);
   }
 
+  /** How many keystrokes were made inside the window (a keystroke no watched document received has no sample). */
+  madeInWindow(): number {
+    let made = 0;
+    for (const byClock of this.sent.values()) for (const at of byClock.values()) if (this.window.has(at)) made += 1;
+    return made;
+  }
+
   /** Times every keystroke of another client that reaches `doc`. */
   watch(doc: Y.Doc): void {
     doc.on("afterTransaction", (transaction: Y.Transaction) => {
