@@ -1,6 +1,7 @@
 import type { Stance } from "../claims/claim-schema";
 import type { BiasLabel } from "../import/bias-label";
 import type { EvidenceSuggestion } from "./evidence-index";
+import type { FlagKind } from "./flags/flag-kinds";
 
 /** A claim as the assistant reads it: its words where they lie in the summary, and its quotes. */
 export interface AssistClaimInput {
@@ -19,24 +20,8 @@ export interface AssistInput {
   claims: readonly AssistClaimInput[];
 }
 
-/** The kinds of advice the assistant gives. */
-export type FlagKind =
-  /** A quotation in a claim or the summary that no source has verbatim. */
-  | "misquote"
-  /** A number, time or list in a claim that its quotes state differently. */
-  | "claim_discrepancy"
-  /** A claim whose supporting quotes all come from one outlet. */
-  | "single_source"
-  /** A claim whose supporting outlets all lean the same way. */
-  | "one_sided"
-  /** A summary sentence that carries no claim with evidence. */
-  | "citation_needed"
-  /** A claim stated as fact whose only evidence is attributed in its source ("officials say"). */
-  | "attribution_drift"
-  /** A source's quotation of a speaker that differs from another source's quotation of the same speech. */
-  | "source_misquote"
-  /** A fact the sources state with different values. */
-  | "source_discrepancy";
+/** The kinds of advice the assistant gives, each defined in its own module of lib/assistant/flags/. */
+export type { FlagKind } from "./flags/flag-kinds";
 
 /** One source's wording (or the summary's, when sourceId is null) shown with a flag. */
 export interface FlagWording {
