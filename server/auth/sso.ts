@@ -2,6 +2,7 @@ import type { Profile, User } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { decideSsoSignIn, SSO_PROVIDER_ID, ssoIdentity, type SsoRefusal } from "@/lib/auth/sso";
 import { roleSchema, type Role } from "@/lib/auth/roles";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { PrismaClient } from "../db/create-prisma";
 import { prisma } from "../db/prisma";
 import { getEnv, getSsoEnv, type SsoEnv } from "../env";
@@ -103,13 +104,11 @@ export async function admitSsoPerson(
     const person = await tx.user.create({
       data: { email: decision.email, name: decision.name, role: decision.role, passwordHash: null, sessionsValidFrom },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: person.id,
-        action: "user.joined",
-        subject: person.id,
-        data: JSON.stringify({ role: decision.role, invitedBy: link.issuedById, via: "sso" }),
-      },
+    await writeAuditEvent(tx, {
+      actorId: person.id,
+      action: "user.joined",
+      subject: person.id,
+      data: { role: decision.role, invitedBy: link.issuedById, via: "sso" },
     });
     return person;
   });

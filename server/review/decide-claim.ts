@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import { verdictSchema } from "../../lib/review/review-state";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
 import { RequestError } from "../http/request-error";
@@ -68,18 +69,16 @@ export async function decideClaim(
         decidedById: user.id,
       },
     }),
-    deps.prisma.auditEvent.create({
+    writeAuditEvent(deps.prisma, {
+      storyId,
+      actorId: user.id,
+      action: `claim.${input.decision}`,
+      subject: claimId,
+      reason: input.reason,
       data: {
-        storyId,
-        actorId: user.id,
-        action: `claim.${input.decision}`,
-        subject: claimId,
-        reason: input.reason,
-        data: JSON.stringify({
-          text: reviewed.span.text,
-          verdict: input.decision === "approved" ? input.verdict : null,
-          claimHash: reviewed.hash,
-        }),
+        text: reviewed.span.text,
+        verdict: input.decision === "approved" ? input.verdict : null,
+        claimHash: reviewed.hash,
       },
     }),
     deps.prisma.story.update({ where: { id: storyId }, data: { status: "in_review" } }),

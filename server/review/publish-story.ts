@@ -6,6 +6,7 @@ import type { Role } from "../../lib/auth/roles";
 import { biasLabelSchema } from "../../lib/import/bias-label";
 import { summaryText } from "../../lib/story-doc/summary";
 import type { VersionContent } from "../../lib/versions/version-content";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
 import { isUniqueViolation } from "../db/prisma-errors";
@@ -107,14 +108,12 @@ export async function publishStory(
             publishedById: user.id,
           },
         }),
-        deps.prisma.auditEvent.create({
-          data: {
-            storyId,
-            actorId: user.id,
-            action: "story.published",
-            subject: String(number),
-            reason: input.correctionNote ?? "",
-          },
+        writeAuditEvent(deps.prisma, {
+          storyId,
+          actorId: user.id,
+          action: "story.published",
+          subject: String(number),
+          reason: input.correctionNote ?? "",
         }),
         deps.prisma.story.update({ where: { id: storyId }, data: { status: "published" } }),
       ]);

@@ -3,6 +3,7 @@ import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import type { SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
 import { sha256Hex } from "../../lib/hashing/sha256";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { CollabClient } from "../collab/collab-client";
 import { CollabUnavailableError } from "../collab/collab-client";
 import type { ReanchorReply } from "../collab/internal-api";
@@ -75,15 +76,13 @@ export async function correctSource(
           createdById: user.id,
         },
       }),
-      deps.prisma.auditEvent.create({
-        data: {
-          storyId,
-          actorId: user.id,
-          action: "source.corrected",
-          subject: sourceId,
-          reason: correction.note,
-          data: JSON.stringify({ revision }),
-        },
+      writeAuditEvent(deps.prisma, {
+        storyId,
+        actorId: user.id,
+        action: "source.corrected",
+        subject: sourceId,
+        reason: correction.note,
+        data: { revision },
       }),
     ]);
   } catch (error) {

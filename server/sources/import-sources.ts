@@ -9,6 +9,7 @@ import { normaliseArticleText } from "../../lib/import/normalise-text";
 import { mergePerspectives, readPerspectives } from "../../lib/import/perspectives";
 import { importedSummarySchema } from "../../lib/story-doc/summary";
 import { versionContentSchema } from "../../lib/versions/version-content";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { CollabClient } from "../collab/collab-client";
 import { CollabUnavailableError } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
@@ -200,8 +201,12 @@ export async function removeSource(deps: Deps, user: Actor, storyId: string, sou
       throw new RequestError(409, `${which} this source: it stays, so that readers can check the evidence.`);
     }
     await tx.source.delete({ where: { id: sourceId } });
-    await tx.auditEvent.create({
-      data: { storyId, actorId: user.id, action: "source.removed", subject: sourceId, data: JSON.stringify(source) },
+    await writeAuditEvent(tx, {
+      storyId,
+      actorId: user.id,
+      action: "source.removed",
+      subject: sourceId,
+      data: { headline: source.headline, outlet: source.outlet },
     });
   });
 }
@@ -268,14 +273,12 @@ async function createSource(
         },
         select: { id: true, headline: true, outlet: true },
       });
-      await tx.auditEvent.create({
-        data: {
-          storyId,
-          actorId: user.id,
-          action: "source.imported",
-          subject: source.id,
-          data: JSON.stringify({ headline: source.headline, outlet: source.outlet }),
-        },
+      await writeAuditEvent(tx, {
+        storyId,
+        actorId: user.id,
+        action: "source.imported",
+        subject: source.id,
+        data: { headline: source.headline, outlet: source.outlet },
       });
       return { id: source.id };
     });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import { storySlug } from "../../lib/stories/story-slug";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { PrismaClient } from "../db/create-prisma";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { RequestError } from "../http/request-error";
@@ -35,8 +36,11 @@ export async function createStory(
         data: { slug, title, createdById: user.id },
         select: { id: true, slug: true },
       });
-      await prisma.auditEvent.create({
-        data: { storyId: story.id, actorId: user.id, action: "story.created", subject: story.slug },
+      await writeAuditEvent(prisma, {
+        storyId: story.id,
+        actorId: user.id,
+        action: "story.created",
+        subject: story.slug,
       });
       return story;
     } catch (error) {

@@ -1,10 +1,22 @@
 import "server-only";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
 import { prisma } from "../db/prisma";
 
-/** A story's published versions, newest first, and its audit log, newest first. */
+/** One line of a story's audit log: when, who, what (lib/audit/describe-audit-event.ts) and why. */
+export interface AuditLine {
+  id: string;
+  at: Date;
+  actor: { name: string };
+  /** "approved a claim", "published version 2", …: what the actor did. */
+  description: string;
+  /** The reason given (a decision's, a correction note), or "". */
+  reason: string;
+}
+
+/** A story's published versions, newest first, and its audit log (the latest 200 lines), newest first. */
 export async function storyHistory(storyId: string) {
-  const [versions, audit] = await Promise.all([
+  const [versions, rows] = await Promise.all([
     prisma().version.findMany({
       where: { storyId },
       orderBy: { number: "desc" },
@@ -25,6 +37,13 @@ export async function storyHistory(storyId: string) {
       },
     }),
   ]);
+  const audit: AuditLine[] = rows.map(({ id, at, actor, reason, ...stored }) => ({
+    id,
+    at,
+    actor,
+    description: describeAuditEvent(stored),
+    reason,
+  }));
   return { versions, audit };
 }
 

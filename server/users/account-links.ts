@@ -2,6 +2,7 @@ import { emailAddressSchema } from "../../lib/accounts/email-address";
 import { passwordProblem } from "../../lib/accounts/password-rule";
 import { can } from "../../lib/auth/policy";
 import { roleSchema, type Role } from "../../lib/auth/roles";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import { hashPassword } from "../auth/password";
 import type { PrismaClient } from "../db/create-prisma";
 import { RequestError } from "../http/request-error";
@@ -68,9 +69,7 @@ export async function inviteUser(
         createdAt: now,
       },
     }),
-    prisma.auditEvent.create({
-      data: { actorId: actor.id, action: "user.invited", subject: email, data: JSON.stringify({ role }) },
-    }),
+    writeAuditEvent(prisma, { actorId: actor.id, action: "user.invited", subject: email, data: { role } }),
   ]);
   return { kind: "invitation", email, path: accountLinkPath("invitation", secret), expiresAt };
 }
@@ -104,7 +103,7 @@ export async function issueResetLink(
         createdAt: now,
       },
     }),
-    prisma.auditEvent.create({ data: { actorId, action: "user.reset_link_issued", subject: userId } }),
+    writeAuditEvent(prisma, { actorId, action: "user.reset_link_issued", subject: userId }),
   ]);
   return { kind: "reset", email: user.email, path: accountLinkPath("reset", secret), expiresAt };
 }
@@ -186,20 +185,18 @@ export async function redeemAccountLink(
       const user = await tx.user.create({
         data: { email: link.email, name, role, passwordHash, sessionsValidFrom: now },
       });
-      await tx.auditEvent.create({
-        data: {
-          actorId: user.id,
-          action: "user.joined",
-          subject: user.id,
-          data: JSON.stringify({ role, invitedBy: link.issuedById }),
-        },
+      await writeAuditEvent(tx, {
+        actorId: user.id,
+        action: "user.joined",
+        subject: user.id,
+        data: { role, invitedBy: link.issuedById },
       });
       return { email: user.email, userId: user.id };
     }
     const user = link.userId ? await tx.user.findUnique({ where: { id: link.userId } }) : null;
     if (!user || user.disabledAt) throw new RequestError(409, "This account is disabled. Ask an admin.");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionsValidFrom: now } });
-    await tx.auditEvent.create({ data: { actorId: user.id, action: "user.password_reset", subject: user.id } });
+    await writeAuditEvent(tx, { actorId: user.id, action: "user.password_reset", subject: user.id });
     return { email: user.email, userId: user.id };
   });
 }

@@ -1,4 +1,5 @@
 import { emailAddressSchema } from "../../lib/accounts/email-address";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { PrismaClient } from "../db/create-prisma";
 import { issueResetLink, type IssuedLink } from "./account-links";
 
@@ -20,13 +21,11 @@ export async function setUpAdmin(
     : await prisma.user.create({
         data: { email, name: email.split("@")[0] ?? email, role: "admin", passwordHash: null, sessionsValidFrom: now },
       });
-  await prisma.auditEvent.create({
-    data: {
-      actorId: user.id,
-      action: existing ? "user.made_admin_by_setup" : "user.created_by_setup",
-      subject: user.id,
-      data: JSON.stringify({ from: existing?.role ?? null }),
-    },
-  });
+  await writeAuditEvent(
+    prisma,
+    existing
+      ? { actorId: user.id, action: "user.made_admin_by_setup", subject: user.id, data: { from: existing.role } }
+      : { actorId: user.id, action: "user.created_by_setup", subject: user.id, data: { from: null } },
+  );
   return { ...(await issueResetLink(prisma, user.id, user.id, now)), created: !existing };
 }

@@ -1,6 +1,7 @@
 import { passwordProblem } from "../../lib/accounts/password-rule";
 import { can, rolesThatMay } from "../../lib/auth/policy";
 import { roleSchema, type Role } from "../../lib/auth/roles";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { PrismaClient } from "../db/create-prisma";
 import { RequestError } from "../http/request-error";
@@ -35,8 +36,10 @@ export async function setUserDisabled(
       where: { id: userId },
       data: disabled ? { disabledAt: now, sessionsValidFrom: now } : { disabledAt: null },
     });
-    await tx.auditEvent.create({
-      data: { actorId: actor.id, action: disabled ? "user.disabled" : "user.enabled", subject: userId },
+    await writeAuditEvent(tx, {
+      actorId: actor.id,
+      action: disabled ? "user.disabled" : "user.enabled",
+      subject: userId,
     });
   });
 }
@@ -67,7 +70,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { passwordHash, sessionsValidFrom: now } }),
-    prisma.auditEvent.create({ data: { actorId: userId, action: "user.password_changed", subject: userId } }),
+    writeAuditEvent(prisma, { actorId: userId, action: "user.password_changed", subject: userId }),
   ]);
 }
 

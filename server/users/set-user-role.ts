@@ -1,5 +1,6 @@
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import type { PrismaClient } from "../db/create-prisma";
 import { RequestError } from "../http/request-error";
 
@@ -22,13 +23,11 @@ export async function setUserRole(
   if (user.role === role) return;
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { role } }),
-    prisma.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        action: "user.role_changed",
-        subject: userId,
-        data: JSON.stringify({ from: user.role, to: role }),
-      },
+    writeAuditEvent(prisma, {
+      actorId: actor.id,
+      action: "user.role_changed",
+      subject: userId,
+      data: { from: user.role, to: role },
     }),
   ]);
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { VersionDiffView } from "@/components/review/version-diff-view";
 import { can } from "@/lib/auth/policy";
 import { diffVersions } from "@/lib/versions/version-diff";
@@ -12,43 +11,6 @@ import { findStoryWithSources } from "@/server/stories/queries";
 export const metadata: Metadata = { title: "Versions and history" };
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const ACTION_TEXT: Record<string, string> = {
-  "claim.approved": "approved a claim",
-  "claim.rejected": "rejected a claim",
-  "story.published": "published version",
-  "claim.status_changed": "changed a claim's status",
-  "claim.deleted": "deleted a claim",
-  "story.created": "created the story",
-  "source.imported": "imported a source",
-  "source.corrected": "corrected a source",
-  "source.removed": "removed a source",
-};
-
-/** "draft → needs review" from an audit event's data. */
-function statusChange(data: string): string {
-  const parsed = z.object({ from: z.string().optional(), to: z.string() }).safeParse(JSON.parse(data));
-  return parsed.success
-    ? `(${(parsed.data.from ?? "new").replace("_", " ")} → ${parsed.data.to.replace("_", " ")})`
-    : "";
-}
-
-/** What an import or a deletion was about, from its audit data: the headline and outlet, or the claim's state. */
-function detailOf(data: string): string {
-  const parsed = z
-    .object({
-      headline: z.string().nullish(),
-      outlet: z.string().nullish(),
-      status: z.string().nullish(),
-      quotes: z.number().optional(),
-    })
-    .safeParse(JSON.parse(data));
-  if (!parsed.success) return "";
-  const { headline, outlet, status, quotes } = parsed.data;
-  if (quotes !== undefined)
-    return `(${status ? `${status.replace("_", " ")}, ` : ""}${quotes} ${quotes === 1 ? "quote" : "quotes"})`;
-  return [headline ? `“${headline}”` : null, outlet].filter(Boolean).join(", ");
-}
-
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -143,14 +105,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
             {audit.map((event) => (
               <li key={event.id}>
                 <span className="text-stone-500">{timeFormat.format(event.at)} UTC</span> · {event.actor.name}{" "}
-                {ACTION_TEXT[event.action] ?? event.action}
-                {event.action === "story.published" ? ` ${event.subject}` : ""}
-                {event.action === "claim.status_changed" ? ` ${statusChange(event.data)}` : ""}
-                {event.action === "source.imported" ||
-                event.action === "source.removed" ||
-                event.action === "claim.deleted"
-                  ? ` ${detailOf(event.data)}`
-                  : ""}
+                {event.description}
                 {event.reason ? <span className="text-stone-700"> — “{event.reason}”</span> : null}
               </li>
             ))}
