@@ -6,7 +6,7 @@
 // counted, and its first warnings and errors are printed.
 import { createCollabServer } from "../../server/collab/index";
 import type { Logger } from "../../server/collab/logger";
-import { createPrismaPersistence } from "../../server/collab/persistence";
+import { openPersistence } from "../../server/collab/open-persistence";
 import { createRedisRelay } from "../../server/collab/redis-relay";
 import { createPrisma, tuneSqlite } from "../../server/db/create-prisma";
 import { serveParent } from "./child";
@@ -37,10 +37,11 @@ const log: Logger = {
 
 const prisma = createPrisma(databaseUrl);
 await tuneSqlite(prisma, databaseUrl);
+const persistence = openPersistence(databaseUrl, prisma);
 const redisUrl = process.env.BENCH_REDIS_URL;
 const relay = redisUrl ? await createRedisRelay(redisUrl, log, process.env.BENCH_REDIS_PREFIX) : undefined;
 const server = createCollabServer({
-  persistence: createPrismaPersistence(prisma),
+  persistence,
   relay,
   tokenSecret: TOKEN_SECRET,
   limits: BENCH_LIMITS,
@@ -55,5 +56,6 @@ serveParent({
   stop: async () => {
     await server.close();
     await Promise.all([relay?.close(), prisma.$disconnect()]);
+    persistence.close();
   },
 });

@@ -5,7 +5,7 @@ import { createCollabServer } from "./index";
 import { limitsFromEnv } from "./limits";
 import { internalEndpoint } from "./internal-endpoint";
 import { consoleLogger } from "./logger";
-import { createPrismaPersistence } from "./persistence";
+import { openPersistence } from "./open-persistence";
 import { createRedisRelay } from "./redis-relay";
 
 // The collaboration server process: `npm run collab`, or started beside Next by `npm start`. With REDIS_URL,
@@ -20,8 +20,9 @@ if (!internal.ownSecret)
   consoleLogger.warn(
     "COLLAB_INTERNAL_SECRET is not set: the app's internal requests are signed with COLLAB_TOKEN_SECRET",
   );
+const persistence = openPersistence(env.DATABASE_URL, prisma);
 const server = createCollabServer({
-  persistence: createPrismaPersistence(prisma),
+  persistence,
   relay,
   tokenSecret: env.COLLAB_TOKEN_SECRET,
   internalSecret: internal.secret,
@@ -49,7 +50,7 @@ async function stop(signal: string): Promise<void> {
     code = 1;
   }
   // A database that holds an append forever would hold the disconnect too: the exit does not wait for it.
-  const settled = Promise.all([relay?.close(), prisma.$disconnect()]);
+  const settled = Promise.all([relay?.close(), prisma.$disconnect(), persistence.close()]);
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   process.exit(code);
 }

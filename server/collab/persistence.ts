@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import type { PrismaClient } from "../db/create-prisma";
 import { Prisma } from "../db/generated/client";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import { isUniqueViolation } from "../db/prisma-errors";
 
 /**
@@ -62,8 +63,8 @@ export interface ClaimStatusChange {
   storyId: string;
   claimId: string;
   userId: string;
-  from: unknown;
-  to: unknown;
+  from: string | null;
+  to: string | null;
 }
 
 /** Who did what to a claim, as the collaboration server saw it on an authenticated socket. */
@@ -105,7 +106,7 @@ interface LogRow {
  * once per room (with SQLite each write holds the event loop). When a statement fails, its rows are written one
  * by one, so that one bad row (a story deleted meanwhile) fails its own append only.
  */
-function groupCommit(insert: (rows: readonly LogRow[]) => Promise<void>): Persistence["append"] {
+export function groupCommit(insert: (rows: readonly LogRow[]) => Promise<void>): Persistence["append"] {
   let queue: Array<LogRow & { done: (error?: unknown) => void }> = [];
   let running = false;
   const run = async () => {
@@ -202,25 +203,21 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
       }
     },
     async recordStatusChange({ storyId, claimId, userId, from, to }) {
-      await prisma.auditEvent.create({
-        data: {
-          storyId,
-          actorId: userId,
-          action: "claim.status_changed",
-          subject: claimId,
-          data: JSON.stringify({ from, to }),
-        },
+      await writeAuditEvent(prisma, {
+        action: "claim.status_changed",
+        actorId: userId,
+        storyId,
+        subject: claimId,
+        data: { from, to },
       });
     },
     async recordClaimDeleted({ storyId, claimId, userId, status, quotes }) {
-      await prisma.auditEvent.create({
-        data: {
-          storyId,
-          actorId: userId,
-          action: "claim.deleted",
-          subject: claimId,
-          data: JSON.stringify({ status, quotes }),
-        },
+      await writeAuditEvent(prisma, {
+        action: "claim.deleted",
+        actorId: userId,
+        storyId,
+        subject: claimId,
+        data: { status, quotes },
       });
     },
     loadSource(storyId, sourceId) {

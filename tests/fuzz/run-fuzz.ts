@@ -9,7 +9,7 @@ import { checkUpdate, DEFAULT_DOCUMENT_LIMITS } from "@/lib/story-doc/write-poli
 import { signCollabToken } from "@/server/auth/collab-token";
 import type { CollabServer } from "@/server/collab";
 import type { Logger } from "@/server/collab/logger";
-import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
+import type { Persistence } from "@/server/collab/persistence";
 import {
   connectProvider,
   eventually,
@@ -18,7 +18,13 @@ import {
   synced,
   TOKEN_SECRET,
 } from "../integration/collab-harness";
-import { createStory, createUser, INTEGRATION_PROVIDER, integrationPrisma } from "../integration/database";
+import {
+  createStory,
+  createUser,
+  INTEGRATION_PROVIDER,
+  integrationPersistence,
+  integrationPrisma,
+} from "../integration/database";
 import {
   ATTACKER_SOCKETS,
   BLOCK_FRAMES,
@@ -112,7 +118,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   // SQLite commits without waiting for the disk: the claim audit writes rows for most claim edits, and a run
   // is about what the server does with frames, not about the durability of a scratch database.
   if (INTEGRATION_PROVIDER === "sqlite") await prisma.$executeRawUnsafe("PRAGMA synchronous = OFF");
-  const persistence = createPrismaPersistence(prisma);
+  const persistence = integrationPersistence(prisma);
   const source = new FrameSource(seed, avoid);
   const stats = new RunStats(failOnUnexpectedErrors);
   const uncaught = (error: unknown) => stats.failures.push(`uncaught: ${describeError(error)}`);
@@ -144,6 +150,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   } finally {
     process.off("uncaughtException", uncaught);
     process.off("unhandledRejection", uncaught);
+    persistence.close();
     await prisma.$disconnect();
   }
 }

@@ -7,8 +7,9 @@ import { createCollabServer, type CollabServer, type CollabServerOptions } from 
 import type { Logger } from "@/server/collab/logger";
 import { afterEach, beforeEach } from "vitest";
 import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
-import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
+import type { Persistence } from "@/server/collab/persistence";
 import type { PrismaClient } from "@/server/db/create-prisma";
+import { integrationPersistence } from "./database";
 
 export const TOKEN_SECRET = "integration-secret-0123456789-abcdefghijklmnop";
 
@@ -45,8 +46,12 @@ export function serveEachTest(
   started: (server: { url: string; collab: CollabClient }) => void,
 ): void {
   beforeEach(async () => {
-    const { server, url, internalUrl } = await startServer(createPrismaPersistence(prisma));
-    cleanups.push(() => server.close());
+    const persistence = integrationPersistence(prisma);
+    const { server, url, internalUrl } = await startServer(persistence);
+    cleanups.push(
+      () => persistence.close(),
+      () => server.close(),
+    );
     started({ url, collab: createCollabClient(internalUrl, TOKEN_SECRET) });
   });
   afterEach(async () => {

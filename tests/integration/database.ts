@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import { readSummaryParagraphs, writeSummaryParagraphs } from "@/lib/story-doc/summary";
-import { createPrismaPersistence } from "@/server/collab/persistence";
+import { openPersistence } from "@/server/collab/open-persistence";
+import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
 import { createPrisma, type PrismaClient } from "@/server/db/create-prisma";
 import { databaseProvider } from "@/server/db/database-url";
 
@@ -18,6 +19,14 @@ export const INTEGRATION_PROVIDER = databaseProvider(INTEGRATION_DATABASE_URL);
 /** A Prisma client on the integration database (migrated by global-setup.ts or postgres-database.ts). */
 export function integrationPrisma(): PrismaClient {
   return createPrisma(INTEGRATION_DATABASE_URL);
+}
+
+/**
+ * The persistence a collaboration process runs on the integration database (on SQLite, the document log has a
+ * connection of its own: close() closes it).
+ */
+export function integrationPersistence(prisma: PrismaClient): Persistence & { close(): void } {
+  return openPersistence(INTEGRATION_DATABASE_URL, prisma);
 }
 
 /** Creates a story whose stored draft holds `paragraphs`, and returns its id. */

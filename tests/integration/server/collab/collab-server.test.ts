@@ -10,8 +10,8 @@ import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { signCollabToken, signServiceToken } from "@/server/auth/collab-token";
 import type { CollabServer } from "@/server/collab";
-import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
-import { createStory, integrationPrisma, storedSummary } from "../../database";
+import type { Persistence } from "@/server/collab/persistence";
+import { createStory, integrationPersistence, integrationPrisma, storedSummary } from "../../database";
 import {
   closeOf,
   connectProvider,
@@ -23,7 +23,7 @@ import {
 } from "../../collab-harness";
 
 const prisma = integrationPrisma();
-const persistence = createPrismaPersistence(prisma);
+const persistence = integrationPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
 const SUMMARY = [
   "The CIA has released two Mandarin-language recruitment videos.",
@@ -46,7 +46,10 @@ function firstParagraph(doc: Y.Doc): Y.XmlText {
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-afterAll(() => prisma.$disconnect());
+afterAll(async () => {
+  persistence.close();
+  await prisma.$disconnect();
+});
 
 describe("the stock y-websocket client", () => {
   it("syncs the stored summary and exchanges edits between two clients", async () => {

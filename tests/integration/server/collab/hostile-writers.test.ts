@@ -8,7 +8,7 @@ import { summaryText } from "@/lib/story-doc/summary";
 import { DEFAULT_DOCUMENT_LIMITS } from "@/lib/story-doc/write-policy";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
-import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
+import type { Persistence } from "@/server/collab/persistence";
 import { syncUpdateMessage } from "@/server/collab/protocol";
 import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
@@ -23,13 +23,13 @@ import {
   TOKEN_SECRET,
   tokenFor,
 } from "../../collab-harness";
-import { createStory, createUser, integrationPrisma } from "../../database";
+import { createStory, createUser, integrationPersistence, integrationPrisma } from "../../database";
 import { nestMaps } from "../../../hostile-document";
 import { approveAsIs, ARTICLE_004, EVIDENCE, storyWithClaim } from "../review/review-fixtures";
 
 // One test per attack of issue 11, each made with a raw Yjs client or a raw socket and a valid token.
 const prisma = integrationPrisma();
-const persistence: Persistence = createPrismaPersistence(prisma);
+const persistence = integrationPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
 let collab: CollabClient;
 let wsUrl: string;
@@ -38,7 +38,10 @@ serveEachTest(prisma, cleanups, (started) => {
   collab = started.collab;
 });
 const served = () => ({ prisma, collab, wsUrl, cleanups });
-afterAll(() => prisma.$disconnect());
+afterAll(async () => {
+  persistence.close();
+  await prisma.$disconnect();
+});
 
 const SUMMARY = [
   "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials.",

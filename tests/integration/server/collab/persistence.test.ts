@@ -1,12 +1,21 @@
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
-import { createPrismaPersistence, type StoredDocument } from "@/server/collab/persistence";
-import { createStory, INTEGRATION_PROVIDER, integrationPrisma, storedSummary } from "../../database";
+import type { StoredDocument } from "@/server/collab/persistence";
+import {
+  createStory,
+  INTEGRATION_PROVIDER,
+  integrationPersistence,
+  integrationPrisma,
+  storedSummary,
+} from "../../database";
 
 const prisma = integrationPrisma();
-const persistence = createPrismaPersistence(prisma);
-afterAll(() => prisma.$disconnect());
+const persistence = integrationPersistence(prisma);
+afterAll(async () => {
+  persistence.close();
+  await prisma.$disconnect();
+});
 
 /** A story and `count` updates of it, each appending a word to its first paragraph, as a client would send them. */
 async function storyWithWords(count: number) {
@@ -53,7 +62,7 @@ describe("the collaboration server's persistence", () => {
     onTestFinished(async () => {
       await Promise.all(clients.filter((client) => client !== prisma).map((client) => client.$disconnect()));
     });
-    const others = clients.map((client) => createPrismaPersistence(client));
+    const others = clients.map((client) => integrationPersistence(client));
     const loads: Array<Promise<StoredDocument | null>> = [];
     await Promise.all([
       (async () => {

@@ -5,13 +5,12 @@ import type { Role } from "@/lib/auth/roles";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
-import { createPrismaPersistence } from "@/server/collab/persistence";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
 import { RequestError } from "@/server/http/request-error";
 import { setUserRole } from "@/server/users/set-user-role";
 import { closeOf, connectProvider, startServer, synced, TOKEN_SECRET } from "../../collab-harness";
-import { createStory, createUser, integrationPrisma } from "../../database";
+import { createStory, createUser, integrationPersistence, integrationPrisma } from "../../database";
 import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { correctSource } from "@/server/sources/correct-source";
 import { importArticle } from "@/server/sources/import-sources";
@@ -19,13 +18,14 @@ import { createStory as createStoryService } from "@/server/stories/create-story
 import type { CollabServer } from "@/server/collab";
 
 const prisma = integrationPrisma();
+const persistence = integrationPersistence(prisma);
 let server: CollabServer;
 let wsUrl: string;
 let collab: CollabClient;
 const cleanups: Array<() => unknown> = [];
 
 beforeAll(async () => {
-  const started = await startServer(createPrismaPersistence(prisma));
+  const started = await startServer(persistence);
   server = started.server;
   wsUrl = started.url;
   collab = createCollabClient(started.internalUrl, TOKEN_SECRET);
@@ -35,6 +35,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await server.close();
+  persistence.close();
   await prisma.$disconnect();
 });
 
