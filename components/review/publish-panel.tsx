@@ -2,24 +2,19 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { StoryReviewView } from "./use-story-review";
+import { useWorkspace } from "@/components/workspace/workspace-context";
 
-/** For reviewers: what blocks publishing, or the button that publishes the next version. */
-export function PublishPanel({
-  storyId,
-  storySlug,
-  review,
-  onPublished,
-}: {
-  storyId: string;
-  storySlug: string;
-  review: StoryReviewView;
-  onPublished: () => Promise<void>;
-}) {
+/**
+ * For reviewers, in a story's workspace: what blocks publishing, or the button that publishes the next
+ * version; nothing until the review has loaded.
+ */
+export function PublishPanel() {
+  const { storyId, storySlug, review, refreshReview: onPublished } = useWorkspace();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [published, setPublished] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
+  if (!review) return null;
   const next = (review.latestVersion ?? 0) + 1;
   const needsNote = review.latestVersion !== null;
 

@@ -1,14 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { plural } from "@/components/ui/plural";
+import { useAddEvidence } from "@/components/workspace/sources/use-add-evidence";
+import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { ClaimCoverage, StoryAssistance } from "@/lib/assistant/assistance";
 import type { EvidenceSuggestion } from "@/lib/assistant/evidence-index";
 import { biasLabelText } from "@/lib/import/bias-label";
 import { FlagCard } from "./flag-card";
 import { SuggestionCard } from "./suggestion-card";
 import type { AssistantView } from "./use-assistant";
-import type { PlacedClaim } from "@/components/workspace/claims/use-claims";
-import { plural } from "@/components/ui/plural";
 
 /** Suggestions shown before "Show all": enough to choose from without pushing the sources out of sight. */
 const FIRST_SUGGESTIONS = 3;
@@ -20,16 +21,9 @@ const suggestionKey = (suggestion: EvidenceSuggestion) =>
  * The verification assistant for the active claim: passages of the sources that may support it (one click
  * attaches one as a supporting quote), who supports it so far, and what the assistant flags about it.
  */
-export function AssistantPanel({
-  claim,
-  view,
-  onAttach,
-}: {
-  claim: PlacedClaim | null;
-  view: AssistantView;
-  /** Attaches a passage to the active claim as a supporting quote; returns what went wrong, or null. */
-  onAttach: (suggestion: EvidenceSuggestion) => string | null;
-}) {
+export function AssistantPanel({ view }: { view: AssistantView }) {
+  const claim = useWorkspace().activeClaim;
+  const addEvidence = useAddEvidence();
   // Attached passages leave the list at once, before the assistant has read the draft again.
   const [attached, setAttached] = useState<{ assistance: StoryAssistance | null; keys: Set<string> }>({
     assistance: null,
@@ -45,7 +39,8 @@ export function AssistantPanel({
   const dismissed = flags.filter((flag) => view.dismissals.has(flag.id));
 
   function attach(suggestion: EvidenceSuggestion) {
-    const failure = onAttach(suggestion);
+    // One click attaches the passage to the active claim as a supporting quote.
+    const failure = addEvidence(suggestion, "supports", "");
     setProblem(failure);
     if (!failure) setAttached({ assistance: view.assistance, keys: new Set([...hidden, suggestionKey(suggestion)]) });
   }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useState } from "react";
+import { revealSummaryHighlight } from "@/components/workspace/summary/summary-highlights";
+import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { AssistantFlag } from "@/lib/assistant/assistance";
 import { FLAG_KIND_TEXT, FlagCard } from "./flag-card";
-import { revealSummaryHighlight } from "@/components/workspace/summary/summary-highlights";
 import type { AssistantView } from "./use-assistant";
-import type { PlacedClaim } from "@/components/workspace/claims/use-claims";
 
 const GROUPS = [
   { key: "claims", title: "Claims" },
@@ -26,15 +26,8 @@ function groupOf(flag: AssistantFlag): Group {
  * selects its claim (the assistant panel then shows it in full); any other flag opens in place, where it can
  * be dismissed, and a summary flag can select its words in the summary.
  */
-export function StoryFlags({
-  view,
-  claims,
-  onSelectClaim,
-}: {
-  view: AssistantView;
-  claims: readonly PlacedClaim[];
-  onSelectClaim: (claimId: string) => void;
-}) {
+export function StoryFlags({ view }: { view: AssistantView }) {
+  const { claims, selectClaim: onSelectClaim } = useWorkspace();
   const flags = view.assistance?.flags.filter((flag) => !view.dismissals.has(flag.id)) ?? [];
   const claimText = new Map(claims.map((claim) => [claim.id, claim.span?.text ?? "a detached claim"]));
   const [open, setOpen] = useState(true);

@@ -1,52 +1,44 @@
 "use client";
 
-import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { ClaimDecision } from "@/components/review/claim-decision";
+import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
+import { plural } from "@/components/ui/plural";
+import { actorOf, useStoryDoc, useWorkspace } from "@/components/workspace/workspace-context";
+import type { ClaimStatus } from "@/lib/claims/claim-schema";
+import { chooseReanchorCandidate } from "@/lib/claims/quote-corrections";
+import { addComment, deleteClaim, removeQuote, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { ClaimStatusBadge } from "./claim-status-badge";
 import { ClaimThread } from "./claim-thread";
 import { QuoteCard } from "./quote-card";
-import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import type { PlacedClaim } from "./use-claims";
 import type { Watcher } from "./use-claim-watchers";
-import type { ClaimReview } from "@/components/review/use-story-review";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
-import { plural } from "@/components/ui/plural";
 
-/** One claim in the claims panel: its words and status; when active, its quotes, thread and actions. */
-export function ClaimCard({
-  storyId,
-  claim,
-  review,
-  onDecided,
-  active,
-  watchers,
-  sources,
-  onSelect,
-  onStatus,
-  onRemoveQuote,
-  onChooseCandidate,
-  onDelete,
-  onComment,
-}: {
-  storyId: string;
-  claim: PlacedClaim;
-  /** The server's review of the claim; its status is the one that counts. */
-  review: ClaimReview | undefined;
-  onDecided: () => Promise<void>;
-  active: boolean;
-  watchers: Watcher[];
-  sources: Map<string, WorkspaceSource>;
-  onSelect: () => void;
-  onStatus: (status: ClaimStatus) => void;
-  onRemoveQuote: (quoteId: string) => void;
-  /** Settles a quote left to re-verify by a source correction with the passage chosen. */
-  onChooseCandidate: (quoteId: string, candidate: number) => void;
+/**
+ * One claim in the claims panel: its words and status; when active, its quotes, thread and actions, which
+ * change the story's live document.
+ */
+export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: Watcher[] }) {
+  const { storyId, user, sourcesById, review: storyReview, refreshReview, activeClaimId, selectClaim } = useWorkspace();
+  const { doc } = useStoryDoc();
+  // The server's review of the claim; its status is the one that counts.
+  const review = storyReview?.claims.get(claim.id);
+  const active = claim.id === activeClaimId;
+  const onSelect = () => selectClaim(active ? null : claim.id);
+  const onStatus = (status: ClaimStatus) => setClaimStatusAsEditor(doc, claim.id, status);
+  const onComment = (body: string) =>
+    addComment(doc, claim.id, {
+      id: crypto.randomUUID(),
+      body,
+      author: actorOf(user),
+      createdAt: new Date().toISOString(),
+    });
   /** Deletes the claim for everyone; its words stay in the summary. */
-  onDelete: () => void;
-  onComment: (body: string) => void;
-}) {
+  const onDelete = () => {
+    deleteClaim(doc, claim.id);
+    selectClaim(null);
+  };
   const status = review?.status ?? claim.status;
-  const outlets = new Set(claim.quotes.map((quote) => sources.get(quote.sourceId)?.outlet ?? quote.sourceId));
+  const outlets = new Set(claim.quotes.map((quote) => sourcesById.get(quote.sourceId)?.outlet ?? quote.sourceId));
   return (
     <li
       className={`rounded-lg border bg-white shadow-sm ${active ? "border-stone-900" : "border-stone-200"}`}
@@ -112,7 +104,7 @@ export function ClaimCard({
               </button>
             ) : null}
           </div>
-          <ClaimDecision storyId={storyId} claimId={claim.id} review={review} onDecided={onDecided} />
+          <ClaimDecision storyId={storyId} claimId={claim.id} review={review} onDecided={refreshReview} />
           <div>
             <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h3>
             {claim.quotes.length === 0 ? (
@@ -125,9 +117,8 @@ export function ClaimCard({
                   <QuoteCard
                     key={quote.id}
                     quote={quote}
-                    source={sources.get(quote.sourceId)}
-                    onRemove={() => onRemoveQuote(quote.id)}
-                    onChooseCandidate={(candidate) => onChooseCandidate(quote.id, candidate)}
+                    onRemove={() => removeQuote(doc, claim.id, quote.id)}
+                    onChooseCandidate={(candidate) => chooseReanchorCandidate(doc, claim.id, quote.id, candidate)}
                   />
                 ))}
               </ul>

@@ -1,7 +1,7 @@
+import { useWorkspace } from "@/components/workspace/workspace-context";
 import { STANCE_TEXT, type Quote } from "@/lib/claims/claim-schema";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 const STANCE_CLASS = {
   supports: "bg-emerald-50 text-emerald-900",
@@ -16,15 +16,14 @@ const STANCE_CLASS = {
  */
 export function QuoteCard({
   quote,
-  source,
   onRemove,
   onChooseCandidate,
 }: {
   quote: Quote;
-  source: WorkspaceSource | undefined;
   onRemove: () => void;
   onChooseCandidate: (candidate: number) => void;
 }) {
+  const source = useWorkspace().sourcesById.get(quote.sourceId);
   const verification = source ? verifyQuote(source.text, quote.selector) : null;
   const correction = quote.correction;
   // The words in the context a reader will see: taken from the source's text, as the server takes them for the

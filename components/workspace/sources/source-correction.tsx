@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
-import { sendJson } from "@/components/ui/send-json";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 import { plural } from "@/components/ui/plural";
+import { sendJson } from "@/components/ui/send-json";
+import { useWorkspace } from "@/components/workspace/workspace-context";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {
@@ -27,16 +28,15 @@ function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | nu
  * (the old one is kept) and every quote from the source is re-anchored in it.
  */
 export function SourceCorrection({
-  storyId,
   source,
   onDone,
   onCancel,
 }: {
-  storyId: string;
   source: WorkspaceSource;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
+  const { storyId } = useWorkspace();
   const router = useRouter();
   // The revision being corrected is the one the form opened on: if someone else saves a correction meanwhile,
   // the text typed here is kept, and the server refuses to overwrite theirs.

@@ -13,9 +13,9 @@ import {
   MAX_IMPORT_BYTES,
   type ImportFileKind,
 } from "@/lib/import/import-file";
-import { sendJson } from "@/components/ui/send-json";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 import { plural } from "@/components/ui/plural";
+import { sendJson } from "@/components/ui/send-json";
+import { useWorkspace } from "@/components/workspace/workspace-context";
 
 /** The metadata fields of an article, as the form edits them (all text; empty means not stated). */
 interface ArticleFields {
@@ -47,15 +47,12 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * confirm; an aggregator page shows what it holds (cards, summary, perspectives) before it is imported.
  */
 export function SourceImport({
-  storyId,
-  sources,
   onImported,
 }: {
-  storyId: string;
-  sources: WorkspaceSource[];
   /** Called after an import with the new article's id (null for an aggregator page) and what was done. */
   onImported: (sourceId: string | null, message: string) => void;
 }) {
+  const { storyId, sources } = useWorkspace();
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [stage, setStage] = useState<Stage>({ kind: "choose" });

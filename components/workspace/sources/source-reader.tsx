@@ -1,22 +1,15 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useWorkspace } from "@/components/workspace/workspace-context";
 import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
-import type { Stance } from "@/lib/claims/claim-schema";
 import { EvidenceForm } from "./evidence-form";
 import { SourceCorrection } from "./source-correction";
 import { SourceImport } from "./source-import";
 import { SourceRemoval } from "./source-removal";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import { useAddEvidence, type SourcePassage } from "./use-add-evidence";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** A passage selected in a source: offsets in its normalised text. */
-export interface SourcePassage {
-  sourceId: string;
-  start: number;
-  end: number;
-}
 
 /** The paragraphs of a normalised source text with the offset each starts at. */
 function paragraphsOf(text: string): Array<{ offset: number; text: string }> {
@@ -45,19 +38,9 @@ function offsetOf(container: HTMLElement, node: Node, offset: number): number | 
  * passage and choose "Add as evidence" to attach it to the active claim. Editors add sources here and correct
  * a source's text; the aggregator page's perspectives are listed below.
  */
-export function SourceReader({
-  storyId,
-  sources,
-  perspectives,
-  activeClaimText,
-  onAddEvidence,
-}: {
-  storyId: string;
-  sources: WorkspaceSource[];
-  perspectives: string[];
-  activeClaimText: string | null;
-  onAddEvidence: (passage: SourcePassage, stance: Stance, note: string) => string | null;
-}) {
+export function SourceReader({ perspectives }: { perspectives: string[] }) {
+  const { sources, activeClaim } = useWorkspace();
+  const onAddEvidence = useAddEvidence();
   const [chosenId, setSourceId] = useState(sources[0]?.id ?? "");
   const [passage, setPassage] = useState<SourcePassage | null>(null);
   const [correcting, setCorrecting] = useState(false);
@@ -96,8 +79,6 @@ export function SourceReader({
           Sources ({sources.length})
         </h2>
         <SourceImport
-          storyId={storyId}
-          sources={sources}
           onImported={(importedId, message) => {
             if (importedId) setSourceId(importedId);
             setCorrecting(false);
@@ -158,12 +139,7 @@ export function SourceReader({
                 </button>
               )}
               {correcting ? null : (
-                <SourceRemoval
-                  key={source.id}
-                  storyId={storyId}
-                  source={source}
-                  onRemoved={(message) => setNotice(message)}
-                />
+                <SourceRemoval key={source.id} source={source} onRemoved={(message) => setNotice(message)} />
               )}
             </div>
             <h3 className="mt-1 font-serif text-lg font-semibold">{source.headline ?? "Untitled"}</h3>
@@ -215,7 +191,6 @@ export function SourceReader({
           {correcting ? (
             <SourceCorrection
               key={source.id}
-              storyId={storyId}
               source={source}
               onCancel={() => setCorrecting(false)}
               onDone={(message) => {
@@ -243,7 +218,7 @@ export function SourceReader({
           {correcting ? null : passage && passage.sourceId === source.id ? (
             <EvidenceForm
               passage={source.text.slice(passage.start, passage.end)}
-              activeClaimText={activeClaimText}
+              activeClaimText={activeClaim?.span?.text ?? null}
               onCancel={() => {
                 setPassage(null);
                 document.getSelection()?.removeAllRanges();

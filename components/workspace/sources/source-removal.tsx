@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { sendJson } from "@/components/ui/send-json";
 import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
+import { sendJson } from "@/components/ui/send-json";
+import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /**
@@ -10,14 +11,13 @@ import type { WorkspaceSource } from "@/components/workspace/workspace-source";
  * quotes rest on it (and says how many) or a published version quotes it.
  */
 export function SourceRemoval({
-  storyId,
   source,
   onRemoved,
 }: {
-  storyId: string;
   source: WorkspaceSource;
   onRemoved: (message: string) => void;
 }) {
+  const { storyId } = useWorkspace();
   const router = useRouter();
   const name = source.headline ? `“${source.headline}”` : (source.outlet ?? "this source");
 

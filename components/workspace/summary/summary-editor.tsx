@@ -4,11 +4,10 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useCallback, useEffect, useState, type MouseEvent } from "react";
-import type { WebsocketProvider } from "y-websocket";
-import type * as Y from "yjs";
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from "react";
+import { useStoryDoc, useWorkspace } from "@/components/workspace/workspace-context";
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
-import { createClaim, type Actor } from "@/lib/claims/story-claims";
+import { createClaim } from "@/lib/claims/story-claims";
 import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { ClaimMark, MARK_CLAIM_EVENT } from "./claim-mark";
 import { documentNonce } from "./document-nonce";
@@ -21,24 +20,18 @@ import { showSummaryHighlights, SummaryHighlightsExtension, type SummaryHighligh
  * highlight selects its claim.
  */
 export function SummaryEditor({
-  doc,
-  provider,
-  user,
-  claimStatuses,
-  activeClaimId,
-  onSelectClaim,
   highlights,
 }: {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  user: Actor & { color: string };
-  /** The status of each claim, by id, to colour its highlight. */
-  claimStatuses: Map<string, ClaimStatus>;
-  activeClaimId: string | null;
-  onSelectClaim: (claimId: string) => void;
   /** The assistant's inline marks, or null while it has not read the draft. */
   highlights: SummaryHighlights | null;
 }) {
+  const { doc, provider } = useStoryDoc();
+  const { user, claims, review, activeClaimId, selectClaim: onSelectClaim } = useWorkspace();
+  // Highlights show the status that counts: the server's, from recorded decisions, once it is known.
+  const claimStatuses = useMemo(
+    () => new Map(claims.map((claim) => [claim.id, review?.claims.get(claim.id)?.status ?? claim.status])),
+    [claims, review],
+  );
   const [message, setMessage] = useState<string | null>(null);
   // Tiptap's own stylesheet and the highlights' <style> need the page's CSP nonce to apply.
   const [nonce] = useState(documentNonce);
