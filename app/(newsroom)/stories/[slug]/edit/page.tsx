@@ -6,6 +6,7 @@ import { readPerspectives } from "@/lib/import/perspectives";
 import { userColor } from "@/lib/presence/user-color";
 import { getSessionUser } from "@/server/auth/session";
 import { findStoryWithSources } from "@/server/stories/queries";
+import { workspaceSources } from "@/server/stories/workspace-sources";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -30,27 +31,7 @@ export default async function StoryWorkspacePage({ params }: Params) {
         storyId={story.id}
         storySlug={story.slug}
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
-        sources={story.sources.map((source) => ({
-          id: source.id,
-          kind: source.kind,
-          outlet: source.outlet,
-          url: source.url,
-          headline: source.headline,
-          author: source.author,
-          publishedAt: source.publishedAt?.toISOString() ?? null,
-          statedAge: source.statedAge,
-          reliabilityLabel: source.reliabilityLabel,
-          biasLabel: source.biasLabel,
-          text: source.text,
-          revision: source.revision,
-          anchoredRevision: source.anchoredRevision,
-          history: source.revisions.map((revision) => ({
-            number: revision.number,
-            note: revision.note,
-            at: revision.createdAt.toISOString(),
-            by: revision.createdBy?.name ?? null,
-          })),
-        }))}
+        sources={workspaceSources(story.sources)}
         perspectives={readPerspectives(story.perspectives)}
       />
     </div>
