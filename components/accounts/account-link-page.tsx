@@ -3,6 +3,7 @@ import { RequestError } from "@/server/http/request-error";
 import type { AccountLinkKind } from "@/server/users/account-link-token";
 import { openAccountLink, type OpenedLink } from "@/server/users/account-links";
 import { SetPasswordForm } from "./set-password-form";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * The page an account link opens (server component): the form to join or set a password, or why the link
@@ -35,12 +36,12 @@ export async function AccountLinkPage({
       <SetPasswordForm kind={kind} token={token} email={link.email} name={link.name} />
     </>
   ) : (
-    <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <Alert className="mt-4">
       {refusal}{" "}
       <a href="/signin" className="underline">
         Sign in
       </a>
-    </p>
+    </Alert>
   );
   return (
     <div className="mx-auto mt-12 max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">

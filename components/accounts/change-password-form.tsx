@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
 import { sendJson } from "@/components/ui/send-json";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * Changes one's own password (the current one required). The change ends every session of the person, this one
@@ -66,14 +67,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         />
       </div>
       <NewPasswordFields name="newPassword" />
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`rounded border px-3 py-2 text-sm ${message.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      {message ? <Alert tone={message.ok ? "success" : "error"}>{message.text}</Alert> : null}
       <button
         type="submit"
         disabled={pending}

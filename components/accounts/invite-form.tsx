@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { ROLES } from "@/lib/auth/roles";
 import { IssuedLink, type MailOutcome } from "./issued-link";
 import { sendJson } from "@/components/ui/send-json";
+import { Alert } from "@/components/ui/alert";
 
 type Invitation = { email: string; url: string; expiresAt: string; mail: MailOutcome };
 
@@ -80,13 +81,9 @@ export function InviteForm() {
         </button>
       </form>
       {error ? (
-        <p
-          id="invite-error"
-          role="alert"
-          className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-        >
+        <Alert id="invite-error" className="mt-3">
           {error}
-        </p>
+        </Alert>
       ) : null}
       {invitation ? (
         <IssuedLink

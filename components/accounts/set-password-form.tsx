@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
 import { sendJson } from "@/components/ui/send-json";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * Uses an invitation (name and password) or a reset link (password), then signs the person in with the new
@@ -78,11 +79,7 @@ export function SetPasswordForm({
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <NewPasswordFields name="password" invalid={Boolean(error)} />
-      {error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
       <button
         type="submit"
         disabled={pending}

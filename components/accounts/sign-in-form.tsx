@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { describeThrottledSignIn, throttledSignInSeconds } from "@/lib/auth/sign-in-throttle";
 import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * Email and password sign-in; a wrong password shows an error and creates no session. After too many
@@ -111,9 +112,7 @@ export function SignInForm({
           </span>
         </p>
       ) : error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
+        <Alert>{error}</Alert>
       ) : null}
       <button
         type="submit"

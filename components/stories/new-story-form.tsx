@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/ui/send-json";
+import { Alert } from "@/components/ui/alert";
 
 /** The form that creates a story from its title, then opens its workspace. */
 export function NewStoryForm() {
@@ -38,11 +39,7 @@ export function NewStoryForm() {
           className="w-full rounded border border-stone-300 bg-white px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-600"
         />
       </label>
-      {message ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {message}
-        </p>
-      ) : null}
+      {message ? <Alert>{message}</Alert> : null}
       <button
         type="submit"
         disabled={pending}

@@ -16,6 +16,7 @@ import { SummaryEditor } from "./summary/summary-editor";
 import { useStoryCollab } from "./use-story-collab";
 import { actorOf, WorkspaceContext, type Workspace, type WorkspaceUser } from "./workspace-context";
 import type { WorkspaceSource } from "./workspace-source";
+import { Alert } from "@/components/ui/alert";
 
 /**
  * The live workspace of a story: who is here, the summary everyone edits together with its claims
@@ -74,11 +75,7 @@ export function StoryWorkspace({
               <ConnectionStatus status={status} />
             </div>
             {collab ? <PresenceBar awareness={collab.provider.awareness} /> : null}
-            {error ? (
-              <p role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                {error}
-              </p>
-            ) : null}
+            {error ? <Alert className="mt-3">{error}</Alert> : null}
             <div className="mt-3 rounded-lg border border-stone-200 bg-white px-6 py-4 shadow-sm">
               {collab ? (
                 <>

@@ -7,6 +7,7 @@ import { plural } from "@/components/ui/plural";
 import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import { Alert } from "@/components/ui/alert";
 
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {
@@ -67,16 +68,12 @@ export function SourceCorrection({
         every quote from this source is found again in the new text.
       </p>
       {source.revision !== basedOn ? (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Alert tone="warning">
           Someone else saved revision {source.revision} of this source while you were editing. Copy your changes,
           cancel, and correct the new revision.
-        </p>
+        </Alert>
       ) : null}
-      {error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
       <label htmlFor={`${id}-text`} className="sr-only">
         Corrected text
       </label>

@@ -16,6 +16,7 @@ import {
 import { plural } from "@/components/ui/plural";
 import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
+import { Alert } from "@/components/ui/alert";
 
 /** The metadata fields of an article, as the form edits them (all text; empty means not stated). */
 interface ArticleFields {
@@ -227,11 +228,7 @@ export function SourceImport({
           </button>
         </div>
         <div className="max-h-[75vh] overflow-y-auto px-5 py-4">
-          {error ? (
-            <p role="alert" className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
+          {error ? <Alert className="mb-3">{error}</Alert> : null}
 
           {stage.kind === "choose" ? (
             <div className="space-y-4">
