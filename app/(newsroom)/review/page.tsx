@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { QueueDecision } from "@/components/review/queue-decision";
+import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
 import { loadReviewQueue } from "@/server/review/review-queue";
@@ -20,9 +21,9 @@ export default async function ReviewQueuePage() {
       <h1 className="mb-1 font-serif text-3xl font-bold tracking-tight">Review queue</h1>
       <p className="mb-6 text-sm text-stone-600">Claims that need review, across stories, with their evidence.</p>
       {queue === null ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Alert>
           The collaboration server is not reachable, so the live claims cannot be read. Try again in a moment.
-        </p>
+        </Alert>
       ) : (
         <>
           {queue.unreadable.length > 0 ? (
