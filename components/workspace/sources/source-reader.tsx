@@ -5,7 +5,7 @@ import { useWorkspace } from "@/components/workspace/workspace-context";
 import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
 import { EvidenceForm } from "./evidence-form";
 import { SourceCorrection } from "./source-correction";
-import { SourceImport } from "./source-import";
+import { SourceImport } from "./import/source-import";
 import { SourceRemoval } from "./source-removal";
 import { useAddEvidence, type SourcePassage } from "./use-add-evidence";
 
