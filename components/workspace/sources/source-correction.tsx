@@ -8,6 +8,7 @@ import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {
@@ -98,13 +99,9 @@ export function SourceCorrection({
         />
       </label>
       <div className="flex items-center gap-2">
-        <button
-          type="submit"
-          disabled={saving || note.trim().length === 0}
-          className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50"
-        >
+        <Button variant="primary" type="submit" disabled={saving || note.trim().length === 0}>
           {saving ? "Saving and re-anchoring…" : `Save as revision ${basedOn + 1}`}
-        </button>
+        </Button>
         <button
           type="button"
           onClick={onCancel}
