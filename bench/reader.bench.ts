@@ -26,7 +26,7 @@ process.env.E2E_DATABASE_URL = env.DATABASE_URL;
 process.env.E2E_COLLAB_URL = "http://127.0.0.1:1434";
 process.env.E2E_COLLAB_INTERNAL_URL = "http://127.0.0.1:1435";
 // Imported after the environment is set: the helpers read it when they load.
-const { publishStoryWithClaims } = await import("../tests/e2e/published-story");
+const { DEMO_CHECK, publishStoryWithClaims } = await import("../tests/e2e/published-story");
 const { copyDemoStory } = await import("../tests/e2e/fixtures");
 
 const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/e2e/serve.ts"], {
@@ -84,37 +84,7 @@ async function ready(): Promise<void> {
 try {
   await ready();
   const slug = await copyDemoStory();
-  await publishStoryWithClaims(slug, [
-    {
-      words: "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials",
-      evidence: [
-        {
-          outlet: "NBC News",
-          passage:
-            "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States",
-        },
-        {
-          outlet: "Bloomberg",
-          passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials",
-        },
-      ],
-    },
-    {
-      words: "CIA Director John Ratcliffe emphasized the urgency of this effort",
-      evidence: [
-        {
-          outlet: "NBC News",
-          passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit",
-        },
-      ],
-    },
-    {
-      words: "Chinese officials have yet to respond.",
-      evidence: [
-        { outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." },
-      ],
-    },
-  ]);
+  await publishStoryWithClaims(slug, DEMO_CHECK);
   const pages = [
     { label: "baseline: static /about page", path: "/about" },
     { label: "reader page, published demo story", path: `/stories/${slug}` },

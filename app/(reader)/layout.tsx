@@ -1,5 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { feedAlternates } from "@/server/stories/reader-page";
+
+/** Every public page links the feeds and the web manifest. */
+export function generateMetadata(): Metadata {
+  return { alternates: { types: feedAlternates() }, manifest: "/manifest.webmanifest" };
+}
 
 /** Public pages: a light header, no session. */
 export default function ReaderLayout({ children }: { children: ReactNode }) {

@@ -1,16 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
+import type { PublishedVersion } from "@/lib/reader/feeds";
+import { versionContentSchema } from "@/lib/versions/version-content";
 import { prisma } from "../db/prisma";
 
 /** A published version of a story as readers see it, with what was published after it. */
-export interface PublishedStory {
-  slug: string;
-  title: string;
-  number: number;
-  publishedAt: Date;
-  correctionNote: string | null;
-  content: VersionContent;
+export interface PublishedStory extends Omit<PublishedVersion, "versionUrl" | "storyUrl"> {
   latestNumber: number;
   /** Versions after this one, oldest first, with their correction notes. */
   later: Array<{ number: number; publishedAt: Date; correctionNote: string | null }>;
@@ -23,7 +18,8 @@ export interface PublishedStory {
  */
 export const findPublishedStory = cache(readPublishedStory);
 
-async function readPublishedStory(slug: string, number?: number): Promise<PublishedStory | null> {
+/** findPublishedStory without React's per-request cache, for route handlers (the read API). */
+export async function readPublishedStory(slug: string, number?: number): Promise<PublishedStory | null> {
   const story = await prisma().story.findUnique({
     where: { slug },
     select: {

@@ -3,20 +3,39 @@ import type { Metadata } from "next";
 import { getEnv } from "../env";
 import type { PublishedStory } from "./published";
 
-/** The public address of a reader page. */
-export function readerPageUrl(slug: string, number?: number): string {
+/** The public address of a path of this site (PUBLIC_SITE_URL, else NEXTAUTH_URL), e.g. siteUrl("/feeds/checks.atom"). */
+export function siteUrl(path = ""): string {
   const env = getEnv();
-  const base = (env.PUBLIC_SITE_URL ?? env.NEXTAUTH_URL).replace(/\/$/, "");
-  return `${base}/stories/${encodeURIComponent(slug)}${number ? `/v/${number}` : ""}`;
+  return `${(env.PUBLIC_SITE_URL ?? env.NEXTAUTH_URL).replace(/\/$/, "")}${path}`;
 }
 
-/** Title, description, canonical link, Open Graph and Twitter card of a published check. */
+/** The public address of a reader page. */
+export function readerPageUrl(slug: string, number?: number): string {
+  return siteUrl(`/stories/${encodeURIComponent(slug)}${number ? `/v/${number}` : ""}`);
+}
+
+/** The `<link rel="alternate">` of every public page: the feeds of checks and of corrections, in both formats. */
+export function feedAlternates(): NonNullable<Metadata["alternates"]>["types"] {
+  return {
+    "application/atom+xml": [
+      { url: siteUrl("/feeds/checks.atom"), title: "Fact checks" },
+      { url: siteUrl("/feeds/corrections.atom"), title: "Corrections" },
+    ],
+    "application/feed+json": [
+      { url: siteUrl("/feeds/checks.json"), title: "Fact checks" },
+      { url: siteUrl("/feeds/corrections.json"), title: "Corrections" },
+    ],
+  };
+}
+
+/** Title, description, canonical link, feeds, Open Graph and Twitter card of a published check. */
 export function readerMetadata(story: PublishedStory, url: string): Metadata {
   const description = `${story.content.claims.length} claims checked against their sources. ${story.content.summary.slice(0, 150)}…`;
   return {
     title: story.title,
     description,
-    alternates: { canonical: url },
+    // A page's alternates replace its layout's whole (Next merges metadata one key deep): the feeds again.
+    alternates: { canonical: url, types: feedAlternates() },
     openGraph: {
       type: "article",
       title: story.title,

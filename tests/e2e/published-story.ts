@@ -26,6 +26,46 @@ export interface ClaimPlan {
   evidence: Array<{ outlet: string; passage: string; stance?: "supports" | "contradicts" | "context" }>;
 }
 
+/** Three claims of the demo summary, as the reader's tests, the read API's, the screenshots and bench:reader publish them. */
+export const DEMO_CHECK_CLAIMS = {
+  first: "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials",
+  second: "CIA Director John Ratcliffe emphasized the urgency of this effort",
+  third: "Chinese officials have yet to respond.",
+} as const;
+
+/** The demo check: the three claims, the first supported by two outlets, the others by NBC News alone. */
+export const DEMO_CHECK: ClaimPlan[] = [
+  {
+    words: DEMO_CHECK_CLAIMS.first,
+    evidence: [
+      {
+        outlet: "NBC News",
+        passage:
+          "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States",
+      },
+      {
+        outlet: "Bloomberg",
+        passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials",
+      },
+    ],
+  },
+  {
+    words: DEMO_CHECK_CLAIMS.second,
+    evidence: [
+      {
+        outlet: "NBC News",
+        passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit",
+      },
+    ],
+  },
+  {
+    words: DEMO_CHECK_CLAIMS.third,
+    evidence: [
+      { outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." },
+    ],
+  },
+];
+
 /**
  * Builds a published version of a story through the product's own paths: Maya marks the claims and
  * attaches the quotes through the collaboration server with the stock client, Rosa approves them and
@@ -99,6 +139,22 @@ export async function publishStoryWithClaims(slug: string, plans: ClaimPlan[]): 
     }
     provider.destroy();
     const { number } = await publishStory({ prisma, collab }, { ...rosa, role: "reviewer" }, story.id, {});
+    return number;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** Publishes the story's next version as Rosa, with a correction note (the draft may be unchanged). */
+export async function publishCorrection(slug: string, correctionNote: string): Promise<number> {
+  const prisma = createPrisma(E2E_DATABASE_URL);
+  const collab = createCollabClient(E2E_COLLAB_INTERNAL_URL, E2E_COLLAB_INTERNAL_SECRET);
+  try {
+    const story = await prisma.story.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const rosa = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_USERS[3].email } });
+    const { number } = await publishStory({ prisma, collab }, { ...rosa, role: "reviewer" }, story.id, {
+      correctionNote,
+    });
     return number;
   } finally {
     await prisma.$disconnect();

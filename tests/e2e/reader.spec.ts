@@ -1,47 +1,15 @@
 import type { Page } from "@playwright/test";
 import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "./fixtures";
-import { publishStoryWithClaims, storyIdOf } from "./published-story";
+import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims, storyIdOf } from "./published-story";
 import { E2E_BASE_URL } from "../../playwright.config";
 
-const FIRST = "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials";
-const SECOND = "CIA Director John Ratcliffe emphasized the urgency of this effort";
-const THIRD = "Chinese officials have yet to respond.";
+const { first: FIRST, second: SECOND, third: THIRD } = DEMO_CHECK_CLAIMS;
 
 let slug = "";
 
 test.beforeAll(async () => {
   slug = await copyDemoStory();
-  await publishStoryWithClaims(slug, [
-    {
-      words: FIRST,
-      evidence: [
-        {
-          outlet: "NBC News",
-          passage:
-            "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy for the United States",
-        },
-        {
-          outlet: "Bloomberg",
-          passage: "The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials",
-        },
-      ],
-    },
-    {
-      words: SECOND,
-      evidence: [
-        {
-          outlet: "NBC News",
-          passage: "Our Agency must continue responding to this threat with urgency, creativity, and grit",
-        },
-      ],
-    },
-    {
-      words: THIRD,
-      evidence: [
-        { outlet: "NBC News", passage: "The Chinese embassy did not immediately respond to a request for comment." },
-      ],
-    },
-  ]);
+  await publishStoryWithClaims(slug, DEMO_CHECK);
 });
 
 function claimLink(page: Page, words: string) {

@@ -1,0 +1,4 @@
+import { feed } from "@/server/reader/read-api";
+
+/** The checks feed as JSON Feed 1.1 (server/reader/read-api.ts). */
+export const GET = (request: Request) => feed(request, "checks", "json");

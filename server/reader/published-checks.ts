@@ -1,0 +1,80 @@
+import "server-only";
+import type { PublishedStoryVersions, PublishedVersion } from "@/lib/reader/feeds";
+import { versionContentSchema } from "@/lib/versions/version-content";
+import type { PrismaClient } from "../db/create-prisma";
+import { prisma } from "../db/prisma";
+import { readerPageUrl } from "../stories/reader-page";
+
+/** A story with a published version, and when and what each version was (not their content). */
+export interface PublishedStoryIndex {
+  storyId: string;
+  slug: string;
+  versions: Array<{ number: number; title: string; publishedAt: Date; correctionNote: string | null }>;
+}
+
+/**
+ * Every story with a published version, the most recently published first, with its versions oldest first: what
+ * the read API lists and the feeds are made of. Reads version metadata only; contents are read per version.
+ */
+export async function publishedStoryIndex(db: PrismaClient = prisma()): Promise<PublishedStoryIndex[]> {
+  const stories = await db.story.findMany({
+    where: { versions: { some: {} } },
+    select: {
+      id: true,
+      slug: true,
+      versions: {
+        orderBy: { number: "asc" },
+        select: { number: true, title: true, publishedAt: true, correctionNote: true },
+      },
+    },
+  });
+  const latest = (story: { versions: Array<{ publishedAt: Date }> }) => story.versions.at(-1)!.publishedAt.getTime();
+  return stories
+    .map(({ id, ...story }) => ({ storyId: id, ...story }))
+    .sort((a, b) => latest(b) - latest(a) || a.slug.localeCompare(b.slug));
+}
+
+/** Stored versions of stories with their contents, keyed by story id, then by number (one query). */
+async function versionContents(
+  wanted: ReadonlyArray<{ storyId: string; number: number }>,
+  db: PrismaClient,
+): Promise<Map<string, Map<number, PublishedVersion["content"]>>> {
+  const byStory = new Map<string, Map<number, PublishedVersion["content"]>>();
+  if (wanted.length === 0) return byStory;
+  const rows = await db.version.findMany({
+    where: { OR: wanted.map(({ storyId, number }) => ({ storyId, number })) },
+    select: { storyId: true, number: true, content: true },
+  });
+  for (const row of rows) {
+    const versions = byStory.get(row.storyId) ?? new Map<number, PublishedVersion["content"]>();
+    versions.set(row.number, versionContentSchema.parse(JSON.parse(row.content)));
+    byStory.set(row.storyId, versions);
+  }
+  return byStory;
+}
+
+/**
+ * The stories of `index` with the versions `pick` chooses of each, contents read: for the feeds (every version,
+ * or the latest) and the API's list (the latest).
+ */
+export async function withContents(
+  index: readonly PublishedStoryIndex[],
+  pick: (versions: PublishedStoryIndex["versions"]) => PublishedStoryIndex["versions"],
+  db: PrismaClient = prisma(),
+): Promise<PublishedStoryVersions[]> {
+  const chosen = index.map((story) => ({ story, versions: pick(story.versions) }));
+  const contents = await versionContents(
+    chosen.flatMap(({ story, versions }) => versions.map(({ number }) => ({ storyId: story.storyId, number }))),
+    db,
+  );
+  return chosen.map(({ story, versions }) => ({
+    slug: story.slug,
+    versions: versions.map((version) => ({
+      ...version,
+      slug: story.slug,
+      content: contents.get(story.storyId)!.get(version.number)!,
+      versionUrl: readerPageUrl(story.slug, version.number),
+      storyUrl: readerPageUrl(story.slug),
+    })),
+  }));
+}
