@@ -1,3 +1,4 @@
+import { statedOutlet } from "../sources/source-label";
 import { biasLabelSchema, type BiasLabel } from "./bias-label";
 import type { StatedArticleMetadata } from "./import-file";
 
@@ -48,7 +49,7 @@ export function prefillArticleFields(
     : undefined;
   return {
     cardNote: card
-      ? `Outlet and labels are taken from the ${card.outlet ?? "aggregator"} card with the same headline.`
+      ? `Outlet and labels are taken from the ${statedOutlet(card) ?? "aggregator"} card with the same headline.`
       : null,
     fields: {
       outlet: metadata.outlet ?? card?.outlet ?? "",

@@ -8,6 +8,7 @@ import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal
 import type { AssistantSource } from "@/lib/assistant/sources";
 import type { Actor } from "@/lib/claims/story-claims";
 import { biasLabelSchema } from "@/lib/import/bias-label";
+import { sourceLabel } from "@/lib/sources/source-label";
 import { summaryText } from "@/lib/story-doc/summary";
 import type { AssistantReply, AssistantRequest } from "./assistant-worker-protocol";
 import type { SummaryHighlights } from "@/components/workspace/summary/summary-highlights";
@@ -35,7 +36,7 @@ export interface AssistantView {
 function assistantSourcesOf(sources: readonly WorkspaceSource[]): AssistantSource[] {
   return sources.map((source) => ({
     id: source.id,
-    outlet: source.outlet ?? source.headline ?? "Outlet not stated",
+    outlet: sourceLabel(source),
     biasLabel: biasLabelSchema.catch("unknown").parse(source.biasLabel),
     text: source.text,
   }));

@@ -7,6 +7,7 @@ import { actorOf, useStoryDoc, useWorkspace } from "@/components/workspace/works
 import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { chooseReanchorCandidate } from "@/lib/claims/quote-corrections";
 import { addComment, deleteClaim, removeQuote, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
+import { outletKey } from "@/lib/sources/source-label";
 import { ClaimStatusBadge } from "./claim-status-badge";
 import { ClaimThread } from "./claim-thread";
 import { QuoteCard } from "./quote-card";
@@ -38,7 +39,12 @@ export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: W
     selectClaim(null);
   };
   const status = review?.status ?? claim.status;
-  const outlets = new Set(claim.quotes.map((quote) => sourcesById.get(quote.sourceId)?.outlet ?? quote.sourceId));
+  const outlets = new Set(
+    claim.quotes.map((quote) => {
+      const source = sourcesById.get(quote.sourceId);
+      return source ? outletKey(source) : quote.sourceId;
+    }),
+  );
   return (
     <li
       className={`rounded-lg border bg-white shadow-sm ${active ? "border-stone-900" : "border-stone-200"}`}

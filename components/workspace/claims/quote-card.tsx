@@ -2,6 +2,7 @@ import { useWorkspace } from "@/components/workspace/workspace-context";
 import { STANCE_TEXT, type Quote } from "@/lib/claims/claim-schema";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
+import { outletLabel, statedOutlet } from "@/lib/sources/source-label";
 
 const STANCE_CLASS = {
   supports: "bg-emerald-50 text-emerald-900",
@@ -42,7 +43,7 @@ export function QuoteCard({
     <li className={`rounded border p-2 text-sm ${frame}`} data-testid="quote-card" data-correction={correction?.state}>
       <div className="flex flex-wrap items-center gap-1.5 text-xs">
         <span className="font-semibold" data-testid="quote-outlet">
-          {source ? (source.outlet ?? "Outlet not stated") : "Unknown source"}
+          {source ? outletLabel(source) : "Unknown source"}
         </span>
         <span className={`rounded px-1.5 py-0.5 ${STANCE_CLASS[quote.stance]}`}>{STANCE_TEXT[quote.stance]}</span>
         {correction?.state === "orphaned" ? (
@@ -66,7 +67,7 @@ export function QuoteCard({
           type="button"
           onClick={onRemove}
           className="ml-auto rounded px-1.5 py-0.5 text-stone-600 hover:bg-stone-200 focus-visible:outline-2 focus-visible:outline-blue-600"
-          aria-label={`Remove the quote from ${source?.outlet ?? "this source"}`}
+          aria-label={`Remove the quote from ${(source && statedOutlet(source)) ?? "this source"}`}
         >
           Remove
         </button>

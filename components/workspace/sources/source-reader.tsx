@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
+import { outletLabel } from "@/lib/sources/source-label";
 import { EvidenceForm } from "./evidence-form";
 import { SourceCorrection } from "./source-correction";
 import { SourceImport } from "./import/source-import";
@@ -100,7 +101,7 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
             >
               {sources.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  {candidate.outlet ?? "Outlet not stated"} — {candidate.headline ?? "Untitled"}
+                  {outletLabel(candidate)} — {candidate.headline ?? "Untitled"}
                   {candidate.kind === "card" ? " (card)" : ""}
                 </option>
               ))}
@@ -116,7 +117,7 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
         >
           <header className="mb-3 border-b border-stone-100 pb-3">
             <div className="flex flex-wrap items-center gap-1.5 text-xs">
-              <span className="font-semibold text-stone-800">{source.outlet ?? "Outlet not stated"}</span>
+              <span className="font-semibold text-stone-800">{outletLabel(source)}</span>
               <span className="rounded bg-stone-100 px-1.5 py-0.5 text-stone-700">{biasLabelText(bias)}</span>
               {source.reliabilityLabel ? (
                 <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{source.reliabilityLabel}</span>

@@ -5,6 +5,7 @@ import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import { statedOutlet } from "@/lib/sources/source-label";
 
 /**
  * "Remove", confirmed in place: takes a source imported by mistake out of the story. The server refuses while
@@ -19,7 +20,7 @@ export function SourceRemoval({
 }) {
   const { storyId } = useWorkspace();
   const router = useRouter();
-  const name = source.headline ? `“${source.headline}”` : (source.outlet ?? "this source");
+  const name = source.headline ? `“${source.headline}”` : (statedOutlet(source) ?? "this source");
 
   async function remove(): Promise<string | null> {
     const result = await sendJson(
