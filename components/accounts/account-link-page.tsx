@@ -1,9 +1,9 @@
+import { Alert } from "@/components/ui/alert";
 import type { PrismaClient } from "@/server/db/create-prisma";
 import { RequestError } from "@/server/http/request-error";
 import type { AccountLinkKind } from "@/server/users/account-link-token";
 import { openAccountLink, type OpenedLink } from "@/server/users/account-links";
 import { SetPasswordForm } from "./set-password-form";
-import { Alert } from "@/components/ui/alert";
 
 /**
  * The page an account link opens (server component): the form to join or set a password, or why the link

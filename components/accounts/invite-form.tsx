@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { sendJson } from "@/components/ui/send-json";
 import { ROLES } from "@/lib/auth/roles";
 import { IssuedLink, type MailOutcome } from "./issued-link";
-import { sendJson } from "@/components/ui/send-json";
-import { Alert } from "@/components/ui/alert";
 
 type Invitation = { email: string; url: string; expiresAt: string; mail: MailOutcome };
 

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { IssuedLink, type MailOutcome } from "./issued-link";
 import { sendJson } from "@/components/ui/send-json";
+import { IssuedLink, type MailOutcome } from "./issued-link";
 
 type ResetLink = { email: string; url: string; expiresAt: string; mail: MailOutcome };
 

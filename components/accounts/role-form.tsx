@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ROLES, type Role } from "@/lib/auth/roles";
 import { sendJson } from "@/components/ui/send-json";
+import { ROLES, type Role } from "@/lib/auth/roles";
 
 /** An admin's control for one user's role. */
 export function RoleForm({ userId, name, role }: { userId: string; name: string; role: Role }) {

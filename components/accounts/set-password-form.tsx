@@ -3,10 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { sendJson } from "@/components/ui/send-json";
 import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
-import { sendJson } from "@/components/ui/send-json";
-import { Alert } from "@/components/ui/alert";
 
 /**
  * Uses an invitation (name and password) or a reset link (password), then signs the person in with the new

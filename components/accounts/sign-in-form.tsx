@@ -3,9 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { describeThrottledSignIn, throttledSignInSeconds } from "@/lib/auth/sign-in-throttle";
 import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
-import { Alert } from "@/components/ui/alert";
 
 /**
  * Email and password sign-in; a wrong password shows an error and creates no session. After too many

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "@/components/ui/send-json";
 import { Alert } from "@/components/ui/alert";
+import { sendJson } from "@/components/ui/send-json";
 
 /** The form that creates a story from its title, then opens its workspace. */
 export function NewStoryForm() {

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { PublishPanel } from "@/components/review/publish-panel";
 import { useStoryReview } from "@/components/review/use-story-review";
+import { Alert } from "@/components/ui/alert";
 import { AssistantPanel } from "./assistant/assistant-panel";
 import { StoryFlags } from "./assistant/story-flags";
 import { useAssistant } from "./assistant/use-assistant";
@@ -16,7 +17,6 @@ import { SummaryEditor } from "./summary/summary-editor";
 import { useStoryCollab } from "./use-story-collab";
 import { actorOf, WorkspaceContext, type Workspace, type WorkspaceUser } from "./workspace-context";
 import type { WorkspaceSource } from "./workspace-source";
-import { Alert } from "@/components/ui/alert";
 
 /**
  * The live workspace of a story: who is here, the summary everyone edits together with its claims

@@ -2,18 +2,18 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
-import { claimSnapshot } from "@/lib/review/claim-hash";
+import { placeClaims } from "@/components/workspace/claims/use-claims";
+import type { SummaryHighlights } from "@/components/workspace/summary/summary-highlights";
+import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
 import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
 import type { AssistantSource } from "@/lib/assistant/sources";
 import type { Actor } from "@/lib/claims/story-claims";
 import { biasLabelSchema } from "@/lib/import/bias-label";
+import { claimSnapshot } from "@/lib/review/claim-hash";
 import { sourceLabel } from "@/lib/sources/source-label";
 import { summaryText } from "@/lib/story-doc/summary";
 import type { AssistantReply, AssistantRequest } from "./assistant-worker-protocol";
-import type { SummaryHighlights } from "@/components/workspace/summary/summary-highlights";
-import { placeClaims } from "@/components/workspace/claims/use-claims";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 
 /** How long the draft must stay unchanged before the assistant reads it again, so typing stays smooth. */
 const RECOMPUTE_DELAY_MS = 200;

@@ -11,8 +11,8 @@ import { outletKey } from "@/lib/sources/source-label";
 import { ClaimStatusBadge } from "./claim-status-badge";
 import { ClaimThread } from "./claim-thread";
 import { QuoteCard } from "./quote-card";
-import type { PlacedClaim } from "./use-claims";
 import type { Watcher } from "./use-claim-watchers";
+import type { PlacedClaim } from "./use-claims";
 
 /**
  * One claim in the claims panel: its words and status; when active, its quotes, thread and actions, which

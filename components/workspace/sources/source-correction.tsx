@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { plural } from "@/components/ui/plural";
 import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
 
 /** What a correction did to the quotes, in the newsroom's words. */
 function describeOutcome(revision: number, outcome: SourceCorrectionOutcome | null, pending?: string): string {

@@ -5,8 +5,8 @@ import { useWorkspace } from "@/components/workspace/workspace-context";
 import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
 import { outletLabel } from "@/lib/sources/source-label";
 import { EvidenceForm } from "./evidence-form";
-import { SourceCorrection } from "./source-correction";
 import { SourceImport } from "./import/source-import";
+import { SourceCorrection } from "./source-correction";
 import { SourceRemoval } from "./source-removal";
 import { useAddEvidence, type SourcePassage } from "./use-add-evidence";
 

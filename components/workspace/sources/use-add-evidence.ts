@@ -1,10 +1,10 @@
 "use client";
 
+import { actorOf, useWorkspace } from "@/components/workspace/workspace-context";
 import type { Stance } from "@/lib/claims/claim-schema";
 import { addQuote } from "@/lib/claims/story-claims";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
-import { actorOf, useWorkspace } from "@/components/workspace/workspace-context";
 
 /** A passage selected in a source: offsets in its normalised text. */
 export interface SourcePassage {
