@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { sendJson } from "@/components/ui/send-json";
 import { ROLES } from "@/lib/auth/roles";
 import { IssuedLink, type MailOutcome } from "./issued-link";
@@ -72,13 +73,9 @@ export function InviteForm() {
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-stone-800 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50"
-        >
+        <Button variant="form" type="submit" disabled={pending}>
           {pending ? "Inviting…" : "Invite"}
-        </button>
+        </Button>
       </form>
       {error ? (
         <Alert id="invite-error" className="mt-3">

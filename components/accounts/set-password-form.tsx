@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { sendJson } from "@/components/ui/send-json";
 import { passwordProblem } from "@/lib/accounts/password-rule";
 import { INPUT, NewPasswordFields } from "./new-password-fields";
@@ -80,13 +81,9 @@ export function SetPasswordForm({
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <NewPasswordFields name="password" invalid={Boolean(error)} />
       {error ? <Alert>{error}</Alert> : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-stone-900 px-3 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-      >
+      <Button variant="wide" type="submit" disabled={pending}>
         {pending ? "Saving…" : kind === "invitation" ? "Join and sign in" : "Set password and sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

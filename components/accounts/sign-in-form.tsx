@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { describeThrottledSignIn, throttledSignInSeconds } from "@/lib/auth/sign-in-throttle";
 import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
 
@@ -114,13 +115,9 @@ export function SignInForm({
       ) : error ? (
         <Alert>{error}</Alert>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending || waitSeconds > 0}
-        className="w-full rounded bg-stone-900 px-3 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-      >
+      <Button variant="wide" type="submit" disabled={pending || waitSeconds > 0}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
       {ssoName ? (
         <>
           <p className="text-center text-xs text-stone-500">or</p>

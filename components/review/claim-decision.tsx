@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 import { VERDICT_TEXT, VERDICTS, type Verdict } from "@/lib/review/review-state";
 import type { ClaimReview } from "./use-story-review";
 
@@ -120,11 +121,7 @@ export function ClaimDecision({
               Reject
             </button>
           </div>
-          {error ? (
-            <p role="alert" className="text-red-800">
-              {error}
-            </p>
-          ) : null}
+          {error ? <ErrorText>{error}</ErrorText> : null}
         </form>
       ) : null}
       {!review.canDecide && review.status === "needs_review" ? (

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 
 /**
@@ -99,11 +100,7 @@ export function PublishPanel() {
           Version {published} is published.
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorText className="mt-2 text-sm">{error}</ErrorText> : null}
     </section>
   );
 }

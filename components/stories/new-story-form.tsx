@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { sendJson } from "@/components/ui/send-json";
 
 /** The form that creates a story from its title, then opens its workspace. */
@@ -40,13 +41,9 @@ export function NewStoryForm() {
         />
       </label>
       {message ? <Alert>{message}</Alert> : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-stone-800 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50"
-      >
+      <Button variant="form" type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create story"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 
 /**
  * A destructive action confirmed in place: a trigger, then a red group with what will happen, the action and
@@ -50,11 +51,7 @@ export function ConfirmInPlace({
       className="w-full space-y-2 rounded border border-red-200 bg-red-50 p-2 text-sm"
     >
       <p className="text-red-900">{message}</p>
-      {error ? (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorText>{error}</ErrorText> : null}
       <div className="flex gap-2">
         <button
           type="button"

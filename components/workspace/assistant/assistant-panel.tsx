@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 import { plural } from "@/components/ui/plural";
 import { useAddEvidence } from "@/components/workspace/sources/use-add-evidence";
 import { useWorkspace } from "@/components/workspace/workspace-context";
@@ -57,9 +58,7 @@ export function AssistantPanel({ view }: { view: AssistantView }) {
       {!claim ? (
         <p className="mt-2 text-sm text-stone-600">Select a claim to see what the sources say about it.</p>
       ) : view.status === "failed" ? (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          The assistant could not be loaded. Reload the page to try again.
-        </p>
+        <ErrorText className="mt-2 text-sm">The assistant could not be loaded. Reload the page to try again.</ErrorText>
       ) : view.status === "loading" || !help ? (
         <p role="status" className="mt-2 text-sm text-stone-600">
           Reading the sources…
@@ -77,11 +76,7 @@ export function AssistantPanel({ view }: { view: AssistantView }) {
             >
               Suggested evidence ({suggestions.length})
             </h3>
-            {problem ? (
-              <p role="alert" className="mt-1 text-sm text-red-800">
-                {problem}
-              </p>
-            ) : null}
+            {problem ? <ErrorText className="mt-1 text-sm">{problem}</ErrorText> : null}
             {suggestions.length === 0 ? (
               <p className="mt-1 text-sm text-stone-600">
                 {claim.quotes.length > 0

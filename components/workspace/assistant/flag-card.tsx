@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 import type { AssistantFlag, FlagKind } from "@/lib/assistant/assistance";
 import type { Dismissal } from "@/lib/assistant/dismissals";
 import { EmphasisedText } from "./emphasised-text";
@@ -132,11 +133,7 @@ function DismissForm({ title, onDismiss }: { title: string; onDismiss: (reason: 
         autoFocus
         className="w-full rounded border border-stone-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600"
       />
-      {problem ? (
-        <p role="alert" className="text-xs text-red-800">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <ErrorText className="text-xs">{problem}</ErrorText> : null}
       <div className="flex gap-2">
         <button
           type="submit"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 import type { ClaimComment } from "@/lib/claims/claim-schema";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -57,11 +58,7 @@ export function ClaimThread({ comments, onComment }: { comments: ClaimComment[];
           Comment
         </button>
       </form>
-      {error ? (
-        <p role="alert" className="mt-1 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorText className="mt-1 text-sm">{error}</ErrorText> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ErrorText } from "@/components/ui/error-text";
 import { STANCE_TEXT, STANCES, type Stance } from "@/lib/claims/claim-schema";
 
 /** Attaches the selected passage of a source to the active claim, with a stance and an optional note. */
@@ -70,11 +71,7 @@ export function EvidenceForm({
           className="w-full rounded border border-stone-300 px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
         />
       </label>
-      {error ? (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorText>{error}</ErrorText> : null}
       <div className="flex gap-2">
         <button
           type="submit"
