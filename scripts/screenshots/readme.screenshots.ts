@@ -28,9 +28,10 @@ test("the workspace: two editors, a claim with its evidence, and the assistant",
     .getByRole("button", { name: /^Attach as evidence/ })
     .click();
   await expect(maya.claim(FIRST_SENTENCE).getByTestId("quote-card")).toContainText("Verified verbatim");
+  await expect(assistant.panel.getByTestId("claim-coverage")).toContainText("Bloomberg");
   await expect(maya.presence).toContainText(demoUser("editor", 1).name);
   await maya.page.mouse.move(0, 0);
-  await maya.page.screenshot({ path: `${OUT}/workspace.png` });
+  await maya.page.screenshot({ path: `${OUT}/workspace.png`, fullPage: true });
 });
 
 test("the reader's page of a published check, with a claim's evidence open", async ({ browser }) => {
