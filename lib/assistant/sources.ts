@@ -9,6 +9,11 @@ export interface AssistantSource {
    */
   outlet: string;
   biasLabel: BiasLabel;
+  /**
+   * When the source was published (ISO 8601, with its offset when known), against which its relative dates
+   * ("yesterday", "last October", "six months ago") are resolved; null or absent when it does not say.
+   */
+  publishedAt?: string | null;
   /** The source's normalised text, in which quote offsets are measured. */
   text: string;
 }
