@@ -29,6 +29,13 @@ export const AUDIT_EVENT_DATA = {
   "claim.approved": claimDecisionData,
   /** subject: the claim's id; reason: the reviewer's. */
   "claim.rejected": claimDecisionData,
+  /**
+   * subject: the claim's id; written by the collaboration server for a comment added on an authenticated socket
+   * (the actor), with the people its body mentions (lib/mentions/mention-tokens.ts), each told of it.
+   */
+  "claim.commented": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
+  /** subject: the claim's id; assigneeId: whom it is now assigned to, null when no one. */
+  "claim.assigned": z.object({ assigneeId: z.string().nullable() }),
   /** subject: the claim's id; data: what the claim was. */
   "claim.deleted": z.object({ status: z.string().nullable(), quotes: z.number().int().min(0) }),
   /** subject: the source's id. */

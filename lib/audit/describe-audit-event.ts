@@ -14,6 +14,8 @@ const AUDIT_WORDING: Record<AuditAction, string> = {
   "claim.approved": "approved a claim",
   "claim.rejected": "rejected a claim",
   "claim.deleted": "deleted a claim",
+  "claim.commented": "commented on a claim",
+  "claim.assigned": "assigned a claim",
   "source.imported": "imported a source",
   "source.corrected": "corrected a source",
   "source.removed": "removed a source",
@@ -52,6 +54,12 @@ function detailOf(event: AuditEvent): string {
       const { headline, outlet } = event.data;
       return [headline ? `“${headline}”` : null, outlet].filter(Boolean).join(", ");
     }
+    case "claim.commented": {
+      const count = event.data.mentioned.length;
+      return count === 0 ? "" : `(mentioning ${count} ${count === 1 ? "person" : "people"})`;
+    }
+    case "claim.assigned":
+      return event.data.assigneeId === null ? "(to no one)" : "";
     case "user.invited":
       return `(${event.data.role})`;
     case "user.role_changed":

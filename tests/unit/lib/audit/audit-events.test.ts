@@ -43,6 +43,14 @@ const SAMPLES: Array<{ event: AuditEvent; stored: string }> = [
     stored: JSON.stringify({ status: "needs_review", quotes: 1 }),
   },
   {
+    event: { action: "claim.commented", subject: "claim-1", data: { commentId: "k1", mentioned: ["u2"] } },
+    stored: JSON.stringify({ commentId: "k1", mentioned: ["u2"] }),
+  },
+  {
+    event: { action: "claim.assigned", subject: "claim-1", data: { assigneeId: "u2" } },
+    stored: JSON.stringify({ assigneeId: "u2" }),
+  },
+  {
     event: {
       action: "source.imported",
       subject: "s1",

@@ -23,6 +23,18 @@ describe("describeAuditEvent", () => {
       "deleted a claim (3 quotes)",
     );
     expect(
+      describeEvent({ action: "claim.commented", subject: "c1", data: { commentId: "k1", mentioned: ["u2", "u3"] } }),
+    ).toBe("commented on a claim (mentioning 2 people)");
+    expect(describeEvent({ action: "claim.commented", subject: "c1", data: { commentId: "k1", mentioned: [] } })).toBe(
+      "commented on a claim",
+    );
+    expect(describeEvent({ action: "claim.assigned", subject: "c1", data: { assigneeId: "u2" } })).toBe(
+      "assigned a claim",
+    );
+    expect(describeEvent({ action: "claim.assigned", subject: "c1", data: { assigneeId: null } })).toBe(
+      "assigned a claim (to no one)",
+    );
+    expect(
       describeEvent({
         action: "source.imported",
         subject: "s1",
