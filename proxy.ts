@@ -14,7 +14,7 @@ import { collabPublicUrl } from "@/server/http/collab-public-url";
  *   reads the nonce from the request's Content-Security-Policy header and puts it on its scripts; a server
  *   component can read it from `x-nonce`. So every page is rendered per request (the root layout says so): a
  *   page cached as HTML would carry an old nonce, or none, and its scripts would not run. Browser code that
- *   adds a `<style>` takes the document's nonce instead (components/document-nonce.ts).
+ *   adds a `<style>` takes the document's nonce instead (components/workspace/summary/document-nonce.ts).
  */
 export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();

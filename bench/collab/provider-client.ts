@@ -1,4 +1,4 @@
-// The stock y-websocket client as the workspace uses it (components/use-story-collab.ts and the caret), in Node,
+// The stock y-websocket client as the workspace uses it (components/workspace/use-story-collab.ts and the caret), in Node,
 // with the bytes its socket receives counted by message type.
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";

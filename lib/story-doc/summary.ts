@@ -55,7 +55,7 @@ export const SUMMARY_MAX_DEPTH = 64;
  * Flattens the summary of a story document into plain text, keeping where each Y.XmlText starts. Text
  * blocks (paragraph, heading, list item) that hold text are separated by "\n"; empty blocks and inline
  * nodes count as nothing; formatting is dropped; nodes deeper than SUMMARY_MAX_DEPTH are skipped. The editor
- * flattens its ProseMirror document by the same rule (components/summary-highlights.ts), so plain-text offsets
+ * flattens its ProseMirror document by the same rule (components/workspace/summary/summary-highlights.ts), so plain-text offsets
  * agree on both sides. Never throws, whatever shape a client wrote.
  */
 export function summaryText(doc: Y.Doc): SummaryText {
