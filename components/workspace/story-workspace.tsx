@@ -8,6 +8,7 @@ import { AssistantPanel } from "./assistant/assistant-panel";
 import { StoryFlags } from "./assistant/story-flags";
 import { useAssistant } from "./assistant/use-assistant";
 import { ClaimsPanel } from "./claims/claims-panel";
+import type { MentionablePerson } from "./claims/mention-textarea";
 import { useClaims } from "./claims/use-claims";
 import { ConnectionStatus } from "./connection-status";
 import { PresenceBar } from "./presence-bar";
@@ -28,12 +29,18 @@ export function StoryWorkspace({
   storyId,
   storySlug,
   user,
+  people,
+  initialClaimId = null,
   sources,
   perspectives,
 }: {
   storyId: string;
   storySlug: string;
   user: WorkspaceUser;
+  /** The newsroom's people a comment may mention. */
+  people: MentionablePerson[];
+  /** The claim to select when the workspace opens (a notification's link names one). */
+  initialClaimId?: string | null;
   sources: WorkspaceSource[];
   /** The Perspectives of the story's aggregator page, if one was imported. */
   perspectives: string[];
@@ -42,7 +49,7 @@ export function StoryWorkspace({
   const claims = useClaims(collab?.doc ?? null);
   useSourceRevisions(storyId, collab?.doc ?? null, synced, sources, claims);
   const { review, refresh: refreshReview } = useStoryReview(storyId, collab?.doc ?? null);
-  const [activeClaimId, setActiveClaimId] = useState<string | null>(null);
+  const [activeClaimId, setActiveClaimId] = useState<string | null>(initialClaimId);
   const sourcesById = useMemo(() => new Map(sources.map((source) => [source.id, source])), [sources]);
   const activeClaim = claims.find((claim) => claim.id === activeClaimId) ?? null;
   const assistant = useAssistant(collab?.doc ?? null, sources, actorOf(user));
@@ -51,6 +58,7 @@ export function StoryWorkspace({
     storyId,
     storySlug,
     user,
+    people,
     collab,
     review,
     refreshReview,

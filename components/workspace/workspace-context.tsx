@@ -3,6 +3,7 @@
 import { createContext, use } from "react";
 import type { StoryReviewView } from "@/components/review/use-story-review";
 import type { Actor } from "@/lib/claims/story-claims";
+import type { MentionablePerson } from "./claims/mention-textarea";
 import type { PlacedClaim } from "./claims/use-claims";
 import type { StoryCollab } from "./use-story-collab";
 import type { WorkspaceSource } from "./workspace-source";
@@ -19,6 +20,8 @@ export interface Workspace {
   storyId: string;
   storySlug: string;
   user: WorkspaceUser;
+  /** The newsroom's people a comment may mention (everyone active but the person editing). */
+  people: MentionablePerson[];
   /** The story's live document and its connection; null until the collaboration server has granted one. */
   collab: StoryCollab | null;
   /** The server's review of the story (effective statuses, blockers); null until it has loaded once. */

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { AUTHORSHIP_FIELD, authorshipKey, readAuthorship, type StampedPerson } from "../story-doc/authorship";
+import { claimCommentSchema } from "./claim-schema";
 import { CLAIMS_FIELD } from "./story-claims";
 
 /** Any shared type of a Y.Doc. */
@@ -75,6 +76,38 @@ export function stampTransaction(
   doc.transact(() => {
     for (const [key, value] of writes) stamps.set(key, value);
   }, origin);
+}
+
+/** A comment a transaction added to a claim's thread. */
+export interface AddedComment {
+  claimId: string;
+  commentId: string;
+  body: string;
+}
+
+/**
+ * The comments a transaction added to the threads of the claims it touched (claimsTouchedBy) that have no
+ * author yet: run it before stampTransaction, so that an entry replaced with its old comments adds none.
+ * Only comments that match the comment schema count.
+ */
+export function commentsAddedIn(doc: Y.Doc, transaction: Y.Transaction, touched: ReadonlySet<string>): AddedComment[] {
+  const claims = doc.getMap<unknown>(CLAIMS_FIELD);
+  const authorship = readAuthorship(doc);
+  const added: AddedComment[] = [];
+  for (const claimId of touched) {
+    const entry = claims.get(claimId);
+    const list = entry instanceof Y.Map ? entry.get("comments") : null;
+    if (!(list instanceof Y.Array)) continue;
+    for (let item = list._start; item !== null; item = item.right) {
+      if (item.deleted || !createdIn(transaction, item)) continue;
+      for (const value of item.content.getContent() as unknown[]) {
+        const comment = claimCommentSchema.safeParse(value);
+        if (comment.success && authorship.commentAuthor(claimId, comment.data.id) === null)
+          added.push({ claimId, commentId: comment.data.id, body: comment.data.body });
+      }
+    }
+  }
+  return added;
 }
 
 /** Whether a struct was created by the transaction (its clock is past the client's clock before it). */

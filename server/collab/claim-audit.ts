@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { claimsMap } from "../../lib/claims/story-claims";
-import { claimsTouchedBy, createdIn, stampTransaction } from "../../lib/claims/claim-stamps";
+import { claimsTouchedBy, commentsAddedIn, createdIn, stampTransaction } from "../../lib/claims/claim-stamps";
 import type { RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { ClaimActivityKind, Persistence } from "./persistence";
@@ -16,7 +16,9 @@ interface ClaimState {
  * are client data). After every transaction of a socket that touched a claim in any way: the authorship
  * stamps in the document (lib/claims/claim-stamps.ts: creators, adders, comment authors, contributors),
  * written before the update is broadcast; and in the database the contributor (ClaimActivity marked, quoted
- * or edited, for the four-eyes rule), a status change and a deletion with what the claim was (AuditEvent).
+ * or edited, for the four-eyes rule), a status change and a deletion with what the claim was (AuditEvent), and
+ * each new comment with the people it mentions, who are notified: the author is this socket's user, never a
+ * name the client wrote.
  */
 export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook {
   const states = new WeakMap<Room, Map<string, ClaimState>>();
@@ -34,7 +36,14 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
     afterUpdate(room, { user }, transaction) {
       const touched = claimsTouchedBy(room.doc, transaction);
       if (touched.size === 0) return;
+      // Read before the stamps: a comment is new when it has no author yet.
+      const comments = commentsAddedIn(room.doc, transaction, touched);
       stampTransaction(room.doc, transaction, touched, user, SERVER_ORIGIN);
+      for (const { claimId, commentId, body } of comments) {
+        persistence
+          .recordComment?.({ storyId: room.storyId, claimId, commentId, userId: user.id, body })
+          .catch(failed(`recording comment ${commentId} on ${claimId}`));
+      }
       const before = states.get(room) ?? new Map<string, ClaimState>();
       const after = readClaimStates(room.doc);
       states.set(room, after);

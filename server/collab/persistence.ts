@@ -3,7 +3,9 @@ import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import type { PrismaClient } from "../db/create-prisma";
 import { Prisma } from "../db/generated/client";
+import { mentionedIds } from "../../lib/mentions/mention-tokens";
 import { writeAuditEvent } from "../audit/write-audit-event";
+import { announceEvent } from "../notifications/announce-event";
 import { isUniqueViolation } from "../db/prisma-errors";
 
 /**
@@ -38,6 +40,18 @@ export interface Persistence {
     userId: string;
     status: string | null;
     quotes: number;
+  }): Promise<void>;
+  /**
+   * Writes a comment added on an authenticated socket to the audit log (claim.commented, with the people its
+   * body mentions who exist) and tells those people (server/notifications/). Optional: a store without it
+   * records no comments.
+   */
+  recordComment?(comment: {
+    storyId: string;
+    claimId: string;
+    commentId: string;
+    userId: string;
+    body: string;
   }): Promise<void>;
   /** A source of a story as stored now (its current text and revision), or null when the story has no such source. */
   loadSource(storyId: string, sourceId: string): Promise<{ text: string; revision: number } | null>;
@@ -219,6 +233,19 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
         subject: claimId,
         data: { status, quotes },
       });
+    },
+    async recordComment({ storyId, claimId, commentId, userId, body }) {
+      const ids = mentionedIds(body);
+      const people = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } }) : [];
+      const known = new Set(people.map(({ id }) => id));
+      const event = await writeAuditEvent(prisma, {
+        action: "claim.commented",
+        actorId: userId,
+        storyId,
+        subject: claimId,
+        data: { commentId, mentioned: ids.filter((id) => known.has(id)) },
+      });
+      await announceEvent(prisma, event);
     },
     loadSource(storyId, sourceId) {
       return prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { text: true, revision: true } });

@@ -3,6 +3,7 @@ import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import { verdictSchema } from "../../lib/review/review-state";
 import { writeAuditEvent } from "../audit/write-audit-event";
+import { announceEvent } from "../notifications/announce-event";
 import type { CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
 import { RequestError } from "../http/request-error";
@@ -28,7 +29,8 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 /**
  * Records a reviewer's approval or rejection of a claim: checks the role, the four-eyes rule (whoever
  * marked the claim or attached its quotes cannot decide it), that the claim is what the reviewer saw, then
- * writes the decision and an audit event in one transaction and shows the status in the live document.
+ * writes the decision and an audit event in one transaction, shows the status in the live document and tells
+ * whoever marked the claim (server/notifications/).
  * @throws RequestError (403 role or four eyes, 404 story or claim, 409 changed or not asked for review).
  */
 export async function decideClaim(
@@ -56,7 +58,7 @@ export async function decideClaim(
     throw new RequestError(409, "The claim is a draft: an editor has not asked for review.");
   if (reviewed.span === null) throw new RequestError(409, "The claim's words were deleted from the summary.");
 
-  await deps.prisma.$transaction([
+  const [, event] = await deps.prisma.$transaction([
     deps.prisma.claimDecision.create({
       data: {
         storyId,
@@ -83,6 +85,7 @@ export async function decideClaim(
     }),
     deps.prisma.story.update({ where: { id: storyId }, data: { status: "in_review" } }),
   ]);
+  await announceEvent(deps.prisma, event);
   // The record above is the authority; the document only shows it to everyone live.
   await deps.collab.writeClaimStatus(storyId, claimId, input.decision);
 }

@@ -7,6 +7,7 @@ import { biasLabelSchema } from "../../lib/import/bias-label";
 import { summaryText } from "../../lib/story-doc/summary";
 import type { VersionContent } from "../../lib/versions/version-content";
 import { writeAuditEvent } from "../audit/write-audit-event";
+import { announceEvent } from "../notifications/announce-event";
 import type { CollabClient } from "../collab/collab-client";
 import type { PrismaClient } from "../db/create-prisma";
 import { isUniqueViolation } from "../db/prisma-errors";
@@ -96,7 +97,7 @@ export async function publishStory(
       throw new RequestError(422, `Version ${previous.number} is published: say what changed in a correction note.`);
     }
     try {
-      await deps.prisma.$transaction([
+      const [, event] = await deps.prisma.$transaction([
         deps.prisma.version.create({
           data: {
             storyId,
@@ -117,6 +118,7 @@ export async function publishStory(
         }),
         deps.prisma.story.update({ where: { id: storyId }, data: { status: "published" } }),
       ]);
+      await announceEvent(deps.prisma, event);
       return { number };
     } catch (error) {
       if (attempt < 5 && isUniqueViolation(error)) continue;

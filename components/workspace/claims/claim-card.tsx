@@ -19,7 +19,16 @@ import type { PlacedClaim } from "./use-claims";
  * change the story's live document.
  */
 export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: Watcher[] }) {
-  const { storyId, user, sourcesById, review: storyReview, refreshReview, activeClaimId, selectClaim } = useWorkspace();
+  const {
+    storyId,
+    user,
+    people,
+    sourcesById,
+    review: storyReview,
+    refreshReview,
+    activeClaimId,
+    selectClaim,
+  } = useWorkspace();
   const { doc } = useStoryDoc();
   // The server's review of the claim; its status is the one that counts.
   const review = storyReview?.claims.get(claim.id);
@@ -130,7 +139,7 @@ export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: W
               </ul>
             )}
           </div>
-          <ClaimThread comments={claim.comments} onComment={onComment} />
+          <ClaimThread comments={claim.comments} people={people} onComment={onComment} />
           <ConfirmInPlace
             trigger="Delete claim…"
             triggerClassName="text-xs text-red-800 underline hover:text-red-900 focus-visible:outline-2 focus-visible:outline-blue-600"

@@ -3,17 +3,49 @@
 import { useState, type FormEvent } from "react";
 import { ErrorText } from "@/components/ui/error-text";
 import type { ClaimComment } from "@/lib/claims/claim-schema";
+import { commentPieces, encodeMentions } from "@/lib/mentions/mention-tokens";
+import { MentionTextarea, type MentionablePerson } from "./mention-textarea";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-/** A claim's comment thread and a form to add to it. */
-export function ClaimThread({ comments, onComment }: { comments: ClaimComment[]; onComment: (body: string) => void }) {
+/** A comment's body as text, each mention as "@Name" (never as HTML). */
+function CommentBody({ body, names }: { body: string; names: ReadonlyMap<string, string> }) {
+  return (
+    <p className="whitespace-pre-wrap text-stone-800">
+      {commentPieces(body).map((piece, index) =>
+        "text" in piece ? (
+          piece.text
+        ) : (
+          <span key={index} className="font-medium text-blue-800" data-testid="comment-mention">
+            @{names.get(piece.personId) ?? "someone"}
+          </span>
+        ),
+      )}
+    </p>
+  );
+}
+
+/**
+ * A claim's comment thread and a form to add to it; "@" in the comment box offers the newsroom's people, and a
+ * picked person is stored as a mention by id (lib/mentions/mention-tokens.ts), which tells them.
+ */
+export function ClaimThread({
+  comments,
+  people,
+  onComment,
+}: {
+  comments: ClaimComment[];
+  people: readonly MentionablePerson[];
+  onComment: (body: string) => void;
+}) {
   const [body, setBody] = useState("");
+  const [picked, setPicked] = useState<MentionablePerson[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const names = new Map(people.map((person) => [person.id, person.name]));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const text = body.trim();
+    const text = encodeMentions(body.trim(), picked);
     if (!text) {
       setError("Write a comment first.");
       return;
@@ -24,6 +56,7 @@ export function ClaimThread({ comments, onComment }: { comments: ClaimComment[];
     }
     onComment(text);
     setBody("");
+    setPicked([]);
     setError(null);
   }
 
@@ -35,7 +68,7 @@ export function ClaimThread({ comments, onComment }: { comments: ClaimComment[];
           <li key={comment.id} className="text-sm">
             <span className="font-medium">{comment.author.name}</span>{" "}
             <span className="text-xs text-stone-400">{timeFormat.format(new Date(comment.createdAt))}</span>
-            <p className="whitespace-pre-wrap text-stone-800">{comment.body}</p>
+            <CommentBody body={comment.body} names={names} />
           </li>
         ))}
       </ul>
@@ -43,13 +76,13 @@ export function ClaimThread({ comments, onComment }: { comments: ClaimComment[];
         <label className="sr-only" htmlFor="claim-comment">
           Comment on this claim
         </label>
-        <textarea
+        <MentionTextarea
           id="claim-comment"
           value={body}
-          onChange={(event) => setBody(event.target.value)}
-          rows={2}
-          placeholder="Comment on this claim"
-          className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600"
+          onChange={setBody}
+          onPick={(person) => setPicked((previous) => [...previous.filter(({ id }) => id !== person.id), person])}
+          people={people}
+          placeholder="Comment on this claim (@ to mention)"
         />
         <button
           type="submit"
