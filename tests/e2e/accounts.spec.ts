@@ -80,7 +80,7 @@ test("an admin invites a person, who sets a password through the link in another
   await row.getByRole("button", { name: "Disable Nadia Invitee" }).click();
   await expect(row.getByRole("status")).toContainText("Nadia Invitee is disabled");
   await expect(row.getByText("disabled", { exact: true })).toBeVisible();
-  await page.goto("/");
+  await page.goto("/account");
   await page.waitForURL(/\/signin/);
   const signIn = new SignInPage(page);
   await signIn.signIn(email, PASSWORD);
@@ -120,7 +120,7 @@ test("an admin disables an editor whose workspace is open: within seconds it say
   await expect(page.getByText("Not connected", { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("disabled-workspace.png"), fullPage: true });
 
-  await page.goto("/");
+  await page.goto("/account");
   await page.waitForURL(/\/signin/);
   await signIn.signIn(editor.email, PASSWORD);
   await expect(signIn.error).toContainText("Wrong email or password");
@@ -185,7 +185,7 @@ test("a person changes their own password: the current one is required, and sess
   // This browser stays signed in; the other one is sent to sign-in at its next navigation.
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await elsewhere.goto("/");
+  await elsewhere.goto("/account");
   await elsewhere.waitForURL(/\/signin/);
   await otherSignIn.signIn(person.email, PASSWORD);
   await expect(otherSignIn.error).toContainText("Wrong email or password");

@@ -9,8 +9,19 @@ test("a wrong password shows an error and creates no session", async ({ page }) 
   await expect(signIn.error).toHaveText("Wrong email or password.");
   const cookies = await page.context().cookies();
   expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(false);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});
+
+test("a signed-out visitor of / gets the public front page, without the newsroom's banner or header", async ({
+  page,
+}) => {
   await page.goto("/");
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Latest fact checks" })).toBeVisible();
+  await expect(page.getByTestId("demo-banner")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(page.getByTestId("story-list")).toHaveCount(0);
 });
 
 test("the workspace sends a signed-out visitor to sign in and back", async ({ page }) => {

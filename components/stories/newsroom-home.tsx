@@ -1,17 +1,19 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ClaimProgress } from "@/components/stories/claim-progress";
 import { can } from "@/lib/auth/policy";
-import { getSessionUser } from "@/server/auth/session";
-import { listStories } from "@/server/stories/queries";
+import type { SessionUser } from "@/server/auth/session";
+import type { listStories } from "@/server/stories/queries";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-export default async function StoriesPage() {
-  const user = await getSessionUser();
-  if (!user) redirect("/signin");
-  const stories = await listStories();
-
+/** The signed-in person's home at `/`: every story with its claims' progress, and what their role may do next. */
+export function NewsroomHome({
+  user,
+  stories,
+}: {
+  user: SessionUser;
+  stories: Awaited<ReturnType<typeof listStories>>;
+}) {
   return (
     <div>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
