@@ -32,7 +32,7 @@ interface StoryScores {
   discrepancyRecall: [number, number];
   agreementsFlagged: [number, number];
   misses: string[];
-  falseFlags: string[];
+  findings: string[];
 }
 
 function evaluate(story: LabelledStory): StoryScores {
@@ -99,7 +99,7 @@ function evaluate(story: LabelledStory): StoryScores {
 
   // Discrepancy finder: a labelled discrepancy is found when one reported group has the wordings of at least
   // two of its sources; a reported group is right when it matches a labelled discrepancy.
-  const found = sourceDiscrepancies(index);
+  const found = sourceDiscrepancies(index, story.sources);
   const matches = (group: (typeof found)[number], label: LabelledFact) =>
     group.kind === label.kind &&
     label.values.filter((value) =>
@@ -114,9 +114,11 @@ function evaluate(story: LabelledStory): StoryScores {
   const flaggedAgreements = labels.agreements.filter((label) =>
     found.some((group) => matches(group, label) && !right.includes(group)),
   ).length;
-  const falseFlags = found
-    .filter((group) => !right.includes(group))
-    .map((group) => group.wordings.map((wording) => `${wording.outlet}: ${wording.fact.wording}`).join(" / "));
+  const describe = (group: (typeof found)[number]) =>
+    `${group.severity}: ${group.conflicts
+      .map((pair) => pair.map((at) => `${group.wordings[at]?.outlet}: ${group.wordings[at]?.fact.wording}`).join(" ≠ "))
+      .join("; ")}`;
+  const findings = found.map((group) => `${right.includes(group) ? "right" : "FALSE"} (${describe(group)})`);
 
   return {
     recallAt3: recallSum / claims,
@@ -132,7 +134,7 @@ function evaluate(story: LabelledStory): StoryScores {
     discrepancyRecall: [recalled, firm.length],
     agreementsFlagged: [flaggedAgreements, labels.agreements.length],
     misses,
-    falseFlags,
+    findings,
   };
 }
 
@@ -167,5 +169,5 @@ for (const [at, score] of scores.entries()) {
     `- recall@3 per outlet: ${[...score.perOutlet].map(([outlet, tally]) => `${outlet} ${tally.top3}/${tally.pairs}`).join(", ")}`,
   );
   if (score.misses.length > 0) console.log(`- claims short of full recall@3: ${score.misses.join(", ")}`);
-  for (const flag of score.falseFlags) console.log(`- unlabelled discrepancy reported: ${flag}`);
+  for (const finding of score.findings) console.log(`- discrepancy reported, ${finding}`);
 }

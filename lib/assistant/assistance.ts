@@ -39,6 +39,12 @@ export interface FlagWording {
   highlights?: Array<{ start: number; end: number }>;
 }
 
+/**
+ * How much a flag matters: "high" is an error a reader would notice (a misquote, a death toll that differs),
+ * "medium" needs checking before publishing, "low" is worth a look.
+ */
+export type FlagSeverity = "high" | "medium" | "low";
+
 /** A piece of advice. Advice only: an editor may dismiss it with a reason (lib/assistant/dismissals.ts). */
 export interface AssistantFlag {
   /**
@@ -47,6 +53,7 @@ export interface AssistantFlag {
    */
   id: string;
   kind: FlagKind;
+  severity: FlagSeverity;
   /** The claim the flag is about, or null for a story-level flag. */
   claimId: string | null;
   /** One line in the newsroom's words. */

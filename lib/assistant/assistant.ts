@@ -1,6 +1,6 @@
 import type { AssistClaimInput, AssistInput, AssistantFlag, ClaimAssistance, StoryAssistance } from "./assistance";
 import { claimCoverage } from "./coverage";
-import { sourceDiscrepancies } from "./discrepancies";
+import { sourceDiscrepancies, storyTimes } from "./discrepancies";
 import {
   buildEvidenceIndex,
   suggestEvidence,
@@ -54,10 +54,11 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
     else sentencesBySource.set(entry.sourceId, [entry]);
   }
   const checkSummary = summaryQuotationCheck(sources, index);
+  const times = storyTimes(sources);
   const sourceOrder = new Map(sources.map((source, at) => [source.id, at]));
   const sourceFlags = [
     ...checkSourceQuotations(sources, index).map((flag) => sourceMisquoteFlag(flag, byId)),
-    ...sourceDiscrepancies(index).map(sourceDiscrepancyFlag),
+    ...sourceDiscrepancies(index, sources).map(sourceDiscrepancyFlag),
   ].sort(
     (a, b) =>
       sourcePosition(a, sourceOrder) - sourcePosition(b, sourceOrder) ||
@@ -96,7 +97,7 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
         for (const flag of misquotes) claimed.add(flag);
         const claimFlags = [
           ...misquotes.map((flag) => misquoteFlag(flag, claim)),
-          ...claimDiscrepancyFlags(claim, byId),
+          ...claimDiscrepancyFlags(claim, byId, times),
           ...singleSourceFlags(claim, coverage),
           ...oneSidedFlags(claim, coverage),
           ...attributionDriftFlags(claim, quoteSentences, byId),

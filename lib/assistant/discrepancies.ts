@@ -1,7 +1,12 @@
+import { articleTime, dayText, offsetOf, type ArticleTime } from "./article-time";
 import type { EvidenceIndex } from "./evidence-index";
-import { factsOf, type Fact } from "./facts";
+import { factsOf, mentionsOf, sameItem, type Fact, type FactContext } from "./facts";
 import { quotationsIn } from "./quotations";
+import type { AssistantSource } from "./sources";
 import { contentStems, sentencesOf } from "./text-analysis";
+
+/** How much a discrepancy matters: "high" changes the story, "low" is worth a look. */
+export type DiscrepancySeverity = "high" | "medium" | "low";
 
 /** One source's wording of a fact on which the sources disagree. */
 export interface FactWording {
@@ -17,15 +22,21 @@ export interface FactWording {
 /** A fact that sources state with different values, each source's wording beside the others'. */
 export interface SourceDiscrepancy {
   kind: Fact["kind"];
+  severity: DiscrepancySeverity;
   /** Words the statements share, which say what the fact is about. */
   about: string[];
   wordings: FactWording[];
+  /** The pairs of wordings that cannot both be right, as indexes into `wordings`. */
+  conflicts: Array<[number, number]>;
+  /** How relative dates and zoned times were read, when they were: "“last October” in Gulf Coast Wire of 12 May 2025 is October 2024". */
+  readings: string[];
 }
 
 /** A value in a claim that its quotes state differently. */
 export interface ClaimDiscrepancy {
   claimFact: Fact;
   quoteFacts: Array<{ quoteId: string; fact: Fact }>;
+  severity: DiscrepancySeverity;
 }
 
 /**
@@ -43,31 +54,85 @@ interface Located {
   sentence: string;
   sentenceStart: number;
   context: Set<string>;
+  time: ArticleTime | null;
 }
 
 /**
- * Facts on which the sources of a story disagree: numbers (with the same unit), times and lists of named
- * things that different sources state about the same topic with different values. Each fact is paired with
- * the most similar fact of its kind in each other source, and facts that are each other's best match form a
- * group; a group is reported when its values differ and no value is shared by every source in it.
+ * The time context of each source: its own date when it states one, else the story's (the middle date of
+ * the sources that state one), and the story's local UTC offset (the most common offset of their timestamps).
  */
-export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
+export function storyTimes(sources: readonly AssistantSource[]): Map<string, FactContext> {
+  const dated = sources
+    .map((source) => articleTime(source.publishedAt, "article"))
+    .filter((time): time is ArticleTime => time !== null)
+    .sort((a, b) => a.day - b.day);
+  const middle = dated[Math.floor((dated.length - 1) / 2)];
+  const assumed = middle ? { ...middle, basis: "assumed" as const } : null;
+  const offsets = new Map<number, number>();
+  for (const source of sources) {
+    const offset = offsetOf(source.publishedAt);
+    if (offset !== null && source.publishedAt) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+  }
+  const localOffset = [...offsets].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return new Map(
+    sources.map((source) => [source.id, { time: articleTime(source.publishedAt, "article") ?? assumed, localOffset }]),
+  );
+}
+
+/**
+ * Facts on which the sources of a story disagree, and only those: a fact is compared only with the same
+ * fact in another source (a count of the same thing with the same thing happening to it, a time of day with
+ * a time of day, a date with a date, a list with a list or with one of its items named alone), hedged values
+ * are ranges ("about", "at least", "more than"), times of day are compared in UTC when their zone is known,
+ * relative dates are resolved against each article's date. Each fact is paired with the most similar
+ * comparable fact in each other source, facts that are each other's best match form a group, and a group is
+ * reported when two of its values cannot both be right, with a severity.
+ */
+export function sourceDiscrepancies(
+  index: EvidenceIndex,
+  sources: readonly AssistantSource[] = [],
+): SourceDiscrepancy[] {
   const paragraphs = paragraphStems(index);
+  const times = storyTimes(sources);
   const facts: Located[] = [];
+  const sentenceFacts: Array<{ at: number; facts: Fact[] }> = [];
   for (const [at, entry] of index.sentences.entries()) {
-    const paragraph = paragraphs[at] ?? new Set<string>();
-    const sentenceStems = new Set(contentStems(entry.sentence.tokens));
     const speech = quotationsIn(entry.sentence.text).map((quotation) => ({
       start: entry.sentence.start + quotation.start,
       end: entry.sentence.start + quotation.end,
     }));
-    for (const fact of factsOf(entry.sentence)) {
-      // A time in quoted speech ("Today, the CIA released…") counts from when the speaker spoke, not the article.
-      if (fact.kind === "time" && speech.some((range) => fact.start >= range.start && fact.end <= range.end)) continue;
-      const own = new Set(
+    const context = times.get(entry.sourceId) ?? { time: null, localOffset: null };
+    // A time in quoted speech ("Today, the CIA released…") counts from when the speaker spoke, not the article,
+    // and a list in it ("urgency, creativity, and grit") is the speaker's words, which the quotation checker compares.
+    const found = factsOf(entry.sentence, context).filter(
+      (fact) => fact.kind === "number" || !speech.some((range) => fact.start >= range.start && fact.end <= range.end),
+    );
+    sentenceFacts.push({ at, facts: found });
+  }
+  // Items of every source's lists, looked for alone in the other sources.
+  const listed = new Map<string, string[]>();
+  for (const { at, facts: found } of sentenceFacts) {
+    const sourceId = index.sentences[at]?.sourceId ?? "";
+    for (const fact of found)
+      if (fact.scale === "list") listed.set(sourceId, [...(listed.get(sourceId) ?? []), ...fact.items]);
+  }
+  for (const { at, facts: found } of sentenceFacts) {
+    const entry = index.sentences[at];
+    if (!entry) continue;
+    const own = listed.get(entry.sourceId) ?? [];
+    const others = [
+      ...new Set([...listed].filter(([id]) => id !== entry.sourceId).flatMap(([, items]) => items)),
+    ].filter((item) => !own.some((mine) => sameItem(mine, item)));
+    found.push(...mentionsOf(entry.sentence, others));
+    const paragraph = paragraphs[at] ?? new Set<string>();
+    const sentenceStems = new Set(contentStems(entry.sentence.tokens));
+    for (const fact of found) {
+      const ownStems = new Set(
         contentStems(entry.sentence.tokens.filter((token) => token.start >= fact.start && token.end <= fact.end)),
       );
-      const context = new Set([...(fact.kind === "time" ? paragraph : sentenceStems)].filter((stem) => !own.has(stem)));
+      const context = new Set(
+        [...(fact.kind === "time" ? paragraph : sentenceStems)].filter((stem) => !ownStems.has(stem)),
+      );
       facts.push({
         sourceId: entry.sourceId,
         outlet: entry.outlet,
@@ -75,6 +140,7 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
         sentence: entry.sentence.text,
         sentenceStart: entry.sentence.start,
         context,
+        time: times.get(entry.sourceId)?.time ?? null,
       });
     }
   }
@@ -83,13 +149,16 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
     facts.map((fact) => fact.context),
     weight,
   );
-  // Each fact's most similar fact of its kind in every other source.
+  // Each fact's most similar comparable fact in every other source.
   const best = facts.map((fact, at) => {
     const bySource = new Map<string, { other: number; score: number }>();
     for (const [other, candidate] of facts.entries()) {
       if (candidate.sourceId === fact.sourceId || !comparable(fact.fact, candidate.fact)) continue;
       const topic = similarity(vectors[at], vectors[other]);
-      const score = fact.fact.kind === "list" ? 1 + topic : topic;
+      // One item named alone is the same list only in a sentence on the same topic.
+      if ((fact.fact.scale === "mention" || candidate.fact.scale === "mention") && topic < SAME_TOPIC_SIMILARITY)
+        continue;
+      const score = pairScore(fact.fact, candidate.fact, topic);
       const known = bySource.get(candidate.sourceId);
       if (score >= SAME_TOPIC_SIMILARITY && (!known || score > known.score))
         bySource.set(candidate.sourceId, { other, score });
@@ -118,17 +187,22 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
   for (const [at, fact] of facts.entries()) groups.set(root(at), [...(groups.get(root(at)) ?? []), fact]);
   const discrepancies: SourceDiscrepancy[] = [];
   for (const group of groups.values()) {
-    const sources = new Set(group.map((fact) => fact.sourceId));
-    if (sources.size < 2) continue;
-    const values = new Set(group.map((fact) => fact.fact.value));
-    if (values.size < 2) continue;
-    const everywhere = [...values].some((value) =>
-      [...sources].every((source) => group.some((fact) => fact.sourceId === source && fact.fact.value === value)),
-    );
-    if (everywhere) continue;
+    if (new Set(group.map((fact) => fact.sourceId)).size < 2) continue;
+    const conflicts: Array<[number, number]> = [];
+    let severity: DiscrepancySeverity | null = null;
+    for (const [i, a] of group.entries())
+      for (const [j, b] of group.entries()) {
+        if (j <= i || a.sourceId === b.sourceId || !comparable(a.fact, b.fact)) continue;
+        const found = conflictOf(a, b);
+        if (!found) continue;
+        conflicts.push([i, j]);
+        severity = higher(severity, found);
+      }
+    if (!severity) continue;
     const shared = [...(group[0]?.context ?? [])].filter((stem) => group.every((fact) => fact.context.has(stem)));
     discrepancies.push({
       kind: group[0]?.fact.kind ?? "number",
+      severity,
       about: shared.sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0)).slice(0, 5),
       wordings: group.map(({ sourceId, outlet, fact, sentence, sentenceStart }) => ({
         sourceId,
@@ -137,42 +211,140 @@ export function sourceDiscrepancies(index: EvidenceIndex): SourceDiscrepancy[] {
         sentence,
         sentenceStart,
       })),
+      conflicts,
+      readings: group.flatMap(readingOf),
     });
   }
   return discrepancies;
 }
 
 /**
- * Values in a claim that its quotes state differently: a number (with the same unit when both name one), a
- * time or an overlapping list in the claim, for which the quotes give values of that kind but none equal.
+ * Values in a claim that its quotes state differently: a count, a time of day, a date or a list in the claim
+ * for which the quotes state the same fact (as sourceDiscrepancies compares them) but none agrees with it.
+ * `times` gives each quote's time context (its source's), for its relative dates.
  * @example claimDiscrepancies("It had 2 million views.", [{ id: "q1", text: "It had about 900,000 views." }])
- *   // [{ claimFact: { value: "2000000", … }, quoteFacts: [{ quoteId: "q1", fact: { value: "900000", … } }] }]
+ *   // [{ claimFact: { value: "2000000", … }, quoteFacts: [{ quoteId: "q1", fact: { value: "900000", … } }], severity: "high" }]
  */
 export function claimDiscrepancies(
   claimText: string,
-  quotes: ReadonlyArray<{ id: string; text: string }>,
+  quotes: ReadonlyArray<{ id: string; text: string; context?: FactContext }>,
 ): ClaimDiscrepancy[] {
   const quoteFacts = quotes.flatMap((quote) =>
-    sentencesOf(quote.text).flatMap((sentence) => factsOf(sentence).map((fact) => ({ quoteId: quote.id, fact }))),
+    sentencesOf(quote.text).flatMap((sentence) =>
+      factsOf(sentence, quote.context).map((fact) => ({ quoteId: quote.id, fact })),
+    ),
   );
   const found: ClaimDiscrepancy[] = [];
   for (const claimFact of sentencesOf(claimText).flatMap((sentence) => factsOf(sentence))) {
     const related = quoteFacts.filter(({ fact }) => comparable(claimFact, fact));
-    if (related.length === 0 || related.some(({ fact }) => fact.value === claimFact.value)) continue;
-    found.push({ claimFact, quoteFacts: related });
+    if (related.length === 0) continue;
+    const severities = related.map(({ fact }) => conflictOf({ fact: claimFact }, { fact }));
+    if (severities.some((severity) => severity === null)) continue;
+    found.push({
+      claimFact,
+      quoteFacts: related,
+      severity: severities.reduce<DiscrepancySeverity | null>((worst, next) => higher(worst, next), null) ?? "medium",
+    });
   }
   return found;
 }
 
-/** Facts that can be compared: the same kind, numbers with the same unit (or none), lists sharing an item. */
+const SEVERITY_ORDER: DiscrepancySeverity[] = ["low", "medium", "high"];
+function higher(a: DiscrepancySeverity | null, b: DiscrepancySeverity | null): DiscrepancySeverity | null {
+  if (!a) return b;
+  if (!b) return a;
+  return SEVERITY_ORDER.indexOf(a) >= SEVERITY_ORDER.indexOf(b) ? a : b;
+}
+
+/** Units of measure: a count of these is compared only when its clause says the same of it. */
+const MEASURE_UNITS = new Set(
+  "mile kilometre kilometer km foot feet metre meter yard inch hour minute second day week month year percent degree acre ton tonne pound dollar euro time".split(
+    " ",
+  ),
+);
+
+/** Whether two facts state the same fact, so that different values would contradict each other. */
 function comparable(a: Fact, b: Fact): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === "number") return a.unit === null || b.unit === null || a.unit === b.unit;
-  if (a.kind === "list") {
-    const items = new Set(a.value.split("|"));
-    return b.value.split("|").some((item) => items.has(item));
+  if (a.scale === "count" && b.scale === "count") {
+    const shareWhat = a.predicates.some((word) => b.predicates.includes(word));
+    if (a.person || b.person) return a.person && b.person && shareWhat;
+    if (!a.unit || a.unit !== b.unit) return false;
+    return !MEASURE_UNITS.has(a.unit) || shareWhat;
   }
-  return true;
+  if (a.scale === "clock" && b.scale === "clock") return (a.resolvedBy === null) === (b.resolvedBy === null);
+  if (a.scale === "date" && b.scale === "date") return a.future === b.future;
+  if (a.scale === "list" && b.scale === "list")
+    return a.items.some((item) => b.items.some((other) => sameItem(item, other)));
+  const [list, mention] = a.scale === "list" ? [a, b] : [b, a];
+  if (list.scale !== "list" || mention.scale !== "mention") return false;
+  return (
+    list.items.some((item) => sameItem(item, mention.value)) &&
+    mention.neighbours.filter((stem) => list.neighbours.includes(stem)).length >= MENTION_NEIGHBOURS
+  );
+}
+
+/**
+ * Content words that one item named alone must share with the words around a list to be the same list:
+ * "published text-only videos in Mandarin, Farsi and Korean" and "published text-only Mandarin instructions"
+ * share two; one shared word is too weak in a story about one subject ("spy for Beijing and Moscow" and
+ * "Beijing had broken up CIA spying operations" share "spy").
+ */
+const MENTION_NEIGHBOURS = 2;
+
+/** How well two comparable facts match as one fact: their topic, and for a list the words around it. */
+function pairScore(a: Fact, b: Fact, topic: number): number {
+  if (a.scale === "list" && b.scale === "list") return 1 + topic;
+  if (a.scale === "mention" || b.scale === "mention") {
+    const [list, mention] = a.scale === "mention" ? [b, a] : [a, b];
+    const shared = mention.neighbours.filter((stem) => list.neighbours.includes(stem)).length;
+    return 0.5 + topic + 0.1 * shared;
+  }
+  return topic;
+}
+
+/** Words before a list that say it names only some of the things: "including X and Y", "platforms like X". */
+const OPEN_LIST = /(?:including|includes|include|like|such as|among them|among others)\s*(?:on\s+)?$/i;
+
+/** Whether two statements of one fact cannot both be right, and how much that matters; null when they can. */
+function conflictOf(
+  a: { fact: Fact; sentence?: string; sentenceStart?: number },
+  b: { fact: Fact; sentence?: string; sentenceStart?: number },
+): DiscrepancySeverity | null {
+  const [x, y] = [a.fact, b.fact];
+  if (x.range && y.range) {
+    const gap = Math.max(x.range.low - y.range.high, y.range.low - x.range.high);
+    if (gap <= 0) return null;
+    if (x.scale === "clock") return gap >= 30 ? "high" : "medium";
+    if (x.scale === "date") {
+      const assumed = x.resolvedBy === "assumed" || y.resolvedBy === "assumed";
+      return gap >= 45 && !assumed ? "high" : "medium";
+    }
+    const smaller = Math.max(1, Math.min(Math.abs(x.range.high), Math.abs(y.range.high)));
+    return gap / smaller >= 0.2 || x.predicates.includes("death") ? "high" : "medium";
+  }
+  if (x.kind !== "list") return null;
+  const missing = (from: Fact, to: Fact) =>
+    from.items.filter((item) => !to.items.some((other) => sameItem(item, other)));
+  if (missing(x, y).length === 0 && missing(y, x).length === 0) return null;
+  const open = [a, b].some(
+    (side) =>
+      side.sentence !== undefined &&
+      side.fact.scale === "list" &&
+      OPEN_LIST.test(side.sentence.slice(0, side.fact.start - (side.sentenceStart ?? 0))),
+  );
+  return open ? "low" : "medium";
+}
+
+/** How a wording's relative date or zoned time was read, for the flag's detail. */
+function readingOf(located: Located): string[] {
+  const { fact, outlet, time } = located;
+  if (fact.scale === "date" && fact.resolvedBy !== "stated" && time)
+    return [
+      `“${fact.wording}” in ${outlet} ${fact.resolvedBy === "assumed" ? `(no date of its own; read as of ${dayText(time.day)})` : `of ${dayText(time.day)}`} is ${fact.value}`,
+    ];
+  if (fact.scale === "clock" && fact.resolvedBy !== null) return [`“${fact.wording}” in ${outlet} is ${fact.value}`];
+  return [];
 }
 
 /**

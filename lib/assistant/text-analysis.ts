@@ -91,9 +91,19 @@ export function sentencesOf(text: string): Sentence[] {
       const start = tokens[first]?.start ?? line.start;
       entities.push({ type, value, start, end: tokens[last]?.end ?? start });
     });
+    const ranges: Array<[number, number]> = [];
     doc.sentences().each((sentence: ItemSentence) => {
       const [from = 0, to = from] = read<number[]>(sentence, its.span);
-      for (const [first, last] of splitAfterAbbreviations(tokens, from, to)) {
+      for (const range of splitAfterAbbreviations(tokens, from, to)) {
+        const previous = ranges[ranges.length - 1];
+        // The segmenter ends a sentence after "p.m." even when a time zone follows: "at 1:42 p.m. CT, according to…".
+        if (previous && MERIDIEM.test(tokens[previous[1]]?.value ?? "") && ZONE.test(tokens[range[0]]?.value ?? ""))
+          previous[1] = range[1];
+        else ranges.push(range);
+      }
+    });
+    {
+      for (const [first, last] of ranges) {
         const start = tokens[first]?.start;
         const end = tokens[last]?.end;
         if (start === undefined || end === undefined) continue;
@@ -105,10 +115,14 @@ export function sentencesOf(text: string): Sentence[] {
           entities: entities.filter((entity) => entity.start >= start && entity.end <= end),
         });
       }
-    });
+    }
   }
   return sentences;
 }
+
+const MERIDIEM = /^[ap]\.m\.$/i;
+/** Time zones a report names after a time of day. */
+const ZONE = /^(?:[ECMP][SD]?T|GMT|UTC|BST)$/;
 
 /** An abbreviation made of single letters with dots: "U.S.", "C.I.A.", "D.C.". */
 const LETTER_ABBREVIATION = /^(?:\p{L}\.){2,}$/u;

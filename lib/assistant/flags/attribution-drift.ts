@@ -48,6 +48,7 @@ export function attributionDriftFlags(
         ...attributed.flatMap(({ attributions }) => attributions.map((found) => found.words)),
       ]),
       kind: attributionDriftKind.id,
+      severity: "medium",
       claimId: claim.id,
       title: "Stated as fact, but the sources attribute it",
       detail: `The claim says this as fact; its evidence only reports what someone says (${[...new Set(words)].join("; ")}). Say who says it, or find a source that states it.`,

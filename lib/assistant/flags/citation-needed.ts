@@ -26,6 +26,7 @@ export function citationNeededFlags(summary: string, claims: readonly AssistClai
     flags.push({
       id: flagId(citationNeededKind, "story", [sentence.text, String(occurrence)]),
       kind: citationNeededKind.id,
+      severity: "low",
       claimId: null,
       title: "Citation needed",
       detail:

@@ -1,5 +1,6 @@
 import type { AssistClaimInput, AssistantFlag } from "../assistance";
 import { claimDiscrepancies } from "../discrepancies";
+import type { FactContext } from "../facts";
 import type { AssistantSource } from "../sources";
 import { flagId, type FlagKindDefinition } from "./flag-kind";
 import { outletOf, sourceWording, summaryWording } from "./wordings";
@@ -18,6 +19,7 @@ export const claimDiscrepancyKind: FlagKindDefinition<"claim_discrepancy"> = {
 export function claimDiscrepancyFlags(
   claim: AssistClaimInput,
   sources: ReadonlyMap<string, AssistantSource>,
+  times: ReadonlyMap<string, FactContext> = new Map(),
 ): AssistantFlag[] {
   if (!claim.text || !claim.span) return [];
   const { text, span } = claim;
@@ -26,8 +28,8 @@ export function claimDiscrepancyFlags(
   const byId = new Map(quotes.map((quote) => [quote.id, quote]));
   return claimDiscrepancies(
     text,
-    quotes.map((quote) => ({ id: quote.id, text: quote.exact })),
-  ).map(({ claimFact, quoteFacts }) => {
+    quotes.map((quote) => ({ id: quote.id, text: quote.exact, context: times.get(quote.sourceId) })),
+  ).map(({ claimFact, quoteFacts, severity }) => {
     const said = [
       ...new Set(
         quoteFacts.map(({ quoteId, fact }) => `${outletOf(byId.get(quoteId)?.sourceId, sources)} says ${fact.wording}`),
@@ -40,6 +42,7 @@ export function claimDiscrepancyFlags(
         ...quoteFacts.map(({ fact }) => fact.wording),
       ]),
       kind: claimDiscrepancyKind.id,
+      severity,
       claimId: claim.id,
       title: `The summary says ${claimFact.wording}; ${said.join("; ")}`,
       detail: `The claim's ${claimFact.kind === "list" ? "list" : claimFact.kind} differs from what its quotes say. Check which is right, or whether they speak of different things.`,

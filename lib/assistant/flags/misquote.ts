@@ -19,6 +19,7 @@ export function misquoteFlag(flag: QuotationFlag, claim: AssistClaimInput | null
   return {
     id: flagId(misquoteKind, claim?.id ?? "story", [claim?.text ?? "", quotation.text]),
     kind: misquoteKind.id,
+    severity: "high",
     claimId: claim?.id ?? null,
     title: closest ? `Quoted differently by ${closest.outlet}` : "No source has this quotation",
     detail: closest

@@ -20,6 +20,7 @@ export function oneSidedFlags(claim: AssistClaimInput, coverage: ClaimCoverage):
     {
       id: flagId(oneSidedKind, claim.id, [claim.text ?? "", ...coverage.outlets.map((outlet) => outlet.outlet)]),
       kind: oneSidedKind.id,
+      severity: "low",
       claimId: claim.id,
       title: `Every supporting outlet leans ${lean}`,
       detail: `${coverage.outlets.map((outlet) => `${outlet.outlet} (${biasLabelText(outlet.biasLabel).toLowerCase()})`).join(", ")} support this claim. Look for a center or ${lean === "left" ? "right" : "left"}-leaning outlet that reports it too.`,

@@ -19,6 +19,7 @@ export function singleSourceFlags(claim: AssistClaimInput, coverage: ClaimCovera
     {
       id: flagId(singleSourceKind, claim.id, [claim.text ?? "", only.outlet]),
       kind: singleSourceKind.id,
+      severity: "medium",
       claimId: claim.id,
       title: "Only one outlet supports this claim",
       detail: `Every supporting quote comes from ${only.outlet}${lean ? `, which leans ${lean}` : ""}. Look for an independent outlet that reports it too.`,

@@ -21,6 +21,7 @@ export function sourceMisquoteFlag(flag: QuotationFlag, sources: ReadonlyMap<str
   return {
     id: flagId(sourceMisquoteKind, flag.in, [quotation.text, closest?.text ?? ""]),
     kind: sourceMisquoteKind.id,
+    severity: "medium",
     claimId: null,
     title: closest
       ? `${outlet} quotes this differently from ${closest.outlet}`

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { claimDiscrepancies, sourceDiscrepancies } from "@/lib/assistant/discrepancies";
 import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
-import { numberValue } from "@/lib/assistant/facts";
+import { articleTime } from "@/lib/assistant/article-time";
+import { factsOf, numberValue } from "@/lib/assistant/facts";
 import { checkSourceQuotations, checkSummaryQuotations, quotationsIn } from "@/lib/assistant/quotations";
-import { sentencesOf } from "@/lib/assistant/text-analysis";
+import { sentencesOf, type Sentence } from "@/lib/assistant/text-analysis";
 import { locate, seedEval, seedSources } from "../../../fixtures/assistant/seed-story";
 
 const index = buildEvidenceIndex(seedSources);
@@ -114,15 +115,27 @@ describe("quotation checker", () => {
 });
 
 describe("discrepancy finder", () => {
-  it("reports the three different times given for the earlier text-only videos, and not the day all sources agree on", () => {
-    const found = sourceDiscrepancies(index);
+  it("reports the dates of the earlier text-only videos that cannot agree, read against the article's date", () => {
+    const found = sourceDiscrepancies(index, seedSources);
     const times = found.filter((group) => group.kind === "time");
     expect(times).toHaveLength(1);
-    expect(new Set(times[0]?.wordings.map((wording) => wording.fact.value))).toEqual(
-      new Set(["last year", "last october", "six months ago"]),
+    const [group] = times;
+    // 003 (2 May 2025): last October is October 2024; 004 gives no date, so it is read as of 003's: six months
+    // ago is November 2024. "Last year" (2024) agrees with both.
+    expect(group?.conflicts.map((pair) => pair.map((at) => group.wordings[at]?.fact.wording))).toEqual([
+      ["last October", "Six months ago"],
+    ]);
+    expect(group?.severity).toBe("medium");
+    expect(group?.readings.join("; ")).toContain(
+      "“Six months ago” in 004 (no date of its own; read as of 2 May 2025) is 1 November 2024 – 30 November 2024",
     );
-    const platforms = found.find((group) => group.kind === "list");
-    expect(platforms?.wordings.map((wording) => wording.sourceId).sort()).toEqual(["001", "002", "003"]);
+    const lists = found.filter((group) => group.kind === "list");
+    expect(lists.map((group) => group.wordings.map((wording) => wording.fact.wording))).toEqual([
+      ["Mandarin, Farsi and Korean", "Mandarin", "Mandarin"],
+      ["X and Telegram", "YouTube, Facebook, Telegram, Instagram, and X", "Instagram, Facebook, and YouTube"],
+    ]);
+    // Both platform lists say "including" / "like": naming other platforms is a low-severity difference.
+    expect(lists.map((group) => group.severity)).toEqual(["medium", "low"]);
   });
 
   it("flags a number in a claim that its quotes state differently, and not one they agree with", () => {
@@ -136,5 +149,59 @@ describe("discrepancy finder", () => {
     ).toEqual([["900000"]]);
     expect(claimDiscrepancies("The videos had 900,000 views.", quotes)).toEqual([]);
     expect(numberValue("about 2.9 million")).toBe(2_900_000);
+  });
+
+  it("compares a count only with a count of the same thing, and reads hedges as ranges", () => {
+    const quotes = [
+      {
+        id: "q1",
+        text: "At least two people were killed and 23 people were injured; 200 passengers were aboard the train.",
+      },
+    ];
+    const values = (claim: string) =>
+      claimDiscrepancies(claim, quotes).map((found) => [found.claimFact.wording, found.severity]);
+    expect(values("Three people died.")).toEqual([]);
+    expect(values("Seventeen people were hurt.")).toEqual([["Seventeen", "high"]]);
+    expect(values("About 210 passengers were aboard.")).toEqual([]);
+    expect(values("The crash killed 200.")).toEqual([]);
+    const cars = [{ id: "q2", text: "Eight cars and two locomotives derailed." }];
+    expect(claimDiscrepancies("Seven cars derailed.", cars).map((found) => found.claimFact.wording)).toEqual(["Seven"]);
+  });
+
+  it("reads times of day in their zones and dates against each article's date", () => {
+    const central = { time: articleTime("2025-05-12T19:10:00-05:00", "article"), localOffset: -300 };
+    const fact = (text: string, context = central) =>
+      factsOf(sentencesOf(text)[0] as Sentence, context).find((found) => found.kind === "time");
+    expect(fact("It happened at 1:42 p.m. CT, officials said.")?.value).toBe("18:42 UTC");
+    expect(fact("It happened at 2:42 p.m. ET.")?.value).toBe("18:42 UTC");
+    expect(fact("It happened at 12.42pm local time.")?.value).toBe("17:42 UTC");
+    expect(fact("It happened at about 1:40 p.m.")?.range).toEqual({ low: 1110, high: 1130 });
+    const tuesday = { time: articleTime("2025-05-13T06:30:00-05:00", "article"), localOffset: -300 };
+    expect(fact("Three died yesterday.", tuesday)?.value).toBe("12 May 2025");
+    expect(fact("The site was inspected last October.")?.value).toBe("1 October 2024 – 31 October 2024");
+    expect(fact("The site was inspected seven months ago.")?.value).toBe("1 October 2024 – 31 October 2024");
+    // A date after the article's is a plan, never the same fact as what happened.
+    expect(fact("The town will hold a vigil on Wednesday.", tuesday)).toMatchObject({
+      value: "14 May 2025",
+      future: true,
+    });
+  });
+
+  it("reads a list given in part as a difference, and not a list with “other” or a noun shared by adjectives", () => {
+    const lists = (text: string) =>
+      factsOf(sentencesOf(text)[0] as Sentence)
+        .filter((fact) => fact.scale === "list")
+        .map((fact) => fact.items);
+    expect(lists("The warehouse stored ammonium nitrate, anhydrous ammonia and urea.")).toEqual([
+      ["ammonium nitrate", "anhydrous ammonia", "urea"],
+    ]);
+    expect(lists("Employees of the CIA and other U.S. spy agencies were offered buyouts.")).toEqual([]);
+    expect(lists("Officials warned that Chinese and Russian intelligence officials hope to recruit them.")).toEqual([]);
+    const quotes = [{ id: "q1", text: "The warehouse stored ammonium nitrate, anhydrous ammonia and urea." }];
+    expect(
+      claimDiscrepancies("The warehouse stored ammonium nitrate and anhydrous ammonia.", quotes).map(
+        (found) => found.severity,
+      ),
+    ).toEqual(["medium"]);
   });
 });
