@@ -161,7 +161,8 @@ export interface RelayResult {
  * Redis cannot be reached.
  */
 export async function acrossTwoProcesses(ctx: Context): Promise<RelayResult | { skipped: string }> {
-  const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  // BENCH_REDIS_URL, not REDIS_URL: a shell's REDIS_URL may name a Redis that others use.
+  const redisUrl = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379";
   const unreachable = (await redisUnreachable(redisUrl)) ?? (await BenchDatabase.postgresUnreachable());
   if (unreachable) return { skipped: unreachable };
   const db = await BenchDatabase.createPostgres();

@@ -6,7 +6,7 @@ import { Prisma } from "../db/generated/client";
 import { mentionedIds } from "../../lib/mentions/mention-tokens";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { announceEvent } from "../notifications/announce-event";
-import { isUniqueViolation } from "../db/prisma-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/prisma-errors";
 
 /**
  * Where rooms load and store their documents: a compacted state and a log of the updates accepted since, so that
@@ -109,40 +109,63 @@ interface LoadRow {
 const INSERT_BATCH = 300;
 
 /** One update to append to a story's log. */
-interface LogRow {
+export interface LogRow {
   storyId: string;
   update: Uint8Array;
 }
 
+/** What became of each row of a write, in order: undefined when it was written, else why it was not. */
+export type RowOutcomes = unknown[];
+
+/** How long one write of the log may take before its appends fail (and their rooms retry). */
+export const APPEND_TIMEOUT_MS = 10_000;
+
 /**
- * Appends with a group commit across rooms: every append of one turn of the event loop goes into one INSERT,
- * and the appends made while it runs into the next, so a database write costs the process once per turn, not
- * once per room (with SQLite each write holds the event loop). When a statement fails, its rows are written one
- * by one, so that one bad row (a story deleted meanwhile) fails its own append only.
+ * Appends with a group commit across rooms: every append of one turn of the event loop goes into one write, and
+ * the appends made while it runs into the next, so a database write costs the process once per turn, not once per
+ * room (with SQLite each write holds the event loop). `write` says what became of each row: a row for a story
+ * deleted meanwhile fails alone; any other failure, or no answer within `timeoutMs`, fails the whole write, and
+ * each room retries its own.
  */
-export function groupCommit(insert: (rows: readonly LogRow[]) => Promise<void>): Persistence["append"] {
-  let queue: Array<LogRow & { done: (error?: unknown) => void }> = [];
+export function groupCommit(
+  write: (rows: readonly LogRow[]) => Promise<RowOutcomes>,
+  timeoutMs = APPEND_TIMEOUT_MS,
+): Persistence["append"] {
+  let queue: Array<LogRow & { resolve: () => void; reject: (error: unknown) => void }> = [];
   let running = false;
   const run = async () => {
     running = true;
     while (queue.length > 0) {
       const batch = queue.slice(0, INSERT_BATCH);
       queue = queue.slice(batch.length);
+      let outcomes: RowOutcomes;
       try {
-        await insert(batch);
-        for (const row of batch) row.done();
+        outcomes = await withTimeout(write(batch), timeoutMs);
       } catch (error) {
-        if (batch.length === 1) batch[0]!.done(error);
-        else for (const row of batch) await insert([row]).then(() => row.done(), row.done);
+        outcomes = batch.map(() => error ?? new Error("appending to the log failed"));
       }
+      batch.forEach((row, i) => {
+        const error = outcomes[i];
+        if (error === undefined) row.resolve();
+        else row.reject(error);
+      });
     }
     running = false;
   };
   return (storyId, update) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ storyId, update, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      queue.push({ storyId, update, resolve, reject });
       if (queue.length === 1 && !running) setImmediate(() => void run());
     });
+}
+
+/** `promise`, or a rejection when it has not settled within `ms` (it may still settle later; nobody waits). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Another process compacted the same story first: read again and fold what is left. */
@@ -172,9 +195,25 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
     append: groupCommit(async (rows) => {
       // Raw: on the hot path of every edit, Prisma's create costs about four times this statement. The id is a
       // random UUID (cuid() is Prisma's own default); createdAt is the database's.
-      await prisma.$executeRaw`INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES ${Prisma.join(
-        rows.map(({ storyId, update }) => Prisma.sql`(${randomUUID()}, ${storyId}, ${Uint8Array.from(update)})`),
-      )}`;
+      const insert = (some: readonly LogRow[]) =>
+        prisma.$executeRaw`INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES ${Prisma.join(
+          some.map(({ storyId, update }) => Prisma.sql`(${randomUUID()}, ${storyId}, ${Uint8Array.from(update)})`),
+        )}`;
+      try {
+        await insert(rows);
+        return rows.map(() => undefined);
+      } catch (error) {
+        // A statement is all or nothing: when a story was deleted meanwhile, the rows of the others go again.
+        if (!isForeignKeyViolation(error)) throw error;
+        const storyIds = [...new Set(rows.map((row) => row.storyId))];
+        const found = await prisma.story.findMany({ where: { id: { in: storyIds } }, select: { id: true } });
+        const existing = new Set(found.map((story) => story.id));
+        const kept = rows.filter((row) => existing.has(row.storyId));
+        if (kept.length > 0) await insert(kept);
+        return rows.map((row) =>
+          existing.has(row.storyId) ? undefined : new StoryNotFoundError(`story ${row.storyId} does not exist`),
+        );
+      }
     }),
     async markChecked(storyId, version) {
       await prisma.storyDocument.updateMany({ where: { storyId, version }, data: { checkedBy: WRITE_POLICY_VERSION } });

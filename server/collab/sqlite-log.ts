@@ -2,7 +2,15 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
-import { foldUpdates, groupCommit, StoryNotFoundError, type Persistence } from "./persistence";
+import { isForeignKeyViolation } from "../db/prisma-errors";
+import {
+  foldUpdates,
+  groupCommit,
+  StoryNotFoundError,
+  type LogRow,
+  type Persistence,
+  type RowOutcomes,
+} from "./persistence";
 
 /** The part of the persistence that every edit and every open goes through: the compacted state and the log. */
 export type DocumentLog = Pick<Persistence, "load" | "append" | "compact" | "markChecked">;
@@ -21,7 +29,9 @@ const timestamp = () => new Date().toISOString();
  * prepared once. On SQLite each statement runs synchronously in the process anyway, and through Prisma an append
  * cost about 0.24 ms at the median and 16 ms at p99, against 0.014 and 0.25 ms here (bench/RESULTS.md). Each
  * operation is one synchronous transaction, so nothing else in the process runs between its reads and writes, and
- * two processes on the file see each other's commits whole.
+ * two processes on the file see each other's commits whole. With synchronous=NORMAL in WAL mode a commit survives
+ * a crash of the process, not a power cut of the machine (the last commits may be lost then): PostgreSQL is the
+ * answer for that (docs/DEPLOY.md).
  */
 export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): void } {
   const db = new Database(databaseUrl.replace(/^file:/, ""), { timeout: BUSY_TIMEOUT_MS });
@@ -50,9 +60,19 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     if (!readStory.get(storyId)) throw new StoryNotFoundError(`story ${storyId} does not exist`);
     return { document: readState.get(storyId), rows: readLog.all(storyId) };
   });
-  const appendRows = db.transaction((rows: ReadonlyArray<{ storyId: string; update: Uint8Array }>) => {
+  // One transaction for the group, the write lock taken at its start (one wait for another process's lock, not
+  // one per row). A row for a story deleted meanwhile fails alone: SQLite undoes only the failed statement.
+  const appendRows = db.transaction((rows: readonly LogRow[]): RowOutcomes => {
     const now = timestamp();
-    for (const { storyId, update } of rows) insert.run(randomUUID(), storyId, update, now);
+    return rows.map(({ storyId, update }) => {
+      try {
+        insert.run(randomUUID(), storyId, update, now);
+        return undefined;
+      } catch (error) {
+        if (!isForeignKeyViolation(error)) throw error;
+        return new StoryNotFoundError(`story ${storyId} does not exist`);
+      }
+    });
   });
   const compact = db.transaction((storyId: string) => {
     const current = readState.get(storyId);

@@ -87,7 +87,7 @@ describe("the collaboration server's persistence", () => {
     expect(await storedSummary(prisma, storyId)).toEqual(expected);
   });
 
-  it("writes the appends of many stories at one moment in one group, and a bad row fails its own append only", async () => {
+  it("writes the appends of many stories made at one moment, and a row for a deleted story fails its own append only", async () => {
     const stories = await Promise.all([0, 1, 2].map(() => storyWithWords(30)));
     // Interleaved, all at once, with one append to a story that does not exist (a story deleted meanwhile).
     const appends = stories.flatMap(({ storyId, updates }) =>
