@@ -48,7 +48,6 @@ export const versionResourceSchema = z
   .object({
     slug: z.string(),
     number: z.number().int().positive(),
-    latestVersion: z.number().int().positive().describe("The story's newest version when this was served."),
     title: z.string(),
     url: z.string().url().describe("The reader's page of this version."),
     publishedAt: z.string().datetime(),
@@ -71,14 +70,15 @@ export const versionResourceSchema = z
             exact: z.string().describe("The quoted words, verbatim from the source."),
             prefix: z.string(),
             suffix: z.string(),
-            note: z.string(),
           }),
         ),
       }),
     ),
     sources: z.array(sourceSchema),
   })
-  .describe("One published version of a check, as immutable as the version itself.");
+  .describe(
+    "One published version of a check, as immutable as the version itself (so it says nothing of later versions: the story list and /stories/{slug} do). An editor's note on a quote is the newsroom's own and is not published.",
+  );
 export type VersionResource = z.infer<typeof versionResourceSchema>;
 
 /** Pagination of the story list: a page number and a page size within bounds. */
@@ -104,7 +104,6 @@ export function verdictCounts(content: VersionContent): VerdictCounts {
 export function versionResource(version: {
   slug: string;
   number: number;
-  latestVersion: number;
   title: string;
   url: string;
   publishedAt: Date;
@@ -115,7 +114,6 @@ export function versionResource(version: {
   return {
     slug: version.slug,
     number: version.number,
-    latestVersion: version.latestVersion,
     title: version.title,
     url: version.url,
     publishedAt: version.publishedAt.toISOString(),
@@ -136,7 +134,6 @@ export function versionResource(version: {
         exact: quote.selector.exact,
         prefix: quote.selector.prefix,
         suffix: quote.selector.suffix,
-        note: quote.note,
       })),
     })),
     sources: content.sources,

@@ -18,18 +18,16 @@ const CORS = {
   "Access-Control-Expose-Headers": "ETag",
 };
 
-/** A strong ETag of a body: a hash of its bytes. */
+/** A weak ETag of a body, a hash of its text: weak, because the server may send the body compressed or not. */
 function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 }
 
 /** Whether an If-None-Match header names this ETag (or is "*"); weak comparison, as RFC 9110 asks for GET. */
 function matches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === "*" || tag === etag);
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => opaque(tag) === "*" || opaque(tag) === opaque(etag));
 }
 
 /**

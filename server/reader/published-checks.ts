@@ -34,21 +34,26 @@ export async function publishedStoryIndex(db: PrismaClient = prisma()): Promise<
     .sort((a, b) => latest(b) - latest(a) || a.slug.localeCompare(b.slug));
 }
 
+/** Versions whose contents one query reads. */
+const CONTENTS_PER_QUERY = 500;
+
 /** Stored versions of stories with their contents, keyed by story id, then by number (one query). */
 async function versionContents(
   wanted: ReadonlyArray<{ storyId: string; number: number }>,
   db: PrismaClient,
 ): Promise<Map<string, Map<number, PublishedVersion["content"]>>> {
   const byStory = new Map<string, Map<number, PublishedVersion["content"]>>();
-  if (wanted.length === 0) return byStory;
-  const rows = await db.version.findMany({
-    where: { OR: wanted.map(({ storyId, number }) => ({ storyId, number })) },
-    select: { storyId: true, number: true, content: true },
-  });
-  for (const row of rows) {
-    const versions = byStory.get(row.storyId) ?? new Map<number, PublishedVersion["content"]>();
-    versions.set(row.number, versionContentSchema.parse(JSON.parse(row.content)));
-    byStory.set(row.storyId, versions);
+  // In slices: each wanted version is two parameters of one statement, and SQLite allows 32,766.
+  for (let at = 0; at < wanted.length; at += CONTENTS_PER_QUERY) {
+    const rows = await db.version.findMany({
+      where: { OR: wanted.slice(at, at + CONTENTS_PER_QUERY).map(({ storyId, number }) => ({ storyId, number })) },
+      select: { storyId: true, number: true, content: true },
+    });
+    for (const row of rows) {
+      const versions = byStory.get(row.storyId) ?? new Map<number, PublishedVersion["content"]>();
+      versions.set(row.number, versionContentSchema.parse(JSON.parse(row.content)));
+      byStory.set(row.storyId, versions);
+    }
   }
   return byStory;
 }

@@ -77,7 +77,6 @@ export async function storyVersion(request: Request, slugText: string, numberTex
     request,
     versionResource({
       ...version,
-      latestVersion: version.latestNumber,
       url: readerPageUrl(version.slug, version.number),
     }),
     // A numbered version never changes; "the latest" moves when a correction is published.

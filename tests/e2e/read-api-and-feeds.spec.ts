@@ -43,12 +43,15 @@ test("the read API serves published versions, as its OpenAPI document says, to a
   const latestBody = await latest.json();
   expect(conforms("Version", latestBody)).toBe(true);
   expect(latestBody).toMatchObject({ number: 2, correctionNote: CORRECTION });
+  // A numbered version says nothing that a later version changes, and no editor's note on a quote.
+  expect(latestBody).not.toHaveProperty("latestVersion");
+  expect(latestBody.claims[0].quotes[0]).not.toHaveProperty("note");
 
   const first = await request.get(`/api/v1/stories/${slug}/versions/1`);
   expect(first.status()).toBe(200);
   expect(first.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   const etag = first.headers()["etag"]!;
-  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(etag).toMatch(/^W\/"[\w-]+"$/);
   const version = await first.json();
   expect(conforms("Version", version)).toBe(true);
   expect(version.claims.map((claim: { text: string }) => claim.text)).toEqual(Object.values(DEMO_CHECK_CLAIMS));

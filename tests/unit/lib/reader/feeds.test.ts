@@ -135,7 +135,6 @@ describe("the read API's resources", () => {
     const resource = versionResource({
       slug: "alpha",
       number: 1,
-      latestVersion: 2,
       title: "Alpha",
       url: "https://news.example/stories/alpha/v/1",
       publishedAt: at(1),
