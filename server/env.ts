@@ -124,6 +124,11 @@ const envSchema = z
       .optional(),
     /** The sender of that mail. */
     MAIL_FROM: z.string().min(3).max(320).default("Corroborate <corroborate@localhost>"),
+    /**
+     * How long notifications gather before they are mailed, in seconds: what arrives together is one digest (only
+     * when SMTP_URL is set).
+     */
+    NOTIFICATION_DIGEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
     /** How often the collaboration server checks connected people's roles, in milliseconds. */
     COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   })
