@@ -1,6 +1,6 @@
 import { articleTime, dayText, offsetOf, type ArticleTime } from "./article-time";
 import type { EvidenceIndex } from "./evidence-index";
-import { factsOf, mentionsOf, sameItem, type Fact, type FactContext } from "./facts";
+import { factsOf, itemsPattern, mentionsOf, sameItem, type Fact, type FactContext } from "./facts";
 import { quotationsIn } from "./quotations";
 import type { AssistantSource } from "./sources";
 import { contentStems, sentencesOf } from "./text-analysis";
@@ -116,14 +116,19 @@ export function sourceDiscrepancies(
     for (const fact of found)
       if (fact.scale === "list") listed.set(sourceId, [...(listed.get(sourceId) ?? []), ...fact.items]);
   }
+  const patterns = new Map<string, RegExp | null>();
+  const patternFor = (sourceId: string) => {
+    if (!patterns.has(sourceId)) {
+      const own = listed.get(sourceId) ?? [];
+      const others = [...new Set([...listed].filter(([id]) => id !== sourceId).flatMap(([, items]) => items))];
+      patterns.set(sourceId, itemsPattern(others.filter((item) => !own.some((mine) => sameItem(mine, item)))));
+    }
+    return patterns.get(sourceId) ?? null;
+  };
   for (const { at, facts: found } of sentenceFacts) {
     const entry = index.sentences[at];
     if (!entry) continue;
-    const own = listed.get(entry.sourceId) ?? [];
-    const others = [
-      ...new Set([...listed].filter(([id]) => id !== entry.sourceId).flatMap(([, items]) => items)),
-    ].filter((item) => !own.some((mine) => sameItem(mine, item)));
-    found.push(...mentionsOf(entry.sentence, others));
+    found.push(...mentionsOf(entry.sentence, patternFor(entry.sourceId)));
     const paragraph = paragraphs[at] ?? new Set<string>();
     const sentenceStems = new Set(contentStems(entry.sentence.tokens));
     for (const fact of found) {
@@ -150,9 +155,24 @@ export function sourceDiscrepancies(
     weight,
   );
   // Each fact's most similar comparable fact in every other source.
+  // Only facts of one kind can be the same fact: each is compared with its kind's bucket.
+  const buckets = new Map<string, number[]>();
+  for (const [at, { fact }] of facts.entries()) {
+    const bucket = bucketOf(fact);
+    const list = buckets.get(bucket);
+    if (list) list.push(at);
+    else buckets.set(bucket, [at]);
+  }
   const best = facts.map((fact, at) => {
     const bySource = new Map<string, { other: number; score: number }>();
-    for (const [other, candidate] of facts.entries()) {
+    const candidates =
+      fact.fact.scale === "list"
+        ? [...(buckets.get("list") ?? []), ...(buckets.get("mention") ?? [])]
+        : fact.fact.scale === "mention"
+          ? (buckets.get("list") ?? [])
+          : (buckets.get(bucketOf(fact.fact)) ?? []);
+    for (const other of candidates) {
+      const candidate = facts[other] as Located;
       if (candidate.sourceId === fact.sourceId || !comparable(fact.fact, candidate.fact)) continue;
       const topic = similarity(vectors[at], vectors[other]);
       // One item named alone is the same list only in a sentence on the same topic.
@@ -262,6 +282,15 @@ const MEASURE_UNITS = new Set(
     " ",
   ),
 );
+
+/**
+ * Facts that may be the same fact share a bucket: counts of people, of one thing, times of day, dates,
+ * lists; an item named alone is compared with lists only.
+ */
+function bucketOf(fact: Fact): string {
+  if (fact.scale === "count") return fact.person ? "people" : `count:${fact.unit ?? ""}`;
+  return fact.scale;
+}
 
 /** Whether two facts state the same fact, so that different values would contradict each other. */
 function comparable(a: Fact, b: Fact): boolean {

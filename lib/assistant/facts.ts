@@ -114,11 +114,11 @@ const NUMBER_WORD = Object.keys(WORD_NUMBERS)
   .join("|");
 const COUNT = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,:-])(?:(${HEDGE})\s+)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?:${NUMBER_WORD})(?:[\s-](?:${NUMBER_WORD}))?)(?:\s+(hundred|thousand|million|billion|trillion))?(?![\p{L}\p{N}]|[:.]\d|\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b))`,
-  "giu",
+  "iuy",
 );
 const CLOCK = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(about|around|approximately|roughly|shortly after|just after|shortly before|just before)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?:\s+(local time|[ECMP][SD]?T|GMT|UTC|BST)\b)?`,
-  "giu",
+  "iuy",
 );
 const YEAR = /^(?:19|20)\d{2}$/;
 
@@ -172,7 +172,7 @@ const DATE = new RegExp(
     String.raw`\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago\b`,
     String.raw`\b((?:19|20)\d{2})\b`,
   ].join("|"),
-  "giu",
+  "iuy",
 );
 
 /** Where the sentence's article stands in time, and the zone a time of day without one is read in. */
@@ -211,7 +211,7 @@ export function factsOf(sentence: Sentence, context: FactContext = { time: null,
     neighbours: [],
   });
 
-  for (const match of sentence.text.matchAll(CLOCK)) {
+  for (const match of atWords(sentence, CLOCK)) {
     const at = match.index ?? 0;
     const hours = (Number(match[2]) % 12) + ((match[4] ?? "").toLowerCase() === "p" ? 12 : 0);
     const minutes = hours * 60 + Number(match[3] ?? 0);
@@ -231,7 +231,7 @@ export function factsOf(sentence: Sentence, context: FactContext = { time: null,
   const background = [...sentence.text.matchAll(/\b((?:19|20)\d{2})\b/g)].some(
     (match) => context.time !== null && Number(match[1]) < context.time.year,
   );
-  for (const match of sentence.text.matchAll(DATE)) {
+  for (const match of atWords(sentence, DATE)) {
     const at = match.index ?? 0;
     if (!free(at, at + match[0].length)) continue;
     const resolved = resolveDate(match, context.time);
@@ -249,7 +249,7 @@ export function factsOf(sentence: Sentence, context: FactContext = { time: null,
     });
   }
 
-  for (const match of sentence.text.matchAll(COUNT)) {
+  for (const match of atWords(sentence, COUNT)) {
     const at = match.index ?? 0;
     const number = match[2] ?? "";
     if (!free(at, at + match[0].length) || YEAR.test(number) || background) continue;
@@ -298,11 +298,31 @@ export function factsOf(sentence: Sentence, context: FactContext = { time: null,
   return facts.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The matches of a sticky pattern that start at a word or number of the sentence, without overlaps: trying
+ * a pattern only where a word starts is what keeps reading facts cheap for long sources.
+ */
+function atWords(sentence: Sentence, pattern: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let after = 0;
+  for (const token of sentence.tokens) {
+    const at = token.start - sentence.start;
+    if (at < after || (token.kind !== "word" && token.kind !== "number")) continue;
+    pattern.lastIndex = at;
+    const match = pattern.exec(sentence.text);
+    if (!match || match[0].length === 0) continue;
+    found.push(match);
+    after = at + match[0].length;
+  }
+  return found;
+}
+
 const CLASS_NAMES = new Set(Object.values(PREDICATE_CLASSES));
 
 /** The numeric value of a number's words: "about 900,000" → 900000, "2.9 million" → 2900000, "two" → 2. */
 export function numberValue(words: string): number | null {
-  const match = new RegExp(COUNT.source, "iu").exec(words.trim());
+  COUNT.lastIndex = 0;
+  const match = COUNT.exec(words.trim());
   return match ? countValue(match[2] ?? "", match[3]) : null;
 }
 
@@ -337,6 +357,8 @@ function countedUnit(tokens: readonly Token[], from: number): { unit: string | n
   let unit: string | null = null;
   while (tokens[at] && (["ADJ", "NOUN", "PROPN"].includes(tokens[at]?.pos ?? "") || tokens[at]?.value === "-")) {
     const token = tokens[at] as Token;
+    // "two videos Thursday": a day or a month after a count is when, not what.
+    if (WEEKDAYS.includes(token.lemma) || MONTHS.includes(token.lemma)) break;
     if (token.pos === "NOUN" || token.pos === "PROPN") unit = token.lemma;
     at += 1;
   }
@@ -487,6 +509,18 @@ const ITEM_POS = new Set(["NOUN", "PROPN", "ADJ"]);
  * offsets in the text.
  */
 function listsIn(sentence: Sentence): Array<{ start: number; end: number; items: string[] }> {
+  let lists = listCache.get(sentence);
+  if (!lists) {
+    lists = findLists(sentence);
+    listCache.set(sentence, lists);
+  }
+  return lists;
+}
+
+/** The lists of each sentence: the facts and the mentions of a sentence both need them. */
+const listCache = new WeakMap<Sentence, Array<{ start: number; end: number; items: string[] }>>();
+
+function findLists(sentence: Sentence): Array<{ start: number; end: number; items: string[] }> {
   const tokens = sentence.tokens;
   const lists: Array<{ start: number; end: number; items: string[] }> = [];
   const itemAt = (from: number): { end: number; words: Token[] } | null => {
@@ -571,10 +605,24 @@ export function itemKey(item: string): string {
  * ammonia"; "repression", "political repression").
  */
 export function sameItem(a: string, b: string): boolean {
-  const wordsA = itemKey(a).split(/[\s-]+/);
-  const wordsB = new Set(itemKey(b).split(/[\s-]+/));
-  const setA = new Set(wordsA);
-  return wordsA.every((word) => wordsB.has(word)) || [...wordsB].every((word) => setA.has(word));
+  return within(itemWords(a), itemWords(b)) || within(itemWords(b), itemWords(a));
+}
+
+function within(words: ReadonlySet<string>, others: ReadonlySet<string>): boolean {
+  for (const word of words) if (!others.has(word)) return false;
+  return true;
+}
+
+/** The words of items, kept: the finder compares every list with every other. */
+const itemWordCache = new Map<string, Set<string>>();
+function itemWords(item: string): Set<string> {
+  let words = itemWordCache.get(item);
+  if (!words) {
+    if (itemWordCache.size >= 10_000) itemWordCache.clear();
+    words = new Set(itemKey(item).split(/[\s-]+/));
+    itemWordCache.set(item, words);
+  }
+  return words;
 }
 
 /** The content stems within three content words of a span of a sentence, without the words of the items. */
@@ -587,38 +635,44 @@ export function neighboursOf(tokens: readonly Token[], start: number, end: numbe
 }
 
 /**
- * One item of a list named alone in a sentence ("where the company stored ammonium nitrate"), as a fact to
- * set beside the list: a report that names part of a list gives a different list.
+ * A pattern that finds any of the items as whole words, case-insensitively, longest first; null for none.
+ * Built once per source and passed to mentionsOf for each of its sentences.
  */
-export function mentionsOf(sentence: Sentence, items: readonly string[]): Fact[] {
+export function itemsPattern(items: readonly string[]): RegExp | null {
+  const unique = [...new Set(items.map((item) => item.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return null;
+  const alternatives = unique.map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, "giu");
+}
+
+/**
+ * Items of lists named alone in a sentence ("where the company stored ammonium nitrate"), found by a pattern
+ * of itemsPattern, as facts to set beside the lists: a report that names part of a list gives a different list.
+ */
+export function mentionsOf(sentence: Sentence, pattern: RegExp | null): Fact[] {
   const facts: Fact[] = [];
+  if (!pattern) return facts;
   const lists = listsIn(sentence);
-  for (const item of items) {
-    const pattern = new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\p{L}\p{N}])`,
-      "giu",
-    );
-    for (const match of sentence.text.matchAll(pattern)) {
-      const start = sentence.start + (match.index ?? 0);
-      const end = start + match[0].length;
-      if (lists.some((list) => list.start <= start && end <= list.end)) continue;
-      facts.push({
-        kind: "list",
-        scale: "mention",
-        wording: match[0],
-        start,
-        end,
-        value: itemKey(item),
-        range: null,
-        unit: null,
-        person: false,
-        predicates: [],
-        resolvedBy: null,
-        future: false,
-        items: [match[0]],
-        neighbours: neighboursOf(sentence.tokens, start, end, [item]),
-      });
-    }
+  for (const match of sentence.text.matchAll(pattern)) {
+    const start = sentence.start + (match.index ?? 0);
+    const end = start + match[0].length;
+    if (lists.some((list) => list.start <= start && end <= list.end)) continue;
+    facts.push({
+      kind: "list",
+      scale: "mention",
+      wording: match[0],
+      start,
+      end,
+      value: itemKey(match[0]),
+      range: null,
+      unit: null,
+      person: false,
+      predicates: [],
+      resolvedBy: null,
+      future: false,
+      items: [match[0]],
+      neighbours: neighboursOf(sentence.tokens, start, end, [match[0]]),
+    });
   }
   return facts;
 }
