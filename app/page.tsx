@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { FrontPage } from "@/components/reader/front-page";
 import { NewsroomHome } from "@/components/stories/newsroom-home";
+import { checkListQuerySchema } from "@/lib/reader/check-listing";
 import { getSessionUser } from "@/server/auth/session";
-import { publishedStoryIndex } from "@/server/reader/published-checks";
+import { listChecks } from "@/server/reader/check-listing";
 import { listStories } from "@/server/stories/queries";
 import { feedAlternates } from "@/server/stories/reader-page";
 import NewsroomLayout from "./(newsroom)/layout";
@@ -16,7 +17,7 @@ export function generateMetadata(): Metadata {
   return { alternates: { types: feedAlternates() }, manifest: "/manifest.webmanifest" };
 }
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await getSessionUser();
   if (user) {
     return (
@@ -25,14 +26,10 @@ export default async function HomePage() {
       </NewsroomLayout>
     );
   }
-  const index = await publishedStoryIndex();
-  const checks = index.map((story) => {
-    const latest = story.versions.at(-1)!;
-    return { slug: story.slug, title: latest.title, publishedAt: latest.publishedAt };
-  });
+  const query = checkListQuerySchema.parse(await searchParams);
   return (
     <ReaderLayout>
-      <FrontPage checks={checks} />
+      <FrontPage list={await listChecks(query)} q={query.q} />
     </ReaderLayout>
   );
 }
