@@ -2,14 +2,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/accounts/demo-banner";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { can } from "@/lib/auth/policy";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
+import { unreadCount } from "@/server/notifications/inbox";
 import { activeDemoAccounts } from "@/server/users/demo-accounts";
 
-/** The newsroom's pages: the demo accounts warning while there are any, a header with the signed-in person, rendered per request. */
+/** The newsroom's pages: the demo accounts warning while there are any, a header with the signed-in person and their notifications' bell, rendered per request. */
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   const [user, demoAccounts] = await Promise.all([getSessionUser(), activeDemoAccounts(prisma())]);
+  const unread = user && can(user.role, "open_workspace") ? await unreadCount(prisma(), user.id) : null;
   return (
     <>
       <DemoBanner emails={demoAccounts} admin={!!user && can(user.role, "manage_users")} />
@@ -20,6 +23,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </Link>
           {user ? (
             <div className="flex items-center gap-3 text-sm">
+              {unread !== null ? <NotificationBell initialCount={unread} /> : null}
               <Link href="/account" className="hover:underline" title="Your account">
                 {user.name} <span className="text-stone-500">· {user.role}</span>
               </Link>
