@@ -4,7 +4,7 @@
 // recall@3 and MRR of the evidence suggestions, globally and per outlet, and precision/recall of the quotation
 // checker and the discrepancy finder.
 import { sourceDiscrepancies } from "@/lib/assistant/discrepancies";
-import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
+import { bestPassagePerSource, buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
 import { checkSourceQuotations } from "@/lib/assistant/quotations";
 import { calderStory } from "../tests/fixtures/assistant/calder-story";
 import { locateIn, type LabelledFact, type LabelledStory } from "../tests/fixtures/assistant/labelled-story";
@@ -24,6 +24,7 @@ interface StoryScores {
   mrr: number;
   outletRecallAt3: number;
   outletBestRight: number;
+  panel: { shownRight: number; shownWrong: number; missed: number; silentRight: number; silentWrong: number };
   outletPairs: number;
   perOutlet: Map<string, { pairs: number; top3: number }>;
   quotationPrecision: [number, number];
@@ -49,6 +50,7 @@ function evaluate(story: LabelledStory): StoryScores {
   let outletPairs = 0;
   let outletTop3 = 0;
   let outletBest = 0;
+  const panel = { shownRight: 0, shownWrong: 0, missed: 0, silentRight: 0, silentWrong: 0 };
   for (const claim of labels.claims) {
     const located = claim.support.map((passage) => ({
       source: passage.source,
@@ -70,6 +72,16 @@ function evaluate(story: LabelledStory): StoryScores {
     reciprocalSum += first === -1 ? 0 : 1 / (first + 1);
     if (recall < 1)
       misses.push(`${claim.id} (${top3} of top 3 relevant, first at rank ${first === -1 ? "none" : first + 1})`);
+    // The panel's per-source rows: a supporting source should show a labelled passage, another "nothing close".
+    for (const row of bestPassagePerSource(index, claim.text)) {
+      const relevant = located.filter((passage) => passage.source === row.sourceId);
+      if (relevant.length === 0) {
+        if (row.passage) panel.silentWrong += 1;
+        else panel.silentRight += 1;
+      } else if (!row.passage) panel.missed += 1;
+      else if (relevant.some((passage) => overlaps(passage, row.passage as Range))) panel.shownRight += 1;
+      else panel.shownWrong += 1;
+    }
     // Per outlet: each source that supports the claim, ranked on its own sentences.
     for (const source of story.sources) {
       const relevant = located.filter((passage) => passage.source === source.id);
@@ -126,6 +138,7 @@ function evaluate(story: LabelledStory): StoryScores {
     mrr: reciprocalSum / claims,
     outletRecallAt3: ratio(outletTop3, outletPairs),
     outletBestRight: ratio(outletBest, outletPairs),
+    panel,
     outletPairs,
     perOutlet,
     quotationPrecision: [correctFlags, flags.length],
@@ -157,6 +170,14 @@ row(
   (score) => `${figure(score.outletRecallAt3)} (${score.outletPairs} pairs)`,
 );
 row("per outlet: the source's best passage is a labelled one", (score) => figure(score.outletBestRight));
+row(
+  "per-source panel: supporting sources shown a labelled passage / a wrong one / nothing close",
+  ({ panel }) => `${panel.shownRight} / ${panel.shownWrong} / ${panel.missed}`,
+);
+row(
+  "per-source panel: sources with no support shown nothing close / a passage",
+  ({ panel }) => `${panel.silentRight} / ${panel.silentWrong}`,
+);
 row("quotation checker precision", (score) => fraction(score.quotationPrecision));
 row("quotation checker recall", (score) => fraction(score.quotationRecall));
 row("discrepancy precision (right findings / findings)", (score) => fraction(score.discrepancyPrecision));

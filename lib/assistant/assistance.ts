@@ -1,6 +1,6 @@
 import type { Stance } from "../claims/claim-schema";
 import type { BiasLabel } from "../import/bias-label";
-import type { EvidenceSuggestion } from "./evidence-index";
+import type { EvidenceSuggestion, SourcePassage } from "./evidence-index";
 import type { FlagKind } from "./flags/flag-kinds";
 
 /** A claim as the assistant reads it: its words where they lie in the summary, and its quotes. */
@@ -79,6 +79,8 @@ export interface ClaimAssistance {
   claimId: string;
   /** Passages that may support the claim, best first, excluding those already attached. */
   suggestions: EvidenceSuggestion[];
+  /** Each source's best passage for the claim (attached ones included), or null for "nothing close", in source order. */
+  perSource: SourcePassage[];
   coverage: ClaimCoverage;
   flags: AssistantFlag[];
 }

@@ -2,11 +2,13 @@ import type { AssistClaimInput, AssistInput, AssistantFlag, ClaimAssistance, Sto
 import { claimCoverage } from "./coverage";
 import { sourceDiscrepancies, storyTimes } from "./discrepancies";
 import {
+  bestPassagePerSource,
   buildEvidenceIndex,
   suggestEvidence,
   type EvidenceIndex,
   type EvidenceSuggestion,
   type IndexedSentence,
+  type SourcePassage,
 } from "./evidence-index";
 import { attributionDriftFlags } from "./flags/attribution-drift";
 import { citationNeededFlags } from "./flags/citation-needed";
@@ -35,7 +37,8 @@ const SUGGESTION_CACHE_SIZE = 1_000;
 /**
  * Builds the assistant of a story: indexes the sources and finds, once, what the sources say differently
  * from each other (source_misquote and source_discrepancy flags). `assist` then checks a draft against them:
- * per claim, suggestions (k = 5, leaving out passages already attached), coverage and the claim's flags
+ * per claim, suggestions (k = 5, leaving out passages already attached), each source's best passage or
+ * "nothing close" (bestPassagePerSource), coverage and the claim's flags
  * (misquote, claim_discrepancy, single_source, one_sided, attribution_drift); for the story, citation_needed
  * on every summary sentence that no evidenced claim covers, and misquote for quotations outside every claim.
  * Each kind of flag, with its wording and the function that makes its flags, is a module of lib/assistant/flags/.
@@ -72,16 +75,20 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
     );
 
   // An edit changes one claim at a time: the others' suggestions are kept from the previous runs.
-  const suggestionCache = new Map<string, EvidenceSuggestion[]>();
+  const suggestionCache = new Map<string, { suggestions: EvidenceSuggestion[]; perSource: SourcePassage[] }>();
+  const sourceIds = sources.map((source) => source.id);
   const suggestionsFor = (text: string, quotes: AssistClaimInput["quotes"]) => {
     const key = JSON.stringify([text, quotes.map((quote) => [quote.sourceId, quote.start, quote.end])]);
-    let suggestions = suggestionCache.get(key);
-    if (!suggestions) {
+    let found = suggestionCache.get(key);
+    if (!found) {
       if (suggestionCache.size >= SUGGESTION_CACHE_SIZE) suggestionCache.clear();
-      suggestions = suggestEvidence(index, text, { k: SUGGESTIONS, exclude: quotes });
-      suggestionCache.set(key, suggestions);
+      found = {
+        suggestions: suggestEvidence(index, text, { k: SUGGESTIONS, exclude: quotes }),
+        perSource: bestPassagePerSource(index, text, { attached: quotes, sourceIds }),
+      };
+      suggestionCache.set(key, found);
     }
-    return suggestions;
+    return found;
   };
 
   return {
@@ -104,7 +111,7 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
         ];
         assisted.set(claim.id, {
           claimId: claim.id,
-          suggestions: claim.text ? suggestionsFor(claim.text, claim.quotes) : [],
+          ...(claim.text ? suggestionsFor(claim.text, claim.quotes) : { suggestions: [], perSource: [] }),
           coverage,
           flags: claimFlags,
         });

@@ -163,19 +163,8 @@ export function suggestEvidence(
     exclude = [],
   }: { k?: number; exclude?: ReadonlyArray<{ sourceId: string; start: number; end: number }> } = {},
 ): EvidenceSuggestion[] {
-  const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
-  const query = new Map([...queryStems].map((stem) => [stem, 1]));
-  const scores = scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
-  const excluded = (entry: IndexedSentence) =>
-    exclude.some(
-      (range) =>
-        range.sourceId === entry.sourceId && range.start < entry.sentence.end && entry.sentence.start < range.end,
-    );
-  const ranked = [...scores]
-    .filter(([, score]) => score > 0)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .map(([at, score]) => ({ entry: index.sentences[at] as IndexedSentence, score }))
-    .filter(({ entry }) => !excluded(entry));
+  const { queryStems, ranked: all } = rankSentences(index, claimText);
+  const ranked = all.filter(({ entry }) => !overlapsAny(entry, exclude));
   // Corroboration comes from different outlets: each source's best sentence first, then the rest by score.
   const seen = new Set<string>();
   const floor = (ranked[0]?.score ?? 0) * DIVERSITY_FLOOR;
@@ -183,7 +172,100 @@ export function suggestEvidence(
     ({ entry, score }) => score >= floor && !seen.has(entry.sourceId) && seen.add(entry.sourceId),
   );
   const rest = ranked.filter((item) => !firsts.includes(item));
-  return [...firsts, ...rest].slice(0, k).map(({ entry, score }) => ({
+  return [...firsts, ...rest].slice(0, k).map(({ entry, score }) => suggestionOf(index, entry, score, queryStems));
+}
+
+/** A source's best passage for a claim, or why there is none to show. */
+export interface SourcePassage {
+  sourceId: string;
+  outlet: string;
+  /** The source's best sentence for the claim, or null when nothing in it is close ("nothing close"). */
+  passage: EvidenceSuggestion | null;
+  /** The passage overlaps a quote already attached to the claim. */
+  attached: boolean;
+}
+
+/**
+ * A source's best sentence is close to a claim when it scores at least this share of the best sentence of all
+ * the sources and matches at least CLOSE_TERMS of the claim's words; otherwise the source says nothing close.
+ * Chosen on the seed story alone (shares 0.1-0.4, 1-2 words: 0.3 and 1 gets the most of its 28 claim × source
+ * rows right); `npm run eval` reports the panel's rows on both stories.
+ */
+export const CLOSE_SHARE = 0.3;
+export const CLOSE_TERMS = 1;
+
+/**
+ * Each source's best passage for a claim, in the order of `sourceIds` (every source of the index when
+ * omitted): the sentence of that source that ranks highest as suggestEvidence ranks them, attached or not, or
+ * null when it is not close (CLOSE_SHARE of the best score and CLOSE_TERMS matched words), so that an editor
+ * sees which outlets say it and which do not.
+ * @example bestPassagePerSource(index, "The CIA released two videos").map((row) => row.passage?.outlet ?? "nothing close")
+ */
+export function bestPassagePerSource(
+  index: EvidenceIndex,
+  claimText: string,
+  {
+    attached = [],
+    sourceIds,
+  }: {
+    attached?: ReadonlyArray<{ sourceId: string; start: number; end: number }>;
+    sourceIds?: readonly string[];
+  } = {},
+): SourcePassage[] {
+  const { queryStems, ranked } = rankSentences(index, claimText);
+  const top = ranked[0]?.score ?? 0;
+  const outlets = new Map(index.sentences.map((entry) => [entry.sourceId, entry.outlet]));
+  const order = sourceIds ?? [...outlets.keys()];
+  return order.map((sourceId) => {
+    // A quote already attached from this source is its best passage for the claim.
+    const held = ranked.find(({ entry }) => entry.sourceId === sourceId && overlapsAny(entry, attached));
+    const best = held ?? ranked.find(({ entry }) => entry.sourceId === sourceId);
+    const passage = best ? suggestionOf(index, best.entry, best.score, queryStems) : null;
+    const close =
+      passage !== null &&
+      (held !== undefined ||
+        (best !== undefined && best.score >= top * CLOSE_SHARE && passage.matchedTerms.length >= CLOSE_TERMS));
+    return {
+      sourceId,
+      outlet: outlets.get(sourceId) ?? passage?.outlet ?? sourceId,
+      passage: close ? passage : null,
+      attached: held !== undefined,
+    };
+  });
+}
+
+function overlapsAny(
+  entry: IndexedSentence,
+  ranges: ReadonlyArray<{ sourceId: string; start: number; end: number }>,
+): boolean {
+  return ranges.some(
+    (range) =>
+      range.sourceId === entry.sourceId && range.start < entry.sentence.end && entry.sentence.start < range.end,
+  );
+}
+
+/** The sentences that share a term with the claim, best first, after one round of feedback. */
+function rankSentences(
+  index: EvidenceIndex,
+  claimText: string,
+): { queryStems: Set<string>; ranked: Array<{ entry: IndexedSentence; score: number }> } {
+  const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
+  const query = new Map([...queryStems].map((stem) => [stem, 1]));
+  const scores = scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
+  const ranked = [...scores]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([at, score]) => ({ entry: index.sentences[at] as IndexedSentence, score }));
+  return { queryStems, ranked };
+}
+
+function suggestionOf(
+  index: EvidenceIndex,
+  entry: IndexedSentence,
+  score: number,
+  queryStems: ReadonlySet<string>,
+): EvidenceSuggestion {
+  return {
     sourceId: entry.sourceId,
     outlet: entry.outlet,
     start: entry.sentence.start,
@@ -200,7 +282,7 @@ export function suggestEvidence(
           .map((name) => name.words),
       ]),
     ],
-  }));
+  };
 }
 
 /** Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half. */

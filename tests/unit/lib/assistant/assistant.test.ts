@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimDiscrepancies, sourceDiscrepancies } from "@/lib/assistant/discrepancies";
-import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
+import { bestPassagePerSource, buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
 import { articleTime } from "@/lib/assistant/article-time";
 import { factsOf, numberValue } from "@/lib/assistant/facts";
 import { checkSourceQuotations, checkSummaryQuotations, quotationsIn } from "@/lib/assistant/quotations";
@@ -111,6 +111,21 @@ describe("quotation checker", () => {
       "we will not stop now",
       "nor will we slow down",
     ]);
+  });
+});
+
+describe("each source's best passage", () => {
+  it("shows each source's best sentence for a claim, nothing close for a source that does not address it, and an attached quote first", () => {
+    const claim = seedEval.claims.find((candidate) => candidate.id === "c5")?.text ?? "";
+    const rows = bestPassagePerSource(index, claim);
+    expect(rows.map((row) => row.sourceId)).toEqual(["001", "002", "003", "004"]);
+    expect(rows.filter((row) => row.passage === null).map((row) => row.sourceId)).toEqual(["001", "003"]);
+    expect(rows[1]?.passage?.text).toMatch(
+      /^The campaign follows similar efforts previously aimed at Russian officials/,
+    );
+    const attached = locate("004", "Officials say the Russian-language videos have proved successful.");
+    const withQuote = bestPassagePerSource(index, claim, { attached: [{ sourceId: "004", ...attached }] });
+    expect(withQuote[3]).toMatchObject({ attached: true, passage: { start: attached.start } });
   });
 });
 
