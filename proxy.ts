@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseCrossSiteWrite } from "@/lib/http/cross-site-writes";
-import { createNonce, securityHeaders } from "@/lib/http/security-headers";
+import { createNonce, mayBeFramed, securityHeaders } from "@/lib/http/security-headers";
 import { getEnv } from "@/server/env";
 import { collabPublicUrl } from "@/server/http/collab-public-url";
 
@@ -13,7 +13,8 @@ import { collabPublicUrl } from "@/server/http/collab-public-url";
  * - Every response gets the security headers (lib/http/security-headers.ts) with a fresh CSP nonce. Next
  *   reads the nonce from the request's Content-Security-Policy header and puts it on its scripts; a server
  *   component can read it from `x-nonce`. So every page is rendered per request (the root layout says so): a
- *   page cached as HTML would carry an old nonce, or none, and its scripts would not run. Browser code that
+ *   page cached as HTML would carry an old nonce, or none, and its scripts would not run. Only the claim
+ *   embeds (`/embed/…`) may be framed, by any site. Browser code that
  *   adds a `<style>` takes the document's nonce instead (components/workspace/summary/document-nonce.ts).
  */
 export function proxy(request: NextRequest): NextResponse {
@@ -24,6 +25,7 @@ export function proxy(request: NextRequest): NextResponse {
     collabUrl: collabPublicUrl(env, request.nextUrl.hostname),
     https: new URL(env.NEXTAUTH_URL).protocol === "https:",
     development: process.env.NODE_ENV === "development",
+    framable: mayBeFramed(request.nextUrl.pathname),
   });
 
   const refusal = refuseCrossSiteWrite(

@@ -8,6 +8,20 @@ export interface SecurityHeaderOptions {
   https: boolean;
   /** `next dev`: React's debugging needs eval, and the dev server's styles carry no nonce. */
   development?: boolean;
+  /** An embed (`mayBeFramed`): any site may show it in a frame. Every other response refuses framing. */
+  framable?: boolean;
+}
+
+/**
+ * Whether a path may be shown in another site's frame: the claim embeds (`/embed/…`) alone, which are made for
+ * other sites' articles and change nothing. Every other page, the newsroom's above all, refuses framing, so that
+ * no site can overlay it to trick a click (clickjacking).
+ *
+ * @example mayBeFramed("/embed/claims/claim-1") // true
+ * @example mayBeFramed("/stories/cia-videos") // false
+ */
+export function mayBeFramed(pathname: string): boolean {
+  return pathname.startsWith("/embed/");
 }
 
 /** How long browsers keep to https once they have seen HSTS: two years, as the preload list asks. */
@@ -27,13 +41,19 @@ export function createNonce(): string {
  * own scripts, and whatever they load (`'strict-dynamic'`): an injected `<script>` or event handler does not
  * run. `<style>` elements need the nonce too (Tiptap's and the summary's highlights get it); style attributes
  * are allowed, since React renders `style={…}` as one and they cannot run code. Pages connect to this site
- * and the collaboration server only, cannot be framed, and post forms only here.
+ * and the collaboration server only, cannot be framed (but embeds, by anyone), and post forms only here.
  *
  * @example
  * contentSecurityPolicy({ nonce: "abc", collabUrl: "ws://localhost:1234", https: false })
  * // "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; … connect-src 'self' ws://localhost:1234; …"
  */
-export function contentSecurityPolicy({ nonce, collabUrl, https, development = false }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  collabUrl,
+  https,
+  development = false,
+  framable = false,
+}: SecurityHeaderOptions): string {
   const directives: Array<[string, ...string[]]> = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
@@ -47,7 +67,8 @@ export function contentSecurityPolicy({ nonce, collabUrl, https, development = f
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
     ["form-action", "'self'"],
-    ["frame-ancestors", "'none'"],
+    // An embed may be framed by any page, on any site; nothing else by any.
+    ["frame-ancestors", framable ? "*" : "'none'"],
   ];
   if (https) directives.push(["upgrade-insecure-requests"]);
   return directives.map((directive) => directive.join(" ")).join("; ");
@@ -55,13 +76,14 @@ export function contentSecurityPolicy({ nonce, collabUrl, https, development = f
 
 /**
  * Every header a response of the app carries for its defence, as [name, value] pairs: the CSP above, no
- * framing (also for browsers without frame-ancestors), no MIME sniffing, referrers only as an origin to other
+ * framing (also for browsers without frame-ancestors; an embed leaves X-Frame-Options out, which has no value
+ * that allows every site), no MIME sniffing, referrers only as an origin to other
  * sites, its own browsing context group, no camera, microphone or location, and HSTS under https.
  */
 export function securityHeaders(options: SecurityHeaderOptions): Array<[string, string]> {
   const headers: Array<[string, string]> = [
     ["Content-Security-Policy", contentSecurityPolicy(options)],
-    ["X-Frame-Options", "DENY"],
+    ...(options.framable ? [] : [["X-Frame-Options", "DENY"] as [string, string]]),
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["Cross-Origin-Opener-Policy", "same-origin"],

@@ -28,14 +28,23 @@ export function feedAlternates(): NonNullable<Metadata["alternates"]>["types"] {
   };
 }
 
-/** Title, description, canonical link, feeds, Open Graph and Twitter card of a published check. */
+/** Title, description, canonical link, feeds, oEmbed, Open Graph and Twitter card of a published check. */
 export function readerMetadata(story: PublishedStory, url: string): Metadata {
   const description = `${story.content.claims.length} claims checked against their sources. ${story.content.summary.slice(0, 150)}…`;
   return {
     title: story.title,
     description,
     // A page's alternates replace its layout's whole (Next merges metadata one key deep): the feeds again.
-    alternates: { canonical: url, types: feedAlternates() },
+    // The oEmbed discovery link (an embed of the check's first claim; a claim's permalink embeds that claim).
+    alternates: {
+      canonical: url,
+      types: {
+        ...feedAlternates(),
+        "application/json+oembed": [
+          { url: siteUrl(`/api/oembed?url=${encodeURIComponent(url)}&format=json`), title: story.title },
+        ],
+      },
+    },
     openGraph: {
       type: "article",
       title: story.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, createNonce, mayBeFramed, securityHeaders } from "@/lib/http/security-headers";
 
 const HTTP = { nonce: "bm9uY2U=", collabUrl: "ws://localhost:1234", https: false };
 
@@ -70,6 +70,39 @@ describe("securityHeaders", () => {
     expect(new Map(securityHeaders({ ...HTTP, https: true })).get("Strict-Transport-Security")).toMatch(
       /^max-age=\d{8}; includeSubDomains$/,
     );
+  });
+});
+
+describe("embeds", () => {
+  it("are the only paths that may be framed", () => {
+    expect(mayBeFramed("/embed/claims/claim-1-abc")).toBe(true);
+    for (const path of [
+      "/",
+      "/stories/cia-videos",
+      "/stories/x/edit",
+      "/embed",
+      "/embedded/x",
+      "/api/oembed",
+      "/signin",
+    ])
+      expect(mayBeFramed(path), path).toBe(false);
+  });
+
+  it("may be framed by any site, and keep every other defence", () => {
+    const embed = { ...HTTP, framable: true };
+    const policy = directives(contentSecurityPolicy(embed));
+    expect(policy.get("frame-ancestors")).toEqual(["*"]);
+    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    const headers = new Map(securityHeaders(embed));
+    expect(headers.has("X-Frame-Options")).toBe(false);
+    expect(headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(headers.get("Content-Security-Policy")).toBe(contentSecurityPolicy(embed));
+  });
+
+  it("are not framable unless asked", () => {
+    expect(directives(contentSecurityPolicy({ ...HTTP, framable: false })).get("frame-ancestors")).toEqual(["'none'"]);
+    expect(new Map(securityHeaders({ ...HTTP, framable: false })).get("X-Frame-Options")).toBe("DENY");
   });
 });
 
