@@ -59,7 +59,8 @@ interface Located {
 
 /**
  * The time context of each source: its own date when it states one, else the story's (the middle date of
- * the sources that state one), and the story's local UTC offset (the most common offset of their timestamps).
+ * the sources that state one), and the story's local UTC offset (the most common offset their timestamps
+ * state; none from timestamps in UTC, and then a time of day without a zone is compared only with another).
  */
 export function storyTimes(sources: readonly AssistantSource[]): Map<string, FactContext> {
   const dated = sources
@@ -70,8 +71,9 @@ export function storyTimes(sources: readonly AssistantSource[]): Map<string, Fac
   const assumed = middle ? { ...middle, basis: "assumed" as const } : null;
   const offsets = new Map<number, number>();
   for (const source of sources) {
-    const offset = offsetOf(source.publishedAt);
-    if (offset !== null && source.publishedAt) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    // An instant in UTC ("…Z", as the database gives it) says nothing of where the story happened.
+    const offset = /[+-]\d{2}:?\d{2}$/.test(source.publishedAt ?? "") ? offsetOf(source.publishedAt) : null;
+    if (offset !== null) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
   }
   const localOffset = [...offsets].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   return new Map(

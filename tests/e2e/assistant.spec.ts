@@ -6,6 +6,10 @@ import { WorkspacePage } from "./pages/workspace-page";
 const FIRST_SENTENCE =
   "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials, aiming to encourage them to leak secrets to the U.S.";
 const LAST_SENTENCE = "Chinese officials have yet to respond.";
+// The first clause of the summary's fourth sentence: 002 says it, Bloomberg (001) does not.
+const RUSSIA_CLAUSE = "The campaign follows previous successes in recruiting informants from Russia";
+const FROM_002 =
+  "The campaign follows similar efforts previously aimed at Russian officials, which U.S. intelligence sources claim have successfully generated new leads and informants.";
 // Bloomberg's (001) opening sentence: it says what the first sentence of the summary says.
 const FROM_001 =
   "WASHINGTON — The Central Intelligence Agency released two videos Thursday aimed at recruiting Chinese officials who might be disillusioned by their prospects in government in a bid to get them to share top secrets about China with the U.S.";
@@ -114,4 +118,30 @@ test("a flag dismissed with a reason is dismissed for everyone, and can be resto
   await dismissal.getByRole("button", { name: /^Restore/ }).click();
   await expect(mayaAssistant.flag(singleSource)).toHaveCount(1);
   await expect(mayaAssistant.dismissedFlags).toHaveCount(0);
+});
+
+test("the assistant shows each source's best passage for the claim, or nothing close, and attaches one", async ({
+  browser,
+}) => {
+  const { maya, mayaAssistant } = await twoEditorsOnADemoCopy(browser);
+  await maya.markClaim(RUSSIA_CLAUSE);
+  await expect(maya.claim(RUSSIA_CLAUSE)).toHaveCount(1);
+
+  // One row per source of the story (four articles and the four cards of the aggregator page).
+  await expect(mayaAssistant.sourcePassages).toHaveCount(8);
+  await expect(mayaAssistant.sourcePassage("Bloomberg")).toHaveAttribute("data-state", "nothing-close");
+  await expect(mayaAssistant.sourcePassage("Bloomberg")).toContainText("Nothing close");
+  const unnamed = mayaAssistant.sourcePassage("Outlet not stated");
+  await expect(unnamed).toHaveAttribute("data-state", "close");
+  await expect(unnamed.getByTestId("source-passage-text")).toHaveText(FROM_002);
+  await expect(unnamed.locator("strong", { hasText: "campaign" })).toHaveCount(1);
+
+  await unnamed.getByRole("button", { name: "Attach as evidence: the passage from Outlet not stated" }).click();
+  await expect(maya.claim(RUSSIA_CLAUSE).getByTestId("quote-exact")).toHaveText(FROM_002);
+  // The attached quote stays that source's passage, marked as attached.
+  await expect(unnamed).toHaveAttribute("data-state", "attached");
+  await expect(unnamed).toContainText("Attached");
+  await expect(mayaAssistant.sourcePassage("Bloomberg")).toHaveAttribute("data-state", "nothing-close");
+
+  await mayaAssistant.panel.screenshot({ path: "tests/.tmp/assistant-per-source.png" });
 });

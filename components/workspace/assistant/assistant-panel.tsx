@@ -9,6 +9,7 @@ import type { ClaimCoverage, StoryAssistance } from "@/lib/assistant/assistance"
 import type { EvidenceSuggestion } from "@/lib/assistant/evidence-index";
 import { biasLabelText } from "@/lib/import/bias-label";
 import { FlagCard } from "./flag-card";
+import { SourcePassages } from "./source-passages";
 import { SuggestionCard } from "./suggestion-card";
 import type { AssistantView } from "./use-assistant";
 
@@ -20,7 +21,8 @@ const suggestionKey = (suggestion: EvidenceSuggestion) =>
 
 /**
  * The verification assistant for the active claim: passages of the sources that may support it (one click
- * attaches one as a supporting quote), who supports it so far, and what the assistant flags about it.
+ * attaches one as a supporting quote), each source's best passage or "nothing close", who supports it so far,
+ * and what the assistant flags about it.
  */
 export function AssistantPanel({ view }: { view: AssistantView }) {
   const claim = useWorkspace().activeClaim;
@@ -105,6 +107,7 @@ export function AssistantPanel({ view }: { view: AssistantView }) {
               </button>
             ) : null}
           </div>
+          {help.perSource.length > 0 ? <SourcePassages rows={help.perSource} onAttach={attach} /> : null}
           <Coverage coverage={help.coverage} />
           <div>
             <h3

@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { ErrorText } from "@/components/ui/error-text";
-import type { AssistantFlag, FlagKind } from "@/lib/assistant/assistance";
+import type { AssistantFlag, FlagKind, FlagSeverity } from "@/lib/assistant/assistance";
 import type { Dismissal } from "@/lib/assistant/dismissals";
 import { EmphasisedText } from "./emphasised-text";
 
@@ -16,6 +16,13 @@ export const FLAG_KIND_TEXT: Record<FlagKind, string> = {
   attribution_drift: "Attribution dropped",
   source_misquote: "Sources quote differently",
   source_discrepancy: "Sources disagree",
+};
+
+/** How much a flag matters, in an editor's words. */
+const SEVERITY_TEXT: Record<FlagSeverity, string> = {
+  high: "high priority",
+  medium: "check before publishing",
+  low: "worth a look",
 };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -37,7 +44,16 @@ export function FlagCard({
 }) {
   return (
     <div className="text-sm" data-testid="flag-card" data-flag-id={flag.id} data-flag-kind={flag.kind}>
-      <p className="text-xs font-semibold uppercase tracking-wide text-amber-800">{FLAG_KIND_TEXT[flag.kind]}</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-amber-800">
+        {FLAG_KIND_TEXT[flag.kind]}{" "}
+        <span
+          className="font-normal normal-case text-stone-500"
+          data-testid="flag-severity"
+          data-severity={flag.severity}
+        >
+          · {SEVERITY_TEXT[flag.severity]}
+        </span>
+      </p>
       <p className="font-medium text-stone-900" data-testid="flag-title">
         {flag.title}
       </p>

@@ -38,6 +38,7 @@ function assistantSourcesOf(sources: readonly WorkspaceSource[]): AssistantSourc
     id: source.id,
     outlet: sourceLabel(source),
     biasLabel: biasLabelSchema.catch("unknown").parse(source.biasLabel),
+    publishedAt: source.publishedAt,
     text: source.text,
   }));
 }

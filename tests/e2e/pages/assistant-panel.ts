@@ -7,6 +7,8 @@ export class AssistantPanel {
   readonly flags: Locator;
   readonly dismissedFlags: Locator;
   readonly storyFlags: Locator;
+  /** One row per source: its best passage for the active claim, or "Nothing close". */
+  readonly sourcePassages: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByTestId("assistant-panel");
@@ -14,6 +16,16 @@ export class AssistantPanel {
     this.flags = this.panel.getByRole("list", { name: "Flags of this claim" }).getByTestId("flag-card");
     this.dismissedFlags = this.panel.getByTestId("dismissed-flags");
     this.storyFlags = page.getByTestId("story-flags");
+    this.sourcePassages = this.panel
+      .getByRole("list", { name: "Best passage of each source" })
+      .getByTestId("source-passage");
+  }
+
+  /** The row of the first source named by this outlet. */
+  sourcePassage(outlet: string): Locator {
+    return this.sourcePassages
+      .filter({ has: this.page.getByTestId("source-passage-outlet").getByText(outlet, { exact: true }) })
+      .first();
   }
 
   /** The suggestion whose sentence contains these words. */
