@@ -22,6 +22,7 @@ export async function announceEvent(
   }
   try {
     const deliveries = await enqueueDeliveries(prisma, row);
+    if (deliveries.length === 0) return;
     const options = { appUrl: getEnv().NEXTAUTH_URL };
     for (const id of deliveries) {
       attemptDelivery(prisma, id, options).catch((error: unknown) =>

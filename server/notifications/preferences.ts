@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { notificationKindSchema, type NotificationKind } from "../../lib/notifications/notification-kinds";
+import {
+  NOTIFICATION_KINDS,
+  notificationKindSchema,
+  type NotificationKind,
+} from "../../lib/notifications/notification-kinds";
 import type { PrismaClient } from "../db/create-prisma";
 import { RequestError } from "../http/request-error";
 import { verifyUnsubscribe } from "./unsubscribe-link";
@@ -21,6 +25,25 @@ export async function unsubscribe(prisma: PrismaClient, secret: string, input: U
   if (!verifyUnsubscribe(secret, input.u, input.k, input.s))
     throw new RequestError(403, "This unsubscribe link is not valid.");
   await setPreference(prisma, input.u, input.k, { email: false });
+}
+
+/** A person's choice for one kind, as the settings form sends it. */
+export const preferenceInputSchema = z.object({
+  kind: notificationKindSchema,
+  inApp: z.boolean(),
+  email: z.boolean(),
+});
+
+/** A person's choices for every kind (the default, both on, where they chose nothing). */
+export async function loadPreferences(
+  prisma: PrismaClient,
+  userId: string,
+): Promise<Array<{ kind: NotificationKind; inApp: boolean; email: boolean }>> {
+  const rows = await prisma.notificationPreference.findMany({ where: { userId } });
+  return NOTIFICATION_KINDS.map((kind) => {
+    const row = rows.find((candidate) => candidate.kind === kind);
+    return { kind, inApp: row?.inApp ?? true, email: row?.email ?? true };
+  });
 }
 
 /** Sets a person's choice for one kind (unset channels keep their current value, by default on). */

@@ -74,6 +74,8 @@ test("Maya mentions Rosa in a claim's thread; Rosa is told at once, opens the cl
   const workspace = new WorkspacePage(rosaPage);
   await expect(workspace.claim(CLAIM).getByRole("button", { expanded: true })).toBeVisible();
   await expect(rosa.count).toHaveCount(0);
+  // Rosa reads the mention of herself by her name.
+  await expect(workspace.claim(CLAIM).getByTestId("comment-mention")).toHaveText(`@${rosaUser.name}`);
 
   // Rosa rejects the claim with a reason; Maya is told, with the reason.
   const review = workspace.claim(CLAIM).getByRole("form", { name: "Review this claim" });
@@ -87,4 +89,17 @@ test("Maya mentions Rosa in a claim's thread; Rosa is told at once, opens the cl
   const rejection = mayaBell.item(`${rosaUser.name} rejected your claim`);
   await expect(rejection.getByTestId("notification-reason")).toHaveText(`Reason: ${REASON}`);
   await expect(rejection).toContainText(CLAIM);
+});
+
+test("each person chooses which notifications they get in the app and by e-mail", async ({ browser }) => {
+  const page = await signedInPage(browser, demoUser("editor", 1));
+  await page.goto("/notifications");
+  const byMail = page.getByRole("checkbox", { name: "A claim is assigned to me: by e-mail" });
+  await expect(byMail).toBeChecked();
+  const saved = page.waitForResponse((response) => response.url().endsWith("/api/notifications/preferences"));
+  await byMail.uncheck();
+  expect((await saved).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "A claim is assigned to me: by e-mail" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "A claim is assigned to me: in the app" })).toBeChecked();
 });

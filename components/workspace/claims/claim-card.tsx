@@ -139,7 +139,7 @@ export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: W
               </ul>
             )}
           </div>
-          <ClaimThread comments={claim.comments} people={people} onComment={onComment} />
+          <ClaimThread comments={claim.comments} people={people} you={actorOf(user)} onComment={onComment} />
           <ConfirmInPlace
             trigger="Delete claim…"
             triggerClassName="text-xs text-red-800 underline hover:text-red-900 focus-visible:outline-2 focus-visible:outline-blue-600"

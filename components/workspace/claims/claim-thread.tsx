@@ -32,16 +32,20 @@ function CommentBody({ body, names }: { body: string; names: ReadonlyMap<string,
 export function ClaimThread({
   comments,
   people,
+  you,
   onComment,
 }: {
   comments: ClaimComment[];
+  /** Whom a comment may mention: everyone but `you`. */
   people: readonly MentionablePerson[];
+  /** The person writing, whose name a mention of them shows too. */
+  you: MentionablePerson;
   onComment: (body: string) => void;
 }) {
   const [body, setBody] = useState("");
   const [picked, setPicked] = useState<MentionablePerson[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const names = new Map(people.map((person) => [person.id, person.name]));
+  const names = new Map([...people, you].map((person) => [person.id, person.name]));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -5,6 +5,7 @@ import { assignClaim } from "@/server/claims/assign-claim";
 import type { CollabClient } from "@/server/collab/collab-client";
 import { RequestError } from "@/server/http/request-error";
 import { loadInbox, markRead, unreadCount } from "@/server/notifications/inbox";
+import { loadPreferences, setPreference } from "@/server/notifications/preferences";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
 import { eventually, serveEachTest } from "../../collab-harness";
@@ -120,12 +121,14 @@ describe("notifications", () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const tom = await createUser(prisma, "editor", "Tom");
     const ines = await createUser(prisma, "editor", "Inès");
-    await prisma.notificationPreference.createMany({
-      data: [
-        { userId: tom.id, kind: "assigned", inApp: false, email: false },
-        { userId: ines.id, kind: "assigned", inApp: false, email: true },
-      ],
-    });
+    await setPreference(prisma, tom.id, "assigned", { inApp: false, email: false });
+    await setPreference(prisma, ines.id, "assigned", { inApp: false });
+    expect(await loadPreferences(prisma, ines.id)).toEqual([
+      { kind: "mentioned", inApp: true, email: true },
+      { kind: "claim_decided", inApp: true, email: true },
+      { kind: "assigned", inApp: false, email: true },
+      { kind: "story_published", inApp: true, email: true },
+    ]);
     const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
     await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: tom.id });
     await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: ines.id });
