@@ -118,7 +118,14 @@ row(
   `createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`,
   time(5, () => createAssistant(sources)),
 );
+// What the worker holds: the heap one assistant of these sources keeps (after a collection when the bench runs
+// with --expose-gc: `node --expose-gc --import tsx bench/assistant.bench.ts`).
+const collect = (globalThis as { gc?: () => void }).gc;
+collect?.();
+const heapBefore = process.memoryUsage().heapUsed;
 const assistant = createAssistant(sources);
+collect?.();
+const heapHeld = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
 /** The demo summary with the words of some claims edited (run `at`), and every claim where its words now are. */
 function editedDraft(at: number, edit: (index: number) => boolean) {
   let summary = demoSummary;
@@ -151,3 +158,6 @@ console.log(
 );
 console.log("| operation | runs | p50 ms | p95 ms | max ms | CPU p50 ms |\n|---|---|---|---|---|---|");
 console.log(rows.join("\n"));
+console.log(
+  `\nHeap held by one assistant of these ${SOURCES} sources: ${heapHeld.toFixed(1)} MB${collect ? " (after a collection)" : " (no --expose-gc: without a collection first)"}; process resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, wink-nlp and its model included.`,
+);

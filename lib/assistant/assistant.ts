@@ -2,9 +2,8 @@ import type { AssistClaimInput, AssistInput, AssistantFlag, ClaimAssistance, Sto
 import { claimCoverage } from "./coverage";
 import { sourceDiscrepancies, storyTimes } from "./discrepancies";
 import {
-  bestPassagePerSource,
   buildEvidenceIndex,
-  suggestEvidence,
+  claimEvidence,
   type EvidenceIndex,
   type EvidenceSuggestion,
   type IndexedSentence,
@@ -82,10 +81,7 @@ export function createAssistant(sources: readonly AssistantSource[]): Assistant 
     let found = suggestionCache.get(key);
     if (!found) {
       if (suggestionCache.size >= SUGGESTION_CACHE_SIZE) suggestionCache.clear();
-      found = {
-        suggestions: suggestEvidence(index, text, { k: SUGGESTIONS, exclude: quotes }),
-        perSource: bestPassagePerSource(index, text, { attached: quotes, sourceIds }),
-      };
+      found = claimEvidence(index, text, { k: SUGGESTIONS, attached: quotes, sourceIds });
       suggestionCache.set(key, found);
     }
     return found;

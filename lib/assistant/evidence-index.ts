@@ -163,7 +163,14 @@ export function suggestEvidence(
     exclude = [],
   }: { k?: number; exclude?: ReadonlyArray<{ sourceId: string; start: number; end: number }> } = {},
 ): EvidenceSuggestion[] {
-  const { queryStems, ranked: all } = rankSentences(index, claimText);
+  return suggestionsOf(index, rankSentences(index, claimText), { k, exclude });
+}
+
+function suggestionsOf(
+  index: EvidenceIndex,
+  { queryStems, ranked: all }: Ranking,
+  { k, exclude }: { k: number; exclude: ReadonlyArray<{ sourceId: string; start: number; end: number }> },
+): EvidenceSuggestion[] {
   const ranked = all.filter(({ entry }) => !overlapsAny(entry, exclude));
   // Corroboration comes from different outlets: each source's best sentence first, then the rest by score.
   const seen = new Set<string>();
@@ -212,7 +219,40 @@ export function bestPassagePerSource(
     sourceIds?: readonly string[];
   } = {},
 ): SourcePassage[] {
-  const { queryStems, ranked } = rankSentences(index, claimText);
+  return passagesOf(index, rankSentences(index, claimText), { attached, sourceIds });
+}
+
+/**
+ * suggestEvidence and bestPassagePerSource of one claim from one ranking, as the assistant shows both.
+ */
+export function claimEvidence(
+  index: EvidenceIndex,
+  claimText: string,
+  {
+    k = 5,
+    attached = [],
+    sourceIds,
+  }: {
+    k?: number;
+    attached?: ReadonlyArray<{ sourceId: string; start: number; end: number }>;
+    sourceIds?: readonly string[];
+  } = {},
+): { suggestions: EvidenceSuggestion[]; perSource: SourcePassage[] } {
+  const ranking = rankSentences(index, claimText);
+  return {
+    suggestions: suggestionsOf(index, ranking, { k, exclude: attached }),
+    perSource: passagesOf(index, ranking, { attached, sourceIds }),
+  };
+}
+
+function passagesOf(
+  index: EvidenceIndex,
+  { queryStems, ranked }: Ranking,
+  {
+    attached,
+    sourceIds,
+  }: { attached: ReadonlyArray<{ sourceId: string; start: number; end: number }>; sourceIds?: readonly string[] },
+): SourcePassage[] {
   const top = ranked[0]?.score ?? 0;
   const outlets = new Map(index.sentences.map((entry) => [entry.sourceId, entry.outlet]));
   const order = sourceIds ?? [...outlets.keys()];
@@ -244,11 +284,14 @@ function overlapsAny(
   );
 }
 
+/** The claim's terms and the sentences that share one, best first. */
+interface Ranking {
+  queryStems: Set<string>;
+  ranked: Array<{ entry: IndexedSentence; score: number }>;
+}
+
 /** The sentences that share a term with the claim, best first, after one round of feedback. */
-function rankSentences(
-  index: EvidenceIndex,
-  claimText: string,
-): { queryStems: Set<string>; ranked: Array<{ entry: IndexedSentence; score: number }> } {
+function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
   const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
   const query = new Map([...queryStems].map((stem) => [stem, 1]));
   const scores = scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
