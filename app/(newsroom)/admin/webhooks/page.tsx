@@ -49,6 +49,13 @@ export default async function WebhooksPage() {
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
+                {webhook.deliveries.length === 0 ? (
+                  <tr>
+                    <td colSpan={5} className="py-1 text-stone-500">
+                      No deliveries yet.
+                    </td>
+                  </tr>
+                ) : null}
                 {webhook.deliveries.map((delivery) => (
                   <tr key={delivery.id}>
                     <td className="py-1">{timeFormat.format(new Date(delivery.at))}</td>
