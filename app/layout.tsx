@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { translator } from "@/lib/i18n/translate";
+import { requestLocale } from "@/server/i18n/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,14 +17,17 @@ export const metadata: Metadata = {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  // The reader's translated pages (lib/i18n/locales.ts) set the document's language and direction; the newsroom
+  // is in English.
+  const t = translator((await requestLocale()).locale);
   return (
-    <html lang="en">
+    <html lang={t.locale} dir={t.dir}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
         >
-          Skip to content
+          {t.messages.skipToContent}
         </a>
         {children}
       </body>

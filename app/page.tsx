@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { FrontPage } from "@/components/reader/front-page";
 import { NewsroomHome } from "@/components/stories/newsroom-home";
+import { redirect } from "next/navigation";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { checkListQuerySchema } from "@/lib/reader/check-listing";
 import { getSessionUser } from "@/server/auth/session";
+import { requestLocale } from "@/server/i18n/request-locale";
 import { listChecks } from "@/server/reader/check-listing";
 import { listStories } from "@/server/stories/queries";
 import { feedAlternates } from "@/server/stories/reader-page";
@@ -18,7 +22,9 @@ export function generateMetadata(): Metadata {
 }
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const user = await getSessionUser();
+  const [user, { locale }] = await Promise.all([getSessionUser(), requestLocale()]);
+  // The newsroom is in English: a signed-in person who opens a translated front page (/ar) gets their home.
+  if (user && locale !== DEFAULT_LOCALE) redirect("/");
   if (user) {
     return (
       <NewsroomLayout>
@@ -29,7 +35,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const query = checkListQuerySchema.parse(await searchParams);
   return (
     <ReaderLayout>
-      <FrontPage list={await listChecks(query)} q={query.q} />
+      <FrontPage list={await listChecks(query)} q={query.q} t={translator(locale)} />
     </ReaderLayout>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckList } from "@/components/reader/check-list";
+import { translator } from "@/lib/i18n/translate";
 import { checkListQuerySchema, outletPath } from "@/lib/reader/check-listing";
+import { requestLocale } from "@/server/i18n/request-locale";
 import { listChecks } from "@/server/reader/check-listing";
 
 type Props = { params: Promise<{ outlet: string }>; searchParams: Promise<Record<string, string | string[]>> };
@@ -21,7 +23,8 @@ async function outletKeyOf(params: Props["params"]): Promise<string> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const key = await outletKeyOf(params);
-  return { title: `Checks quoting ${key}` };
+  const t = translator((await requestLocale()).locale);
+  return { title: t.format(t.messages.outletPage.title, { outlet: key }) };
 }
 
 /** Every published check that quotes an outlet, newest first: where a reader goes from an outlet's name. */
@@ -30,13 +33,13 @@ export default async function OutletPage({ params, searchParams }: Props) {
   const query = checkListQuerySchema.parse(await searchParams);
   const list = await listChecks({ ...query, q: "" }, { outletKey: key });
   if (list.total === 0) notFound();
+  const t = translator((await requestLocale()).locale);
+  const m = t.messages.outletPage;
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="mb-2 font-serif text-3xl font-bold tracking-tight">Checks quoting {key}</h1>
-      <p className="text-sm text-stone-700">
-        {list.total} published {list.total === 1 ? "check quotes" : "checks quote"} {key}, the newest first.
-      </p>
-      <CheckList list={list} path={outletPath(key)} q="" empty="" />
+      <h1 className="mb-2 font-serif text-3xl font-bold tracking-tight">{t.format(m.title, { outlet: key })}</h1>
+      <p className="text-sm text-stone-700">{t.plural(m.intro, list.total, { outlet: key })}</p>
+      <CheckList list={list} path={outletPath(key)} q="" empty="" t={t} />
     </div>
   );
 }
