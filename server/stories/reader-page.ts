@@ -28,7 +28,7 @@ export function feedAlternates(): NonNullable<Metadata["alternates"]>["types"] {
   };
 }
 
-/** Title, description, canonical link, feeds, oEmbed, Open Graph and Twitter card of a published check. */
+/** Title, description, canonical link, feeds, oEmbed, Open Graph (with the version's image) and Twitter card of a published check. */
 export function readerMetadata(story: PublishedStory, url: string): Metadata {
   const description = `${story.content.claims.length} claims checked against their sources. ${story.content.summary.slice(0, 150)}…`;
   return {
@@ -52,6 +52,15 @@ export function readerMetadata(story: PublishedStory, url: string): Metadata {
       url,
       siteName: "Corroborate",
       publishedTime: story.publishedAt.toISOString(),
+      // The version's own image (app/(reader)/stories/[slug]/v/[n]/og.png), cached for as long as the version.
+      images: [
+        {
+          url: siteUrl(`/stories/${encodeURIComponent(story.slug)}/v/${story.number}/og.png`),
+          width: 1200,
+          height: 630,
+          alt: story.title,
+        },
+      ],
     },
     twitter: { card: "summary", title: story.title, description },
   };
