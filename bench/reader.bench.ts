@@ -16,7 +16,7 @@ const env = {
   NEXTAUTH_URL: base,
   NEXTAUTH_SECRET: "bench-nextauth-secret-0123456789-abcdefghijklmnop",
   COLLAB_TOKEN_SECRET: "e2e-collab-secret-0123456789-abcdefghijklmnop",
-  // The secrets tests/e2e/published-story.ts signs with (playwright.config.ts).
+  // The secrets tests/support/e2e/published-story.ts signs with (playwright.config.ts).
   COLLAB_INTERNAL_SECRET: "e2e-internal-secret-0123456789-abcdefghijklmn",
   NEXT_DIST_DIR: ".next-bench",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -26,8 +26,8 @@ process.env.E2E_DATABASE_URL = env.DATABASE_URL;
 process.env.E2E_COLLAB_URL = "http://127.0.0.1:1434";
 process.env.E2E_COLLAB_INTERNAL_URL = "http://127.0.0.1:1435";
 // Imported after the environment is set: the helpers read it when they load.
-const { DEMO_CHECK, publishStoryWithClaims } = await import("../tests/e2e/published-story");
-const { copyDemoStory } = await import("../tests/e2e/fixtures");
+const { DEMO_CHECK, publishStoryWithClaims } = await import("../tests/support/e2e/published-story");
+const { copyDemoStory } = await import("../tests/support/e2e/test");
 
 const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "tests/e2e/serve.ts"], {
   env,

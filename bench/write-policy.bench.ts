@@ -30,7 +30,7 @@ import { createQuoteSelector } from "../lib/quotes/quote-selector";
 import { defineStoryDocRoots } from "../lib/story-doc/schema";
 import { summaryText, SUMMARY_FIELD, writeSummaryParagraphs } from "../lib/story-doc/summary";
 import { checkUpdate, DEFAULT_DOCUMENT_LIMITS, type WriteContext } from "../lib/story-doc/write-policy";
-import { seedFile } from "../tests/fixtures";
+import { seedFile } from "../tests/support/seed-files";
 import { percentile } from "./stats";
 import { random } from "./seeded-random";
 

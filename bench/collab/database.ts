@@ -10,7 +10,7 @@ import {
   dropPostgresDatabase,
   postgresDatabaseUrl,
   postgresUnreachable,
-} from "../../tests/integration/postgres-database";
+} from "../../tests/support/postgres-database";
 import { TOKEN_SECRET, TOKEN_TTL_SECONDS } from "./config";
 
 export interface Person {

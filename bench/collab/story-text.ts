@@ -4,7 +4,7 @@ import { parseAggregatorPage } from "../../lib/import/aggregator-page";
 import { readArticleMetadata } from "../../lib/import/article-metadata";
 import { normaliseArticleText } from "../../lib/import/normalise-text";
 import { SUMMARY_FIELD, writeSummaryParagraphs } from "../../lib/story-doc/summary";
-import { seedFile } from "../../tests/fixtures";
+import { seedFile } from "../../tests/support/seed-files";
 import { random } from "../seeded-random";
 
 /** The Summary of the seed story's aggregator page (000): the demo draft. */

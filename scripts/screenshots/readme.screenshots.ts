@@ -1,10 +1,10 @@
 // The README's screenshots, from a real run: two editors in the workspace of a copy of the demo story (one marks a
 // claim and attaches the assistant's suggestion, the other is present), and the reader's page of a published check
 // with a claim's evidence open. Run by `npm run screenshots` (playwright.config.ts beside this file).
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "../../tests/e2e/fixtures";
-import { AssistantPanel } from "../../tests/e2e/pages/assistant-panel";
-import { WorkspacePage } from "../../tests/e2e/pages/workspace-page";
-import { DEMO_CHECK, publishStoryWithClaims } from "../../tests/e2e/published-story";
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "../../tests/support/e2e/test";
+import { AssistantPanel } from "../../tests/support/e2e/pages/assistant-panel";
+import { WorkspacePage } from "../../tests/support/e2e/pages/workspace-page";
+import { DEMO_CHECK, publishStoryWithClaims } from "../../tests/support/e2e/published-story";
 
 const OUT = "docs/screenshots";
 const VIEWPORT = { width: 1440, height: 900 };

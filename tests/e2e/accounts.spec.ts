@@ -2,9 +2,17 @@ import { randomUUID } from "node:crypto";
 import { createPrisma } from "../../server/db/create-prisma";
 import { hashPassword } from "../../server/auth/password";
 import { E2E_BASE_URL, E2E_DATABASE_URL } from "../../playwright.config";
-import { DEMO_STORY_SLUG, demoUser, expect, seriousAxeViolations, signedInPage, test, watchCsp } from "./fixtures";
-import { SignInPage } from "./pages/sign-in-page";
-import { UsersPage } from "./pages/users-page";
+import {
+  DEMO_STORY_SLUG,
+  demoUser,
+  expect,
+  seriousAxeViolations,
+  signedInPage,
+  test,
+  watchCsp,
+} from "../support/e2e/test";
+import { SignInPage } from "../support/e2e/pages/sign-in-page";
+import { UsersPage } from "../support/e2e/pages/users-page";
 
 const PASSWORD = "a long enough password";
 

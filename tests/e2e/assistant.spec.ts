@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
-import { AssistantPanel } from "./pages/assistant-panel";
-import { WorkspacePage } from "./pages/workspace-page";
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { AssistantPanel } from "../support/e2e/pages/assistant-panel";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const FIRST_SENTENCE =
   "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials, aiming to encourage them to leak secrets to the U.S.";

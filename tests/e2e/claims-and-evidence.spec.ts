@@ -1,5 +1,5 @@
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
-import { WorkspacePage } from "./pages/workspace-page";
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const FIRST_SENTENCE =
   "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials, aiming to encourage them to leak secrets to the U.S.";

@@ -1,7 +1,7 @@
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
-import { AssistantPanel } from "./pages/assistant-panel";
-import { WorkspacePage } from "./pages/workspace-page";
-import { publishStoryWithClaims } from "./published-story";
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { AssistantPanel } from "../support/e2e/pages/assistant-panel";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
+import { publishStoryWithClaims } from "../support/e2e/published-story";
 
 // Every test of the suite fails on a Content-Security-Policy violation (fixtures.ts watches each context);
 // this one walks the main pages and checks that what runs on them still works under the policy.

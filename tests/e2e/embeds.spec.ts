@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { E2E_BASE_URL, E2E_DATABASE_URL } from "../../playwright.config";
 import { createPrisma } from "../../server/db/create-prisma";
-import { copyDemoStory, expect, seriousAxeViolations, test } from "./fixtures";
-import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims } from "./published-story";
+import { copyDemoStory, expect, seriousAxeViolations, test } from "../support/e2e/test";
+import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims } from "../support/e2e/published-story";
 
 // A claim embedded in another site's article: a page on another origin (a small server on 127.0.0.1, while the
 // app is on localhost) frames /embed/claims/<id>, as a newsroom's partner would.

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { createPrisma } from "../../server/db/create-prisma";
-import { copyDemoStory, expect, seriousAxeViolations, test } from "./fixtures";
-import { DEMO_CHECK, publishCorrection, publishStoryWithClaims } from "./published-story";
+import { copyDemoStory, expect, seriousAxeViolations, test } from "../support/e2e/test";
+import { DEMO_CHECK, publishCorrection, publishStoryWithClaims } from "../support/e2e/published-story";
 
 // The public front page and the outlet pages, signed out. The suite's database holds whatever the other specs
 // published; each test finds its own checks by words only they have in their titles.

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { createPrisma } from "../../server/db/create-prisma";
-import { copyDemoStory, expect, seriousAxeViolations, test } from "./fixtures";
-import { DEMO_CHECK, publishStoryWithClaims } from "./published-story";
+import { copyDemoStory, expect, seriousAxeViolations, test } from "../support/e2e/test";
+import { DEMO_CHECK, publishStoryWithClaims } from "../support/e2e/published-story";
 
 // The reader's chrome in English and Arabic (right to left): the front page and the outlet pages under /ar.
 

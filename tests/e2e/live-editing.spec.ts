@@ -1,5 +1,5 @@
-import { copyDemoStory, demoUser, expect, setRole, signedInPage, test } from "./fixtures";
-import { WorkspacePage } from "./pages/workspace-page";
+import { copyDemoStory, demoUser, expect, setRole, signedInPage, test } from "../support/e2e/test";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 test.describe("two editors in the demo story", () => {
   test("see each other's text, cursors and presence live, and the text survives a reload", async ({ browser }) => {

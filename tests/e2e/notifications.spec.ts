@@ -1,8 +1,8 @@
 import { createPrisma } from "../../server/db/create-prisma";
 import { E2E_DATABASE_URL } from "../../playwright.config";
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
-import { NotificationsPage } from "./pages/notifications-page";
-import { WorkspacePage } from "./pages/workspace-page";
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { NotificationsPage } from "../support/e2e/pages/notifications-page";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const CLAIM = "The CIA has released two Mandarin-language recruitment videos";
 const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";

@@ -1,5 +1,5 @@
-import { copyDemoStory, expect, test } from "./fixtures";
-import { DEMO_CHECK, publishCorrection, publishStoryWithClaims } from "./published-story";
+import { copyDemoStory, expect, test } from "../support/e2e/test";
+import { DEMO_CHECK, publishCorrection, publishStoryWithClaims } from "../support/e2e/published-story";
 
 // Each published version has its own Open Graph image, which the reader page names and caches keep a year.
 

@@ -1,7 +1,12 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import Ajv2020 from "ajv/dist/2020.js";
-import { copyDemoStory, expect, test } from "./fixtures";
-import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishCorrection, publishStoryWithClaims } from "./published-story";
+import { copyDemoStory, expect, test } from "../support/e2e/test";
+import {
+  DEMO_CHECK,
+  DEMO_CHECK_CLAIMS,
+  publishCorrection,
+  publishStoryWithClaims,
+} from "../support/e2e/published-story";
 
 // The public read API, its OpenAPI document, the Atom and JSON feeds and the ClaimReview data feed, read as other
 // programs read them: without a session, from another origin, checked against the OpenAPI document the server

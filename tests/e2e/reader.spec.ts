@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "./fixtures";
-import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims, storyIdOf } from "./published-story";
+import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "../support/e2e/test";
+import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims, storyIdOf } from "../support/e2e/published-story";
 import { E2E_BASE_URL } from "../../playwright.config";
 
 const { first: FIRST, second: SECOND, third: THIRD } = DEMO_CHECK_CLAIMS;

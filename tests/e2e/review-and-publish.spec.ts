@@ -1,5 +1,5 @@
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "./fixtures";
-import { WorkspacePage } from "./pages/workspace-page";
+import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const CLAIM = "The CIA has released two Mandarin-language recruitment videos";
 const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";

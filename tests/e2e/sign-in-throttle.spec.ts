@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { E2E_BASE_URL } from "../../playwright.config";
-import { SignInPage } from "./pages/sign-in-page";
-import { expect, test } from "./fixtures";
+import { SignInPage } from "../support/e2e/pages/sign-in-page";
+import { expect, test } from "../support/e2e/test";
 
 // The account rule allows 5 failures, then 5 s, doubling; the address rule 20 (lib/auth/sign-in-throttle.ts).
 // Each test signs in as an email nobody has: throttling never depends on whether an account exists, and

@@ -1,6 +1,6 @@
 import { E2E_BASE_URL } from "../../playwright.config";
-import { SignInPage } from "./pages/sign-in-page";
-import { DEMO_STORY_SLUG, demoUser, expect, signedInPage, test } from "./fixtures";
+import { SignInPage } from "../support/e2e/pages/sign-in-page";
+import { DEMO_STORY_SLUG, demoUser, expect, signedInPage, test } from "../support/e2e/test";
 
 test("a wrong password shows an error and creates no session", async ({ page }) => {
   const signIn = new SignInPage(page);

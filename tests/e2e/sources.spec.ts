@@ -4,9 +4,9 @@ import { readdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { createPrisma } from "../../server/db/create-prisma";
 import { E2E_DATABASE_URL } from "../../playwright.config";
-import { DEMO_STORY_SLUG, demoUser, expect, signedInPage, test } from "./fixtures";
-import { SourcesPanel } from "./pages/sources-panel";
-import { WorkspacePage } from "./pages/workspace-page";
+import { DEMO_STORY_SLUG, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { SourcesPanel } from "../support/e2e/pages/sources-panel";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const DEMO_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "demo");
 const seedPath = (number: string) =>

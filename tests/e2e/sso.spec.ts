@@ -4,7 +4,7 @@ import { describeSignInError } from "../../lib/auth/sso";
 import { createPrisma } from "../../server/db/create-prisma";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_OIDC_ISSUER } from "../../playwright.config";
 import { SSO_TEST_ACCOUNTS, SSO_TEST_NAME, type SsoTestAccount } from "../oidc/accounts";
-import { expect, test } from "./fixtures";
+import { expect, test } from "../support/e2e/test";
 
 // Single sign-on against a real OpenID Connect provider (oidc-provider, tests/oidc/), which Playwright starts
 // beside the app: the browser goes to the provider, logs in there and comes back through next-auth's callback.

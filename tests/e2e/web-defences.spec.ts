@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { E2E_BASE_URL, E2E_COLLAB_URL, E2E_DATABASE_URL } from "../../playwright.config";
 import { createPrisma } from "../../server/db/create-prisma";
-import { SignInPage } from "./pages/sign-in-page";
-import { DEMO_PASSWORD, demoUser, expect, signedInPage, test } from "./fixtures";
+import { SignInPage } from "../support/e2e/pages/sign-in-page";
+import { DEMO_PASSWORD, demoUser, expect, signedInPage, test } from "../support/e2e/test";
 
 const APP = new URL(E2E_BASE_URL);
 

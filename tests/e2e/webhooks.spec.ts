@@ -1,4 +1,4 @@
-import { demoUser, expect, signedInPage, test } from "./fixtures";
+import { demoUser, expect, signedInPage, test } from "../support/e2e/test";
 
 test("an admin registers a webhook, sees its secret once, and finds it listed with its delivery log", async ({
   browser,

@@ -1,6 +1,6 @@
-import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "./fixtures";
-import { AssistantPanel } from "./pages/assistant-panel";
-import { WorkspacePage } from "./pages/workspace-page";
+import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "../support/e2e/test";
+import { AssistantPanel } from "../support/e2e/pages/assistant-panel";
+import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 for (const viewport of [
   { name: "desktop", width: 1440, height: 900 },

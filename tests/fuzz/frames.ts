@@ -20,8 +20,8 @@ import { summaryText, SUMMARY_FIELD, writeSummaryParagraphs } from "@/lib/story-
 import { DEFAULT_DOCUMENT_LIMITS } from "@/lib/story-doc/write-policy";
 import { DEFAULT_LIMITS, type CollabLimits } from "@/server/collab/limits";
 import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
-import { seedFile } from "../fixtures";
-import { HOSTILE_DEPTH, nestElements, nestMaps, pushNestedMap } from "../hostile-document";
+import { seedFile } from "../support/seed-files";
+import { HOSTILE_DEPTH, nestElements, nestMaps, pushNestedMap } from "../support/hostile-document";
 
 /**
  * Frames served by one collaboration server, on one story of their own, under one set of limits: run-fuzz.ts

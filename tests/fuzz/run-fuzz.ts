@@ -17,14 +17,14 @@ import {
   startServer,
   synced,
   TOKEN_SECRET,
-} from "../integration/collab-harness";
+} from "../support/collab-harness";
 import {
   createStory,
   createUser,
   INTEGRATION_PROVIDER,
   integrationPersistence,
   integrationPrisma,
-} from "../integration/database";
+} from "../support/database";
 import {
   ATTACKER_SOCKETS,
   BLOCK_FRAMES,

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { runPrismaCli } from "@/server/db/prisma-cli";
-import { INTEGRATION_DATABASE_FILE, INTEGRATION_DATABASE_URL } from "./database";
+import { INTEGRATION_DATABASE_FILE, INTEGRATION_DATABASE_URL } from "../support/database";
 
 const removeDatabase = () => {
   for (const suffix of ["", "-journal", "-wal", "-shm"])

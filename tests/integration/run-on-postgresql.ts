@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { INTEGRATION_POSTGRES_SERVER, postgresDatabaseUrl, postgresUnreachable } from "./postgres-database";
+import { INTEGRATION_POSTGRES_SERVER, postgresDatabaseUrl, postgresUnreachable } from "../support/postgres-database";
 
 // `npm run test:integration:postgresql [-- vitest arguments]`: the integration suite on a PostgreSQL database of
 // its own, corroborate_it_<this process's id> on POSTGRES_ADMIN_URL (by default the local server, as in CI),

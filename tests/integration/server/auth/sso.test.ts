@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/server/auth/options";
 import { admitSsoPerson } from "@/server/auth/sso";
 import type { PrismaClient } from "@/server/db/create-prisma";
-import { createUser, INTEGRATION_DATABASE_URL, integrationPrisma } from "../../database";
+import { createUser, INTEGRATION_DATABASE_URL, integrationPrisma } from "../../../support/database";
 
 const prisma = integrationPrisma();
 const HOUR = 60 * 60 * 1000;

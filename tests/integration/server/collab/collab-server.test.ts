@@ -11,7 +11,7 @@ import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { signCollabToken, signServiceToken } from "@/server/auth/collab-token";
 import type { CollabServer } from "@/server/collab";
 import type { Persistence } from "@/server/collab/persistence";
-import { createStory, integrationPersistence, integrationPrisma, storedSummary } from "../../database";
+import { createStory, integrationPersistence, integrationPrisma, storedSummary } from "../../../support/database";
 import {
   closeOf,
   connectProvider,
@@ -20,7 +20,7 @@ import {
   synced,
   TOKEN_SECRET,
   tokenFor,
-} from "../../collab-harness";
+} from "../../../support/collab-harness";
 
 const prisma = integrationPrisma();
 const persistence = integrationPersistence(prisma);

@@ -2,9 +2,15 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
-import { eventually } from "../../collab-harness";
-import { freePort, killHard, reconnectingProvider, startCollabProcess, type CollabProcess } from "../../collab-process";
-import { createStory, createUser, integrationPrisma, storedSummary } from "../../database";
+import { eventually } from "../../../support/collab-harness";
+import {
+  freePort,
+  killHard,
+  reconnectingProvider,
+  startCollabProcess,
+  type CollabProcess,
+} from "../../../support/collab-process";
+import { createStory, createUser, integrationPrisma, storedSummary } from "../../../support/database";
 
 const prisma = integrationPrisma();
 afterAll(() => prisma.$disconnect());

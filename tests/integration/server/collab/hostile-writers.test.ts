@@ -22,10 +22,10 @@ import {
   startServer,
   TOKEN_SECRET,
   tokenFor,
-} from "../../collab-harness";
-import { createStory, createUser, integrationPersistence, integrationPrisma } from "../../database";
-import { nestMaps } from "../../../hostile-document";
-import { approveAsIs, ARTICLE_004, EVIDENCE, storyWithClaim } from "../review/review-fixtures";
+} from "../../../support/collab-harness";
+import { createStory, createUser, integrationPersistence, integrationPrisma } from "../../../support/database";
+import { nestMaps } from "../../../support/hostile-document";
+import { approveAsIs, ARTICLE_004, EVIDENCE, storyWithClaim } from "../../../support/review-story";
 
 // One test per attack of issue 11, each made with a raw Yjs client or a raw socket and a valid token.
 const prisma = integrationPrisma();

@@ -8,7 +8,7 @@ import {
   integrationPersistence,
   integrationPrisma,
   storedSummary,
-} from "../../database";
+} from "../../../support/database";
 
 const prisma = integrationPrisma();
 const persistence = integrationPersistence(prisma);

@@ -7,9 +7,14 @@ import { CloseCode } from "@/lib/collab/close-codes";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { createPrismaPersistence } from "@/server/collab/persistence";
 import { syncUpdateMessage } from "@/server/collab/protocol";
-import { closeOfSocket, eventually, openRawSocket, TOKEN_SECRET } from "../../collab-harness";
-import { killHard, reconnectingProvider, startCollabProcess, type CollabProcess } from "../../collab-process";
-import { createStory, createUser, integrationPrisma, storedSummary } from "../../database";
+import { closeOfSocket, eventually, openRawSocket, TOKEN_SECRET } from "../../../support/collab-harness";
+import {
+  killHard,
+  reconnectingProvider,
+  startCollabProcess,
+  type CollabProcess,
+} from "../../../support/collab-process";
+import { createStory, createUser, integrationPrisma, storedSummary } from "../../../support/database";
 
 // Two collaboration processes sharing rooms through Redis (127.0.0.1:6379 unless REDIS_URL says otherwise; .ci/run
 // starts it when it is down).

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
-import { connectProvider, eventually, synced, tokenFor } from "../../collab-harness";
-import { startCollabProcess } from "../../collab-process";
-import { createStory, INTEGRATION_PROVIDER, integrationPrisma, storedSummary } from "../../database";
+import { connectProvider, eventually, synced, tokenFor } from "../../../support/collab-harness";
+import { startCollabProcess } from "../../../support/collab-process";
+import { createStory, INTEGRATION_PROVIDER, integrationPrisma, storedSummary } from "../../../support/database";
 
 const prisma = integrationPrisma();
 afterAll(() => prisma.$disconnect());

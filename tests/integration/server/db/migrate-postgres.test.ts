@@ -5,8 +5,8 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "@/server/db/generated/client";
 import { migratePostgres, POSTGRES_MIGRATIONS_DIR } from "@/server/db/migrate-postgres";
-import { INTEGRATION_DATABASE_URL, INTEGRATION_PROVIDER } from "../../database";
-import { createPostgresDatabase, dropPostgresDatabase, postgresDatabaseUrl } from "../../postgres-database";
+import { INTEGRATION_DATABASE_URL, INTEGRATION_PROVIDER } from "../../../support/database";
+import { createPostgresDatabase, dropPostgresDatabase, postgresDatabaseUrl } from "../../../support/postgres-database";
 
 // On a scratch database of its own beside the run's, which global setup migrated already.
 const database = `${new URL(INTEGRATION_DATABASE_URL).pathname.slice(1)}_migrations`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "@/server/mail/mailer";
 import { sendAccountLink } from "@/server/mail/send-account-link";
 import { inviteUser, redeemAccountLink } from "@/server/users/account-links";
-import { createUser, integrationPrisma } from "../../database";
+import { createUser, integrationPrisma } from "../../../support/database";
 
 const prisma = integrationPrisma();
 const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];

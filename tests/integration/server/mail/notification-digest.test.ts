@@ -6,7 +6,7 @@ import { createMailer } from "@/server/mail/mailer";
 import { sendDueDigests } from "@/server/notifications/mail-digest";
 import { notifyEvent } from "@/server/notifications/notify-event";
 import { unsubscribe } from "@/server/notifications/preferences";
-import { createStory, createUser, integrationPrisma } from "../../database";
+import { createStory, createUser, integrationPrisma } from "../../../support/database";
 
 const prisma = integrationPrisma();
 const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];

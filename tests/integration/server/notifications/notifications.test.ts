@@ -8,9 +8,9 @@ import { loadInbox, markRead, unreadCount } from "@/server/notifications/inbox";
 import { loadPreferences, setPreference } from "@/server/notifications/preferences";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
-import { eventually, serveEachTest } from "../../collab-harness";
-import { createUser, integrationPrisma } from "../../database";
-import { approvedStory, currentHash, storyWithClaim } from "../review/review-fixtures";
+import { eventually, serveEachTest } from "../../../support/collab-harness";
+import { createUser, integrationPrisma } from "../../../support/database";
+import { approvedStory, currentHash, storyWithClaim } from "../../../support/review-story";
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];

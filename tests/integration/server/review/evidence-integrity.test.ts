@@ -8,9 +8,9 @@ import { versionContentSchema } from "@/lib/versions/version-content";
 import type { CollabClient } from "@/server/collab/collab-client";
 import { publishStory } from "@/server/review/publish-story";
 import { reviewStory } from "@/server/review/story-review";
-import { eventually, serveEachTest } from "../../collab-harness";
-import { integrationPrisma } from "../../database";
-import { approvedStory, ARTICLE_004, EVIDENCE } from "./review-fixtures";
+import { eventually, serveEachTest } from "../../../support/collab-harness";
+import { integrationPrisma } from "../../../support/database";
+import { approvedStory, ARTICLE_004, EVIDENCE } from "../../../support/review-story";
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];

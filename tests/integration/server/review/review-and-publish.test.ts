@@ -14,9 +14,9 @@ import { RequestError } from "@/server/http/request-error";
 import { reviewStory } from "@/server/review/story-review";
 import { loadWorkspaceReview } from "@/server/review/workspace-review";
 import { CloseCode } from "@/lib/collab/close-codes";
-import { closedBy, eventually, serveEachTest } from "../../collab-harness";
-import { createUser, INTEGRATION_PROVIDER, integrationPrisma } from "../../database";
-import { approvedStory, currentHash, EVIDENCE, storyWithClaim, SUMMARY } from "./review-fixtures";
+import { closedBy, eventually, serveEachTest } from "../../../support/collab-harness";
+import { createUser, INTEGRATION_PROVIDER, integrationPrisma } from "../../../support/database";
+import { approvedStory, currentHash, EVIDENCE, storyWithClaim, SUMMARY } from "../../../support/review-story";
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];

@@ -15,9 +15,9 @@ import { reviewStory } from "@/server/review/story-review";
 import { correctSource, reanchorSource } from "@/server/sources/correct-source";
 import { importAggregatorPage, importArticle, removeSource } from "@/server/sources/import-sources";
 import { CloseCode } from "@/lib/collab/close-codes";
-import { closedBy, eventually, openAs, serveEachTest, TOKEN_SECRET } from "../../collab-harness";
-import { createStory, createUser, integrationPrisma } from "../../database";
-import { seedFile } from "../../../fixtures";
+import { closedBy, eventually, openAs, serveEachTest, TOKEN_SECRET } from "../../../support/collab-harness";
+import { createStory, createUser, integrationPrisma } from "../../../support/database";
+import { seedFile } from "../../../support/seed-files";
 
 const prisma = integrationPrisma();
 const PAGE_000 = seedFile("000");

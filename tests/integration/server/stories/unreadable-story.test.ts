@@ -6,9 +6,9 @@ import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { CollabUnavailableError, type CollabClient } from "@/server/collab/collab-client";
 import { loadReviewQueue } from "@/server/review/review-queue";
 import { listStories } from "@/server/stories/queries";
-import { serveEachTest } from "../../collab-harness";
-import { createStory, createUser, integrationPrisma } from "../../database";
-import { HOSTILE_DEPTH, nestElements, nestMaps } from "../../../hostile-document";
+import { serveEachTest } from "../../../support/collab-harness";
+import { createStory, createUser, integrationPrisma } from "../../../support/database";
+import { HOSTILE_DEPTH, nestElements, nestMaps } from "../../../support/hostile-document";
 
 const prisma = integrationPrisma();
 const SUMMARY = [

@@ -10,7 +10,7 @@ import { activeDemoAccounts, DEMO_USERS, disableDemoAccounts } from "@/server/us
 import { setUpAdmin } from "@/server/users/first-admin";
 import { changeOwnPassword, setUserDisabled } from "@/server/users/manage-people";
 import { setUserRole } from "@/server/users/set-user-role";
-import { createUser, integrationPrisma } from "../../database";
+import { createUser, integrationPrisma } from "../../../support/database";
 
 const prisma = integrationPrisma();
 const PASSWORD = "a long enough password";

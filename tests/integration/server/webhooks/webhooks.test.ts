@@ -8,9 +8,9 @@ import { decideClaim } from "@/server/review/decide-claim";
 import { attemptDelivery, deliverDue } from "@/server/webhooks/deliver-webhooks";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "@/server/webhooks/webhook-signature";
 import { listWebhooks, registerWebhook } from "@/server/webhooks/webhooks";
-import { eventually, serveEachTest } from "../../collab-harness";
-import { createUser, INTEGRATION_DATABASE_URL, integrationPrisma } from "../../database";
-import { currentHash, storyWithClaim } from "../review/review-fixtures";
+import { eventually, serveEachTest } from "../../../support/collab-harness";
+import { createUser, INTEGRATION_DATABASE_URL, integrationPrisma } from "../../../support/database";
+import { currentHash, storyWithClaim } from "../../../support/review-story";
 
 // announceEvent reads the site's address from the validated environment of a process.
 process.env.DATABASE_URL ??= INTEGRATION_DATABASE_URL;

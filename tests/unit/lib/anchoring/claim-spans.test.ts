@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { claimSpans, ClaimRangeError, markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { parseAggregatorPage } from "@/lib/import/aggregator-page";
 import { SUMMARY_FIELD, summaryText, writeSummaryParagraphs } from "@/lib/story-doc/summary";
-import { deleteInEditor, typeInEditor } from "../../binding-edit";
-import { seedFile } from "../../../fixtures";
+import { deleteInEditor, typeInEditor } from "../../../support/binding-edit";
+import { seedFile } from "../../../support/seed-files";
 
 const SUMMARY = parseAggregatorPage(seedFile("000")).summary;
 const FIRST_SENTENCE =

@@ -10,7 +10,7 @@ import {
 import { readArticleMetadata } from "@/lib/import/article-metadata";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
 import { createQuoteSelector, type QuoteSelector } from "@/lib/quotes/quote-selector";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 // The source as the seed stores it: 004's body (read from prisma/demo with node:fs), normalised at import.
 const SOURCE = normaliseArticleText(readArticleMetadata(seedFile("004")).body);

@@ -5,7 +5,7 @@ import type { Quote } from "@/lib/claims/claim-schema";
 import { addComment, addQuote, claimsMap, createClaim, readClaims } from "@/lib/claims/story-claims";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { writeSummaryParagraphs } from "@/lib/story-doc/summary";
-import { nestMaps, pushNestedMap } from "../../../hostile-document";
+import { nestMaps, pushNestedMap } from "../../../support/hostile-document";
 
 const MAYA = { id: "u-maya", name: "Maya Chen" };
 const AT = new Date("2026-11-23T10:00:00.000Z");

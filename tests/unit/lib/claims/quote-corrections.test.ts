@@ -6,7 +6,7 @@ import { readArticleMetadata } from "@/lib/import/article-metadata";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { verifyQuote } from "@/lib/quotes/verify-quote";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 // Seed 004 (NBC News) as the demo story stores it, and corrections of it.
 const TEXT = normaliseArticleText(readArticleMetadata(seedFile("004")).body);

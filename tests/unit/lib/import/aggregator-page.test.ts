@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AggregatorFormatError, parseAggregatorPage } from "@/lib/import/aggregator-page";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const PAGE_LINES = seedFile("000").split("\n");
 

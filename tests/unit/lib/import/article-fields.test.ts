@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseAggregatorPage } from "@/lib/import/aggregator-page";
 import { articleImportBody, prefillArticleFields, type StorySourceCard } from "@/lib/import/article-fields";
 import type { StatedArticleMetadata } from "@/lib/import/import-file";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 /** The seed story's source cards as the workspace holds them once its aggregator page is imported. */
 const CARDS: StorySourceCard[] = parseAggregatorPage(seedFile("000")).cards.map((card) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readArticleMetadata } from "@/lib/import/article-metadata";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 describe("readArticleMetadata on the seed articles", () => {
   it("reads Bloomberg's copyright line and its distributor, and drops page furniture", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readArticleMetadata } from "@/lib/import/article-metadata";
 import { ArticleExtractionError, extractHtmlArticle, withoutStyleElements } from "@/lib/import/html-article";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const SAVED_PAGE = readFileSync(path.join(import.meta.dirname, "../../../fixtures/import/saved-article.html"), "utf8");
 

@@ -14,7 +14,7 @@ import {
   looksLikeAggregatorPage,
 } from "@/lib/import/import-file";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const FIXTURES = path.join(import.meta.dirname, "../../../fixtures/import");
 const SAVED_PAGE = readFileSync(path.join(FIXTURES, "saved-article.html"), "utf8");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownToArticleText } from "@/lib/import/markdown-article";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const MYIND_MARKDOWN = readFileSync(
   path.join(import.meta.dirname, "../../../fixtures/import/myind-article.md"),

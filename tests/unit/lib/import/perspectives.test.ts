@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAggregatorPage } from "@/lib/import/aggregator-page";
 import { mergePerspectives, readPerspectives } from "@/lib/import/perspectives";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const SEED = parseAggregatorPage(seedFile("000")).perspectives;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseAggregatorPage } from "@/lib/import/aggregator-page";
 import { ImportFileError } from "@/lib/import/import-file";
 import { prepareImport } from "@/lib/import/prepare-import";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const parseHtml = (html: string) => new JSDOM(html).window.document;
 const CARDS = parseAggregatorPage(seedFile("000")).cards.map((card) => ({ ...card, kind: "card" }));

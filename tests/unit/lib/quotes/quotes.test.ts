@@ -3,7 +3,7 @@ import { readArticleMetadata } from "@/lib/import/article-metadata";
 import { normaliseArticleText } from "@/lib/import/normalise-text";
 import { createQuoteSelector, QuoteRangeError, quoteSelectorSchema } from "@/lib/quotes/quote-selector";
 import { normaliseForComparison, verifyQuote } from "@/lib/quotes/verify-quote";
-import { seedFile } from "../../../fixtures";
+import { seedFile } from "../../../support/seed-files";
 
 const SOURCE_004 = normaliseArticleText(readArticleMetadata(seedFile("004")).body);
 const RATCLIFFE = "No adversary in the history of our Nation has presented a more formidable challenge";

@@ -10,7 +10,7 @@ import {
   summaryText,
   writeSummaryParagraphs,
 } from "@/lib/story-doc/summary";
-import { HOSTILE_DEPTH, nestElements, nestMaps } from "../../../hostile-document";
+import { HOSTILE_DEPTH, nestElements, nestMaps } from "../../../support/hostile-document";
 
 const SUMMARY = [
   "The CIA has released two Mandarin-language recruitment videos targeting disillusioned Chinese officials.",

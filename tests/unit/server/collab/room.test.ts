@@ -19,7 +19,7 @@ import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
 import { soloRelay } from "@/server/collab/relay";
 import { QuarantinedError, Room } from "@/server/collab/room";
 import type { CollabSocket } from "@/server/collab/socket";
-import { nestMaps } from "../../../hostile-document";
+import { nestMaps } from "../../../support/hostile-document";
 
 // The room core without a network: sockets are in-memory pairs that record what the room sends them.
 const quiet: Logger = { info() {}, warn() {}, error() {} };

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-const DEMO_DIR = path.join(import.meta.dirname, "..", "prisma", "demo");
+const DEMO_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "demo");
 
 /** The text of a seed-story file by its number ("000" … "004"). */
 export function seedFile(number: string): string {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createPrisma } from "../../server/db/create-prisma";
-import { E2E_DATABASE_URL } from "../../playwright.config";
-import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../../prisma/seed";
+import { createPrisma } from "../../../server/db/create-prisma";
+import { E2E_DATABASE_URL } from "../../../playwright.config";
+import { DEMO_PASSWORD, DEMO_STORY_SLUG, DEMO_USERS } from "../../../prisma/seed";
 import { SignInPage } from "./pages/sign-in-page";
 
 export { expect };

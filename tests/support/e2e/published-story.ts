@@ -1,24 +1,24 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { markClaimSpan } from "../../lib/anchoring/claim-spans";
-import { addQuote, createClaim, setClaimStatusAsEditor } from "../../lib/claims/story-claims";
-import { createQuoteSelector } from "../../lib/quotes/quote-selector";
-import { summaryText } from "../../lib/story-doc/summary";
+import { markClaimSpan } from "../../../lib/anchoring/claim-spans";
+import { addQuote, createClaim, setClaimStatusAsEditor } from "../../../lib/claims/story-claims";
+import { createQuoteSelector } from "../../../lib/quotes/quote-selector";
+import { summaryText } from "../../../lib/story-doc/summary";
 import {
   E2E_COLLAB_INTERNAL_SECRET,
   E2E_COLLAB_INTERNAL_URL,
   E2E_COLLAB_TOKEN_SECRET,
   E2E_COLLAB_URL,
   E2E_DATABASE_URL,
-} from "../../playwright.config";
-import { DEMO_USERS } from "../../prisma/seed";
-import { signCollabToken } from "../../server/auth/collab-token";
-import { createCollabClient } from "../../server/collab/collab-client";
-import { createPrisma } from "../../server/db/create-prisma";
-import { decideClaim } from "../../server/review/decide-claim";
-import { publishStory } from "../../server/review/publish-story";
-import { reviewStory } from "../../server/review/story-review";
+} from "../../../playwright.config";
+import { DEMO_USERS } from "../../../prisma/seed";
+import { signCollabToken } from "../../../server/auth/collab-token";
+import { createCollabClient } from "../../../server/collab/collab-client";
+import { createPrisma } from "../../../server/db/create-prisma";
+import { decideClaim } from "../../../server/review/decide-claim";
+import { publishStory } from "../../../server/review/publish-story";
+import { reviewStory } from "../../../server/review/story-review";
 
 /** A claim to mark in the demo summary and the source passages (by outlet) that support it. */
 export interface ClaimPlan {

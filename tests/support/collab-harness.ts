@@ -3,7 +3,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Role } from "@/lib/auth/roles";
 import { signCollabToken } from "@/server/auth/collab-token";
-import { createCollabServer, type CollabServer, type CollabServerOptions } from "@/server/collab";
+import { createCollabServer, type CollabServer, type CollabServerOptions } from "@/server/collab/index";
 import type { Logger } from "@/server/collab/logger";
 import { afterEach, beforeEach } from "vitest";
 import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";

@@ -9,9 +9,9 @@ import type { CollabClient } from "@/server/collab/collab-client";
 import type { PrismaClient } from "@/server/db/create-prisma";
 import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
-import { eventually, openAs } from "../../collab-harness";
-import { createStory, createUser } from "../../database";
-import { seedFile } from "../../../fixtures";
+import { eventually, openAs } from "./collab-harness";
+import { createStory, createUser } from "./database";
+import { seedFile } from "./seed-files";
 
 /** The story's summary: its first sentence is the claim. */
 export const SUMMARY = [
