@@ -1,42 +1,19 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "@/server/mail/mailer";
 import { sendAccountLink } from "@/server/mail/send-account-link";
 import { inviteUser, redeemAccountLink } from "@/server/users/account-links";
 import { createUser, integrationPrisma } from "../../../support/database";
+import { startSmtpServer, type TestSmtpServer } from "../../../support/smtp-server";
 
 const prisma = integrationPrisma();
-const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
-let server: SMTPServer;
-let port = 0;
+let smtp: TestSmtpServer;
 
 // A real SMTP server on a free port, with a login (plain text on loopback, as a local relay would take it).
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: false,
-    allowInsecureAuth: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "corroborate" && auth.password === "s3cret") callback(null, { user: auth.username });
-      else callback(new Error("Invalid username or password"));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer({ username: "corroborate", password: "s3cret" });
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await prisma.$disconnect();
 });
 
@@ -46,7 +23,10 @@ describe("mailing account links", () => {
     const address = `invitee-${Date.now()}@example.org`;
     const link = await inviteUser(prisma, admin, { email: address, role: "editor" });
     const url = new URL(link.path, "https://factcheck.example.org").href;
-    const mailer = createMailer(`smtp://corroborate:s3cret@127.0.0.1:${port}`, "Corroborate <corroborate@example.org>");
+    const mailer = createMailer(
+      `smtp://corroborate:s3cret@127.0.0.1:${smtp.port}`,
+      "Corroborate <corroborate@example.org>",
+    );
 
     const outcome = await sendAccountLink(
       link,
@@ -55,8 +35,8 @@ describe("mailing account links", () => {
       { mailer, organisation: "The Daily" },
     );
     expect(outcome).toEqual({ status: "sent" });
-    expect(received).toHaveLength(1);
-    const [message] = received;
+    expect(smtp.received).toHaveLength(1);
+    const [message] = smtp.received;
     expect(message?.envelopeTo).toEqual([address]);
     expect(message?.mail.subject).toBe("You are invited to The Daily on Corroborate");
     expect(message?.mail.from?.text).toBe('"Corroborate" <corroborate@example.org>');
@@ -80,7 +60,7 @@ describe("mailing account links", () => {
       status: "not_configured",
     });
 
-    const wrongLogin = createMailer(`smtp://corroborate:wrong@127.0.0.1:${port}`, "corroborate@example.org");
+    const wrongLogin = createMailer(`smtp://corroborate:wrong@127.0.0.1:${smtp.port}`, "corroborate@example.org");
     const quiet = console.error;
     console.error = () => {};
     try {

@@ -1,39 +1,21 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "@/server/mail/mailer";
 import { sendDueDigests } from "@/server/notifications/mail-digest";
 import { notifyEvent } from "@/server/notifications/notify-event";
 import { unsubscribe } from "@/server/notifications/preferences";
 import { createStory, createUser, integrationPrisma } from "../../../support/database";
+import { startSmtpServer, type TestSmtpServer } from "../../../support/smtp-server";
 
 const prisma = integrationPrisma();
-const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
-let server: SMTPServer;
-let port = 0;
+let smtp: TestSmtpServer;
 const SECRET = "integration-nextauth-secret-0123456789";
 
-// A real SMTP server on a free port, as the account links' test starts one.
+// A real SMTP server on a free port, anyone may send.
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await prisma.$disconnect();
 });
 
@@ -53,7 +35,7 @@ describe("notification e-mail", () => {
     const tom = await createUser(prisma, "editor", "Tom Okafor");
     const storyId = await createStory(prisma, ["The CIA released two videos."]);
     await assignMany(maya.id, tom.id, storyId, 3);
-    const mailer = createMailer(`smtp://127.0.0.1:${port}`, "Corroborate <corroborate@example.org>")!;
+    const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, "Corroborate <corroborate@example.org>")!;
     const options = {
       appUrl: "https://factcheck.example.org",
       secret: SECRET,
@@ -64,7 +46,7 @@ describe("notification e-mail", () => {
     // Still gathering: nothing is mailed yet.
     await sendDueDigests(prisma, mailer, options);
     const tomAddress = (await prisma.user.findUniqueOrThrow({ where: { id: tom.id } })).email;
-    const forTom = () => received.filter((message) => message.envelopeTo.includes(tomAddress));
+    const forTom = () => smtp.received.filter((message) => message.envelopeTo.includes(tomAddress));
     expect(forTom()).toHaveLength(0);
 
     const later = () => new Date(Date.now() + 61_000);
