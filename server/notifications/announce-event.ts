@@ -5,8 +5,8 @@ import { notifyEvent, type AuditRow } from "./notify-event";
 
 /**
  * What follows an audit event once it is recorded: the notifications of the people it concerns, and a delivery
- * to every webhook that asked for its kind (attempted at once, without waiting; the retry sweep,
- * server/webhooks/webhook-sweep.ts, attempts the rest). Called after the event's transaction commits, by whoever
+ * to every webhook that asked for its kind (attempted at once, without waiting; the retry sweep that
+ * instrumentation.ts starts attempts the rest). Called after the event's transaction commits, by whoever
  * wrote it (the app's routes, the collaboration server for comments). The event is the record; a failure here is
  * logged and never undoes or fails the action.
  */
