@@ -3,7 +3,14 @@
  * last one went out longer ago, else at the end of the interval together with whatever changed meanwhile (the
  * latest state wins). A caret that moves with every keystroke then costs one presence message per interval
  * instead of one per keystroke, while a cursor moved now and then, or a client leaving, goes out at once.
+ *
+ * A state set again unchanged (a caret that stays put while its owner types, or a client's renewal of its
+ * presence) goes out only when that client's presence last went out `renewMs` ago or longer: often enough that
+ * no receiver times it out (y-protocols drops a state not renewed for 30 s, and clients renew theirs every 15 s).
  */
+/** y-protocols' awareness times a state out after 30 s; a third of that leaves room for a renewal's way. */
+const RENEW_MS = 10_000;
+
 export class PresenceThrottle {
   private readonly sentAt = new Map<number, number>();
   /** Client ids whose change waits, each with whether it goes to the other processes too. */
@@ -17,6 +24,7 @@ export class PresenceThrottle {
   constructor(
     private readonly intervalMs: number,
     private readonly send: (clientIds: number[], published: number[]) => void,
+    private readonly renewMs = RENEW_MS,
   ) {}
 
   /** Presence of these clients changed (`left`: they left); `publish`: the change is this process's own. */
@@ -39,6 +47,21 @@ export class PresenceThrottle {
     }
     if (due.length > 0) this.send(due, publish ? due : []);
     this.schedule();
+  }
+
+  /**
+   * These clients set their presence again, changed or not (a renewal); those whose presence did not go out in
+   * the last `renewMs` and has no change waiting go out now. Changes are told by `changed`.
+   */
+  renewed(clientIds: readonly number[], publish: boolean): void {
+    const now = Date.now();
+    const due = clientIds.filter((clientId) => {
+      const last = this.sentAt.get(clientId);
+      if (this.pending.has(clientId) || last === undefined || now - last < this.renewMs) return false;
+      this.sentAt.set(clientId, now);
+      return true;
+    });
+    if (due.length > 0) this.send(due, publish ? due : []);
   }
 
   private schedule(): void {

@@ -169,12 +169,15 @@ export class Room {
       if (origin === FROM_LOG) this.broadcast(syncUpdateMessage(update));
       else this.appendSoon(update);
     });
-    this.awareness.on(
-      "update",
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        // Each process times out stale presence itself.
-        this.presence.changed([...added, ...updated], removed, origin !== FROM_LOG && origin !== "timeout");
-      },
+    type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+    // Each process times out stale presence itself.
+    const isOwn = (origin: unknown) => origin !== FROM_LOG && origin !== "timeout";
+    // "change" tells states that differ; "update" follows it with every state set, changed or only renewed.
+    this.awareness.on("change", ({ added, updated, removed }: AwarenessChange, origin: unknown) =>
+      this.presence.changed([...added, ...updated], removed, isOwn(origin)),
+    );
+    this.awareness.on("update", ({ updated }: AwarenessChange, origin: unknown) =>
+      this.presence.renewed(updated, isOwn(origin)),
     );
     for (const hook of this.options.hooks) hook.onLoad?.(this);
     const backlog = this.relayBacklog ?? [];

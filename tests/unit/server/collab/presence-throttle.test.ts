@@ -51,4 +51,32 @@ describe("PresenceThrottle", () => {
       { at: 0, clientIds: [1], published: [1] },
     ]);
   });
+
+  it("sends a state set again unchanged only once its presence last went out the renewal time ago", () => {
+    const sent: Array<{ at: number; clientIds: number[] }> = [];
+    const start = Date.now();
+    const presence = new PresenceThrottle(80, (clientIds) => sent.push({ at: Date.now() - start, clientIds }), 1_000);
+    presence.changed([1], [], true);
+    // The caret stays put while its owner types five characters a second: each keystroke sets it again.
+    for (let t = 200; t <= 2_400; t += 200) {
+      vi.advanceTimersByTime(200);
+      presence.renewed([1], true);
+    }
+    expect(sent).toEqual([
+      { at: 0, clientIds: [1] },
+      { at: 1_000, clientIds: [1] },
+      { at: 2_000, clientIds: [1] },
+    ]);
+  });
+
+  it("leaves a renewal to a change that waits, and renews no client it never sent", () => {
+    const sent: number[][] = [];
+    const presence = new PresenceThrottle(80, (clientIds) => sent.push(clientIds), 50);
+    presence.changed([1], [], true);
+    vi.advanceTimersByTime(60);
+    presence.changed([1], [], true); // waits for the end of the interval
+    presence.renewed([1, 2], true);
+    vi.advanceTimersByTime(100);
+    expect(sent).toEqual([[1], [1]]);
+  });
 });

@@ -237,6 +237,23 @@ describe("Room", () => {
     expect(last).toContain('"name":"Maya Chen"');
   });
 
+  it("does not send again a caret set again where it was, as it is while its owner types", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const maya = connect(room);
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(tom.connection);
+    const before = tom.socket.sent.length;
+    for (let clock = 1; clock <= 5; clock++) {
+      room.receive(maya.connection, presence(4242, { cursor: { at: 7 } }, clock));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    room.receive(maya.connection, presence(4242, { cursor: { at: 8 } }, 6));
+    const sent = tom.socket.sent.slice(before).filter((message) => message[0] === 1);
+    expect(sent.map((message) => new TextDecoder().decode(message).match(/"at":(\d+)/)?.[1])).toEqual(["7", "8"]);
+  });
+
   it("gives a client id to the first socket that announces it: another may neither take its presence nor write under it", async () => {
     const room = openRoom(memoryPersistence(storedStory()));
     await room.ready;
