@@ -2,14 +2,14 @@
 export type PostResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
 
 /**
- * Sends a JSON body (POST, PATCH or DELETE) to one of the app's routes and reads its JSON answer; a refusal
+ * Sends a JSON body (POST, PUT, PATCH or DELETE) to one of the app's routes and reads its JSON answer; a refusal
  * carries the route's message for people, a network failure says so. Every request that changes something
  * must be JSON from this site (proxy.ts), which is what this sends.
  */
 export async function sendJson<T>(
   url: string,
   body?: unknown,
-  method: "POST" | "PATCH" | "DELETE" = "POST",
+  method: "POST" | "PUT" | "PATCH" | "DELETE" = "POST",
 ): Promise<PostResult<T>> {
   let response: Response;
   try {

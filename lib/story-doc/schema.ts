@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { ASSISTANT_DISMISSALS_FIELD } from "../assistant/dismissals";
 import { CLAIMS_FIELD } from "../claims/story-claims";
 import { AUTHORSHIP_FIELD } from "./authorship";
+import { CLAIM_ASSIGNMENTS_FIELD } from "./claim-assignments";
 import { SOURCE_REVISIONS_FIELD } from "./source-revisions";
 import { SUMMARY_FIELD } from "./summary";
 
@@ -21,6 +22,7 @@ export const STORY_DOC_ROOTS: Readonly<Record<string, { kind: RootKind; writer: 
   [ASSISTANT_DISMISSALS_FIELD]: { kind: "map", writer: "client" },
   [SOURCE_REVISIONS_FIELD]: { kind: "map", writer: "server" },
   [AUTHORSHIP_FIELD]: { kind: "map", writer: "server" },
+  [CLAIM_ASSIGNMENTS_FIELD]: { kind: "map", writer: "server" },
 };
 
 /** The summary's block and inline nodes (Tiptap's StarterKit, as the editor configures it). */

@@ -14,7 +14,8 @@ export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
 
 /**
  * Assigns a claim of the live draft to a person of the newsroom (or to no one), records it in the audit log
- * (claim.assigned) in the same transaction, and tells the assignee.
+ * (claim.assigned) in the same transaction, tells the assignee, and writes the assignee into the live document's
+ * server-written `assignments` map so that every open workspace shows it.
  * @throws RequestError (403 role, 404 story or claim, 422 an assignee who is not an active member of the newsroom).
  */
 export async function assignClaim(
@@ -29,13 +30,15 @@ export async function assignClaim(
   if (!story) throw new RequestError(404, "No such story.");
   const claims = readClaims(await deps.collab.liveDocument(storyId));
   if (!claims.some((claim) => claim.id === claimId)) throw new RequestError(404, "No such claim.");
-  if (input.assigneeId !== null) {
-    const assignee = await deps.prisma.user.findFirst({
-      where: { id: input.assigneeId, disabledAt: null },
-      select: { id: true },
-    });
-    if (!assignee) throw new RequestError(422, "Assign the claim to someone in the newsroom.");
-  }
+  const assignee =
+    input.assigneeId === null
+      ? null
+      : await deps.prisma.user.findFirst({
+          where: { id: input.assigneeId, disabledAt: null },
+          select: { id: true, name: true },
+        });
+  if (input.assigneeId !== null && !assignee)
+    throw new RequestError(422, "Assign the claim to someone in the newsroom.");
   const where = { storyId_claimId: { storyId, claimId } };
   const [, event] = await deps.prisma.$transaction([
     input.assigneeId === null
@@ -54,4 +57,6 @@ export async function assignClaim(
     }),
   ]);
   await announceEvent(deps.prisma, event);
+  // The record above is the authority; the document only shows it to everyone live, as a decision's status.
+  await deps.collab.writeClaimAssignment(storyId, claimId, assignee);
 }

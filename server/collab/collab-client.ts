@@ -9,6 +9,8 @@ export interface CollabClient {
   liveDocument(storyId: string): Promise<Y.Doc>;
   /** Writes a recorded decision's status into a claim of the live document. */
   writeClaimStatus(storyId: string, claimId: string, status: ClaimStatus): Promise<void>;
+  /** Writes a recorded assignment (null: no one) into the live document, for every open workspace. */
+  writeClaimAssignment(storyId: string, claimId: string, assignee: { id: string; name: string } | null): Promise<void>;
   /**
    * Re-anchors the quotes taken from a source in its text as stored now, and records its revision in the
    * live document so that open workspaces reload it (call it after an import too). Repeating a call changes
@@ -62,6 +64,13 @@ export function createCollabClient(baseUrl: string, secret: string): CollabClien
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ status }),
+      });
+    },
+    async writeClaimAssignment(storyId, claimId, assignee) {
+      await call(`/internal/stories/${encodeURIComponent(storyId)}/claims/${encodeURIComponent(claimId)}/assignment`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ assignee }),
       });
     },
     async reanchorSource(storyId, sourceId) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { claimStatusSchema } from "../../lib/claims/claim-schema";
 import { applySourceCorrection, type SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
 import { claimsMap } from "../../lib/claims/story-claims";
+import { recordClaimAssignment } from "../../lib/story-doc/claim-assignments";
 import { recordSourceRevision } from "../../lib/story-doc/source-revisions";
 import { importedSummarySchema, summaryText, writeSummaryParagraphs } from "../../lib/story-doc/summary";
 import { isServiceToken } from "../auth/collab-token";
@@ -13,9 +14,13 @@ import type { Rooms } from "./rooms";
 
 const STATE = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/state$/;
 const CLAIM_STATUS = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/claims\/([A-Za-z0-9_-]{1,64})\/status$/;
+const ASSIGNMENT = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/claims\/([A-Za-z0-9_-]{1,64})\/assignment$/;
 const REANCHOR = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/sources\/([A-Za-z0-9_-]{1,64})\/reanchor$/;
 const SUMMARY = /^\/internal\/stories\/([A-Za-z0-9_-]{1,64})\/summary$/;
 const statusBody = z.object({ status: claimStatusSchema });
+const assignmentBody = z.object({
+  assignee: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(200) }).nullable(),
+});
 const summaryBody = z.object({ paragraphs: importedSummarySchema });
 const MAX_BODY_BYTES = 4_096;
 const MAX_SUMMARY_BODY_BYTES = 1024 * 1024;
@@ -31,7 +36,8 @@ export interface ReanchorReply {
  * The collaboration server's internal endpoints, for the Next app only (a service token signed with the
  * shared secret): `GET /internal/stories/:id/state` returns the live document as one Yjs update, and
  * `POST /internal/stories/:id/claims/:claimId/status` writes a recorded review decision into the live
- * document so that every open workspace shows it, `POST /internal/stories/:id/sources/:sourceId/reanchor`
+ * document so that every open workspace shows it, `POST …/claims/:claimId/assignment` does the same for a
+ * recorded assignment (`{ assignee: { id, name } | null }`), `POST /internal/stories/:id/sources/:sourceId/reanchor`
  * re-anchors the quotes taken from a source in its text as stored now (read here, so that of two late calls
  * neither can anchor quotes to an older text; repeating it changes nothing) and records the revision in the
  * document for open workspaces, and `POST /internal/stories/:id/summary` writes an imported summary into a
@@ -46,9 +52,10 @@ export async function handleInternalRequest(
   const path = new URL(request.url ?? "/", "http://collab.invalid").pathname;
   const state = STATE.exec(path);
   const claimStatus = CLAIM_STATUS.exec(path);
+  const assignment = ASSIGNMENT.exec(path);
   const reanchor = REANCHOR.exec(path);
   const summary = SUMMARY.exec(path);
-  if (!state && !claimStatus && !reanchor && !summary) return false;
+  if (!state && !claimStatus && !assignment && !reanchor && !summary) return false;
 
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
   if (!token || !(await isServiceToken(token, secret)))
@@ -69,6 +76,18 @@ export async function handleInternalRequest(
         const entry = claimsMap(doc).get(claimId);
         if (!(entry instanceof Y.Map)) return false;
         entry.set("status", body.data.status);
+        return true;
+      });
+      return found ? reply(response, 200, { ok: true }) : reply(response, 404, { error: "no such claim" });
+    }
+    if (assignment?.[1] && assignment[2] && request.method === "POST") {
+      const body = assignmentBody.safeParse(await readJson(request));
+      if (!body.success) return reply(response, 400, { error: "expected { assignee }" });
+      const [, storyId, claimId] = assignment;
+      const { assignee } = body.data;
+      const found = await rooms.withDocument(storyId, (doc) => {
+        if (!(claimsMap(doc).get(claimId) instanceof Y.Map)) return false;
+        recordClaimAssignment(doc, claimId, assignee && { assigneeId: assignee.id, assigneeName: assignee.name });
         return true;
       });
       return found ? reply(response, 200, { ok: true }) : reply(response, 404, { error: "no such claim" });

@@ -8,6 +8,7 @@ import type { ClaimStatus } from "@/lib/claims/claim-schema";
 import { chooseReanchorCandidate } from "@/lib/claims/quote-corrections";
 import { addComment, deleteClaim, removeQuote, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { outletKey } from "@/lib/sources/source-label";
+import { AssignmentPicker, ClaimAssignee } from "./assignment-picker";
 import { ClaimStatusBadge } from "./claim-status-badge";
 import { ClaimThread } from "./claim-thread";
 import { QuoteCard } from "./quote-card";
@@ -71,6 +72,7 @@ export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: W
           <span className="text-xs text-stone-500">
             {plural(claim.quotes.length, "quote")} · {plural(outlets.size, "outlet")}
           </span>
+          <ClaimAssignee claimId={claim.id} />
           {watchers.length > 0 ? (
             <span className="flex items-center gap-1 text-xs text-stone-500" data-testid="claim-watchers">
               {watchers.map((watcher) => (
@@ -119,6 +121,7 @@ export function ClaimCard({ claim, watchers }: { claim: PlacedClaim; watchers: W
               </button>
             ) : null}
           </div>
+          <AssignmentPicker claimId={claim.id} />
           <ClaimDecision storyId={storyId} claimId={claim.id} review={review} onDecided={refreshReview} />
           <div>
             <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h3>
