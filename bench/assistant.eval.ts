@@ -1,16 +1,17 @@
 // Quality of the verification assistant on two hand-labelled stories: `npm run eval`.
 // The seed story (tests/fixtures/assistant/seed-eval.json) is the one the engine was tuned on; the Calder story
 // (tests/fixtures/assistant/calder-blast/) was written for evaluation and is never tuned on. For each it prints
-// recall@3 and MRR of the evidence suggestions, globally and per outlet, and precision/recall of the quotation
-// checker and the discrepancy finder.
+// recall@3 and MRR of the evidence suggestions, globally and per outlet, precision/recall of the claim proposals
+// (tests/fixtures/assistant/claim-proposals.json), of the quotation checker and of the discrepancy finder.
 import { sourceDiscrepancies } from "@/lib/assistant/discrepancies";
 import { bestPassagePerSource, buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
+import { proposeClaims } from "@/lib/assistant/proposals";
 import { checkSourceQuotations } from "@/lib/assistant/quotations";
 import { isContent, sentencesOf, type Token } from "@/lib/assistant/text-analysis";
 import { readFileSync } from "node:fs";
 import { calderStory } from "../tests/fixtures/assistant/calder-story";
 import { locateIn, type LabelledFact, type LabelledStory } from "../tests/fixtures/assistant/labelled-story";
-import { seedStory } from "../tests/fixtures/assistant/seed-story";
+import { demoSummary, seedStory } from "../tests/fixtures/assistant/seed-story";
 
 interface Range {
   start: number;
@@ -36,6 +37,70 @@ interface StoryScores {
   agreementsFlagged: [number, number];
   misses: string[];
   findings: string[];
+  proposals: ProposalScores;
+}
+
+/** Hand-labelled check-worthy spans of each story's summary (the rule is at the top of the file). */
+const proposalLabels = JSON.parse(
+  readFileSync(new URL("../tests/fixtures/assistant/claim-proposals.json", import.meta.url), "utf8"),
+) as Record<"seed" | "calder", Array<{ text: string; reasons: string[] }>>;
+
+/** The summary each story's proposals are scored on: the demo's Summary, and the Calder claims k1–k8 in order. */
+const proposalSummaries = new Map<LabelledStory, { summary: string; labels: (typeof proposalLabels)["seed"] }>([
+  [seedStory, { summary: demoSummary, labels: proposalLabels.seed }],
+  [
+    calderStory,
+    { summary: calderStory.labels.claims.map((claim) => claim.text).join(" "), labels: proposalLabels.calder },
+  ],
+]);
+
+interface ProposalScores {
+  /** Proposals that match a labelled span / proposals. */
+  precision: [number, number];
+  /** Labelled spans matched by a proposal / labelled spans. */
+  recall: [number, number];
+  /** Over matched pairs: reasons given that are labelled / reasons given, and labelled reasons given / labelled. */
+  reasonPrecision: [number, number];
+  reasonRecall: [number, number];
+}
+
+/**
+ * Claim proposals against labelled spans: a proposal matches a labelled span when they share at least half of
+ * the characters of both together (intersection over union ≥ 0.5), each span matched once.
+ */
+function scoreProposals(story: LabelledStory): ProposalScores {
+  const { summary, labels } = proposalSummaries.get(story)!;
+  const spans = labels.map((label) => {
+    const start = summary.indexOf(label.text);
+    if (start === -1) throw new Error(`"${label.text}" is not in the summary of ${story.name}`);
+    return { start, end: start + label.text.length, reasons: new Set(label.reasons) };
+  });
+  const proposals = proposeClaims(summary);
+  const taken = new Set<number>();
+  const reasons = { given: 0, right: 0, labelled: 0, found: 0 };
+  let matched = 0;
+  for (const proposal of proposals) {
+    const at = spans.findIndex((span, index) => {
+      const shared = Math.min(span.end, proposal.end) - Math.max(span.start, proposal.start);
+      const union = Math.max(span.end, proposal.end) - Math.min(span.start, proposal.start);
+      return !taken.has(index) && shared / union >= 0.5;
+    });
+    if (at === -1) continue;
+    taken.add(at);
+    matched += 1;
+    const labelled = spans[at]!.reasons;
+    const given = new Set(proposal.reasons.map((reason) => reason.kind as string));
+    reasons.given += given.size;
+    reasons.right += [...given].filter((kind) => labelled.has(kind)).length;
+    reasons.labelled += labelled.size;
+    reasons.found += [...labelled].filter((kind) => given.has(kind)).length;
+  }
+  return {
+    precision: [matched, proposals.length],
+    recall: [taken.size, spans.length],
+    reasonPrecision: [reasons.right, reasons.given],
+    reasonRecall: [reasons.found, reasons.labelled],
+  };
 }
 
 function evaluate(story: LabelledStory): StoryScores {
@@ -150,6 +215,7 @@ function evaluate(story: LabelledStory): StoryScores {
     agreementsFlagged: [flaggedAgreements, labels.agreements.length],
     misses,
     findings,
+    proposals: scoreProposals(story),
   };
 }
 
@@ -179,6 +245,11 @@ row(
 row(
   "per-source panel: sources with no support shown nothing close / a passage",
   ({ panel }) => `${panel.silentRight} / ${panel.silentWrong}`,
+);
+row("claim proposals precision (matching a labelled span)", (score) => fraction(score.proposals.precision));
+row("claim proposals recall (labelled spans proposed)", (score) => fraction(score.proposals.recall));
+row("claim proposals: reasons right / reasons labelled and found", (score) =>
+  [score.proposals.reasonPrecision, score.proposals.reasonRecall].map(fraction).join(" / "),
 );
 row("quotation checker precision", (score) => fraction(score.quotationPrecision));
 row("quotation checker recall", (score) => fraction(score.quotationRecall));

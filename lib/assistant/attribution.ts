@@ -106,6 +106,20 @@ export function isAttributedClaim(tokens: readonly Token[]): boolean {
   return cueMatches(tokens, CLAIM_CUES).length > 0;
 }
 
+/**
+ * The words of a claim that attribute it to someone, as written ("emphasized", "describing"): the cues of
+ * isAttributedClaim.
+ * @example claimAttributionWords(sentencesOf("Ratcliffe said it works.")[0].tokens) // ["said"]
+ */
+export function claimAttributionWords(tokens: readonly Token[]): string[] {
+  return cueMatches(tokens, CLAIM_CUES).map(({ first, last }) =>
+    tokens
+      .slice(first, last + 1)
+      .map((token) => token.value)
+      .join(" "),
+  );
+}
+
 /** Where the cues occur in the tokens, as token index ranges, first to last. */
 function cueMatches(tokens: readonly Token[], cues: readonly Cue[]): Array<{ first: number; last: number }> {
   const found: Array<{ first: number; last: number }> = [];
