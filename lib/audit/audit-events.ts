@@ -36,6 +36,19 @@ export const AUDIT_EVENT_DATA = {
   "claim.commented": z.object({ commentId: z.string(), mentioned: z.array(z.string()) }),
   /** subject: the claim's id; assigneeId: whom it is now assigned to, null when no one. */
   "claim.assigned": z.object({ assigneeId: z.string().nullable() }),
+  /**
+   * subject: the quote's id; written after a correction of its source left the quote to be verified again
+   * (reverify) or matched by nothing (orphaned); addedById: who attached it (told of it), null when unknown.
+   */
+  "quote.needs_attention": z.object({
+    claimId: z.string(),
+    sourceId: z.string(),
+    revision: z.number().int().min(1),
+    state: z.enum(["reverify", "orphaned"]),
+    addedById: z.string().nullable(),
+  }),
+  /** subject: the story's id; reviewerId: who reviews the story now, null when no one (told of it). */
+  "story.reviewer_assigned": z.object({ reviewerId: z.string().nullable() }),
   /** subject: the claim's id; data: what the claim was. */
   "claim.deleted": z.object({ status: z.string().nullable(), quotes: z.number().int().min(0) }),
   /** subject: the source's id. */

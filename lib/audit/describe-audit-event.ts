@@ -16,6 +16,8 @@ const AUDIT_WORDING: Record<AuditAction, string> = {
   "claim.deleted": "deleted a claim",
   "claim.commented": "commented on a claim",
   "claim.assigned": "assigned a claim",
+  "quote.needs_attention": "corrected a source, leaving a quote to settle",
+  "story.reviewer_assigned": "chose the story's reviewer",
   "source.imported": "imported a source",
   "source.corrected": "corrected a source",
   "source.removed": "removed a source",
@@ -60,6 +62,10 @@ function detailOf(event: AuditEvent): string {
     }
     case "claim.assigned":
       return event.data.assigneeId === null ? "(to no one)" : "";
+    case "story.reviewer_assigned":
+      return event.data.reviewerId === null ? "(no one)" : "";
+    case "quote.needs_attention":
+      return event.data.state === "orphaned" ? "(lost)" : "(to verify again)";
     case "user.invited":
       return `(${event.data.role})`;
     case "user.role_changed":

@@ -4,7 +4,8 @@ import { VERDICT_TEXT } from "../review/review-state";
 /**
  * What a notification says after the name of the person who acted, for the one it tells: "mentioned you in a
  * claim's thread", "rejected your claim", "approved your claim (supported)", "assigned a claim to you",
- * "published version 1", "published a correction (version 2)". The reviewer's reason and the claim's words are
+ * "made you the reviewer of a story", "asked for review of a claim", "published version 1", "published a correction
+ * (version 2)", "corrected a source: verify a quote you attached again". The reviewer's reason and the claim's words are
  * shown beside it. Never throws: an event it cannot read says "did something".
  */
 export function describeNotification(row: StoredAuditEvent): string {
@@ -19,6 +20,14 @@ export function describeNotification(row: StoredAuditEvent): string {
       return "rejected your claim";
     case "claim.assigned":
       return "assigned a claim to you";
+    case "story.reviewer_assigned":
+      return "made you the reviewer of a story";
+    case "claim.status_changed":
+      return "asked for review of a claim";
+    case "quote.needs_attention":
+      return event.data.state === "orphaned"
+        ? "corrected a source: a quote you attached is no longer in it"
+        : "corrected a source: verify a quote you attached again";
     case "story.published":
       return event.subject === "1" ? "published version 1" : `published a correction (version ${event.subject})`;
     default:

@@ -31,7 +31,7 @@ export interface Persistence {
   compact(storyId: string): Promise<number>;
   /** Records that an authenticated user marked, quoted or otherwise changed a claim (for the four-eyes rule). */
   recordActivity(activity: ClaimActivityRecord): Promise<void>;
-  /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log. */
+  /** Writes an editor's change of a claim's status (draft ↔ needs review) to the audit log, and announces it. */
   recordStatusChange(change: ClaimStatusChange): Promise<void>;
   /** Writes the deletion of a claim on an authenticated socket to the audit log, with its status and quote count then. */
   recordClaimDeleted(deletion: {
@@ -256,13 +256,15 @@ export function createPrismaPersistence(prisma: PrismaClient): Persistence {
       }
     },
     async recordStatusChange({ storyId, claimId, userId, from, to }) {
-      await writeAuditEvent(prisma, {
+      const event = await writeAuditEvent(prisma, {
         action: "claim.status_changed",
         actorId: userId,
         storyId,
         subject: claimId,
         data: { from, to },
       });
+      // A claim asking for review tells the story's reviewer (server/notifications/notify-event.ts).
+      await announceEvent(prisma, event);
     },
     async recordClaimDeleted({ storyId, claimId, userId, status, quotes }) {
       await writeAuditEvent(prisma, {

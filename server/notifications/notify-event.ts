@@ -18,7 +18,9 @@ export interface AuditRow {
  * Who an event tells, by id (before preferences, the actor and disabled people are left out):
  * - `claim.commented`: the people the comment mentions (ids the collaboration server read from the body);
  * - `claim.approved` / `claim.rejected`: whoever marked the claim (ClaimActivity "marked", from the socket);
- * - `claim.assigned`: the assignee;
+ * - `claim.assigned`: the assignee; `story.reviewer_assigned`: the new reviewer;
+ * - `claim.status_changed` to needs review: the story's reviewer;
+ * - `quote.needs_attention`: whoever attached the quote;
  * - `story.published`: whoever created the story or touched one of its claims.
  */
 async function recipientsOf(prisma: PrismaClient, storyId: string | null, event: AuditEvent): Promise<string[]> {
@@ -36,6 +38,15 @@ async function recipientsOf(prisma: PrismaClient, storyId: string | null, event:
     }
     case "claim.assigned":
       return event.data.assigneeId ? [event.data.assigneeId] : [];
+    case "story.reviewer_assigned":
+      return event.data.reviewerId ? [event.data.reviewerId] : [];
+    case "claim.status_changed": {
+      if (!storyId || event.data.to !== "needs_review") return [];
+      const story = await prisma.story.findUnique({ where: { id: storyId }, select: { reviewerId: true } });
+      return story?.reviewerId ? [story.reviewerId] : [];
+    }
+    case "quote.needs_attention":
+      return event.data.addedById ? [event.data.addedById] : [];
     case "story.published": {
       if (!storyId) return [];
       const [story, workers] = await Promise.all([
@@ -68,7 +79,12 @@ export async function notifyEvent(prisma: PrismaClient, row: AuditRow): Promise<
     where: { id: { in: candidates }, disabledAt: null },
     select: { id: true, notificationPreferences: { where: { kind }, select: { inApp: true, email: true } } },
   });
-  const claimId = row.action.startsWith("claim.") ? row.subject : null;
+  const claimId =
+    event.action === "quote.needs_attention"
+      ? event.data.claimId
+      : row.action.startsWith("claim.")
+        ? row.subject
+        : null;
   const told: string[] = [];
   for (const person of people) {
     const preference = person.notificationPreferences[0] ?? { inApp: true, email: true };

@@ -10,6 +10,7 @@ import type { ReanchorReply } from "../collab/internal-api";
 import type { PrismaClient } from "../db/create-prisma";
 import { isRecordNotFound, isUniqueViolation } from "../db/prisma-errors";
 import { RequestError } from "../http/request-error";
+import { announceQuotesNeedingAttention } from "../notifications/quote-attention";
 import { sourceTextSchema } from "./import-sources";
 
 /** A correction as the form submits it: the whole corrected text and why. */
@@ -99,7 +100,7 @@ export async function correctSource(
       throw new RequestError(409, "Someone else corrected this source meanwhile: reload it and correct again.");
     throw error;
   }
-  return { revision, ...(await reanchor(deps, storyId, sourceId, revision)) };
+  return { revision, ...(await reanchor(deps, user.id, storyId, sourceId, revision)) };
 }
 
 /**
@@ -117,14 +118,14 @@ export async function reanchorSource(
   if (!can(user.role, "correct_source"))
     throw new RequestError(403, "Only editors, reviewers and admins correct sources.");
   await findSource(deps.prisma, storyId, sourceId);
-  const { revision, outcome } = await anchorQuotes(deps, storyId, sourceId);
+  const { revision, outcome } = await anchorQuotes(deps, user.id, storyId, sourceId);
   return { revision, outcome };
 }
 
 /** The correction's re-anchoring, or `pending` when the collaboration server cannot be reached now. */
-async function reanchor(deps: Deps, storyId: string, sourceId: string, revision: number) {
+async function reanchor(deps: Deps, actorId: string, storyId: string, sourceId: string, revision: number) {
   try {
-    return { outcome: (await anchorQuotes(deps, storyId, sourceId)).outcome };
+    return { outcome: (await anchorQuotes(deps, actorId, storyId, sourceId)).outcome };
   } catch (error) {
     if (!(error instanceof CollabUnavailableError)) throw error;
     return {
@@ -136,14 +137,17 @@ async function reanchor(deps: Deps, storyId: string, sourceId: string, revision:
 
 /**
  * Has the collaboration server re-anchor a source's quotes in its stored text, then records that the live
- * draft's quotes rest on that revision (never moving back, if a later one came first).
+ * draft's quotes rest on that revision (never moving back, if a later one came first), and tells whoever attached
+ * a quote the correction left to verify again or lost.
  */
-async function anchorQuotes(deps: Deps, storyId: string, sourceId: string): Promise<ReanchorReply> {
+async function anchorQuotes(deps: Deps, actorId: string, storyId: string, sourceId: string): Promise<ReanchorReply> {
   const reply = await deps.collab.reanchorSource(storyId, sourceId);
   await deps.prisma.source.updateMany({
     where: { id: sourceId, anchoredRevision: { lt: reply.revision } },
     data: { anchoredRevision: reply.revision },
   });
+  if (reply.outcome && reply.outcome.reverify + reply.outcome.orphaned > 0)
+    await announceQuotesNeedingAttention(deps, actorId, storyId, sourceId, reply.revision);
   return reply;
 }
 

@@ -127,7 +127,9 @@ describe("notifications", () => {
       { kind: "mentioned", inApp: true, email: true },
       { kind: "claim_decided", inApp: true, email: true },
       { kind: "assigned", inApp: false, email: true },
+      { kind: "review_requested", inApp: true, email: true },
       { kind: "story_published", inApp: true, email: true },
+      { kind: "quote_needs_attention", inApp: true, email: true },
     ]);
     const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
     await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: tom.id });

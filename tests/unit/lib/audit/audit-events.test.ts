@@ -51,6 +51,18 @@ const SAMPLES: Array<{ event: AuditEvent; stored: string }> = [
     stored: JSON.stringify({ assigneeId: "u2" }),
   },
   {
+    event: { action: "story.reviewer_assigned", subject: "story-1", data: { reviewerId: "u3" } },
+    stored: JSON.stringify({ reviewerId: "u3" }),
+  },
+  {
+    event: {
+      action: "quote.needs_attention",
+      subject: "q1",
+      data: { claimId: "claim-1", sourceId: "s1", revision: 2, state: "orphaned", addedById: "u1" },
+    },
+    stored: JSON.stringify({ claimId: "claim-1", sourceId: "s1", revision: 2, state: "orphaned", addedById: "u1" }),
+  },
+  {
     event: {
       action: "source.imported",
       subject: "s1",

@@ -28,6 +28,19 @@ describe("notification kinds", () => {
     expect(describeEvent({ action: "claim.assigned", subject: "c1", data: { assigneeId: "u" } })).toBe(
       "assigned a claim to you",
     );
+    expect(describeEvent({ action: "story.reviewer_assigned", subject: "s", data: { reviewerId: "u" } })).toBe(
+      "made you the reviewer of a story",
+    );
+    expect(
+      describeEvent({ action: "claim.status_changed", subject: "c1", data: { from: "draft", to: "needs_review" } }),
+    ).toBe("asked for review of a claim");
+    const quote = { claimId: "c1", sourceId: "s1", revision: 2, addedById: "u" };
+    expect(
+      describeEvent({ action: "quote.needs_attention", subject: "q", data: { ...quote, state: "orphaned" } }),
+    ).toBe("corrected a source: a quote you attached is no longer in it");
+    expect(
+      describeEvent({ action: "quote.needs_attention", subject: "q", data: { ...quote, state: "reverify" } }),
+    ).toBe("corrected a source: verify a quote you attached again");
     expect(describeEvent({ action: "story.published", subject: "1" })).toBe("published version 1");
     expect(describeEvent({ action: "story.published", subject: "3", reason: "A date." })).toBe(
       "published a correction (version 3)",
