@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LOCALE_NAME, LOCALES, isTranslatedPath, localePath } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { requestLocale } from "@/server/i18n/request-locale";
 import { feedAlternates } from "@/server/stories/reader-page";
 
@@ -11,7 +12,7 @@ export function generateMetadata(): Metadata {
 }
 
 /**
- * Public pages: a light header, no session. On a translated page (the front page, an outlet's) the header offers
+ * Public pages: a light header, no session. On a translated page (lib/i18n/locales.ts) the header offers
  * the page in every other language, a plain link to its address there.
  */
 export default async function ReaderLayout({ children }: { children: ReactNode }) {
@@ -25,15 +26,17 @@ export default async function ReaderLayout({ children }: { children: ReactNode }
             Corroborate
           </Link>
           {others.length > 0 ? (
-            <ul className="flex gap-3 text-sm" data-testid="language-switch">
-              {others.map((other) => (
-                <li key={other}>
-                  <a href={localePath(other, path)} lang={other} hrefLang={other} className="text-blue-800 underline">
-                    {LOCALE_NAME[other]}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <nav aria-label={translator(locale).messages.languages}>
+              <ul className="flex gap-3 text-sm" data-testid="language-switch">
+                {others.map((other) => (
+                  <li key={other}>
+                    <a href={localePath(other, path)} lang={other} hrefLang={other} className="text-blue-800 underline">
+                      {LOCALE_NAME[other]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           ) : null}
         </div>
       </header>

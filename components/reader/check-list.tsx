@@ -21,8 +21,8 @@ function listHref(path: string, q: string, page: number): string {
 
 /**
  * One published check in a list: title, date, correction mark, verdict counts and the outlets it quotes. The
- * check's own words (title, summary, outlets) stay as published; the labels are the locale's. The check's page
- * is English only for now, so its link is a plain one: a page load gives it its own `lang` and `dir`.
+ * check's own words (title, summary, outlets) stay as published (`dir="auto"`: their language is not stored);
+ * the labels are the locale's. The link leads to the check's page in the same locale.
  */
 function CheckItem({ check, t }: { check: ListedCheck; t: Translator }) {
   const m = t.messages.checkList;
@@ -32,8 +32,7 @@ function CheckItem({ check, t }: { check: ListedCheck; t: Translator }) {
       <article className="space-y-2">
         <h2 className="font-serif text-xl font-bold leading-snug">
           <a
-            href={`/stories/${check.slug}`}
-            lang="en"
+            href={localePath(t.locale, `/stories/${check.slug}`)}
             dir="auto"
             className="text-blue-800 underline-offset-2 hover:underline"
           >

@@ -1,4 +1,5 @@
-import { BIAS_LABELS, biasLabelText, type BiasLabel } from "@/lib/import/bias-label";
+import type { Translator } from "@/lib/i18n/translate";
+import { BIAS_LABELS, type BiasLabel } from "@/lib/import/bias-label";
 import type { Coverage } from "@/lib/reader/coverage";
 
 const BIAS_COLOURS: Record<BiasLabel, string> = {
@@ -11,7 +12,9 @@ const BIAS_COLOURS: Record<BiasLabel, string> = {
 };
 
 /** The outlets a published check rests on: how many claims each supports, and their bias spread. */
-export function CoveragePanel({ coverage }: { coverage: Coverage }) {
+export function CoveragePanel({ coverage, t }: { coverage: Coverage; t: Translator }) {
+  const m = t.messages.coverage;
+  const biasLabelText = (label: BiasLabel) => t.messages.evidence.bias[label];
   const total = BIAS_LABELS.reduce((sum, label) => sum + coverage.biasSpread[label], 0);
   return (
     <section
@@ -20,16 +23,18 @@ export function CoveragePanel({ coverage }: { coverage: Coverage }) {
       data-testid="coverage-panel"
     >
       <h2 id="coverage-heading" className="font-serif text-lg font-semibold">
-        Coverage
+        {m.title}
       </h2>
-      <p className="mt-1 text-sm text-stone-700">Bias of the outlets supporting this check, from left to right:</p>
+      <p className="mt-1 text-sm text-stone-700">{m.intro}</p>
       <div
         className="mt-2 flex h-3 overflow-hidden rounded-full bg-stone-100"
+        // Left to right in every language: the bar is a political spectrum, not text.
+        dir="ltr"
         role="img"
         aria-label={
           BIAS_LABELS.filter((l) => coverage.biasSpread[l] > 0)
-            .map((l) => `${coverage.biasSpread[l]} ${biasLabelText(l)}`)
-            .join(", ") || "No supporting outlets"
+            .map((l) => `${t.format("{count}", { count: coverage.biasSpread[l] })} ${biasLabelText(l)}`)
+            .join(t.messages.checkList.listSeparator) || m.noSupport
         }
       >
         {BIAS_LABELS.map((label) =>
@@ -49,27 +54,29 @@ export function CoveragePanel({ coverage }: { coverage: Coverage }) {
           </li>
         ))}
       </ul>
-      <table className="mt-3 w-full text-left text-sm">
-        <caption className="sr-only">Outlets cited and the claims each supports</caption>
+      <table className="mt-3 w-full text-start text-sm">
+        <caption className="sr-only">{m.caption}</caption>
         <thead>
           <tr className="text-xs uppercase tracking-wide text-stone-600">
             <th scope="col" className="py-1 font-semibold">
-              Outlet
+              {m.outlet}
             </th>
             <th scope="col" className="py-1 font-semibold">
-              Bias
+              {m.bias}
             </th>
-            <th scope="col" className="py-1 text-right font-semibold">
-              Claims supported
+            <th scope="col" className="py-1 text-end font-semibold">
+              {m.claimsSupported}
             </th>
           </tr>
         </thead>
         <tbody>
           {coverage.outlets.map((outlet) => (
             <tr key={outlet.outlet} className="border-t border-stone-100">
-              <td className="py-1">{outlet.outlet}</td>
+              <td className="py-1" dir="auto" data-published>
+                {outlet.outlet}
+              </td>
               <td className="py-1">{biasLabelText(outlet.biasLabel)}</td>
-              <td className="py-1 text-right">{outlet.claimsSupported}</td>
+              <td className="py-1 text-end">{outlet.claimsSupported}</td>
             </tr>
           ))}
         </tbody>

@@ -24,7 +24,12 @@ function claimLinks(): NodeListOf<HTMLAnchorElement> {
  * opens the claim's evidence, and a permalink (#claim-<id>) opens with it showing. The evidence is not sent
  * to the browser twice: the popover copies the claim's footnote, which the server already rendered.
  */
-export function EvidencePopover() {
+export function EvidencePopover({
+  labels,
+}: {
+  /** The popover's own labels in the page's language; `{number}` in the title is the claim's. */
+  labels: { title: string; close: string; permalink: string };
+}) {
   const [open, setOpen] = useState<OpenClaim | null>(null);
   const evidenceRef = useRef<HTMLDivElement>(null);
 
@@ -113,25 +118,27 @@ export function EvidencePopover() {
       aria-modal="false"
       aria-labelledby="evidence-title"
       data-testid="evidence-popover"
-      className="fixed inset-x-0 bottom-0 z-20 max-h-[70vh] overflow-y-auto border-t border-stone-300 bg-white p-4 shadow-2xl sm:inset-x-auto sm:bottom-4 sm:right-4 sm:w-[28rem] sm:rounded-lg sm:border"
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[70vh] overflow-y-auto border-t border-stone-300 bg-white p-4 shadow-2xl sm:inset-x-auto sm:bottom-4 sm:end-4 sm:w-[28rem] sm:rounded-lg sm:border"
     >
       <div className="mb-2 flex items-start justify-between gap-3">
         <h2 id="evidence-title" className="font-serif text-lg font-semibold">
-          Claim {open.number}: evidence
+          {labels.title.replace("{number}", open.number)}
         </h2>
         <button
           type="button"
           onClick={close}
           className="rounded border border-stone-300 px-2 py-0.5 text-sm hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-700"
         >
-          Close
+          {labels.close}
         </button>
       </div>
-      <p className="mb-3 font-serif text-stone-900">“{open.text}”</p>
+      <p className="mb-3 font-serif text-stone-900" dir="auto" data-published>
+        “{open.text}”
+      </p>
       <div ref={evidenceRef} />
       <p className="mt-3 text-xs">
         <a href={`#claim-${open.id}`} className="underline">
-          Permalink to this claim
+          {labels.permalink}
         </a>
       </p>
     </div>

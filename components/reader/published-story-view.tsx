@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { localePath } from "@/lib/i18n/locales";
+import type { Translator } from "@/lib/i18n/translate";
 import { claimReviews, jsonForScript } from "@/lib/reader/claim-review";
 import { coverageOf } from "@/lib/reader/coverage";
 import { readerClaims } from "@/lib/reader/reader-claims";
@@ -8,20 +9,24 @@ import { ClaimEvidence } from "./claim-evidence";
 import { CoveragePanel } from "./coverage-panel";
 import { ReaderSummary } from "./reader-summary";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
-/** A published fact check as readers see it, rendered from the stored version alone. */
+/**
+ * A published fact check as readers see it, rendered from the stored version alone: the chrome in `t`'s language,
+ * the check's own words (marked `data-published`, with `dir="auto"` since their language is not stored) as published.
+ */
 export function PublishedStoryView({
   story,
   pageUrl,
   organisation,
+  t,
 }: {
   story: PublishedStory;
   pageUrl: string;
   organisation: string;
+  t: Translator;
 }) {
+  const m = t.messages.check;
   const coverage = coverageOf(story.content);
-  const claims = readerClaims(story.content, coverage);
+  const claims = readerClaims(story.content, coverage, t);
   const paragraphs = segmentSummary(story.content.summary, story.content.claims);
   const reviews = claimReviews(story.content, {
     pageUrl,
@@ -32,16 +37,30 @@ export function PublishedStoryView({
   return (
     <article className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-2">
-        <p className="text-sm font-semibold uppercase tracking-wide text-emerald-800">Fact check · {organisation}</p>
-        <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{story.title}</h1>
+        <p className="text-sm font-semibold uppercase tracking-wide text-emerald-800">
+          {t.format(m.kicker, { organisation })}
+        </p>
+        <h1
+          className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl"
+          dir="auto"
+          data-published
+        >
+          {story.title}
+        </h1>
         <p className="text-sm text-stone-700">
-          Version {story.number} · published {dateFormat.format(story.publishedAt)} · {claims.length}{" "}
-          {claims.length === 1 ? "claim" : "claims"} checked against {coverage.outlets.length}{" "}
-          {coverage.outlets.length === 1 ? "source" : "sources"}
+          {t.format(m.meta, {
+            number: story.number,
+            date: t.date(story.publishedAt),
+            claims: t.plural(m.claimCount, claims.length),
+            sources: t.plural(m.sourceCount, coverage.outlets.length),
+          })}
         </p>
         {story.correctionNote ? (
           <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-            <span className="font-semibold">Correction:</span> {story.correctionNote}
+            <span className="font-semibold">{m.correction}</span>{" "}
+            <span dir="auto" data-published>
+              {story.correctionNote}
+            </span>
           </p>
         ) : null}
         {story.later.length > 0 ? (
@@ -51,16 +70,22 @@ export function PublishedStoryView({
             data-testid="newer-version"
           >
             <p>
-              A newer version of this check exists.{" "}
-              <Link href={`/stories/${story.slug}`} className="font-semibold underline">
-                Read version {story.latestNumber}
-              </Link>
+              {m.newerVersion}{" "}
+              <a href={localePath(t.locale, `/stories/${story.slug}`)} className="font-semibold underline">
+                {t.format(m.readVersion, { number: story.latestNumber })}
+              </a>
             </p>
-            <ul className="mt-1 list-disc pl-5">
+            <ul className="mt-1 list-disc ps-5">
               {story.later.map((version) => (
                 <li key={version.number}>
-                  Version {version.number} ({dateFormat.format(version.publishedAt)}):{" "}
-                  {version.correctionNote ?? "no note"}
+                  {t.format(m.laterVersion, { number: version.number, date: t.date(version.publishedAt) })}{" "}
+                  {version.correctionNote ? (
+                    <span dir="auto" data-published>
+                      {version.correctionNote}
+                    </span>
+                  ) : (
+                    m.noNote
+                  )}
                 </li>
               ))}
             </ul>
@@ -70,17 +95,17 @@ export function PublishedStoryView({
 
       <section aria-labelledby="summary-title">
         <h2 id="summary-title" className="sr-only">
-          Summary
+          {m.summary}
         </h2>
-        <ReaderSummary paragraphs={paragraphs} claims={claims} />
-        <p className="mt-3 text-sm text-stone-600">Select or tab to a highlighted claim to see its evidence.</p>
+        <ReaderSummary paragraphs={paragraphs} claims={claims} t={t} />
+        <p className="mt-3 text-sm text-stone-600">{m.summaryHint}</p>
       </section>
 
-      <CoveragePanel coverage={coverage} />
+      <CoveragePanel coverage={coverage} t={t} />
 
       <section aria-labelledby="evidence-list-title">
         <h2 id="evidence-list-title" className="mb-3 font-serif text-2xl font-semibold">
-          Claims and evidence
+          {m.claimsAndEvidence}
         </h2>
         <ol className="space-y-6" data-testid="evidence-list">
           {claims.map((claim) => (
@@ -92,19 +117,22 @@ export function PublishedStoryView({
               className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:border-emerald-700 target:ring-2 target:ring-emerald-700"
             >
               <h3 className="font-serif text-lg">
-                <span className="mr-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“
-                <span data-claim-words>{claim.text}</span>”
+                <span className="me-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“
+                <span data-claim-words dir="auto" data-published>
+                  {claim.text}
+                </span>
+                ”
               </h3>
               <div className="mt-2" data-evidence>
-                <ClaimEvidence claim={claim} />
+                <ClaimEvidence claim={claim} t={t} />
               </div>
               <p className="mt-2 text-xs">
                 <a href={`#ref-${claim.id}`} className="underline">
-                  Back to the summary
+                  {m.backToSummary}
                 </a>{" "}
                 ·{" "}
                 <a href={`#claim-${claim.id}`} className="underline">
-                  Permalink
+                  {m.permalink}
                 </a>
               </p>
             </li>

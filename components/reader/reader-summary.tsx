@@ -1,3 +1,4 @@
+import type { Translator } from "@/lib/i18n/translate";
 import type { ReaderClaim } from "@/lib/reader/reader-claims";
 import type { SummarySegment } from "@/lib/reader/summary-segments";
 import { EvidencePopover } from "./evidence-popover";
@@ -6,11 +7,25 @@ import { EvidencePopover } from "./evidence-popover";
  * The published summary with its claims marked, rendered on the server. Each claim is a link to its footnote,
  * so reading works without JavaScript; the small EvidencePopover island turns those links into popovers.
  */
-export function ReaderSummary({ paragraphs, claims }: { paragraphs: SummarySegment[][]; claims: ReaderClaim[] }) {
+export function ReaderSummary({
+  paragraphs,
+  claims,
+  t,
+}: {
+  paragraphs: SummarySegment[][];
+  claims: ReaderClaim[];
+  t: Translator;
+}) {
+  const m = t.messages.check;
   const byId = new Map(claims.map((claim) => [claim.id, claim]));
   return (
     <div>
-      <div className="space-y-4 font-serif text-xl leading-relaxed" data-testid="reader-summary">
+      <div
+        className="space-y-4 font-serif text-xl leading-relaxed"
+        data-testid="reader-summary"
+        dir="auto"
+        data-published
+      >
         {paragraphs.map((paragraph, index) => (
           <p key={index}>
             {paragraph.map((segment, part) => {
@@ -27,14 +42,14 @@ export function ReaderSummary({ paragraphs, claims }: { paragraphs: SummarySegme
                   >
                     {segment.text}
                     {segment.claimStart ? (
-                      <span className="sr-only">
+                      <span className="sr-only" data-chrome>
                         {" "}
-                        (claim {claim.number}, {claim.verdict}: show the evidence)
+                        {t.format(m.claimLinkHint, { number: claim.number, verdict: claim.verdict })}
                       </span>
                     ) : null}
                   </a>
                   {segment.claimStart ? (
-                    <sup className="ml-0.5 font-sans text-xs font-semibold text-emerald-800" aria-hidden="true">
+                    <sup className="ms-0.5 font-sans text-xs font-semibold text-emerald-800" aria-hidden="true">
                       {claim.number}
                     </sup>
                   ) : null}
@@ -44,7 +59,7 @@ export function ReaderSummary({ paragraphs, claims }: { paragraphs: SummarySegme
           </p>
         ))}
       </div>
-      <EvidencePopover />
+      <EvidencePopover labels={{ title: m.popoverTitle, close: m.close, permalink: m.popoverPermalink }} />
     </div>
   );
 }

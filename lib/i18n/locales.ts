@@ -22,11 +22,18 @@ export function isLocale(text: string | null | undefined): text is Locale {
 }
 
 /**
- * The reader pages that have a translated chrome, by their unprefixed path: the front page and the outlet pages.
- * Only these answer under a locale's prefix; the newsroom stays in English.
+ * The reader pages that have a translated chrome, by their unprefixed path: the front page, the outlet pages, a
+ * published check and its versions, the about page and the claim embeds. Only these answer under a locale's
+ * prefix; the newsroom (`/stories/new`, `/stories/<slug>/edit`, …) stays in English.
  */
 export function isTranslatedPath(path: string): boolean {
-  return path === "/" || /^\/outlets\/[^/]+$/.test(path);
+  return (
+    path === "/" ||
+    path === "/about" ||
+    /^\/outlets\/[^/]+$/.test(path) ||
+    /^\/stories\/(?!new$)[^/]+(\/v\/[1-9][0-9]*)?$/.test(path) ||
+    /^\/embed\/claims\/[^/]+$/.test(path)
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { localeOfPath, type Locale } from "../i18n/locales";
 import { z } from "zod";
 
 /**
@@ -6,7 +7,10 @@ import { z } from "zod";
  */
 
 /** What an oEmbed request's `url` names on this site. */
-export type OEmbedTarget = { kind: "claim"; claimId: string } | { kind: "story"; slug: string };
+export type OEmbedTarget = ({ kind: "claim"; claimId: string } | { kind: "story"; slug: string }) & {
+  /** The language of the page named (its path's prefix, lib/i18n/locales.ts), for the embed's own. */
+  locale: Locale;
+};
 
 /** The query of an oEmbed request: the page, an optional size limit, and the format (JSON only). */
 export const oembedQuerySchema = z.object({
@@ -23,10 +27,10 @@ const MIN_SIZE = { width: 280, height: 200 } as const;
 
 /**
  * The claim or check an oEmbed `url` names: `/embed/claims/<id>`, or a reader page (`/stories/<slug>`, or a
- * version of it) with a claim's permalink (`#claim-<id>`) or without one. Null for anything else, and for any
- * address on another origin than `siteOrigin`.
+ * version of it) with a claim's permalink (`#claim-<id>`) or without one, in any language (`/ar/stories/<slug>`).
+ * Null for anything else, and for any address on another origin than `siteOrigin`.
  *
- * @example oembedTarget("https://news.example/stories/cia#claim-c1", "https://news.example") // { kind: "claim", claimId: "c1" }
+ * @example oembedTarget("https://news.example/stories/cia#claim-c1", "https://news.example") // { kind: "claim", claimId: "c1", locale: "en" }
  */
 export function oembedTarget(url: string, siteOrigin: string): OEmbedTarget | null {
   let parsed: URL;
@@ -36,13 +40,16 @@ export function oembedTarget(url: string, siteOrigin: string): OEmbedTarget | nu
     return null;
   }
   if (parsed.origin !== new URL(siteOrigin).origin) return null;
-  const embed = /^\/embed\/claims\/([^/]+)$/.exec(parsed.pathname);
-  if (embed) return { kind: "claim", claimId: decoded(embed[1]!) };
-  const reader = /^\/stories\/([^/]+)(?:\/v\/[1-9]\d*)?$/.exec(parsed.pathname);
+  const located = localeOfPath(parsed.pathname);
+  if (!located) return null;
+  const { locale, path } = located;
+  const embed = /^\/embed\/claims\/([^/]+)$/.exec(path);
+  if (embed) return { kind: "claim", claimId: decoded(embed[1]!), locale };
+  const reader = /^\/stories\/([^/]+)(?:\/v\/[1-9]\d*)?$/.exec(path);
   if (!reader) return null;
   const permalink = /^#claim-(.+)$/.exec(parsed.hash);
-  if (permalink) return { kind: "claim", claimId: decoded(permalink[1]!) };
-  return { kind: "story", slug: decoded(reader[1]!) };
+  if (permalink) return { kind: "claim", claimId: decoded(permalink[1]!), locale };
+  return { kind: "story", slug: decoded(reader[1]!), locale };
 }
 
 /** A path segment decoded; one that does not decode (a stray "%") is taken as written. */

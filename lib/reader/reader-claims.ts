@@ -1,10 +1,11 @@
-import { STANCE_TEXT } from "../claims/claim-schema";
-import { biasLabelText } from "../import/bias-label";
-import { VERDICT_TEXT } from "../review/review-state";
+import { translator, type Translator } from "../i18n/translate";
 import type { VersionContent } from "../versions/version-content";
 import type { Coverage } from "./coverage";
 
-/** A claim of a published version, ready to show a reader: its words, verdict and evidence in plain strings. */
+/**
+ * A claim of a published version, ready to show a reader: its words, verdict and evidence in plain strings, the
+ * labels (verdict, stance, bias, dates) in the reader's language and the published words as they are.
+ */
 export interface ReaderClaim {
   id: string;
   /** The claim's footnote number, in order of appearance. */
@@ -29,10 +30,13 @@ export interface ReaderClaim {
   }>;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-/** The claims of a version in reading order, with their quotes' sources resolved. */
-export function readerClaims(content: VersionContent, coverage: Coverage): ReaderClaim[] {
+/** The claims of a version in reading order, with their quotes' sources resolved, labelled in `t`'s language. */
+export function readerClaims(
+  content: VersionContent,
+  coverage: Coverage,
+  t: Translator = translator("en"),
+): ReaderClaim[] {
+  const m = t.messages.evidence;
   const sources = new Map(content.sources.map((source) => [source.id, source]));
   const support = new Map(coverage.claims.map((claim) => [claim.id, claim]));
   return [...content.claims]
@@ -41,7 +45,7 @@ export function readerClaims(content: VersionContent, coverage: Coverage): Reade
       id: claim.id,
       number: index + 1,
       text: claim.text,
-      verdict: VERDICT_TEXT[claim.verdict],
+      verdict: m.verdict[claim.verdict],
       approvedBy: claim.approvedBy.name,
       supportingOutlets: support.get(claim.id)?.supportingOutlets ?? [],
       singleSource: support.get(claim.id)?.singleSource ?? false,
@@ -52,15 +56,15 @@ export function readerClaims(content: VersionContent, coverage: Coverage): Reade
           prefix: quote.selector.prefix,
           exact: quote.selector.exact,
           suffix: quote.selector.suffix,
-          stance: STANCE_TEXT[quote.stance],
-          outlet: source?.outlet ?? "Outlet not stated",
-          bias: biasLabelText(source?.biasLabel ?? "unknown"),
+          stance: m.stance[quote.stance],
+          outlet: source?.outlet ?? m.outletNotStated,
+          bias: m.bias[source?.biasLabel ?? "unknown"],
           reliability: source?.reliabilityLabel ?? null,
           headline: source?.headline ?? null,
           date: source?.publishedAt
-            ? dateFormat.format(new Date(source.publishedAt))
+            ? t.date(new Date(source.publishedAt), "medium")
             : source?.statedAge
-              ? `${source.statedAge} before publication`
+              ? t.format(m.beforePublication, { age: source.statedAge })
               : null,
           url: source?.url ?? null,
         };

@@ -1,4 +1,5 @@
 import "server-only";
+import { translator, type Translator } from "@/lib/i18n/translate";
 import { coverageOf } from "@/lib/reader/coverage";
 import { readerClaims, type ReaderClaim } from "@/lib/reader/reader-claims";
 import { versionContentSchema } from "@/lib/versions/version-content";
@@ -19,7 +20,7 @@ const storyOfClaim = new Map<string, string>();
 const REMEMBERED_CLAIMS = 10_000;
 
 /**
- * A claim by its id among published versions: as the newest version of its story that holds it (the latest
+ * A claim by its id among published versions, labelled in `t`'s language: as the newest version of its story that holds it (the latest
  * version, unless a correction removed the claim). Null when no published version holds it.
  *
  * There is no table of published claims (versions store their claims inside `Version.content`, a JSON text), so
@@ -27,7 +28,11 @@ const REMEMBERED_CLAIMS = 10_000;
  * scan of the whole table on SQLite and PostgreSQL alike), then parses the matches to be sure. The story found
  * is remembered in the process, so later lookups scan only that story's versions.
  */
-export async function findPublishedClaim(claimId: string, db: PrismaClient = prisma()): Promise<EmbeddedClaim | null> {
+export async function findPublishedClaim(
+  claimId: string,
+  db: PrismaClient = prisma(),
+  t: Translator = translator("en"),
+): Promise<EmbeddedClaim | null> {
   if (!CLAIM_ID.test(claimId)) return null;
   const knownStory = storyOfClaim.get(claimId);
   const candidates = await db.version.findMany({
@@ -44,7 +49,7 @@ export async function findPublishedClaim(claimId: string, db: PrismaClient = pri
   });
   for (const version of candidates) {
     const content = versionContentSchema.parse(JSON.parse(version.content));
-    const claim = readerClaims(content, coverageOf(content)).find((candidate) => candidate.id === claimId);
+    const claim = readerClaims(content, coverageOf(content), t).find((candidate) => candidate.id === claimId);
     if (!claim) continue;
     remember(claimId, version.storyId);
     return {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
+import { DEFAULT_LOCALE, localePath, type Locale } from "@/lib/i18n/locales";
 import { getEnv } from "../env";
 import type { PublishedStory } from "./published";
 
@@ -9,9 +10,9 @@ export function siteUrl(path = ""): string {
   return `${(env.PUBLIC_SITE_URL ?? env.NEXTAUTH_URL).replace(/\/$/, "")}${path}`;
 }
 
-/** The public address of a reader page. */
-export function readerPageUrl(slug: string, number?: number): string {
-  return siteUrl(`/stories/${encodeURIComponent(slug)}${number ? `/v/${number}` : ""}`);
+/** The public address of a reader page, in a locale (English, without a prefix, when omitted). */
+export function readerPageUrl(slug: string, number?: number, locale: Locale = DEFAULT_LOCALE): string {
+  return siteUrl(localePath(locale, `/stories/${encodeURIComponent(slug)}${number ? `/v/${number}` : ""}`));
 }
 
 /** The `<link rel="alternate">` of every public page: the feeds of checks and of corrections, in both formats. */

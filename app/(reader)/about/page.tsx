@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
+import { translator } from "@/lib/i18n/translate";
+import { requestLocale } from "@/server/i18n/request-locale";
 
-export const metadata: Metadata = { title: "How our fact checks work" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requestLocale()).locale).messages.about.title };
+}
 
-/** A short, static explanation of a published check for readers. */
-export default function AboutPage() {
+/** A short, static explanation of a published check for readers, in the reader's language. */
+export default async function AboutPage() {
+  const m = translator((await requestLocale()).locale).messages.about;
   return (
     <article className="mx-auto max-w-3xl space-y-4 font-serif text-lg leading-relaxed">
-      <h1 className="text-3xl font-bold tracking-tight">How our fact checks work</h1>
-      <p>
-        Every highlighted claim in a fact check links to the passages of the source articles that support it, quoted
-        word for word with the text around them, and to the outlet, its bias and reliability labels and the date.
-      </p>
-      <p>
-        Claims are marked and evidenced by editors and approved by a reviewer who did not mark them. A published check
-        is never changed: a correction is a new version, with a note of what changed, and earlier versions stay
-        readable.
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight">{m.title}</h1>
+      <p>{m.evidence}</p>
+      <p>{m.review}</p>
     </article>
   );
 }

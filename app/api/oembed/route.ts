@@ -1,3 +1,5 @@
+import { localePath } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
 import { oembedQuerySchema, oembedResponse, oembedTarget } from "@/lib/reader/oembed";
 import { getEnv } from "@/server/env";
 import { publicError, publicJson } from "@/server/http/public-response";
@@ -19,14 +21,14 @@ export async function GET(request: Request): Promise<Response> {
   let claimId: string | undefined;
   if (target.kind === "claim") claimId = target.claimId;
   else claimId = (await readPublishedStory(target.slug))?.content.claims.toSorted((a, b) => a.start - b.start)[0]?.id;
-  const found = claimId ? await findPublishedClaim(claimId) : null;
+  const found = claimId ? await findPublishedClaim(claimId, undefined, translator(target.locale)) : null;
   if (!found) return publicError(404, "Not a published claim or check of this site.");
 
   const organisation = getEnv().ORGANISATION_NAME;
   return publicJson(
     request,
     oembedResponse({
-      embedUrl: siteUrl(`/embed/claims/${encodeURIComponent(found.claim.id)}`),
+      embedUrl: siteUrl(localePath(target.locale, `/embed/claims/${encodeURIComponent(found.claim.id)}`)),
       title: `${found.claim.verdict}: “${found.claim.text}” (${found.story.title})`,
       providerName: organisation,
       providerUrl: siteUrl("/"),

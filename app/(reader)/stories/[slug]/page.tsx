@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublishedStoryView } from "@/components/reader/published-story-view";
+import { translator } from "@/lib/i18n/translate";
 import { getEnv } from "@/server/env";
+import { requestLocale } from "@/server/i18n/request-locale";
 import { findPublishedStory } from "@/server/stories/published";
 import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 
@@ -10,14 +12,23 @@ import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const [{ slug }, { locale }] = await Promise.all([params, requestLocale()]);
   const story = await findPublishedStory(slug);
-  return story ? readerMetadata(story, readerPageUrl(slug)) : { title: "Not found" };
+  return story
+    ? readerMetadata(story, readerPageUrl(slug, undefined, locale))
+    : { title: translator(locale).messages.notFound.title };
 }
 
 export default async function LatestVersionPage({ params }: Props) {
-  const { slug } = await params;
+  const [{ slug }, { locale }] = await Promise.all([params, requestLocale()]);
   const story = await findPublishedStory(slug);
   if (!story) notFound();
-  return <PublishedStoryView story={story} pageUrl={readerPageUrl(slug)} organisation={getEnv().ORGANISATION_NAME} />;
+  return (
+    <PublishedStoryView
+      story={story}
+      pageUrl={readerPageUrl(slug, undefined, locale)}
+      organisation={getEnv().ORGANISATION_NAME}
+      t={translator(locale)}
+    />
+  );
 }

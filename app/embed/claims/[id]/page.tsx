@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbeddedClaimView } from "@/components/reader/embedded-claim-view";
+import { translator } from "@/lib/i18n/translate";
 import { getEnv } from "@/server/env";
+import { requestLocale } from "@/server/i18n/request-locale";
 import { findPublishedClaim } from "@/server/reader/embedded-claim";
 import { readerPageUrl, siteUrl } from "@/server/stories/reader-page";
 
-// The one route other sites may frame (lib/http/security-headers.ts#mayBeFramed).
+// The one route other sites may frame (lib/http/security-headers.ts#mayBeFramed). In another language under its
+// prefix (/ar/embed/claims/<id>), the root layout setting the embed document's lang and dir.
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const found = await findPublishedClaim(id);
-  if (!found) return { title: "Not found" };
-  const pageUrl = `${readerPageUrl(found.story.slug)}#claim-${found.claim.id}`;
+  const [{ id }, { locale }] = await Promise.all([params, requestLocale()]);
+  const t = translator(locale);
+  const found = await findPublishedClaim(id, undefined, t);
+  if (!found) return { title: t.messages.notFound.title };
+  const pageUrl = `${readerPageUrl(found.story.slug, undefined, locale)}#claim-${found.claim.id}`;
   return {
     title: `${found.claim.verdict}: ${found.claim.text}`,
     robots: { index: false },
@@ -30,14 +34,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One published claim with its verdict and evidence, for an iframe on another site. */
 export default async function EmbeddedClaimPage({ params }: Props) {
-  const { id } = await params;
-  const found = await findPublishedClaim(id);
+  const [{ id }, { locale }] = await Promise.all([params, requestLocale()]);
+  const t = translator(locale);
+  const found = await findPublishedClaim(id, undefined, t);
   if (!found) notFound();
   return (
     <EmbeddedClaimView
       found={found}
-      pageUrl={`${readerPageUrl(found.story.slug)}#claim-${found.claim.id}`}
+      pageUrl={`${readerPageUrl(found.story.slug, undefined, locale)}#claim-${found.claim.id}`}
       organisation={getEnv().ORGANISATION_NAME}
+      t={t}
     />
   );
 }

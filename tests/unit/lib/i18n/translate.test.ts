@@ -11,6 +11,8 @@ describe("locales in addresses", () => {
     expect(localeOfPath("/ar")).toEqual({ locale: "ar", path: "/" });
     expect(localeOfPath("/ar/outlets/NBC%20News")).toEqual({ locale: "ar", path: "/outlets/NBC%20News" });
     expect(localeOfPath("/stories/cia-videos")).toEqual({ locale: "en", path: "/stories/cia-videos" });
+    expect(localeOfPath("/ar/stories/cia-videos/v/2")).toEqual({ locale: "ar", path: "/stories/cia-videos/v/2" });
+    expect(localeOfPath("/ar/embed/claims/c1")).toEqual({ locale: "ar", path: "/embed/claims/c1" });
     expect(localeOfPath("/api/v1/stories")).toEqual({ locale: "en", path: "/api/v1/stories" });
   });
 
@@ -18,7 +20,10 @@ describe("locales in addresses", () => {
     expect(localeOfPath("/ar/signin")).toBeNull();
     expect(localeOfPath("/ar/stories/x/edit")).toBeNull();
     expect(localeOfPath("/ar/admin/users")).toBeNull();
-    expect(isTranslatedPath("/stories/x")).toBe(false);
+    expect(localeOfPath("/ar/stories/new")).toBeNull();
+    expect(localeOfPath("/ar/stories/x/versions")).toBeNull();
+    expect(localeOfPath("/ar/stories/x/v/1/og.png")).toBeNull();
+    expect(isTranslatedPath("/api/oembed")).toBe(false);
   });
 
   it("writes a translated page's address in a locale", () => {
@@ -26,7 +31,11 @@ describe("locales in addresses", () => {
     expect(localePath("ar", "/?q=grit&page=2")).toBe("/ar?q=grit&page=2");
     expect(localePath("ar", "/outlets/NBC%20News?page=2")).toBe("/ar/outlets/NBC%20News?page=2");
     expect(localePath("en", "/outlets/NBC%20News")).toBe("/outlets/NBC%20News");
-    expect(localePath("ar", "/stories/cia-videos")).toBe("/stories/cia-videos");
+    expect(localePath("ar", "/stories/cia-videos")).toBe("/ar/stories/cia-videos");
+    expect(localePath("ar", "/stories/cia-videos/v/2")).toBe("/ar/stories/cia-videos/v/2");
+    expect(localePath("ar", "/embed/claims/c1")).toBe("/ar/embed/claims/c1");
+    expect(localePath("ar", "/about")).toBe("/ar/about");
+    expect(localePath("ar", "/stories/new")).toBe("/stories/new");
   });
 });
 

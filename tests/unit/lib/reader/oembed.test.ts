@@ -5,17 +5,39 @@ const SITE = "https://news.example";
 
 describe("oembedTarget", () => {
   it("reads a claim from an embed's address or a reader page's claim permalink", () => {
-    expect(oembedTarget(`${SITE}/embed/claims/claim-1-abc`, SITE)).toEqual({ kind: "claim", claimId: "claim-1-abc" });
+    expect(oembedTarget(`${SITE}/embed/claims/claim-1-abc`, SITE)).toEqual({
+      kind: "claim",
+      claimId: "claim-1-abc",
+      locale: "en",
+    });
     expect(oembedTarget(`${SITE}/stories/cia-videos#claim-claim-1-abc`, SITE)).toEqual({
       kind: "claim",
       claimId: "claim-1-abc",
+      locale: "en",
     });
-    expect(oembedTarget(`${SITE}/stories/cia-videos/v/2#claim-c2`, SITE)).toEqual({ kind: "claim", claimId: "c2" });
+    expect(oembedTarget(`${SITE}/stories/cia-videos/v/2#claim-c2`, SITE)).toEqual({
+      kind: "claim",
+      claimId: "c2",
+      locale: "en",
+    });
+    expect(oembedTarget(`${SITE}/ar/stories/cia-videos#claim-c2`, SITE)).toEqual({
+      kind: "claim",
+      claimId: "c2",
+      locale: "ar",
+    });
   });
 
   it("reads a check from a reader page without a permalink", () => {
-    expect(oembedTarget(`${SITE}/stories/cia-videos`, SITE)).toEqual({ kind: "story", slug: "cia-videos" });
-    expect(oembedTarget(`${SITE}/stories/cia-videos?utm=x`, SITE)).toEqual({ kind: "story", slug: "cia-videos" });
+    expect(oembedTarget(`${SITE}/stories/cia-videos`, SITE)).toEqual({
+      kind: "story",
+      slug: "cia-videos",
+      locale: "en",
+    });
+    expect(oembedTarget(`${SITE}/stories/cia-videos?utm=x`, SITE)).toEqual({
+      kind: "story",
+      slug: "cia-videos",
+      locale: "en",
+    });
   });
 
   it("refuses other sites, other pages and what is not an address", () => {
@@ -23,6 +45,7 @@ describe("oembedTarget", () => {
     expect(oembedTarget("http://news.example/embed/claims/c1", SITE)).toBeNull();
     expect(oembedTarget(`${SITE}/stories/cia-videos/edit`, SITE)).toBeNull();
     expect(oembedTarget(`${SITE}/admin/users`, SITE)).toBeNull();
+    expect(oembedTarget(`${SITE}/ar/admin/users`, SITE)).toBeNull();
     expect(oembedTarget("not a url", SITE)).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublishedStoryView } from "@/components/reader/published-story-view";
+import { translator } from "@/lib/i18n/translate";
 import { getEnv } from "@/server/env";
+import { requestLocale } from "@/server/i18n/request-locale";
 import { findPublishedStory } from "@/server/stories/published";
 import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
 
@@ -12,18 +14,25 @@ function versionNumber(n: string): number | null {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, n } = await params;
+  const [{ slug, n }, { locale }] = await Promise.all([params, requestLocale()]);
   const number = versionNumber(n);
   const story = number ? await findPublishedStory(slug, number) : null;
-  return story ? readerMetadata(story, readerPageUrl(slug, number ?? undefined)) : { title: "Not found" };
+  return story && number
+    ? readerMetadata(story, readerPageUrl(slug, number, locale))
+    : { title: translator(locale).messages.notFound.title };
 }
 
 export default async function VersionPage({ params }: Props) {
-  const { slug, n } = await params;
+  const [{ slug, n }, { locale }] = await Promise.all([params, requestLocale()]);
   const number = versionNumber(n);
   const story = number ? await findPublishedStory(slug, number) : null;
   if (!story || !number) notFound();
   return (
-    <PublishedStoryView story={story} pageUrl={readerPageUrl(slug, number)} organisation={getEnv().ORGANISATION_NAME} />
+    <PublishedStoryView
+      story={story}
+      pageUrl={readerPageUrl(slug, number, locale)}
+      organisation={getEnv().ORGANISATION_NAME}
+      t={translator(locale)}
+    />
   );
 }
