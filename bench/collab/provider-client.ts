@@ -3,6 +3,7 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { CARETS_PARAMETER, readCaretsWith } from "../../lib/collab/caret-messages";
 import { userColor } from "../../lib/presence/user-color";
 
 /** Bytes and frames a socket received, by y-websocket message type (0 sync, 1 awareness). */
@@ -52,7 +53,8 @@ export interface Editor {
 }
 
 /**
- * Opens a story as the workspace does: the stock provider with the token in the URL, no broadcast channel, no
+ * Opens a story as the workspace does: the stock provider with the token in the URL, reading carets
+ * (lib/collab/caret-messages.ts; the stock server never sends them), no broadcast channel, no
  * reconnect of its own (tokens are single-use), and the presence the caret extension and the claims panel set
  * (`user` with name and colour, `claim` in view: none).
  */
@@ -66,12 +68,13 @@ export function openEditor(
   const received = new ByteCounter();
   let destroyed = false;
   const provider = new WebsocketProvider(baseUrl, storyId, doc, {
-    params: { token },
+    params: { token, ...CARETS_PARAMETER },
     WebSocketPolyfill: countingWebSocket(received),
     disableBc: true,
     connect: false,
     shouldReconnect: () => false,
   });
+  readCaretsWith(provider);
   provider.awareness.setLocalStateField("user", { name: person.name, color: userColor(person.id) });
   provider.awareness.setLocalStateField("claim", null);
   const editor: Editor = {

@@ -2,6 +2,7 @@
 // clients run in the bench's process; each server runs in a child process of its own (server-process.ts).
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import * as Y from "yjs";
+import { MESSAGE_CARETS } from "../../lib/collab/caret-messages";
 import { userColor } from "../../lib/presence/user-color";
 import { distribution, percentile, type Distribution } from "../stats";
 import type { MemorySample } from "./child";
@@ -699,7 +700,7 @@ export async function wireBytes(ctx: Context): Promise<Record<ServerKind, WireRe
           keystrokes,
           bytes: received.bytes,
           documentBytes: received.byType.get(0)?.bytes ?? 0,
-          awarenessBytes: received.byType.get(1)?.bytes ?? 0,
+          awarenessBytes: (received.byType.get(1)?.bytes ?? 0) + (received.byType.get(MESSAGE_CARETS)?.bytes ?? 0),
           frames: received.frames,
         });
       }

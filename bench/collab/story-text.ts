@@ -100,13 +100,17 @@ export class Caret {
     this.index = index;
   }
 
-  /** The cursor state y-tiptap sets after the keystroke: anchor and head at the caret, as relative positions. */
+  /**
+   * The cursor state y-tiptap sets after the keystroke: anchor and head at the caret, as relative positions
+   * to the character before it (y-tiptap's absolutePositionToRelativePosition uses assoc -1), so a caret
+   * that follows typing is a new position with every character.
+   */
   cursor(): { anchor: Y.RelativePosition; head: Y.RelativePosition } {
     const text = paragraphText(this.doc, this.paragraph);
     const at = Math.min(this.index, text.length);
     return {
-      anchor: Y.createRelativePositionFromTypeIndex(text, at),
-      head: Y.createRelativePositionFromTypeIndex(text, at),
+      anchor: Y.createRelativePositionFromTypeIndex(text, at, -1),
+      head: Y.createRelativePositionFromTypeIndex(text, at, -1),
     };
   }
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { CARETS_PARAMETER, readCaretsWith } from "@/lib/collab/caret-messages";
 import { ACCOUNT_DISABLED_REASON, CloseCode, isFinalCloseCode } from "@/lib/collab/close-codes";
 
 export type CollabStatus = "connecting" | "connected" | "disconnected" | "refused";
@@ -84,11 +85,12 @@ export function useStoryCollab(storyId: string): {
       if (cancelled) return;
       if (!provider) {
         const current = new WebsocketProvider(grant.url, storyId, doc, {
-          params: { token: grant.token },
+          params: { token: grant.token, ...CARETS_PARAMETER },
           disableBc: true,
           connect: false,
           shouldReconnect: () => false,
         });
+        readCaretsWith(current);
         provider = current;
         current.on("status", ({ status: next }) => setStatus(next));
         current.on("sync", (isSynced) => {
@@ -108,7 +110,7 @@ export function useStoryCollab(storyId: string): {
         });
         setCollab({ doc, provider: current });
       } else {
-        provider.params = { token: grant.token };
+        provider.params = { token: grant.token, ...CARETS_PARAMETER };
       }
       provider.connect();
     }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
+import { CARETS_PARAMETER } from "../../lib/collab/caret-messages";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { CollabTokenError, verifyCollabToken } from "../auth/collab-token";
 
@@ -12,7 +13,8 @@ export interface CollabUser {
 }
 
 export type AuthResult =
-  { ok: true; storyId: string; user: CollabUser; expiresAt: number } | { ok: false; code: number; reason: string };
+  | { ok: true; storyId: string; user: CollabUser; expiresAt: number; carets: boolean }
+  | { ok: false; code: number; reason: string };
 
 const ROOM_PATH = /^\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -40,7 +42,8 @@ export class UsedTokens {
 /**
  * Authenticates an upgrade request before its socket joins a room: the path names the story
  * (`/<storyId>`, as the y-websocket client builds it) and the `token` query parameter must be a valid
- * collaboration token for that story and a role that may open its workspace, not used before. Never throws.
+ * collaboration token for that story and a role that may open its workspace, not used before; `presence=carets`
+ * asks for caret messages (lib/collab/caret-messages.ts). Never throws.
  */
 export async function authenticate(
   request: IncomingMessage,
@@ -71,5 +74,6 @@ export async function authenticate(
     storyId: claims.storyId,
     user: { id: claims.userId, name: claims.name, role: claims.role },
     expiresAt: claims.expiresAt,
+    carets: url.searchParams.get("presence") === CARETS_PARAMETER.presence,
   };
 }

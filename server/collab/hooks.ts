@@ -14,6 +14,8 @@ export interface Connection {
    * socket may neither set their presence nor add document structs under them (document-policy.ts).
    */
   readonly clientIds: Set<number>;
+  /** Whether the socket asked for caret messages (lib/collab/caret-messages.ts) instead of every cursor as awareness. */
+  readonly carets?: boolean;
 }
 
 /**

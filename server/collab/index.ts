@@ -171,7 +171,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         }
         alive.add(ws);
         ws.on("pong", onPong);
-        rooms.join(result.storyId, ws, result.user, result.expiresAt);
+        rooms.join(result.storyId, ws, result.user, result.expiresAt, result.carets);
       });
     });
   });

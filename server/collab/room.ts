@@ -7,6 +7,7 @@ import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { Persistence } from "./persistence";
 import { PresenceThrottle } from "./presence-throttle";
+import { caretsMessage, encodeCursor, stateWithoutCursor } from "../../lib/collab/caret-messages";
 import type { Relay, RelayMessage } from "./relay";
 import {
   awarenessMessage,
@@ -82,6 +83,8 @@ export class Room {
   unloadTimer: NodeJS.Timeout | null = null;
   private readonly backlogs = new Map<Connection, Uint8Array[]>();
   private readonly presence: PresenceThrottle;
+  /** Each present client's state as it last went out, but its cursor: whether a caret can stand for the next. */
+  private readonly sentWithoutCursor = new Map<number, string>();
   /** Each socket's updates that wait for changes it has not sent yet (see Deferral), oldest first. */
   private readonly waiting = new Map<Connection, Uint8Array[]>();
   /** Relay messages that arrived while the room was loading; null once it has loaded. */
@@ -111,7 +114,7 @@ export class Room {
     this.awareness.setLocalState(null);
     this.presence = new PresenceThrottle(options.presenceIntervalMs, (clientIds, published) => {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds);
-      this.broadcast(awarenessMessage(update));
+      this.broadcastPresence(clientIds, awarenessMessage(update));
       if (published.length === 0) return;
       const own =
         published.length === clientIds.length
@@ -409,6 +412,43 @@ export class Room {
       for (const hook of this.options.hooks) hook.afterSend?.(this, connection);
     } catch (error) {
       this.refuse(connection, error);
+    }
+  }
+
+  /**
+   * Sends presence that changed: as awareness to every socket, except that a socket that reads carets gets a
+   * caret for each client whose state changed only in its cursor since it last went out
+   * (lib/collab/caret-messages.ts) and awareness for the rest.
+   */
+  private broadcastPresence(clientIds: number[], awareness: Uint8Array): void {
+    const states = this.awareness.getStates();
+    const carets: Array<{ clientId: number; clock: number; cursor: Uint8Array }> = [];
+    const whole: number[] = [];
+    for (const clientId of clientIds) {
+      const state = states.get(clientId);
+      if (!state) {
+        this.sentWithoutCursor.delete(clientId);
+        whole.push(clientId);
+        continue;
+      }
+      const rest = stateWithoutCursor(state);
+      const cursor = this.sentWithoutCursor.get(clientId) === rest ? encodeCursor(state.cursor) : null;
+      const clock = this.awareness.meta.get(clientId)?.clock;
+      if (cursor && clock !== undefined) carets.push({ clientId, clock, cursor });
+      else whole.push(clientId);
+      this.sentWithoutCursor.set(clientId, rest);
+    }
+    if (carets.length === 0) return this.broadcast(awareness);
+    const caretMessage = caretsMessage(carets);
+    const rest =
+      whole.length > 0 ? awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, whole)) : null;
+    for (const connection of [...this.connections.values()]) {
+      if (this.backlogs.has(connection)) continue;
+      if (!connection.carets) this.send(connection, awareness);
+      else {
+        if (rest) this.send(connection, rest);
+        this.send(connection, caretMessage);
+      }
     }
   }
 

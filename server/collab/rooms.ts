@@ -75,7 +75,7 @@ export class Rooms {
    * Adds an authenticated socket to a story's room, opening (and loading) the room if needed; refuses it
    * when the person already holds their share of sockets or the process its share of rooms.
    */
-  join(storyId: string, ws: WebSocket, user: CollabUser, expiresAt: number): void {
+  join(storyId: string, ws: WebSocket, user: CollabUser, expiresAt: number, carets = false): void {
     const { limits } = this.options;
     const held = this.socketsPerUser.get(user.id) ?? 0;
     if (held >= limits.maxSocketsPerUser) {
@@ -89,7 +89,7 @@ export class Rooms {
     this.socketsPerUser.set(user.id, held + 1);
     const room = this.open(storyId);
     const socket = wsSocket(ws);
-    const connection: Connection = { socket, user, expiresAt, clientIds: new Set() };
+    const connection: Connection = { socket, user, expiresAt, clientIds: new Set(), carets };
     room.join(connection);
     ws.binaryType = "arraybuffer";
     ws.on("message", (data: ArrayBuffer | Buffer) => {

@@ -2,7 +2,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { CARETS_PARAMETER, readCaretsWith } from "@/lib/collab/caret-messages";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addComment, addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
@@ -92,6 +94,58 @@ describe("the stock y-websocket client", () => {
     });
     a.destroy();
     await eventually(() => expect(b.awareness.getStates().has(a.awareness.clientID)).toBe(false));
+  });
+
+  it("gives a client that reads carets, as the workspace does, the same presence as a stock client, in fewer bytes", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { url } = await serve();
+    const counted = (received: { bytes: number }) =>
+      class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols);
+          this.on("message", (data: Buffer | ArrayBuffer) => (received.bytes += data.byteLength));
+        }
+      } as unknown as typeof globalThis.WebSocket;
+    const [stockBytes, caretBytes] = [{ bytes: 0 }, { bytes: 0 }];
+    const typist = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Maya Chen"));
+    const stock = new WebsocketProvider(url, storyId, new Y.Doc(), {
+      params: { token: await tokenFor(storyId) },
+      WebSocketPolyfill: counted(stockBytes),
+      disableBc: true,
+    });
+    const reader = new WebsocketProvider(url, storyId, new Y.Doc(), {
+      params: { token: await tokenFor(storyId), ...CARETS_PARAMETER },
+      WebSocketPolyfill: counted(caretBytes),
+      disableBc: true,
+    });
+    readCaretsWith(reader);
+    cleanups.push(
+      () => typist.destroy(),
+      () => stock.destroy(),
+      () => reader.destroy(),
+    );
+    await Promise.all([synced(typist), synced(stock), synced(reader)]);
+    typist.awareness.setLocalStateField("user", { name: "Maya", color: "#175cd3" });
+    const id = typist.awareness.clientID;
+    await eventually(() => expect(reader.awareness.getStates().get(id)).toMatchObject({ user: { name: "Maya Chen" } }));
+    [stockBytes.bytes, caretBytes.bytes] = [0, 0];
+    // Typing as y-tiptap reports it: after each character the caret is a new relative position (assoc -1).
+    for (let i = 0; i < 10; i++) {
+      const text = firstParagraph(typist.doc);
+      text.insert(i, "x");
+      const caret = Y.createRelativePositionFromTypeIndex(text, i + 1, -1);
+      typist.awareness.setLocalStateField("cursor", { anchor: caret, head: caret });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await eventually(() => {
+      const expected = JSON.stringify(stock.awareness.getStates().get(id));
+      expect(expected).toContain(
+        JSON.stringify(Y.createRelativePositionFromTypeIndex(firstParagraph(typist.doc), 10, -1)),
+      );
+      expect(JSON.stringify(reader.awareness.getStates().get(id))).toBe(expected);
+    });
+    expect(readSummaryParagraphs(reader.doc)).toEqual(readSummaryParagraphs(typist.doc));
+    expect(caretBytes.bytes).toBeLessThan(stockBytes.bytes / 3);
   });
 
   it("does not let one client clear or move another person's presence", async () => {

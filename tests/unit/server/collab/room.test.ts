@@ -1,9 +1,11 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { addComment, claimsMap, createClaim, readClaims } from "@/lib/claims/story-claims";
+import { applyCarets, MESSAGE_CARETS } from "@/lib/collab/caret-messages";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { defineStoryDocRoots } from "@/lib/story-doc/schema";
 import { summaryText, writeSummaryParagraphs } from "@/lib/story-doc/summary";
@@ -106,9 +108,10 @@ function openRoom(persistence: Persistence): Room {
 function connect(
   room: Room,
   user = { id: "maya", name: "Maya Chen", role: "editor" as const },
+  carets = false,
 ): { socket: TestSocket; connection: Connection } {
   const socket = new TestSocket();
-  const connection: Connection = { socket, user, expiresAt: Date.now() + 60_000, clientIds: new Set() };
+  const connection: Connection = { socket, user, expiresAt: Date.now() + 60_000, clientIds: new Set(), carets };
   room.join(connection);
   return { socket, connection };
 }
@@ -252,6 +255,48 @@ describe("Room", () => {
     room.receive(maya.connection, presence(4242, { cursor: { at: 8 } }, 6));
     const sent = tom.socket.sent.slice(before).filter((message) => message[0] === 1);
     expect(sent.map((message) => new TextDecoder().decode(message).match(/"at":(\d+)/)?.[1])).toEqual(["7", "8"]);
+  });
+
+  it("sends a moving caret as a caret message to a socket that asked for carets, and the same state results", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const maya = connect(room);
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" }, true);
+    const eve = connect(room, { id: "eve", name: "Eve Adams", role: "editor" });
+    for (const { connection } of [maya, tom, eve]) room.greet(connection);
+    const at = (clock: number) => ({ type: null, tname: null, item: { client: 4242, clock }, assoc: -1 });
+    const user = { name: "Maya", color: "#175cd3" };
+    const states = [
+      { user, claim: null, cursor: { anchor: at(1), head: at(1) } },
+      { user, claim: null, cursor: { anchor: at(2), head: at(2) } },
+      { user, claim: null, cursor: { anchor: at(2), head: at(5) } },
+      { user, claim: "claim-1", cursor: { anchor: at(5), head: at(5) } },
+      { user, claim: "claim-1", cursor: null },
+    ];
+    const [tomBefore, eveBefore] = [tom.socket.sent.length, eve.socket.sent.length];
+    for (const [i, state] of states.entries()) {
+      room.receive(maya.connection, presence(4242, state, i + 1));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const types = (socket: TestSocket, from: number) => socket.sent.slice(from).map((message) => message[0]);
+    // The claim in view changed once: that state goes whole; the cursor alone moved three times.
+    expect(types(tom.socket, tomBefore)).toEqual([1, MESSAGE_CARETS, MESSAGE_CARETS, 1, MESSAGE_CARETS]);
+    expect(types(eve.socket, eveBefore)).toEqual([1, 1, 1, 1, 1]);
+    const seenBy = (socket: TestSocket) => {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      for (const message of socket.sent) {
+        const decoder = decoding.createDecoder(message);
+        const type = decoding.readVarUint(decoder);
+        if (type === 1) awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null);
+        if (type === MESSAGE_CARETS) applyCarets(awareness, decoder, null);
+      }
+      return JSON.stringify(awareness.getStates().get(4242));
+    };
+    expect(seenBy(tom.socket)).toBe(seenBy(eve.socket));
+    expect(JSON.parse(seenBy(tom.socket))).toMatchObject({ claim: "claim-1", cursor: null, user: { id: "maya" } });
+    const bytes = (socket: TestSocket, from: number) =>
+      socket.sent.slice(from).reduce((sum, message) => sum + message.length, 0);
+    expect(bytes(tom.socket, tomBefore)).toBeLessThan(bytes(eve.socket, eveBefore) / 2);
   });
 
   it("gives a client id to the first socket that announces it: another may neither take its presence nor write under it", async () => {
