@@ -14,6 +14,7 @@ const config = [
       "playwright-report/**",
       "tests/.tmp/**",
       "bench/.tmp/**",
+      "dist/**",
       "next-env.d.ts",
     ],
   },

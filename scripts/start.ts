@@ -13,6 +13,7 @@ loadDotEnv();
 const env = getEnv();
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
+const COMPILED_COLLAB = ["--enable-source-maps", "dist/collab/main.mjs"];
 
 // Node is started directly (not through npx) so that signals reach the servers themselves.
 const children: ChildProcess[] = [
@@ -20,7 +21,11 @@ const children: ChildProcess[] = [
     stdio: "inherit",
     env: process.env,
   }),
-  spawn(process.execPath, ["--import", "tsx", "server/collab/main.ts"], { stdio: "inherit", env: process.env }),
+  // `npm run build` compiled it to one file (build:collab); under `npm run dev` it runs from source.
+  spawn(process.execPath, dev ? ["--import", "tsx", "server/collab/main.ts"] : COMPILED_COLLAB, {
+    stdio: "inherit",
+    env: process.env,
+  }),
 ];
 
 let stopping = false;

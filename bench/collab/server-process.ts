@@ -1,7 +1,8 @@
-// Starts a server in a child process and talks to it over IPC: ours with tsx, as `npm run collab` runs it, the
-// stock one in plain Node, as its bin runs; both with --expose-gc, so that memory is read after full collections. Every child this module starts is killed when the bench exits, however it exits.
+// Starts a server in a child process and talks to it over IPC: ours compiled and run by plain Node, as `npm start`
+// and `npm run collab` run it (scripts/build-collab.ts), the stock one in plain Node, as its bin runs; both with --expose-gc, so that memory is read after full collections. Every child this module starts is killed when the bench exits, however it exits.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { buildCollab } from "../../scripts/build-collab";
 import type { MemorySample, Request } from "./child";
 
 export type ServerKind = "stock" | "corroborate";
@@ -11,9 +12,14 @@ export const SERVER_NAMES: Record<ServerKind, string> = {
   corroborate: "Corroborate",
 };
 
-const ENTRY: Record<ServerKind, string> = {
-  stock: path.join(import.meta.dirname, "stock-server.mjs"),
-  corroborate: path.join(import.meta.dirname, "corroborate-server.ts"),
+let compiled: Promise<string> | null = null;
+const ENTRY: Record<ServerKind, () => Promise<string>> = {
+  stock: async () => path.join(import.meta.dirname, "stock-server.mjs"),
+  corroborate: () =>
+    (compiled ??= buildCollab(
+      path.join(import.meta.dirname, "corroborate-server.ts"),
+      path.join(import.meta.dirname, "..", ".tmp", "corroborate-server.mjs"),
+    )),
 };
 
 const running = new Set<ChildProcess>();
@@ -47,13 +53,10 @@ export interface ServerProcess {
 }
 
 /** Starts a server of `kind` in a child process; resolves once it listens. */
-export function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = fork(ENTRY[kind], [], {
+export async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = fork(await ENTRY[kind](), [], {
     // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles.
-    execArgv: [
-      ...(kind === "corroborate" ? ["--expose-gc", "--import", "tsx"] : ["--expose-gc"]),
-      ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
-    ],
+    execArgv: ["--expose-gc", ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
