@@ -8,7 +8,13 @@ import { checkListQuerySchema } from "@/lib/reader/check-listing";
 import { getSessionUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request-locale";
 import { listChecks } from "@/server/reader/check-listing";
-import { listStories } from "@/server/stories/queries";
+import { databaseProvider } from "@/server/db/database-url";
+import { prisma } from "@/server/db/prisma";
+import { getEnv } from "@/server/env";
+import { loadNewsroomHome } from "@/server/stories/queries";
+import { storyFiltersSchema } from "@/server/stories/story-filters";
+import { possibleReviewers } from "@/server/stories/story-reviewer";
+import { mentionablePeople } from "@/server/users/mentionable-people";
 import { feedAlternates } from "@/server/stories/reader-page";
 import NewsroomLayout from "./(newsroom)/layout";
 import ReaderLayout from "./(reader)/layout";
@@ -26,9 +32,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // The newsroom is in English: a signed-in person who opens a translated front page (/ar) gets their home.
   if (user && locale !== DEFAULT_LOCALE) redirect("/");
   if (user) {
+    const filters = storyFiltersSchema.parse(await searchParams);
+    const db = prisma();
+    const [{ stories, myWork }, people, reviewers] = await Promise.all([
+      loadNewsroomHome(db, databaseProvider(getEnv().DATABASE_URL), user, filters),
+      mentionablePeople(db, user.id),
+      possibleReviewers(db),
+    ]);
     return (
       <NewsroomLayout>
-        <NewsroomHome user={user} stories={await listStories()} />
+        <NewsroomHome
+          user={user}
+          stories={stories}
+          myWork={myWork}
+          filters={filters}
+          people={people}
+          reviewers={reviewers.filter((person) => person.id !== user.id)}
+        />
       </NewsroomLayout>
     );
   }

@@ -1,18 +1,32 @@
 import Link from "next/link";
 import { ClaimProgress } from "@/components/stories/claim-progress";
+import { MyWorkSections } from "@/components/stories/my-work";
+import { StoryFiltersForm } from "@/components/stories/story-filters-form";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/server/auth/session";
-import type { listStories } from "@/server/stories/queries";
+import type { ListedStory, MyWork } from "@/server/stories/queries";
+import { isFiltered, type StoryFilters } from "@/server/stories/story-filters";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-/** The signed-in person's home at `/`: every story with its claims' progress, and what their role may do next. */
+/**
+ * The signed-in person's home at `/`: their work (assigned, to review, mentions, followed stories), then the
+ * stories with their claims' progress under a GET form of filters and search, and what their role may do next.
+ */
 export function NewsroomHome({
   user,
   stories,
+  myWork,
+  filters,
+  people,
+  reviewers,
 }: {
   user: SessionUser;
-  stories: Awaited<ReturnType<typeof listStories>>;
+  stories: ListedStory[];
+  myWork: MyWork;
+  filters: StoryFilters;
+  people: Array<{ id: string; name: string }>;
+  reviewers: Array<{ id: string; name: string }>;
 }) {
   return (
     <div>
@@ -39,8 +53,13 @@ export function NewsroomHome({
           ) : null}
         </nav>
       </div>
+      <MyWorkSections work={myWork} mayReview={can(user.role, "approve")} />
+      <h2 className="mb-3 font-serif text-2xl font-bold">All stories</h2>
+      <StoryFiltersForm filters={filters} people={people} reviewers={reviewers} />
       {stories.length === 0 ? (
-        <p className="text-stone-600">No stories yet.</p>
+        <p className="text-stone-600" data-testid="story-list-empty">
+          {isFiltered(filters) ? "No story matches." : "No stories yet."}
+        </p>
       ) : (
         <ul
           className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white shadow-sm"
@@ -57,6 +76,7 @@ export function NewsroomHome({
                 </Link>
                 <p className="text-sm text-stone-500">
                   {story._count.sources} sources · updated {dateFormat.format(story.updatedAt)}
+                  {story.reviewer ? ` · reviewer ${story.reviewer.name}` : ""}
                   {story.latestVersion ? (
                     <>
                       {" · "}
