@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { StoryReviewerPicker } from "@/components/stories/story-reviewer-picker";
 import { StoryWorkspace } from "@/components/workspace/story-workspace";
 import { can } from "@/lib/auth/policy";
 import { readPerspectives } from "@/lib/import/perspectives";
@@ -9,6 +10,7 @@ import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
 import { mentionablePeople } from "@/server/users/mentionable-people";
 import { findStoryWithSources } from "@/server/stories/queries";
+import { possibleReviewers } from "@/server/stories/story-reviewer";
 import { workspaceSources } from "@/server/stories/workspace-sources";
 
 /** `?claim=<id>`: the claim a notification opens. */
@@ -30,12 +32,15 @@ export default async function StoryWorkspacePage({ params, searchParams }: PageP
   const story = await findStoryWithSources(slug);
   if (!story) notFound();
   const claim = claimParamSchema.safeParse((await searchParams).claim);
-  const people = await mentionablePeople(prisma(), user.id);
+  const [people, reviewers] = await Promise.all([mentionablePeople(prisma(), user.id), possibleReviewers(prisma())]);
 
   return (
     <div>
       <p className="text-sm text-stone-500">Story · {story.status.replace("_", " ")}</p>
-      <h1 className="mb-6 font-serif text-3xl font-bold tracking-tight">{story.title}</h1>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+        <h1 className="font-serif text-3xl font-bold tracking-tight">{story.title}</h1>
+        <StoryReviewerPicker storyId={story.id} reviewerId={story.reviewerId} reviewers={reviewers} />
+      </div>
       <StoryWorkspace
         storyId={story.id}
         storySlug={story.slug}
