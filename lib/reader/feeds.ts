@@ -1,4 +1,5 @@
 import { claimReviews } from "./claim-review";
+import { mediaReviews } from "./media-review";
 import type { VersionContent } from "../versions/version-content";
 import { verdictCounts } from "./public-api";
 
@@ -121,7 +122,8 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): Record<
 
 /**
  * The ClaimReview data feed: a schema.org DataFeed with one ClaimReview per claim of every story's latest version,
- * as Google's Fact Check Tools and Duke's Fact-Check Insights ingest it.
+ * and a MediaReview for each claim about a video, an image or a recording (lib/reader/media-review.ts), as Google's
+ * Fact Check Tools and Duke's Fact-Check Insights ingest them.
  */
 export function claimReviewDataFeed(
   stories: readonly PublishedStoryVersions[],
@@ -139,12 +141,13 @@ export function claimReviewDataFeed(
     url: options.feedUrl,
     ...(modified ? { dateModified: modified.toISOString() } : {}),
     // Each ClaimReview keeps its own @context: valid JSON-LD, and each element stands alone when a consumer splits them.
-    dataFeedElement: latest.flatMap((version) =>
-      claimReviews(version.content, {
+    dataFeedElement: latest.flatMap((version) => {
+      const review = {
         pageUrl: version.versionUrl,
         organisation: options.organisation,
         datePublished: version.publishedAt.toISOString(),
-      }),
-    ),
+      };
+      return [...claimReviews(version.content, review), ...mediaReviews(version.content, review)];
+    }),
   };
 }

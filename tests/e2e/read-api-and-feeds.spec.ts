@@ -131,7 +131,7 @@ test("the feeds of checks and of corrections parse as Atom and as JSON Feed 1.1"
   expect(html).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="[^"]*\/feeds\/checks\.atom"/);
 });
 
-test("the ClaimReview data feed holds every claim of the latest versions as schema.org ClaimReviews", async ({
+test("the ClaimReview data feed holds every claim of the latest versions as schema.org ClaimReviews, and MediaReviews of the claims about videos", async ({
   request,
 }) => {
   const response = await request.get("/feeds/claim-review.json");
@@ -139,14 +139,36 @@ test("the ClaimReview data feed holds every claim of the latest versions as sche
   const feed = await response.json();
   expect(feed).toMatchObject({ "@context": "https://schema.org", "@type": "DataFeed" });
   const ours = feed.dataFeedElement.filter((review: { url: string }) => review.url.includes(`/stories/${slug}/v/2#`));
-  expect(ours).toHaveLength(3);
+  // What every review of the feed must have, ClaimReview or MediaReview (Google's required properties).
   for (const review of ours) {
-    expect(review["@type"]).toBe("ClaimReview");
+    expect(review["@context"]).toBe("https://schema.org");
+    expect(review.url).toMatch(new RegExp(`/stories/${slug}/v/2#claim-[\\w-]+$`));
+    expect(Date.parse(review.datePublished)).not.toBeNaN();
+    expect(review.author).toMatchObject({ "@type": "Organization", name: expect.any(String) });
+  }
+  const claimReviews = ours.filter((review: { "@type": string }) => review["@type"] === "ClaimReview");
+  expect(claimReviews).toHaveLength(3);
+  for (const review of claimReviews) {
     expect(review.claimReviewed).toEqual(expect.any(String));
     expect(review.reviewRating).toMatchObject({ "@type": "Rating", ratingValue: 3, bestRating: 3, worstRating: 1 });
-    expect(review.author).toMatchObject({ "@type": "Organization" });
     expect(review.itemReviewed["@type"]).toBe("Claim");
   }
+  // The first claim is about the two videos (its words say so): a MediaReview of a video, original content, with
+  // the sources' words for its context. The other two are about no media.
+  const mediaReviews = ours.filter((review: { "@type": string }) => review["@type"] === "MediaReview");
+  expect(mediaReviews).toHaveLength(1);
+  const [media] = mediaReviews;
+  expect(media.url).toBe(
+    claimReviews.find((review: { claimReviewed: string }) => review.claimReviewed === DEMO_CHECK_CLAIMS.first)?.url,
+  );
+  expect(media.mediaAuthenticityCategory).toBe("OriginalMediaContent");
+  expect(media.originalMediaContextDescription).toContain("The CIA on Thursday released two social media videos");
+  expect(media.originalMediaContextDescription).toContain("(NBC News)");
+  expect(media.itemReviewed).toMatchObject({
+    "@type": "MediaReviewItem",
+    interpretedAsClaim: { "@type": "Claim", description: DEMO_CHECK_CLAIMS.first },
+    mediaItemAppearance: [{ "@type": "VideoObject" }],
+  });
 });
 
 test("robots.txt opens the reader pages and feeds and closes the newsroom; the web manifest names the app", async ({

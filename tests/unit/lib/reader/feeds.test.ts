@@ -113,7 +113,12 @@ describe("the feeds of published checks", () => {
       organisation: "The Desk",
     });
     expect(feed).toMatchObject({ "@type": "DataFeed", dateModified: at(5).toISOString() });
-    const reviews = feed.dataFeedElement as Array<{ url: string; reviewRating: { ratingValue: number } }>;
+    const elements = feed.dataFeedElement as Array<{
+      "@type": string;
+      url: string;
+      reviewRating: { ratingValue: number };
+    }>;
+    const reviews = elements.filter((element) => element["@type"] === "ClaimReview");
     expect(reviews.map((review) => review.url)).toEqual([
       "https://news.example/stories/alpha/v/2#claim-claim-0",
       "https://news.example/stories/alpha/v/2#claim-claim-1",
@@ -121,6 +126,11 @@ describe("the feeds of published checks", () => {
       "https://news.example/stories/beta/v/1#claim-claim-1",
     ]);
     expect(reviews.map((review) => review.reviewRating.ratingValue)).toEqual([3, 1, 3, 1]);
+    // The claims about the videos (their words say so) are MediaReviews too; the others are not.
+    expect(elements.filter((element) => element["@type"] === "MediaReview").map((review) => review.url)).toEqual([
+      "https://news.example/stories/alpha/v/2#claim-claim-0",
+      "https://news.example/stories/beta/v/1#claim-claim-0",
+    ]);
   });
 });
 
