@@ -5,10 +5,9 @@ import { InviteForm } from "@/components/accounts/invite-form";
 import { PersonActions } from "@/components/accounts/person-actions";
 import { RoleForm } from "@/components/accounts/role-form";
 import { can } from "@/lib/auth/policy";
-import { roleSchema } from "@/lib/auth/roles";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
-import { activeDemoAccounts } from "@/server/users/demo-accounts";
+import { loadPeopleOverview } from "@/server/users/people-overview";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -17,23 +16,11 @@ export default async function UsersPage() {
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=%2Fadmin%2Fusers");
   if (!can(user.role, "manage_users")) redirect("/");
-  const now = new Date();
-  const [users, invitations, demoAccounts] = await Promise.all([
-    prisma().user.findMany({
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, email: true, role: true, disabledAt: true, passwordHash: true },
-    }),
-    prisma().accountLink.findMany({
-      where: { kind: "invitation", usedAt: null, expiresAt: { gt: now } },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, role: true, expiresAt: true },
-    }),
-    activeDemoAccounts(prisma()),
-  ]);
+  const { people, invitations, activeDemoAccounts } = await loadPeopleOverview(prisma());
   return (
     <div>
       <h1 className="mb-6 font-serif text-3xl font-bold tracking-tight">Users</h1>
-      {demoAccounts.length > 0 ? <DisableDemoAccounts count={demoAccounts.length} /> : null}
+      {activeDemoAccounts > 0 ? <DisableDemoAccounts count={activeDemoAccounts} /> : null}
       <InviteForm />
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-heading" className="mb-8">
@@ -67,7 +54,7 @@ export default async function UsersPage() {
         className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm shadow-sm"
         data-testid="user-list"
       >
-        {users.map((member) => (
+        {people.map((member) => (
           <li
             key={member.id}
             className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
@@ -75,21 +62,21 @@ export default async function UsersPage() {
           >
             <span>
               <span className="font-medium">{member.name}</span> <span className="text-stone-600">{member.email}</span>
-              {member.disabledAt ? (
+              {member.disabled ? (
                 <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium text-stone-800">
                   disabled
                 </span>
-              ) : member.passwordHash === null ? (
+              ) : !member.hasPassword ? (
                 <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">
                   no password yet
                 </span>
               ) : null}
             </span>
-            <RoleForm userId={member.id} name={member.name} role={roleSchema.catch("editor").parse(member.role)} />
+            <RoleForm userId={member.id} name={member.name} role={member.role} />
             <PersonActions
               userId={member.id}
               name={member.name}
-              disabled={member.disabledAt !== null}
+              disabled={member.disabled}
               self={member.id === user.id}
             />
           </li>
