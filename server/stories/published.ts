@@ -30,20 +30,42 @@ export async function readPublishedStory(slug: string, number?: number): Promise
   });
   const latest = story?.versions.at(-1);
   if (!story || !latest) return null;
-  const wanted = number ?? latest.number;
-  const version = await prisma().version.findUnique({
-    where: { storyId_number: { storyId: story.id, number: wanted } },
-    select: { number: true, title: true, content: true, publishedAt: true, correctionNote: true },
-  });
+  const version = await storedVersion(story.id, number ?? latest.number);
   if (!version) return null;
   return {
     slug: story.slug,
-    title: version.title,
-    number: version.number,
-    publishedAt: version.publishedAt,
-    correctionNote: version.correctionNote,
-    content: versionContentSchema.parse(JSON.parse(version.content)),
+    ...version,
     latestNumber: latest.number,
     later: story.versions.filter((candidate) => candidate.number > version.number),
   };
+}
+
+type StoredVersion = Pick<PublishedStory, "title" | "number" | "publishedAt" | "correctionNote" | "content">;
+
+/**
+ * Parsed versions by story id and number. A version never changes once published (a correction is a new number),
+ * so a parsed one is kept for the process's life and never invalidated; the story's list of versions, which does
+ * change, is read on every request. Bounded, the least recently read dropped first.
+ */
+const parsedVersions = new Map<string, StoredVersion>();
+const PARSED_VERSIONS = 500;
+
+/** A stored version, read and parsed once per process (a miss, absent versions included, asks the database). */
+async function storedVersion(storyId: string, number: number): Promise<StoredVersion | null> {
+  const key = `${storyId}/${number}`;
+  const known = parsedVersions.get(key);
+  if (known) {
+    parsedVersions.delete(key);
+    parsedVersions.set(key, known);
+    return known;
+  }
+  const version = await prisma().version.findUnique({
+    where: { storyId_number: { storyId, number } },
+    select: { number: true, title: true, content: true, publishedAt: true, correctionNote: true },
+  });
+  if (!version) return null;
+  const parsed = { ...version, content: versionContentSchema.parse(JSON.parse(version.content)) };
+  parsedVersions.set(key, parsed);
+  if (parsedVersions.size > PARSED_VERSIONS) parsedVersions.delete(parsedVersions.keys().next().value!);
+  return parsed;
 }
