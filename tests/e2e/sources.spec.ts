@@ -18,7 +18,8 @@ const EVIDENCE = "The CIA on Thursday released two social media videos inviting 
 async function newStory(page: Page, title: string): Promise<WorkspacePage> {
   await page.goto("/");
   await page.getByRole("link", { name: "New story" }).click();
-  await page.getByLabel("Title").fill(title);
+  await expect(page.getByRole("heading", { name: "New story" })).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByRole("button", { name: "Create story" }).click();
   await page.waitForURL(/\/stories\/[a-z0-9-]+\/edit$/);
   const workspace = new WorkspacePage(page);
@@ -96,6 +97,11 @@ test("refuses a file that is not text with a clear message, and removes a source
     .getByTestId("source-file")
     .setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff, 0x00]) });
   await expect(sources.dialog.getByRole("alert")).toContainText("“photo.jpg” is not a text file");
+  // A page that can be imported after all: the refusal of the last file goes.
+  await sources.dialog.getByTestId("source-file").setInputFiles(seedPath("000"));
+  await expect(sources.dialog.getByRole("heading", { name: "4 source cards" })).toBeVisible();
+  await expect(sources.dialog.getByRole("alert")).toHaveCount(0);
+  await sources.dialog.getByRole("button", { name: "Back" }).click();
   await sources.dialog.getByTestId("source-paste").fill("Just a sentence.\n\nSummary\n");
   await sources.dialog.getByRole("button", { name: "Continue" }).click();
   await expect(sources.dialog.getByRole("form", { name: "Article to import" })).toBeVisible();

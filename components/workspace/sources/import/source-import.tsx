@@ -65,7 +65,7 @@ export function SourceImport({
     try {
       const prepared = prepareImport(raw, kind, origin, sources, parseHtml);
       setStage({ ...prepared, origin });
-      if (prepared.kind === "article") setError(null);
+      setError(null);
     } catch (problem) {
       setStage({ kind: "choose" });
       setError(problem instanceof Error ? problem.message : "This text cannot be imported.");
