@@ -6,6 +6,34 @@ type Person = { id: string; name: string };
 const FIELD =
   "rounded border border-stone-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600";
 
+/** A filter by person: anyone, me, or one of `people`. */
+function PersonSelect({
+  label,
+  name,
+  value,
+  people,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  people: Person[];
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={FIELD}>
+        <option value="">Anyone</option>
+        <option value="me">Me</option>
+        {people.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * The story list's search and filters: a GET form on `/` (status, assignee, reviewer, updated within, words), so
  * it works without JavaScript and each result has its own address.
@@ -34,30 +62,8 @@ export function StoryFiltersForm({
           <option value="published">Published</option>
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
-        Assignee
-        <select name="assignee" defaultValue={filters.assignee ?? ""} className={FIELD}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
-        Reviewer
-        <select name="reviewer" defaultValue={filters.reviewer ?? ""} className={FIELD}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          {reviewers.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PersonSelect label="Assignee" name="assignee" value={filters.assignee} people={people} />
+      <PersonSelect label="Reviewer" name="reviewer" value={filters.reviewer} people={reviewers} />
       <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
         Updated
         <select name="updated" defaultValue={filters.updated ?? ""} className={FIELD}>

@@ -1,20 +1,16 @@
-import { createPrisma } from "../../server/db/create-prisma";
-import { E2E_DATABASE_URL } from "../../playwright.config";
-import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "../support/e2e/test";
+import {
+  copyDemoStory,
+  demoUser,
+  expect,
+  seriousAxeViolations,
+  signedInPage,
+  test,
+  readAllNotifications,
+} from "../support/e2e/test";
 import { NotificationsPage } from "../support/e2e/pages/notifications-page";
 import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const CLAIM = "The CIA has released two Mandarin-language recruitment videos";
-
-/** Marks everything the demo people were told by earlier tests as read, so that the bell counts this test alone. */
-async function readAllNotifications(): Promise<void> {
-  const prisma = createPrisma(E2E_DATABASE_URL);
-  try {
-    await prisma.notification.updateMany({ where: { readAt: null }, data: { readAt: new Date() } });
-  } finally {
-    await prisma.$disconnect();
-  }
-}
 
 test("Maya assigns a claim to Rosa with the keyboard; Rosa's open workspace and bell show it within 2 s, and one click opens it", async ({
   browser,

@@ -1,22 +1,10 @@
-import { createPrisma } from "../../server/db/create-prisma";
-import { E2E_DATABASE_URL } from "../../playwright.config";
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { copyDemoStory, demoUser, expect, signedInPage, test, readAllNotifications } from "../support/e2e/test";
 import { NotificationsPage } from "../support/e2e/pages/notifications-page";
 import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const CLAIM = "The CIA has released two Mandarin-language recruitment videos";
 const EVIDENCE = "The CIA on Thursday released two social media videos inviting disillusioned Chinese officials to spy";
 const REASON = "The videos are in Mandarin, but 004 says the earlier ones were in other languages too.";
-
-/** Marks everything the demo people were told by earlier tests as read, so that the bell counts this test alone. */
-async function readAllNotifications(): Promise<void> {
-  const prisma = createPrisma(E2E_DATABASE_URL);
-  try {
-    await prisma.notification.updateMany({ where: { readAt: null }, data: { readAt: new Date() } });
-  } finally {
-    await prisma.$disconnect();
-  }
-}
 
 test("Maya mentions Rosa in a claim's thread; Rosa is told at once, opens the claim and rejects it; Maya is told why", async ({
   browser,
@@ -94,12 +82,16 @@ test("Maya mentions Rosa in a claim's thread; Rosa is told at once, opens the cl
 test("each person chooses which notifications they get in the app and by e-mail", async ({ browser }) => {
   const page = await signedInPage(browser, demoUser("editor", 1));
   await page.goto("/notifications");
-  const byMail = page.getByRole("checkbox", { name: "A claim is assigned to me: by e-mail" });
+  const byMail = page.getByRole("checkbox", { name: "A claim or a story's review is assigned to me: by e-mail" });
   await expect(byMail).toBeChecked();
   const saved = page.waitForResponse((response) => response.url().endsWith("/api/notifications/preferences"));
   await byMail.uncheck();
   expect((await saved).status()).toBe(200);
   await page.reload();
-  await expect(page.getByRole("checkbox", { name: "A claim is assigned to me: by e-mail" })).not.toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "A claim is assigned to me: in the app" })).toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "A claim or a story's review is assigned to me: by e-mail" }),
+  ).not.toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "A claim or a story's review is assigned to me: in the app" }),
+  ).toBeChecked();
 });

@@ -119,6 +119,16 @@ export async function copyDemoStory(): Promise<string> {
   }
 }
 
+/** Marks everything the demo people were told by earlier tests as read, so that a bell counts one test's alone. */
+export async function readAllNotifications(): Promise<void> {
+  const prisma = createPrisma(E2E_DATABASE_URL);
+  try {
+    await prisma.notification.updateMany({ where: { readAt: null }, data: { readAt: new Date() } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 /** Gives a demo user another role in the test database, as an admin would at /admin/users. */
 export async function setRole(user: DemoUser, role: DemoUser["role"]): Promise<void> {
   const prisma = createPrisma(E2E_DATABASE_URL);
