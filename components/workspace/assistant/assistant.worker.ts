@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { createAssistant, type Assistant } from "@/lib/assistant/assistant";
+import { proposeClaims } from "@/lib/assistant/proposals";
 import type { AssistantReply, AssistantRequest } from "./assistant-worker-protocol";
 
 // The verification assistant off the main thread: indexing a story's sources (about 0.3 s for the demo
@@ -17,6 +18,8 @@ scope.onmessage = (event: MessageEvent<AssistantRequest>) => {
     if (message.type === "sources") {
       current = { generation: message.generation, assistant: createAssistant(message.sources) };
       reply({ type: "ready", generation: message.generation });
+    } else if (message.type === "propose") {
+      reply({ ...message, type: "proposals", proposals: proposeClaims(message.summary) });
     } else if (current && message.generation === current.generation) {
       const assistance = current.assistant.assist(message.input);
       reply({

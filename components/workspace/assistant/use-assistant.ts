@@ -7,6 +7,7 @@ import type { SummaryHighlights } from "@/components/workspace/summary/summary-h
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
 import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
+import type { ClaimProposal } from "@/lib/assistant/proposals-claimed";
 import type { AssistantSource } from "@/lib/assistant/sources";
 import type { Actor } from "@/lib/claims/story-claims";
 import { biasLabelSchema } from "@/lib/import/bias-label";
@@ -30,6 +31,12 @@ export interface AssistantView {
   /** Dismisses a flag for everyone, with a reason kept in the document. */
   dismiss: (flagId: string, reason: string) => void;
   restore: (flagId: string) => void;
+  /** Whether the assistant proposes claims (after "Propose claims"), again on every change of the draft. */
+  proposing: boolean;
+  /** The latest claim proposals and the summary text they were measured in; null until the first answer. */
+  proposals: { summary: string; items: ClaimProposal[] } | null;
+  /** Starts or stops proposing claims. */
+  setProposing: (on: boolean) => void;
 }
 
 /** The sources as the engine reads them, for a source list given as props by the server. */
@@ -75,6 +82,11 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
   const workerRef = useRef<Worker | null>(null);
   useEffect(() => () => workerRef.current?.terminate(), []);
   const [failed, setFailed] = useState(false);
+  // Read by the worker effect on each read, so turning proposals on does not index the sources again.
+  const proposingRef = useRef(false);
+  const readNow = useRef<(() => void) | null>(null);
+  const [proposing, setProposingState] = useState(false);
+  const [proposals, setProposals] = useState<{ summary: string; items: ClaimProposal[] } | null>(null);
 
   const [result, setResult] = useState<{
     sources: AssistantSource[];
@@ -91,8 +103,12 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
     let timer: ReturnType<typeof setTimeout> | undefined;
     const send = (message: AssistantRequest) => worker.postMessage(message);
     const read = () => {
-      if (ready) send({ type: "assist", generation, request: ++request, input: assistInput(doc) });
+      if (!ready) return;
+      const input = assistInput(doc);
+      send({ type: "assist", generation, request: ++request, input });
+      if (proposingRef.current) send({ type: "propose", generation, request, summary: input.summary });
     };
+    readNow.current = read;
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(read, RECOMPUTE_DELAY_MS);
@@ -105,6 +121,8 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
       else if (reply.type === "ready") {
         ready = true;
         read();
+      } else if (reply.type === "proposals") {
+        if (reply.request === request) setProposals({ summary: reply.summary, items: reply.proposals });
       } else if (reply.request === request) {
         // Only the answer to the latest read counts: an older one describes a draft that has changed since.
         setResult({ sources: assistantSources, summary: reply.summary, assistance: reply.assistance });
@@ -161,6 +179,12 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
     [doc, actorId, actorName],
   );
   const restore = useCallback((flagId: string) => doc && restoreFlag(doc, flagId), [doc]);
+  const setProposing = useCallback((on: boolean) => {
+    proposingRef.current = on;
+    setProposingState(on);
+    if (on) readNow.current?.();
+    else setProposals(null);
+  }, []);
 
   return {
     status: current ? "ready" : failed ? "failed" : "loading",
@@ -169,5 +193,8 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
     dismissals,
     dismiss,
     restore,
+    proposing,
+    proposals: proposing ? proposals : null,
+    setProposing,
   };
 }

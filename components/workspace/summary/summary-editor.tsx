@@ -11,7 +11,22 @@ import { createClaim } from "@/lib/claims/story-claims";
 import { SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { ClaimMark, MARK_CLAIM_EVENT } from "./claim-mark";
 import { documentNonce } from "./document-nonce";
-import { showSummaryHighlights, SummaryHighlightsExtension, type SummaryHighlights } from "./summary-highlights";
+import {
+  documentRange,
+  showSummaryHighlights,
+  SummaryHighlightsExtension,
+  type SummaryHighlights,
+} from "./summary-highlights";
+
+/**
+ * Words of the summary to mark as a claim instead of the selection (the assistant's proposals): a range of
+ * its plain text and the words expected there. Sent as the detail of MARK_CLAIM_EVENT.
+ */
+export interface MarkClaimRange {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /**
  * The live summary of a story: rich text bound to the story's Y.Doc, with collaborators' named carets and
@@ -61,29 +76,43 @@ export function SummaryEditor({
     [doc, provider],
   );
 
-  const markClaim = useCallback(() => {
-    if (!editor) return;
-    const { from, to, empty } = editor.state.selection;
-    const selected = editor.state.doc.textBetween(from, to, "\n");
-    if (empty || selected.trim().length === 0) {
-      setMessage("Select the words of the claim in the summary first.");
-      return;
-    }
-    // Leading and trailing spaces of a selection are not part of the claim.
-    const start = from + (selected.length - selected.trimStart().length);
-    const end = to - (selected.length - selected.trimEnd().length);
-    const id = crypto.randomUUID();
-    createClaim(doc, { id, by: { id: user.id, name: user.name }, at: new Date() });
-    editor.chain().setTextSelection({ from: start, to: end }).setMark("claim", { id }).setTextSelection(end).run();
-    setMessage(null);
-    onSelectClaim(id);
-  }, [editor, doc, user.id, user.name, onSelectClaim]);
+  const markClaim = useCallback(
+    (range?: MarkClaimRange) => {
+      if (!editor) return;
+      let { from, to, empty } = editor.state.selection;
+      if (range) {
+        // A proposal measured on an older text is refused rather than put on other words.
+        const found = documentRange(editor.state.doc, range.start, range.end);
+        if (!found || editor.state.doc.textBetween(found.from, found.to, "\n") !== range.text) {
+          setMessage("The summary has changed since these words were proposed.");
+          return;
+        }
+        ({ from, to } = found);
+        empty = false;
+      }
+      const selected = editor.state.doc.textBetween(from, to, "\n");
+      if (empty || selected.trim().length === 0) {
+        setMessage("Select the words of the claim in the summary first.");
+        return;
+      }
+      // Leading and trailing spaces of a selection are not part of the claim.
+      const start = from + (selected.length - selected.trimStart().length);
+      const end = to - (selected.length - selected.trimEnd().length);
+      const id = crypto.randomUUID();
+      createClaim(doc, { id, by: { id: user.id, name: user.name }, at: new Date() });
+      editor.chain().setTextSelection({ from: start, to: end }).setMark("claim", { id }).setTextSelection(end).run();
+      setMessage(null);
+      onSelectClaim(id);
+    },
+    [editor, doc, user.id, user.name, onSelectClaim],
+  );
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const element = editor.view.dom;
-    element.addEventListener(MARK_CLAIM_EVENT, markClaim);
-    return () => element.removeEventListener(MARK_CLAIM_EVENT, markClaim);
+    const onMark = (event: Event) => markClaim((event as CustomEvent<MarkClaimRange | null>).detail ?? undefined);
+    element.addEventListener(MARK_CLAIM_EVENT, onMark);
+    return () => element.removeEventListener(MARK_CLAIM_EVENT, onMark);
   }, [editor, markClaim]);
 
   useEffect(() => {
@@ -115,7 +144,7 @@ export function SummaryEditor({
         <button
           type="button"
           onMouseDown={(event) => event.preventDefault()}
-          onClick={markClaim}
+          onClick={() => markClaim()}
           aria-keyshortcuts="Control+Alt+C Meta+Alt+C"
           title="Mark the selected words as a claim (Ctrl+Alt+C)"
           className="rounded border border-stone-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600"

@@ -61,6 +61,17 @@ function positionOf(runs: readonly TextRun[], offset: number, side: "start" | "e
   return null;
 }
 
+/**
+ * The document positions of a range of the summary's plain text (offsets as summaryText measures them), or
+ * null when the range is not within the text.
+ */
+export function documentRange(doc: ProseMirrorNode, start: number, end: number): { from: number; to: number } | null {
+  const { runs } = flatten(doc);
+  const from = positionOf(runs, start, "start");
+  const to = positionOf(runs, end, "end");
+  return from === null || to === null || to <= from ? null : { from, to };
+}
+
 const HIGHLIGHT_CLASS: Record<"citation" | "warning", string> = {
   citation: "summary-flag underline decoration-amber-600 decoration-dotted decoration-2 underline-offset-4",
   warning: "summary-flag underline decoration-red-600 decoration-wavy underline-offset-4",
