@@ -1,6 +1,7 @@
 import type { Browser } from "@playwright/test";
-import { copyDemoStory, demoUser, expect, signedInPage, test } from "../support/e2e/test";
+import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "../support/e2e/test";
 import { AssistantPanel } from "../support/e2e/pages/assistant-panel";
+import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims } from "../support/e2e/published-story";
 import { WorkspacePage } from "../support/e2e/pages/workspace-page";
 
 const FIRST_SENTENCE =
@@ -144,4 +145,84 @@ test("the assistant shows each source's best passage for the claim, or nothing c
   await expect(mayaAssistant.sourcePassage("Bloomberg")).toHaveAttribute("data-state", "nothing-close");
 
   await mayaAssistant.panel.screenshot({ path: "tests/.tmp/assistant-per-source.png" });
+});
+
+test("Propose claims marks the summary's check-worthy spans with reasons; Enter or a click makes one a claim", async ({
+  browser,
+}) => {
+  const { maya, tom, mayaAssistant: assistant } = await twoEditorsOnADemoCopy(browser);
+  const proposals = assistant.panel.getByTestId("claim-proposal");
+
+  await assistant.panel.getByRole("button", { name: "Propose claims" }).click();
+  await expect(proposals).toHaveCount(6);
+  await expect(proposals.getByTestId("claim-proposal-text")).toHaveText([
+    FIRST_SENTENCE,
+    /^This initiative, part of an increased focus/,
+    /^CIA Director John Ratcliffe emphasized/,
+    RUSSIA_CLAUSE,
+    "indicates the agency's strategy to exploit dissatisfaction within authoritarian regimes.",
+    LAST_SENTENCE,
+  ]);
+  await expect(proposals.first().getByTestId("claim-proposal-reasons").locator("> span")).toHaveText([
+    "Number or date: two;",
+    "Names: CIA, Mandarin, Chinese, U.S.;",
+    "Cause or purpose: aiming to;",
+  ]);
+  await expect(proposals.nth(2)).toContainText("Attributed: emphasized, describing");
+  expect(await seriousAxeViolations(maya.page)).toEqual([]);
+
+  // Enter on the focused proposal makes it a claim through the editor's own path; the claim becomes the active
+  // one, the proposal leaves the list and the keyboard stays on the next proposal.
+  await assistant.panel.getByRole("button", { name: `Make a claim: ${FIRST_SENTENCE}` }).focus();
+  await maya.page.keyboard.press("Enter");
+  await expect(maya.claim(FIRST_SENTENCE)).toHaveCount(1);
+  await expect(maya.claims).toHaveCount(1);
+  await expect(assistant.panel.getByText(`“${FIRST_SENTENCE}”`)).toBeVisible();
+  await expect(proposals).toHaveCount(5);
+  await expect(maya.page.locator(":focus")).toHaveAccessibleName(/^Make a claim: This initiative/);
+
+  // A click makes another; Tom sees both claims live, marked on exactly those words.
+  await proposals.filter({ hasText: RUSSIA_CLAUSE }).getByRole("button").click();
+  await expect(maya.claim(RUSSIA_CLAUSE)).toHaveCount(1);
+  await expect(proposals).toHaveCount(4);
+  await expect(tom.claims).toHaveCount(2);
+  await expect(tom.claim(RUSSIA_CLAUSE).getByTestId("claim-text")).toHaveText(`“${RUSSIA_CLAUSE}”`);
+  await expect.poll(() => tom.highlightedText()).toBe(FIRST_SENTENCE + RUSSIA_CLAUSE);
+
+  await assistant.panel.screenshot({ path: "tests/.tmp/assistant-proposals.png" });
+  await assistant.panel.getByRole("button", { name: "Hide proposals" }).click();
+  await expect(proposals).toHaveCount(0);
+});
+
+test("a claim checked before in another story's published check shows with its verdict, evidence and link", async ({
+  browser,
+}) => {
+  const published = await copyDemoStory();
+  await publishStoryWithClaims(published, DEMO_CHECK);
+  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
+  await maya.goto(await copyDemoStory());
+  const assistant = new AssistantPanel(maya.page);
+  const checkedBefore = assistant.panel.getByTestId("checked-before");
+
+  // A claim no published check has: nothing to show.
+  await maya.markClaim("This initiative, part of an increased focus on gathering intelligence from China");
+  await expect(checkedBefore).toContainText("No published check of another story has a claim like this.");
+
+  await maya.markClaim(DEMO_CHECK_CLAIMS.first);
+  const match = checkedBefore.getByTestId("checked-before-match").first();
+  await expect(checkedBefore.getByRole("heading")).toHaveText(/^Checked before \(\d+\)$/);
+  await expect(match.getByTestId("checked-before-claim")).toHaveText(`“${DEMO_CHECK_CLAIMS.first}”`);
+  await expect(match.getByTestId("checked-before-verdict")).toHaveText("Supported");
+  await expect(match.getByTestId("checked-before-quote")).toHaveText([
+    `NBC News: “${DEMO_CHECK[0]!.evidence[0]!.passage}”`,
+    `Bloomberg: “${DEMO_CHECK[0]!.evidence[1]!.passage}”`,
+  ]);
+  const link = match.getByRole("link");
+  await expect(link).toHaveAttribute("href", new RegExp(`^/stories/${published}/v/1#claim-`));
+  expect(await seriousAxeViolations(maya.page)).toEqual([]);
+  await assistant.panel.screenshot({ path: "tests/.tmp/assistant-checked-before.png" });
+
+  await link.click();
+  await expect(maya.page).toHaveURL(new RegExp(`/stories/${published}/v/1#claim-`));
+  await expect(maya.page.getByText(DEMO_CHECK_CLAIMS.first).first()).toBeVisible();
 });

@@ -8,6 +8,8 @@ import { useWorkspace } from "@/components/workspace/workspace-context";
 import type { ClaimCoverage, StoryAssistance } from "@/lib/assistant/assistance";
 import type { EvidenceSuggestion } from "@/lib/assistant/evidence-index";
 import { biasLabelText } from "@/lib/import/bias-label";
+import { CheckedBefore } from "./checked-before";
+import { ClaimProposals } from "./claim-proposals";
 import { FlagCard } from "./flag-card";
 import { SourcePassages } from "./source-passages";
 import { SuggestionCard } from "./suggestion-card";
@@ -20,7 +22,7 @@ const suggestionKey = (suggestion: EvidenceSuggestion) =>
   `${suggestion.sourceId}:${suggestion.start}:${suggestion.end}`;
 
 /**
- * The verification assistant for the active claim: passages of the sources that may support it (one click
+ * The verification assistant: claim proposals for the summary ("Propose claims"), and for the active claim the claims of other stories' published checks that resemble it, passages of the sources that may support it (one click
  * attaches one as a supporting quote), each source's best passage or "nothing close", who supports it so far,
  * and what the assistant flags about it.
  */
@@ -57,6 +59,9 @@ export function AssistantPanel({ view }: { view: AssistantView }) {
       <h2 id="assistant-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
         Assistant
       </h2>
+      <div className="mt-2 border-b border-stone-200 pb-3">
+        <ClaimProposals view={view} />
+      </div>
       {!claim ? (
         <p className="mt-2 text-sm text-stone-600">Select a claim to see what the sources say about it.</p>
       ) : view.status === "failed" ? (
@@ -70,6 +75,7 @@ export function AssistantPanel({ view }: { view: AssistantView }) {
           <p className="line-clamp-2 font-serif text-sm text-stone-700">
             {claim.span ? `“${claim.span.text}”` : "Detached: the words of this claim were deleted from the summary."}
           </p>
+          {claim.span ? <CheckedBefore claimText={claim.span.text} /> : null}
           <div>
             <h3
               className="text-xs font-semibold uppercase tracking-wide text-stone-500"
