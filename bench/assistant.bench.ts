@@ -5,7 +5,9 @@
 // paragraphs of three to five sentences, so the words, names and sentence lengths are those of real news text.
 import os from "node:os";
 import { createAssistant } from "@/lib/assistant/assistant";
+import { indexPublishedClaims, rankPublishedClaims } from "@/lib/assistant/checked-before";
 import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
+import { proposeClaims } from "@/lib/assistant/proposals";
 import type { AssistantSource } from "@/lib/assistant/sources";
 import { sentencesOf } from "@/lib/assistant/text-analysis";
 import { demoSummary, seedEval, seedSources } from "../tests/fixtures/assistant/seed-story";
@@ -114,9 +116,16 @@ row(
 
 // The whole assistant on every change of the draft: the demo summary with its seven labelled claims, one of
 // which is edited before every run (the others' suggestions are cached from the run before).
+// The BM25-only engine as the baseline of what the worker does first: the evidence index of the same sources.
+row(
+  `baseline, BM25 only: buildEvidenceIndex() of the ${SOURCES} sources`,
+  time(5, () => buildEvidenceIndex(sources)),
+);
 row(
   `createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`,
-  time(5, () => createAssistant(sources)),
+  // Fresh source objects each run, as the worker receives them: nothing is kept from an earlier run but the
+  // stem cache, which the worker keeps too.
+  time(5, () => createAssistant(sources.map((source) => ({ ...source })))),
 );
 // What the worker holds: the heap one assistant of these sources keeps (after a collection when the bench runs
 // with --expose-gc: `node --expose-gc --import tsx bench/assistant.bench.ts`).
@@ -151,6 +160,24 @@ row(
 row(
   `assist(): the same, every claim edited each run (no suggestion cached)`,
   time(20, (at) => assistant.assist(editedDraft(1_000 + at, () => true))),
+);
+
+// Claim proposals of the demo summary (the worker runs them on every change while they are shown), and
+// "checked before": every sentence of the bench's sources taken as a published claim, indexed once per set of
+// latest versions, then one draft claim ranked against them as the route does.
+row(
+  `proposeClaims(): the demo summary (${wordCount(demoSummary)} words)`,
+  time(60, () => proposeClaims(demoSummary)),
+);
+const publishedTexts = index.sentences.map((entry) => ({ text: entry.sentence.text }));
+row(
+  `checked before: index ${publishedTexts.length} published claims`,
+  time(5, () => indexPublishedClaims(publishedTexts)),
+);
+const publishedIndex = indexPublishedClaims(publishedTexts);
+row(
+  `checked before: rank one claim over ${publishedTexts.length} published claims`,
+  time(RANK_RUNS, (at) => rankPublishedClaims(publishedIndex, claims[at % claims.length] ?? "")),
 );
 
 console.log(

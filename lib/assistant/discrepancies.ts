@@ -1,6 +1,6 @@
 import { articleTime, dayText, offsetOf, type ArticleTime } from "./article-time";
 import type { EvidenceIndex } from "./evidence-index";
-import { factsOf, itemsPattern, mentionsOf, sameItem, type Fact, type FactContext } from "./facts";
+import { factsOf, itemsPattern, mentionsOf, sameItem, sharesItem, type Fact, type FactContext } from "./facts";
 import { quotationsIn } from "./quotations";
 import type { AssistantSource } from "./sources";
 import { contentStems, sentencesOf } from "./text-analysis";
@@ -305,13 +305,13 @@ function comparable(a: Fact, b: Fact): boolean {
   }
   if (a.scale === "clock" && b.scale === "clock") return (a.resolvedBy === null) === (b.resolvedBy === null);
   if (a.scale === "date" && b.scale === "date") return a.future === b.future;
-  if (a.scale === "list" && b.scale === "list")
-    return a.items.some((item) => b.items.some((other) => sameItem(item, other)));
+  if (a.scale === "list" && b.scale === "list") return sharesItem(a.items, b.items);
   const [list, mention] = a.scale === "list" ? [a, b] : [b, a];
   if (list.scale !== "list" || mention.scale !== "mention") return false;
+  // The words around them first: the cheaper test, and the one most pairs fail.
   return (
-    list.items.some((item) => sameItem(item, mention.value)) &&
-    mention.neighbours.filter((stem) => list.neighbours.includes(stem)).length >= MENTION_NEIGHBOURS
+    mention.neighbours.filter((stem) => list.neighbours.includes(stem)).length >= MENTION_NEIGHBOURS &&
+    list.items.some((item) => sameItem(item, mention.value))
   );
 }
 

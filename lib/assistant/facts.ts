@@ -608,6 +608,27 @@ export function sameItem(a: string, b: string): boolean {
   return within(itemWords(a), itemWords(b)) || within(itemWords(b), itemWords(a));
 }
 
+/**
+ * Whether two lists name one thing in common (sameItem of an item of each). The finder compares every list
+ * with every other, so each list's word sets are kept with the list.
+ */
+export function sharesItem(a: readonly string[], b: readonly string[]): boolean {
+  const wordsA = listWords(a);
+  const wordsB = listWords(b);
+  return wordsA.some((one) => wordsB.some((other) => within(one, other) || within(other, one)));
+}
+
+const listWordCache = new WeakMap<readonly string[], Array<Set<string>>>();
+
+function listWords(items: readonly string[]): Array<Set<string>> {
+  let words = listWordCache.get(items);
+  if (!words) {
+    words = items.map(itemWords);
+    listWordCache.set(items, words);
+  }
+  return words;
+}
+
 function within(words: ReadonlySet<string>, others: ReadonlySet<string>): boolean {
   for (const word of words) if (!others.has(word)) return false;
   return true;

@@ -96,7 +96,7 @@ export function summaryQuotationCheck(
   sources: readonly AssistantSource[],
   index: EvidenceIndex,
 ): (summary: string) => QuotationFlag[] {
-  const texts = sources.map((source) => comparable(source.text));
+  const texts = sources.map(comparableText);
   const candidates = index.sentences.map((entry) => ({
     sourceId: entry.sourceId,
     outlet: entry.outlet,
@@ -129,9 +129,11 @@ export function checkSourceQuotations(sources: readonly AssistantSource[], index
       .flatMap((entry) => entry.sentence.tokens);
     return {
       source,
-      text: comparable(source.text),
+      text: comparableText(source),
       quotations: quotationsIn(source.text).map((quotation) => ({
         quotation,
+        // Compared with every other source's quotations: normalised once.
+        words: comparable(quotation.text),
         stems: contentStems(tokens.filter((token) => token.start >= quotation.start && token.end <= quotation.end)),
       })),
     };
@@ -139,12 +141,11 @@ export function checkSourceQuotations(sources: readonly AssistantSource[], index
   const flags: QuotationFlag[] = [];
   for (const { source, quotations } of quoted) {
     const others = quoted.filter((other) => other.source.id !== source.id);
-    for (const { quotation, stems } of quotations) {
-      const words = comparable(quotation.text);
+    for (const { quotation, words, stems } of quotations) {
       if (others.some((other) => other.text.includes(words))) continue;
       const candidates = others.flatMap((other) =>
         other.quotations
-          .filter((theirs) => !words.includes(comparable(theirs.quotation.text)))
+          .filter((theirs) => !words.includes(theirs.words))
           .map((theirs) => ({
             sourceId: other.source.id,
             outlet: other.source.outlet,
@@ -254,6 +255,17 @@ function stemsOf(text: string): string[] {
 }
 
 /** Text as the checker compares it: normalised quote marks, dashes and whitespace, hyphens as spaces, lower case. */
+/** A source's whole text as comparable() gives it: both quotation checks read it, so it is made once per source. */
+const comparableTexts = new WeakMap<AssistantSource, string>();
+function comparableText(source: AssistantSource): string {
+  let text = comparableTexts.get(source);
+  if (text === undefined) {
+    text = comparable(source.text);
+    comparableTexts.set(source, text);
+  }
+  return text;
+}
+
 function comparable(text: string): string {
   return normaliseForComparison(text).text.replaceAll("-", " ").replace(/ +/g, " ").trim().toLowerCase();
 }
