@@ -237,6 +237,13 @@ row(
   "per outlet: recall@3 within each supporting source (claim × source pairs)",
   (score) => `${figure(score.outletRecallAt3)} (${score.outletPairs} pairs)`,
 );
+row("per outlet: each outlet's recall@3, lowest first", (score) =>
+  [...score.perOutlet]
+    .map(([outlet, tally]) => ({ outlet, recall: ratio(tally.top3, tally.pairs) }))
+    .sort((a, b) => a.recall - b.recall)
+    .map(({ outlet, recall }) => `${outlet} ${figure(recall)}`)
+    .join(", "),
+);
 row("per outlet: the source's best passage is a labelled one", (score) => figure(score.outletBestRight));
 row(
   "per-source panel: supporting sources shown a labelled passage / a wrong one / nothing close",
