@@ -16,7 +16,7 @@ import { createQuoteSelector } from "../lib/quotes/quote-selector";
 import { summaryText, writeSummaryParagraphs } from "../lib/story-doc/summary";
 import { createCollabClient } from "../server/collab/collab-client";
 import { createCollabServer } from "../server/collab/index";
-import { createPrismaPersistence } from "../server/collab/persistence";
+import { openPersistence } from "../server/collab/open-persistence";
 import { createPrisma, type PrismaClient } from "../server/db/create-prisma";
 import { publishStory } from "../server/review/publish-story";
 import { reviewStory } from "../server/review/story-review";
@@ -148,7 +148,8 @@ const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const prisma = createPrisma(DATABASE_URL);
-const server = createCollabServer({ persistence: createPrismaPersistence(prisma), tokenSecret: SECRET, log: quiet });
+const persistence = openPersistence(DATABASE_URL, prisma);
+const server = createCollabServer({ persistence, tokenSecret: SECRET, log: quiet });
 await server.listen(0, "127.0.0.1");
 const internalPort = await server.listenInternal(0, "127.0.0.1");
 const collab = createCollabClient(`http://127.0.0.1:${internalPort}`, SECRET);
@@ -191,3 +192,4 @@ await time(`publish generated story (${words.length} words, 100 claims, 300 quot
 );
 await server.close();
 await prisma.$disconnect();
+persistence.close();

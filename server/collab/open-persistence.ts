@@ -1,15 +1,19 @@
 import { databaseProvider } from "../db/database-url";
 import type { PrismaClient } from "../db/create-prisma";
 import { createPrismaPersistence, type Persistence } from "./persistence";
+import { createPgLog } from "./pg-log";
 import { createSqliteLog } from "./sqlite-log";
 
 /**
- * The persistence a collaboration process runs on DATABASE_URL: Prisma for everything, except that on SQLite the
- * document log (every edit and every open) has a better-sqlite3 connection of its own (sqlite-log.ts). close()
- * closes that connection; the Prisma client is the caller's.
+ * The persistence a collaboration process runs on DATABASE_URL: Prisma for everything but the document log (every
+ * edit and every open), which has a connection of its own to the database: better-sqlite3 on SQLite
+ * (sqlite-log.ts), a node-postgres pool on PostgreSQL (pg-log.ts). close() closes that connection; the Prisma
+ * client is the caller's.
  */
-export function openPersistence(databaseUrl: string, prisma: PrismaClient): Persistence & { close(): void } {
-  const persistence = createPrismaPersistence(prisma);
-  if (databaseProvider(databaseUrl) !== "sqlite") return { ...persistence, close() {} };
-  return { ...persistence, ...createSqliteLog(databaseUrl) };
+export function openPersistence(
+  databaseUrl: string,
+  prisma: PrismaClient,
+): Persistence & { close(): void | Promise<void> } {
+  const log = databaseProvider(databaseUrl) === "sqlite" ? createSqliteLog(databaseUrl) : createPgLog(databaseUrl);
+  return { ...createPrismaPersistence(prisma), ...log };
 }

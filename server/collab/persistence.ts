@@ -1,12 +1,9 @@
-import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
-import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import type { PrismaClient } from "../db/create-prisma";
-import { Prisma } from "../db/generated/client";
 import { mentionedIds } from "../../lib/mentions/mention-tokens";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { announceEvent } from "../notifications/announce-event";
-import { isForeignKeyViolation, isUniqueViolation } from "../db/prisma-errors";
+import { isUniqueViolation } from "../db/prisma-errors";
 
 /**
  * Where rooms load and store their documents: a compacted state and a log of the updates accepted since, so that
@@ -94,18 +91,7 @@ export class StoryNotFoundError extends Error {
   override name = "StoryNotFoundError";
 }
 
-/** Log rows deleted per statement: their ids are its parameters, and Prisma allows 999 on SQLite. */
-const DELETE_BATCH = 500;
-
-/** A row of `load`'s one statement: part 0 is the compacted state, 1 a logged update, 2 the story itself. */
-interface LoadRow {
-  part: number | bigint;
-  bytes: Uint8Array | null;
-  version: number | bigint | null;
-  checkedBy: number | bigint | null;
-}
-
-/** Log rows inserted per statement: three parameters each, and Prisma allows 999 on SQLite. */
+/** Log rows inserted per statement (three parameters each; SQLite statements are limited to 999). */
 const INSERT_BATCH = 300;
 
 /** One update to append to a story's log. */
@@ -168,93 +154,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Another process compacted the same story first: read again and fold what is left. */
-class CompactionRace extends Error {}
+/** The part of the persistence that every edit and every open goes through: the compacted state and the log. */
+export type DocumentLog = Pick<Persistence, "load" | "append" | "compact" | "markChecked">;
 
-/** Persistence in the StoryDocument (compacted state) and StoryUpdate (log) tables. */
-export function createPrismaPersistence(prisma: PrismaClient): Persistence {
+/**
+ * The rest of the persistence, through Prisma: the records a socket's work leaves (claim activity, audit events,
+ * notifications) and what the server reads now and then (sources, people's access). The log has a connection
+ * of its own (open-persistence.ts).
+ */
+export function createPrismaPersistence(prisma: PrismaClient): Omit<Persistence, keyof DocumentLog> {
   return {
-    async load(storyId) {
-      // One statement, so one snapshot in both databases: the compacted state, the log since, and whether the
-      // story exists at all. Read apart, a compaction between the reads folds rows into a state the first read
-      // did not see. Updates commute, so the log is read in any order.
-      const rows = await prisma.$queryRaw<LoadRow[]>`
-        SELECT 0 AS "part", "state" AS "bytes", "version", "checkedBy" FROM "StoryDocument" WHERE "storyId" = ${storyId}
-        UNION ALL SELECT 1, "update", NULL, NULL FROM "StoryUpdate" WHERE "storyId" = ${storyId}
-        UNION ALL SELECT 2, NULL, NULL, NULL FROM "Story" WHERE "id" = ${storyId}`;
-      if (!rows.some((row) => Number(row.part) === 2)) throw new StoryNotFoundError(`story ${storyId} does not exist`);
-      const document = rows.find((row) => Number(row.part) === 0);
-      const parts = rows.filter((row) => Number(row.part) !== 2).map((row) => new Uint8Array(row.bytes!));
-      if (parts.length === 0) return null;
-      return {
-        state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
-        checked: !document || Number(document.checkedBy) === WRITE_POLICY_VERSION,
-        version: document ? Number(document.version) : null,
-      };
-    },
-    append: groupCommit(async (rows) => {
-      // Raw: on the hot path of every edit, Prisma's create costs about four times this statement. The id is a
-      // random UUID (cuid() is Prisma's own default); createdAt is the database's.
-      const insert = (some: readonly LogRow[]) =>
-        prisma.$executeRaw`INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES ${Prisma.join(
-          some.map(({ storyId, update }) => Prisma.sql`(${randomUUID()}, ${storyId}, ${Uint8Array.from(update)})`),
-        )}`;
-      try {
-        await insert(rows);
-        return rows.map(() => undefined);
-      } catch (error) {
-        // A statement is all or nothing: when a story was deleted meanwhile, the rows of the others go again.
-        if (!isForeignKeyViolation(error)) throw error;
-        const storyIds = [...new Set(rows.map((row) => row.storyId))];
-        const found = await prisma.story.findMany({ where: { id: { in: storyIds } }, select: { id: true } });
-        const existing = new Set(found.map((story) => story.id));
-        const kept = rows.filter((row) => existing.has(row.storyId));
-        if (kept.length > 0) await insert(kept);
-        return rows.map((row) =>
-          existing.has(row.storyId) ? undefined : new StoryNotFoundError(`story ${row.storyId} does not exist`),
-        );
-      }
-    }),
-    async markChecked(storyId, version) {
-      await prisma.storyDocument.updateMany({ where: { storyId, version }, data: { checkedBy: WRITE_POLICY_VERSION } });
-    },
-    async compact(storyId) {
-      for (;;) {
-        const current = await prisma.storyDocument.findUnique({
-          where: { storyId },
-          select: { state: true, version: true, checkedBy: true },
-        });
-        const rows = await prisma.storyUpdate.findMany({ where: { storyId }, select: { id: true, update: true } });
-        if (rows.length === 0) return 0;
-        const state = foldUpdates([...(current ? [current.state] : []), ...rows.map((row) => row.update)]);
-        // The log passed the policy when it was appended: the fold is as checked as the state it starts from.
-        const checkedBy = current ? current.checkedBy : WRITE_POLICY_VERSION;
-        try {
-          await prisma.$transaction(async (tx) => {
-            if (current) {
-              const { count } = await tx.storyDocument.updateMany({
-                where: { storyId, version: current.version },
-                data: { state, version: current.version + 1, checkedBy },
-              });
-              if (count === 0) throw new CompactionRace();
-            } else {
-              await tx.storyDocument.create({ data: { storyId, state, checkedBy } }).catch((error: unknown) => {
-                throw isUniqueViolation(error) ? new CompactionRace() : error;
-              });
-            }
-            // Exactly the rows folded: a row appended meanwhile stays in the log.
-            for (let from = 0; from < rows.length; from += DELETE_BATCH) {
-              await tx.storyUpdate.deleteMany({
-                where: { id: { in: rows.slice(from, from + DELETE_BATCH).map((row) => row.id) } },
-              });
-            }
-          });
-          return rows.length;
-        } catch (error) {
-          if (!(error instanceof CompactionRace)) throw error;
-        }
-      }
-    },
     async recordStatusChange({ storyId, claimId, userId, from, to }) {
       const event = await writeAuditEvent(prisma, {
         action: "claim.status_changed",

@@ -7,13 +7,10 @@ import {
   foldUpdates,
   groupCommit,
   StoryNotFoundError,
+  type DocumentLog,
   type LogRow,
-  type Persistence,
   type RowOutcomes,
 } from "./persistence";
-
-/** The part of the persistence that every edit and every open goes through: the compacted state and the log. */
-export type DocumentLog = Pick<Persistence, "load" | "append" | "compact" | "markChecked">;
 
 /**
  * How long a statement waits for another process's write lock (the app's) before it fails and is retried. The

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import { readSummaryParagraphs, writeSummaryParagraphs } from "@/lib/story-doc/summary";
 import { openPersistence } from "@/server/collab/open-persistence";
-import { createPrismaPersistence, type Persistence } from "@/server/collab/persistence";
+import type { Persistence } from "@/server/collab/persistence";
 import { createPrisma, type PrismaClient } from "@/server/db/create-prisma";
 import { databaseProvider } from "@/server/db/database-url";
 
@@ -25,7 +25,7 @@ export function integrationPrisma(): PrismaClient {
  * The persistence a collaboration process runs on the integration database (on SQLite, the document log has a
  * connection of its own: close() closes it).
  */
-export function integrationPersistence(prisma: PrismaClient): Persistence & { close(): void } {
+export function integrationPersistence(prisma: PrismaClient): Persistence & { close(): void | Promise<void> } {
   return openPersistence(INTEGRATION_DATABASE_URL, prisma);
 }
 
@@ -40,10 +40,22 @@ export async function createStory(prisma: PrismaClient, paragraphs: string[]): P
   return story.id;
 }
 
+/**
+ * A story's document as stored in the database right now (the compacted state merged with the log), read with
+ * Prisma, apart from the collaboration server's own log code. The log is read first: a compaction in between
+ * folds rows into the state read second, so nothing is missed (updates apply twice without harm).
+ */
+export async function storedState(prisma: PrismaClient, storyId: string): Promise<Uint8Array> {
+  const log = await prisma.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
+  const document = await prisma.storyDocument.findUnique({ where: { storyId }, select: { state: true } });
+  const parts = [...(document ? [document.state] : []), ...log.map((row) => row.update)];
+  return parts.length > 0 ? Y.mergeUpdates(parts) : new Uint8Array();
+}
+
 /** The summary paragraphs of a story as stored in the database right now. */
 export async function storedSummary(prisma: PrismaClient, storyId: string): Promise<string[]> {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await createPrismaPersistence(prisma).load(storyId))?.state ?? new Uint8Array());
+  Y.applyUpdate(doc, await storedState(prisma, storyId));
   return readSummaryParagraphs(doc);
 }
 

@@ -5,7 +5,6 @@ import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { signCollabToken } from "@/server/auth/collab-token";
-import { createPrismaPersistence } from "@/server/collab/persistence";
 import { syncUpdateMessage } from "@/server/collab/protocol";
 import { closeOfSocket, eventually, openRawSocket, TOKEN_SECRET } from "../../../support/collab-harness";
 import {
@@ -14,7 +13,7 @@ import {
   startCollabProcess,
   type CollabProcess,
 } from "../../../support/collab-process";
-import { createStory, createUser, integrationPrisma, storedSummary } from "../../../support/database";
+import { createStory, createUser, integrationPrisma, storedState, storedSummary } from "../../../support/database";
 
 // Two collaboration processes sharing rooms through Redis (127.0.0.1:6379 unless REDIS_URL says otherwise; .ci/run
 // starts it when it is down).
@@ -168,7 +167,7 @@ describe("collaboration processes sharing rooms through Redis", () => {
       // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
       const mallory = await createUser(prisma, "editor", "Mallory");
       const forger = new Y.Doc();
-      Y.applyUpdate(forger, (await createPrismaPersistence(prisma).load(storyId))!.state);
+      Y.applyUpdate(forger, await storedState(prisma, storyId));
       const before = Y.encodeStateVector(forger);
       forger.clientID = maya.doc.clientID;
       firstText(forger)!.insert(0, "Forged. ");

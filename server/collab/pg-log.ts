@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import * as Y from "yjs";
+import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
+import { isForeignKeyViolation } from "../db/prisma-errors";
+import {
+  foldUpdates,
+  groupCommit,
+  StoryNotFoundError,
+  type DocumentLog,
+  type LogRow,
+  type RowOutcomes,
+} from "./persistence";
+
+/** Connections of the log's own pool: appends are one statement per turn of the event loop, so a few suffice. */
+const POOL_SIZE = 4;
+
+/** Another process compacted the same story first: read again and fold what is left. */
+class CompactionRace extends Error {}
+
+/**
+ * The document log on PostgreSQL through node-postgres itself, on a pool of its own: every edit and every open goes
+ * through it, and through Prisma's pg adapter each statement also passed Prisma's query compiler and adapter (a
+ * keystroke reached an editor on another process 4.0 ms after it was typed at the median, most of it the append;
+ * bench/RESULTS.md). The statements are the ones the Prisma persistence ran (persistence.ts), as plain SQL:
+ * a load is one statement (one snapshot), an append one INSERT for every room's rows of a turn, a compaction one
+ * transaction guarded by the compacted state's version.
+ */
+export function createPgLog(databaseUrl: string): DocumentLog & { close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  // An idle connection the server dropped: the pool replaces it; the next statement on it would fail and retry.
+  pool.on("error", () => undefined);
+
+  const insert = (rows: readonly LogRow[]) =>
+    pool.query(
+      `INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES ${rows
+        .map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`)
+        .join(", ")}`,
+      rows.flatMap(({ storyId, update }) => [randomUUID(), storyId, Buffer.from(update)]),
+    );
+
+  async function compactOnce(client: pg.PoolClient, storyId: string): Promise<number> {
+    const current = await client.query<{ state: Buffer; version: number; checkedBy: number }>(
+      `SELECT "state", "version", "checkedBy" FROM "StoryDocument" WHERE "storyId" = $1`,
+      [storyId],
+    );
+    const rows = await client.query<{ id: string; update: Buffer }>(
+      `SELECT "id", "update" FROM "StoryUpdate" WHERE "storyId" = $1`,
+      [storyId],
+    );
+    if (rows.rows.length === 0) return 0;
+    const document = current.rows[0];
+    const state = Buffer.from(
+      foldUpdates([...(document ? [document.state] : []), ...rows.rows.map((row) => row.update)]),
+    );
+    // The log passed the policy when it was appended: the fold is as checked as the state it starts from.
+    const written = document
+      ? await client.query(
+          `UPDATE "StoryDocument" SET "state" = $1, "version" = "version" + 1, "checkedBy" = $2, "updatedAt" = now() AT TIME ZONE 'UTC'
+           WHERE "storyId" = $3 AND "version" = $4`,
+          [state, document.checkedBy, storyId, document.version],
+        )
+      : await client.query(
+          `INSERT INTO "StoryDocument" ("storyId", "state", "version", "checkedBy", "updatedAt")
+           VALUES ($1, $2, 0, $3, now() AT TIME ZONE 'UTC') ON CONFLICT DO NOTHING`,
+          [storyId, state, WRITE_POLICY_VERSION],
+        );
+    if (written.rowCount === 0) throw new CompactionRace();
+    // Exactly the rows folded: a row appended meanwhile stays in the log.
+    await client.query(`DELETE FROM "StoryUpdate" WHERE "id" = ANY($1)`, [rows.rows.map((row) => row.id)]);
+    return rows.rows.length;
+  }
+
+  return {
+    async load(storyId) {
+      // One statement, so one snapshot: the compacted state, the log since, and whether the story exists.
+      const { rows } = await pool.query<{ part: number; bytes: Buffer | null; version: number; checkedBy: number }>(
+        `SELECT 0 AS "part", "state" AS "bytes", "version", "checkedBy" FROM "StoryDocument" WHERE "storyId" = $1
+         UNION ALL SELECT 1, "update", NULL, NULL FROM "StoryUpdate" WHERE "storyId" = $1
+         UNION ALL SELECT 2, NULL, NULL, NULL FROM "Story" WHERE "id" = $1`,
+        [storyId],
+      );
+      if (!rows.some((row) => row.part === 2)) throw new StoryNotFoundError(`story ${storyId} does not exist`);
+      const document = rows.find((row) => row.part === 0);
+      const parts = rows.filter((row) => row.part !== 2).map((row) => new Uint8Array(row.bytes!));
+      if (parts.length === 0) return null;
+      return {
+        state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
+        checked: !document || document.checkedBy === WRITE_POLICY_VERSION,
+        version: document ? document.version : null,
+      };
+    },
+    append: groupCommit(async (rows): Promise<RowOutcomes> => {
+      try {
+        await insert(rows);
+        return rows.map(() => undefined);
+      } catch (error) {
+        // A statement is all or nothing: when a story was deleted meanwhile, the rows of the others go again.
+        if (!isForeignKeyViolation(error)) throw error;
+        const found = await pool.query<{ id: string }>(`SELECT "id" FROM "Story" WHERE "id" = ANY($1)`, [
+          [...new Set(rows.map((row) => row.storyId))],
+        ]);
+        const existing = new Set(found.rows.map((story) => story.id));
+        const kept = rows.filter((row) => existing.has(row.storyId));
+        if (kept.length > 0) await insert(kept);
+        return rows.map((row) =>
+          existing.has(row.storyId) ? undefined : new StoryNotFoundError(`story ${row.storyId} does not exist`),
+        );
+      }
+    }),
+    async markChecked(storyId, version) {
+      await pool.query(`UPDATE "StoryDocument" SET "checkedBy" = $1 WHERE "storyId" = $2 AND "version" = $3`, [
+        WRITE_POLICY_VERSION,
+        storyId,
+        version,
+      ]);
+    },
+    async compact(storyId) {
+      const client = await pool.connect();
+      try {
+        for (;;) {
+          await client.query("BEGIN");
+          try {
+            const folded = await compactOnce(client, storyId);
+            await client.query("COMMIT");
+            return folded;
+          } catch (error) {
+            await client.query("ROLLBACK");
+            if (!(error instanceof CompactionRace)) throw error;
+          }
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
