@@ -4,7 +4,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { CARETS_PARAMETER, readCaretsWith } from "@/lib/collab/caret-messages";
+import { CARETS_PARAMETER, caretsMessage, encodeCursor, readCaretsWith } from "@/lib/collab/caret-messages";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { claimSpans, markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addComment, addQuote, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
@@ -287,7 +287,9 @@ describe("bad input on an open socket", () => {
     cleanups.push(() => healthy.destroy());
     await synced(healthy);
 
-    for (const garbage of [[0xff, 0xff, 0xff], [0, 2, 0xff, 0x01], [1, 5, 1, 2], [9]]) {
+    // The last: a caret, a message only the server sends, forged to move the healthy client's cursor.
+    const caret = caretsMessage([{ clientId: healthy.awareness.clientID, clock: 99, cursor: encodeCursor(null)! }]);
+    for (const garbage of [[0xff, 0xff, 0xff], [0, 2, 0xff, 0x01], [1, 5, 1, 2], [9], [...caret]]) {
       const socket = await openSocket(url, storyId);
       const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
       socket.send(Uint8Array.from(garbage));
