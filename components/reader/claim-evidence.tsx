@@ -13,10 +13,9 @@ export function ClaimEvidence({ claim, t }: { claim: ReaderClaim; t: Translator 
     <div className="space-y-3">
       <p className="text-sm">
         <span className="font-semibold">{claim.verdict}</span>
+        {/* One text per run of labels (not one per piece): every node is sent twice, in the HTML and the RSC payload. */}
         <span className="text-stone-600">
-          {" "}
-          · {t.plural(m.supportingOutlets, claim.supportingOutlets.length)}
-          {claim.singleSource ? ` · ${m.singleSource}` : ""} · {reviewedBefore}
+          {` · ${t.plural(m.supportingOutlets, claim.supportingOutlets.length)}${claim.singleSource ? ` · ${m.singleSource}` : ""} · ${reviewedBefore}`}
           <span dir="auto" data-published>
             {claim.approvedBy}
           </span>
@@ -27,16 +26,17 @@ export function ClaimEvidence({ claim, t }: { claim: ReaderClaim; t: Translator 
         {claim.quotes.map((quote) => (
           <li key={quote.id} className="border-s-4 border-stone-300 ps-3">
             <blockquote className="font-serif leading-relaxed text-stone-800" dir="auto" data-published>
-              <span className="text-stone-600">…{quote.prefix}</span>
+              <span className="text-stone-600">{`…${quote.prefix}`}</span>
               <mark className="bg-yellow-100 text-stone-950">{quote.exact}</mark>
-              <span className="text-stone-600">{quote.suffix}…</span>
+              <span className="text-stone-600">{`${quote.suffix}…`}</span>
             </blockquote>
             <p className="mt-1 text-xs text-stone-700">
-              <span className="font-semibold">{quote.stance}</span> ·{" "}
+              <span className="font-semibold">{quote.stance}</span>
+              {" · "}
               <span className="font-semibold" dir="auto" data-published>
                 {quote.outlet}
-              </span>{" "}
-              · {quote.bias}
+              </span>
+              {` · ${quote.bias}`}
               {quote.reliability ? (
                 <>
                   {" · "}
@@ -48,9 +48,7 @@ export function ClaimEvidence({ claim, t }: { claim: ReaderClaim; t: Translator 
               {quote.headline ? (
                 <>
                   {" · "}
-                  <span dir="auto" data-published>
-                    “{quote.headline}”
-                  </span>
+                  <span dir="auto" data-published>{`“${quote.headline}”`}</span>
                 </>
               ) : null}
               {quote.date ? ` · ${quote.date}` : ""}

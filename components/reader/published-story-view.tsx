@@ -117,7 +117,7 @@ export function PublishedStoryView({
               className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:border-emerald-700 target:ring-2 target:ring-emerald-700"
             >
               <h3 className="font-serif text-lg">
-                <span className="me-2 font-sans text-sm font-semibold text-emerald-800">{claim.number}.</span>“
+                <span className="me-2 font-sans text-sm font-semibold text-emerald-800">{`${claim.number}.`}</span>“
                 <span data-claim-words dir="auto" data-published>
                   {claim.text}
                 </span>
@@ -129,8 +129,8 @@ export function PublishedStoryView({
               <p className="mt-2 text-xs">
                 <a href={`#ref-${claim.id}`} className="underline">
                   {m.backToSummary}
-                </a>{" "}
-                ·{" "}
+                </a>
+                {" · "}
                 <a href={`#claim-${claim.id}`} className="underline">
                   {m.permalink}
                 </a>

@@ -43,8 +43,7 @@ export function ReaderSummary({
                     {segment.text}
                     {segment.claimStart ? (
                       <span className="sr-only" data-chrome>
-                        {" "}
-                        {t.format(m.claimLinkHint, { number: claim.number, verdict: claim.verdict })}
+                        {` ${t.format(m.claimLinkHint, { number: claim.number, verdict: claim.verdict })}`}
                       </span>
                     ) : null}
                   </a>

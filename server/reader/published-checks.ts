@@ -1,8 +1,8 @@
 import "server-only";
 import type { PublishedStoryVersions, PublishedVersion } from "@/lib/reader/feeds";
-import { versionContentSchema } from "@/lib/versions/version-content";
 import type { PrismaClient } from "../db/create-prisma";
 import { prisma } from "../db/prisma";
+import { knownVersionContent, parsedVersionContent } from "../stories/published";
 import { readerPageUrl } from "../stories/reader-page";
 
 /** A story with a published version, and when and what each version was (not their content). */
@@ -43,17 +43,24 @@ async function versionContents(
   db: PrismaClient,
 ): Promise<Map<string, Map<number, PublishedVersion["content"]>>> {
   const byStory = new Map<string, Map<number, PublishedVersion["content"]>>();
+  const keep = (storyId: string, number: number, content: PublishedVersion["content"]) => {
+    const versions = byStory.get(storyId) ?? new Map<number, PublishedVersion["content"]>();
+    versions.set(number, content);
+    byStory.set(storyId, versions);
+  };
+  // A version never changes: those this process has parsed are not read again.
+  const unread = wanted.filter(({ storyId, number }) => {
+    const known = knownVersionContent(storyId, number);
+    if (known) keep(storyId, number, known);
+    return !known;
+  });
   // In slices: each wanted version is two parameters of one statement, and SQLite allows 32,766.
-  for (let at = 0; at < wanted.length; at += CONTENTS_PER_QUERY) {
+  for (let at = 0; at < unread.length; at += CONTENTS_PER_QUERY) {
     const rows = await db.version.findMany({
-      where: { OR: wanted.slice(at, at + CONTENTS_PER_QUERY).map(({ storyId, number }) => ({ storyId, number })) },
+      where: { OR: unread.slice(at, at + CONTENTS_PER_QUERY).map(({ storyId, number }) => ({ storyId, number })) },
       select: { storyId: true, number: true, content: true },
     });
-    for (const row of rows) {
-      const versions = byStory.get(row.storyId) ?? new Map<number, PublishedVersion["content"]>();
-      versions.set(row.number, versionContentSchema.parse(JSON.parse(row.content)));
-      byStory.set(row.storyId, versions);
-    }
+    for (const row of rows) keep(row.storyId, row.number, parsedVersionContent(row.storyId, row.number, row.content));
   }
   return byStory;
 }

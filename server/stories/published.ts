@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { PublishedVersion } from "@/lib/reader/feeds";
-import { versionContentSchema } from "@/lib/versions/version-content";
+import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
 import { prisma } from "../db/prisma";
 
 /** A published version of a story as readers see it, with what was published after it. */
@@ -64,8 +64,30 @@ async function storedVersion(storyId: string, number: number): Promise<StoredVer
     select: { number: true, title: true, content: true, publishedAt: true, correctionNote: true },
   });
   if (!version) return null;
-  const parsed = { ...version, content: versionContentSchema.parse(JSON.parse(version.content)) };
+  const parsed = { ...version, content: parsedVersionContent(storyId, number, version.content) };
   parsedVersions.set(key, parsed);
   if (parsedVersions.size > PARSED_VERSIONS) parsedVersions.delete(parsedVersions.keys().next().value!);
   return parsed;
+}
+
+/** Parsed contents by story id and number, for the lists and feeds (which read no title or note), as above. */
+const parsedContents = new Map<string, VersionContent>();
+
+/** A version's parsed content if this process has parsed it already (see parsedVersionContent). */
+export function knownVersionContent(storyId: string, number: number): VersionContent | undefined {
+  return parsedContents.get(`${storyId}/${number}`);
+}
+
+/**
+ * A stored version's content parsed (and validated), once per process: a version never changes, so the parse of
+ * its JSON is kept, at most PARSED_VERSIONS of them, the oldest parsed dropped first. Throws as the schema does.
+ */
+export function parsedVersionContent(storyId: string, number: number, json: string): VersionContent {
+  const key = `${storyId}/${number}`;
+  const known = parsedContents.get(key);
+  if (known) return known;
+  const content = versionContentSchema.parse(JSON.parse(json));
+  parsedContents.set(key, content);
+  if (parsedContents.size > PARSED_VERSIONS) parsedContents.delete(parsedContents.keys().next().value!);
+  return content;
 }

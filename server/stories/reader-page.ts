@@ -63,6 +63,8 @@ export function readerMetadata(story: PublishedStory, url: string): Metadata {
         },
       ],
     },
-    twitter: { card: "summary", title: story.title, description },
+    // The card's title and description fall back to Open Graph's, so they are not repeated: metadata is sent twice,
+    // in the head and in the page's RSC payload.
+    twitter: { card: "summary" },
   };
 }
