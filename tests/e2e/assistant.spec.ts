@@ -221,6 +221,13 @@ test("a claim checked before in another story's published check shows with its v
   await expect(link).toHaveAttribute("href", new RegExp(`^/stories/${published}/v/1#claim-`));
   expect(await seriousAxeViolations(maya.page)).toEqual([]);
   await assistant.panel.screenshot({ path: "tests/.tmp/assistant-checked-before.png" });
+  // On a phone: the same, with proposals open too, nothing wider than the screen and no axe violation.
+  await maya.page.setViewportSize({ width: 390, height: 844 });
+  await assistant.panel.getByRole("button", { name: "Propose claims" }).click();
+  await expect(assistant.panel.getByTestId("claim-proposal")).toHaveCount(5);
+  expect(await maya.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await seriousAxeViolations(maya.page)).toEqual([]);
+  await assistant.panel.screenshot({ path: "tests/.tmp/assistant-phone.png" });
 
   await link.click();
   await expect(maya.page).toHaveURL(new RegExp(`/stories/${published}/v/1#claim-`));
