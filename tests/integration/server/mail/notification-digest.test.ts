@@ -58,7 +58,7 @@ describe("notification e-mail", () => {
     expect(text.match(/Maya Chen assigned a claim to you/g)).toHaveLength(3);
     expect(text).toContain("https://factcheck.example.org/stories/");
     expect(text).toContain("edit?claim=claim-0");
-    const link = text.match(/Stop e-mail for “A claim is assigned to me”: (\S+)/)?.[1];
+    const link = text.match(/Stop e-mail for “A claim or a story's review is assigned to me”: (\S+)/)?.[1];
     expect(link).toBeDefined();
 
     // Mailed once only.
