@@ -169,6 +169,21 @@ test("Propose claims marks the summary's check-worthy spans with reasons; Enter 
     "Cause or purpose: aiming to;",
   ]);
   await expect(proposals.nth(2)).toContainText("Attributed: emphasized, describing");
+  // The summary marks the same words inline.
+  const proposalMarks = () =>
+    maya.editor.evaluate((editor) => {
+      const words = new Map<string, string>();
+      for (const mark of editor.querySelectorAll<HTMLElement>("[data-proposal-id]")) {
+        const clone = mark.cloneNode(true) as HTMLElement;
+        for (const caret of clone.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+        const id = mark.dataset.proposalId ?? "";
+        words.set(id, (words.get(id) ?? "") + (clone.textContent ?? ""));
+      }
+      return [...words.values()];
+    });
+  await expect.poll(proposalMarks).toEqual(await proposals.getByTestId("claim-proposal-text").allTextContents());
+  // The sentences still need a citation: both marks are there.
+  await expect.poll(() => assistant.citationsNeeded()).toHaveLength(5);
   expect(await seriousAxeViolations(maya.page)).toEqual([]);
 
   // Enter on the focused proposal makes it a claim through the editor's own path; the claim becomes the active
@@ -180,6 +195,8 @@ test("Propose claims marks the summary's check-worthy spans with reasons; Enter 
   await expect(assistant.panel.getByText(`“${FIRST_SENTENCE}”`)).toBeVisible();
   await expect(proposals).toHaveCount(5);
   await expect(maya.page.locator(":focus")).toHaveAccessibleName(/^Make a claim: This initiative/);
+  await expect.poll(async () => (await proposalMarks()).length).toBe(5);
+  expect(await proposalMarks()).not.toContain(FIRST_SENTENCE);
 
   // A click makes another; Tom sees both claims live, marked on exactly those words.
   await proposals.filter({ hasText: RUSSIA_CLAUSE }).getByRole("button").click();
@@ -190,8 +207,10 @@ test("Propose claims marks the summary's check-worthy spans with reasons; Enter 
   await expect.poll(() => tom.highlightedText()).toBe(FIRST_SENTENCE + RUSSIA_CLAUSE);
 
   await assistant.panel.screenshot({ path: "tests/.tmp/assistant-proposals.png" });
+  await maya.page.screenshot({ path: "tests/.tmp/assistant-proposals-page.png" });
   await assistant.panel.getByRole("button", { name: "Hide proposals" }).click();
   await expect(proposals).toHaveCount(0);
+  await expect.poll(proposalMarks).toEqual([]);
 });
 
 test("a claim checked before in another story's published check shows with its verdict, evidence and link", async ({

@@ -7,7 +7,7 @@ import type { SummaryHighlights } from "@/components/workspace/summary/summary-h
 import type { WorkspaceSource } from "@/components/workspace/workspace-source";
 import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
 import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
-import type { ClaimProposal } from "@/lib/assistant/proposals-claimed";
+import { unclaimedProposals, type ClaimProposal } from "@/lib/assistant/proposals-claimed";
 import type { AssistantSource } from "@/lib/assistant/sources";
 import type { Actor } from "@/lib/claims/story-claims";
 import { biasLabelSchema } from "@/lib/import/bias-label";
@@ -25,7 +25,7 @@ export interface AssistantView {
   status: "loading" | "ready" | "failed";
   /** What the assistant says about the draft, or null until it has read it once with the current sources. */
   assistance: StoryAssistance | null;
-  /** Inline marks for the summary: citation-needed and quotation flags that nobody dismissed. */
+  /** Inline marks for the summary: citation-needed and quotation flags that nobody dismissed, and proposals shown. */
   highlights: SummaryHighlights | null;
   dismissals: Map<string, Dismissal>;
   /** Dismisses a flag for everyone, with a reason kept in the document. */
@@ -122,7 +122,11 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
         ready = true;
         read();
       } else if (reply.type === "proposals") {
-        if (reply.request === request) setProposals({ summary: reply.summary, items: reply.proposals });
+        if (reply.request === request) {
+          // What is a claim already is neither listed nor marked.
+          const claimed = placeClaims(doc).flatMap((claim) => (claim.span ? [claim.span] : []));
+          setProposals({ summary: reply.summary, items: unclaimedProposals(reply.proposals, claimed) });
+        }
       } else if (reply.request === request) {
         // Only the answer to the latest read counts: an older one describes a draft that has changed since.
         setResult({ sources: assistantSources, summary: reply.summary, assistance: reply.assistance });
@@ -151,25 +155,37 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
     return () => map.unobserve(update);
   }, [doc]);
 
+  const shownProposals = proposing ? proposals : null;
   const highlights = useMemo<SummaryHighlights | null>(() => {
     if (!current) return null;
+    // Proposals measured on the text the flags were: both answer the same read of the draft.
+    const proposed = shownProposals?.summary === current.summary ? shownProposals.items : [];
     return {
       summary: current.summary,
-      highlights: current.assistance.flags.flatMap((flag) =>
-        // Claim-level advice lives in the assistant panel; the summary marks what needs a source.
-        flag.summaryRange && (flag.kind === "citation_needed" || flag.kind === "misquote") && !dismissals.has(flag.id)
-          ? [
-              {
-                flagId: flag.id,
-                kind: flag.kind,
-                ...flag.summaryRange,
-                description: flag.kind === "citation_needed" ? "Citation needed: no claim with evidence" : flag.title,
-              },
-            ]
-          : [],
-      ),
+      highlights: [
+        ...proposed.map((proposal) => ({
+          flagId: proposal.id,
+          kind: "proposal" as const,
+          start: proposal.start,
+          end: proposal.end,
+          description: "Proposed claim",
+        })),
+        ...current.assistance.flags.flatMap((flag) =>
+          // Claim-level advice lives in the assistant panel; the summary marks what needs a source.
+          flag.summaryRange && (flag.kind === "citation_needed" || flag.kind === "misquote") && !dismissals.has(flag.id)
+            ? [
+                {
+                  flagId: flag.id,
+                  kind: flag.kind,
+                  ...flag.summaryRange,
+                  description: flag.kind === "citation_needed" ? "Citation needed: no claim with evidence" : flag.title,
+                },
+              ]
+            : [],
+        ),
+      ],
     };
-  }, [current, dismissals]);
+  }, [current, dismissals, shownProposals]);
 
   const { id: actorId, name: actorName } = actor;
   const dismiss = useCallback(
@@ -194,7 +210,7 @@ export function useAssistant(doc: Y.Doc | null, sources: readonly WorkspaceSourc
     dismiss,
     restore,
     proposing,
-    proposals: proposing ? proposals : null,
+    proposals: shownProposals,
     setProposing,
   };
 }

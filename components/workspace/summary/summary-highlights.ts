@@ -4,10 +4,11 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { FlagKind } from "@/lib/assistant/assistance";
 
-/** A range of the summary's plain text that the editor marks inline for a flag of the assistant. */
+/** A range of the summary's plain text that the editor marks inline for a flag or a claim proposal of the assistant. */
 export interface SummaryHighlight {
+  /** The flag's id, or the proposal's. */
   flagId: string;
-  kind: FlagKind;
+  kind: FlagKind | "proposal";
   start: number;
   end: number;
   /** What the mark means, for its tooltip and for screen readers. */
@@ -72,6 +73,9 @@ export function documentRange(doc: ProseMirrorNode, start: number, end: number):
   return from === null || to === null || to <= from ? null : { from, to };
 }
 
+/** Check-worthy words the assistant proposes as claims ("Propose claims"); the panel lists them with reasons. */
+const PROPOSAL_CLASS = "summary-proposal rounded-sm bg-sky-100/70";
+
 const HIGHLIGHT_CLASS: Record<"citation" | "warning", string> = {
   citation: "summary-flag underline decoration-amber-600 decoration-dotted decoration-2 underline-offset-4",
   warning: "summary-flag underline decoration-red-600 decoration-wavy underline-offset-4",
@@ -87,6 +91,12 @@ function decorationsOf(
     const from = positionOf(runs, highlight.start, "start");
     const to = positionOf(runs, highlight.end, "end");
     if (from === null || to === null || to <= from) continue;
+    // A proposal's words are tinted; its attributes have names of their own, since ProseMirror merges the
+    // attributes of decorations on the same words (a proposal is often a sentence that needs a citation).
+    if (highlight.kind === "proposal") {
+      decorations.push(Decoration.inline(from, to, { class: PROPOSAL_CLASS, "data-proposal-id": highlight.flagId }));
+      continue;
+    }
     decorations.push(
       Decoration.inline(from, to, {
         class: HIGHLIGHT_CLASS[highlight.kind === "citation_needed" ? "citation" : "warning"],
