@@ -36,27 +36,49 @@ export async function startServer(
   return { server, url: `ws://127.0.0.1:${port}`, internalUrl: `http://127.0.0.1:${internalPort}` };
 }
 
+/** The collaboration server of the running test (serveEachTest) and what its tests pass to the server code. */
+export interface ServedEachTest {
+  readonly prisma: PrismaClient;
+  readonly cleanups: Array<() => unknown>;
+  /** A client for its internal endpoints. */
+  readonly collab: CollabClient;
+  /** Its WebSocket address. */
+  readonly wsUrl: string;
+}
+
 /**
- * Before each test, a collaboration server on the integration database and a client for its internal
- * endpoints, handed to `started`; after each test, `cleanups` run newest first (the server's close among them).
+ * Before each test, a collaboration server on the integration database; after each test, `cleanups` run newest
+ * first (the server's close among them). The handle reads the running test's server.
  */
-export function serveEachTest(
-  prisma: PrismaClient,
-  cleanups: Array<() => unknown>,
-  started: (server: { url: string; collab: CollabClient }) => void,
-): void {
+export function serveEachTest(prisma: PrismaClient, cleanups: Array<() => unknown>): ServedEachTest {
+  let current: { url: string; collab: CollabClient } | null = null;
+  const running = () => {
+    if (!current) throw new Error("no collaboration server outside a test");
+    return current;
+  };
   beforeEach(async () => {
     const persistence = integrationPersistence(prisma);
     const { server, url, internalUrl } = await startServer(persistence);
     cleanups.push(
       () => persistence.close(),
       () => server.close(),
+      () => (current = null),
     );
-    started({ url, collab: createCollabClient(internalUrl, TOKEN_SECRET) });
+    current = { url, collab: createCollabClient(internalUrl, TOKEN_SECRET) };
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
+  return {
+    prisma,
+    cleanups,
+    get collab() {
+      return running().collab;
+    },
+    get wsUrl() {
+      return running().url;
+    },
+  };
 }
 
 /** A user's stock y-websocket client on a story, synced; `cleanups` destroys it after the test. */

@@ -7,7 +7,7 @@ import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { summaryText } from "@/lib/story-doc/summary";
 import { DEFAULT_DOCUMENT_LIMITS } from "@/lib/story-doc/write-policy";
 import { signCollabToken } from "@/server/auth/collab-token";
-import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
+import { createCollabClient } from "@/server/collab/collab-client";
 import type { Persistence } from "@/server/collab/persistence";
 import { syncUpdateMessage } from "@/server/collab/protocol";
 import { RequestError } from "@/server/http/request-error";
@@ -31,13 +31,7 @@ import { approveAsIs, ARTICLE_004, EVIDENCE, storyWithClaim } from "../../../sup
 const prisma = integrationPrisma();
 const persistence = integrationPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(async () => {
   persistence.close();
   await prisma.$disconnect();
@@ -59,7 +53,7 @@ async function refusalOf(promise: Promise<unknown>): Promise<number> {
 
 /** The live document is still whole: its claims and summary read, and the story's review runs. */
 async function expectReadable(storyId: string): Promise<void> {
-  const live = await collab.liveDocument(storyId);
+  const live = await served.collab.liveDocument(storyId);
   expect(() => readClaims(live)).not.toThrow();
   expect(summaryText(live).plain.length).toBeGreaterThan(0);
   await expect(reviewStory(prisma, storyId, live)).resolves.toBeDefined();
@@ -69,8 +63,8 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
   it("counts a reviewer who replaced a claim's quote list as a contributor, so she cannot approve it", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
-    const { storyId } = await storyWithClaim(served(), { ...editor, role: "editor" });
-    const rosa = await openAs(wsUrl, { ...reviewer, role: "reviewer" }, storyId, cleanups);
+    const { storyId } = await storyWithClaim(served, { ...editor, role: "editor" });
+    const rosa = await openAs(served.wsUrl, { ...reviewer, role: "reviewer" }, storyId, cleanups);
     // A new list with her own evidence, in the editor's name.
     const start = ARTICLE_004.indexOf("Chinese");
     rosa.doc.transact(() => {
@@ -89,11 +83,13 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
       ]);
     });
     await eventually(async () =>
-      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes.map((quote) => quote.id)).toEqual(["q-rosa"]),
+      expect(readClaims(await served.collab.liveDocument(storyId))[0]?.quotes.map((quote) => quote.id)).toEqual([
+        "q-rosa",
+      ]),
     );
 
-    expect(await refusalOf(approveAsIs(served(), reviewer, storyId))).toBe(403);
-    const live = readClaims(await collab.liveDocument(storyId))[0];
+    expect(await refusalOf(approveAsIs(served, reviewer, storyId))).toBe(403);
+    const live = readClaims(await served.collab.liveDocument(storyId))[0];
     expect(live?.quotes[0]?.addedBy).toEqual({ id: reviewer.id, name: reviewer.name });
     await eventually(async () =>
       expect(
@@ -105,8 +101,8 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
   it("counts a reviewer who replaced the whole claim entry as a contributor, and audits it", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
-    const { storyId } = await storyWithClaim(served(), { ...editor, role: "editor" });
-    const rosa = await openAs(wsUrl, { ...reviewer, role: "reviewer" }, storyId, cleanups);
+    const { storyId } = await storyWithClaim(served, { ...editor, role: "editor" });
+    const rosa = await openAs(served.wsUrl, { ...reviewer, role: "reviewer" }, storyId, cleanups);
     const old = readClaims(rosa.doc)[0]!;
     rosa.doc.transact(() => {
       const entry = new Y.Map<unknown>();
@@ -119,12 +115,15 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
       entry.set("comments", new Y.Array());
     });
     await eventually(async () =>
-      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.id).toBe("q-rosa"),
+      expect(readClaims(await served.collab.liveDocument(storyId))[0]?.quotes[0]?.id).toBe("q-rosa"),
     );
 
-    expect(await refusalOf(approveAsIs(served(), reviewer, storyId))).toBe(403);
+    expect(await refusalOf(approveAsIs(served, reviewer, storyId))).toBe(403);
     // The first creator keeps the claim; the replacement is on record as hers.
-    expect(readClaims(await collab.liveDocument(storyId))[0]?.createdBy).toEqual({ id: editor.id, name: editor.name });
+    expect(readClaims(await served.collab.liveDocument(storyId))[0]?.createdBy).toEqual({
+      id: editor.id,
+      name: editor.name,
+    });
     await eventually(async () =>
       expect(await prisma.claimActivity.count({ where: { storyId, userId: reviewer.id } })).toBeGreaterThan(0),
     );
@@ -134,11 +133,11 @@ describe("1. four eyes: a reviewer cannot launder her own evidence", () => {
 describe("3. a structure that makes readers recurse is refused, and a stored one is quarantined", () => {
   it("refuses a Y.Map nested 20,000 deep under claims, stores none of it, and every reader still answers", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const attacker = await openAs(wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
+    const attacker = await openAs(served.wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
     const closed = closedBy(attacker);
     nestMaps(attacker.doc.getMap("claims"), "deep");
     expect(await closed).toMatchObject({ code: CloseCode.BadMessage });
-    expect(claimsMap(await collab.liveDocument(storyId)).has("deep")).toBe(false);
+    expect(claimsMap(await served.collab.liveDocument(storyId)).has("deep")).toBe(false);
     await expectReadable(storyId);
   });
 
@@ -154,14 +153,14 @@ describe("3. a structure that makes readers recurse is refused, and a stored one
       data: { state: Uint8Array.from(Y.encodeStateAsUpdate(doc)), checkedBy: 0 },
     });
 
-    const socket = await openRawSocket(wsUrl, broken, await tokenFor(broken));
+    const socket = await openRawSocket(served.wsUrl, broken, await tokenFor(broken));
     expect(await closeOfSocket(socket)).toEqual({
       code: CloseCode.Quarantined,
       reason: expect.stringMatching(
         /^the stored document fails the schema \(a map is not allowed in "claims" at depth 1\)$/,
       ) as unknown as string,
     });
-    await expect(collab.liveDocument(broken)).rejects.toThrow(
+    await expect(served.collab.liveDocument(broken)).rejects.toThrow(
       /draft is quarantined: the stored document fails the schema/,
     );
     await expectReadable(healthy);
@@ -171,7 +170,7 @@ describe("3. a structure that makes readers recurse is refused, and a stored one
 describe("a refusal", () => {
   it("closes cleanly even when its reason is longer than a close frame may carry", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const attacker = await openAs(wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
+    const attacker = await openAs(served.wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
     const closed = closedBy(attacker);
     attacker.doc.getMap("字".repeat(200)).set("x", 1);
     const { code, reason } = await closed;
@@ -187,7 +186,7 @@ describe("4. names are the server's, not the client's", () => {
     const maya = await createUser(prisma, "editor", "Maya Chen");
     const tom = await createUser(prisma, "editor", "Tom Okafor");
     const storyId = await createStory(prisma, SUMMARY);
-    const client = await openAs(wsUrl, { ...tom, role: "editor" }, storyId, cleanups);
+    const client = await openAs(served.wsUrl, { ...tom, role: "editor" }, storyId, cleanups);
     const inMayasName = { id: maya.id, name: maya.name };
     const at = new Date();
     createClaim(client.doc, { id: "c-forged", by: inMayasName, at });
@@ -210,14 +209,14 @@ describe("4. names are the server's, not the client's", () => {
 
     const asTom = { id: tom.id, name: tom.name };
     await eventually(async () => {
-      const [claim] = readClaims(await collab.liveDocument(storyId));
+      const [claim] = readClaims(await served.collab.liveDocument(storyId));
       expect(claim?.createdBy).toEqual(asTom);
       expect(claim?.quotes[0]?.addedBy).toEqual(asTom);
       expect(claim?.comments[0]?.author).toEqual(asTom);
     });
     // What Tom's own page shows, too: the stamps reach every client.
     await eventually(() => expect(readClaims(client.doc)[0]?.createdBy).toEqual(asTom));
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect([...review.claims[0]!.contributors]).toEqual([tom.id]);
   });
 });
@@ -225,8 +224,8 @@ describe("4. names are the server's, not the client's", () => {
 describe("5. nobody writes under another connection's Yjs client id", () => {
   it("refuses an update built with a connected client's id, and that client's next edit is kept", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const victim = await openAs(wsUrl, { id: "maya", name: "Maya", role: "editor" }, storyId, cleanups);
-    await eventually(async () => expect((await collab.liveDocument(storyId)).clientID).toBeDefined());
+    const victim = await openAs(served.wsUrl, { id: "maya", name: "Maya", role: "editor" }, storyId, cleanups);
+    await eventually(async () => expect((await served.collab.liveDocument(storyId)).clientID).toBeDefined());
 
     // The attacker's copy of the document, under the victim's client id: its next clock is the victim's next edit.
     const forged = new Y.Doc();
@@ -235,7 +234,7 @@ describe("5. nobody writes under another connection's Yjs client id", () => {
     const updates: Uint8Array[] = [];
     forged.on("update", (update: Uint8Array) => updates.push(update));
     ((forged.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "FORGED ");
-    const attacker = await openRawSocket(wsUrl, storyId, await tokenFor(storyId));
+    const attacker = await openRawSocket(served.wsUrl, storyId, await tokenFor(storyId));
     const closed = closeOfSocket(attacker);
     attacker.send(syncUpdateMessage(updates[0]!));
     expect(await closed).toEqual({
@@ -245,7 +244,7 @@ describe("5. nobody writes under another connection's Yjs client id", () => {
 
     ((victim.doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Maya's edit. ");
     await eventually(async () =>
-      expect(summaryText(await collab.liveDocument(storyId)).plain).toMatch(/^Maya's edit\. The CIA/),
+      expect(summaryText(await served.collab.liveDocument(storyId)).plain).toMatch(/^Maya's edit\. The CIA/),
     );
   });
 });
@@ -253,7 +252,7 @@ describe("5. nobody writes under another connection's Yjs client id", () => {
 describe("7. what one socket may cost", () => {
   it("closes a socket that floods requests for the document without reading, before memory grows", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const socket = await openRawSocket(wsUrl, storyId, await tokenFor(storyId));
+    const socket = await openRawSocket(served.wsUrl, storyId, await tokenFor(storyId));
     const closed = closeOfSocket(socket);
     (socket as unknown as { _socket: { pause(): void } })._socket.pause();
     const before = process.memoryUsage().rss;
@@ -317,7 +316,7 @@ describe("7. what one socket may cost", () => {
 
   it("closes a socket that sends messages faster than its budget", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const socket = await openRawSocket(wsUrl, storyId, await tokenFor(storyId));
+    const socket = await openRawSocket(served.wsUrl, storyId, await tokenFor(storyId));
     const closed = closeOfSocket(socket);
     for (let i = 0; i < 2_000; i++) socket.send(new Uint8Array([3])); // awareness queries
     expect(await closed).toEqual({ code: CloseCode.RateLimited, reason: "too many messages" });
@@ -369,7 +368,7 @@ describe("8. a socket lasts only as long as its access", () => {
   it("closes a socket when its token expires", async () => {
     const storyId = await createStory(prisma, SUMMARY);
     const token = await signCollabToken({ userId: "brief", name: "Brief", role: "editor", storyId }, TOKEN_SECRET, 2);
-    const socket = await openRawSocket(wsUrl, storyId, token);
+    const socket = await openRawSocket(served.wsUrl, storyId, token);
     const opened = Date.now();
     expect(await closeOfSocket(socket)).toEqual({ code: CloseCode.Unauthorized, reason: "token expired" });
     expect(Date.now() - opened).toBeLessThan(3_500);

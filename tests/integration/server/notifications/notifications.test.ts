@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { addComment } from "@/lib/claims/story-claims";
 import { mentionToken } from "@/lib/mentions/mention-tokens";
 import { assignClaim } from "@/server/claims/assign-claim";
-import type { CollabClient } from "@/server/collab/collab-client";
 import { RequestError } from "@/server/http/request-error";
 import { loadInbox, markRead, unreadCount } from "@/server/notifications/inbox";
 import { loadPreferences, setPreference } from "@/server/notifications/preferences";
@@ -14,13 +13,7 @@ import { approvedStory, currentHash, storyWithClaim } from "../../../support/rev
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
 describe("notifications", () => {
@@ -28,7 +21,7 @@ describe("notifications", () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const rosa = await createUser(prisma, "reviewer", "Rosa");
     const tom = await createUser(prisma, "editor", "Tom");
-    const { storyId, provider } = await storyWithClaim(served(), { ...maya, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served, { ...maya, role: "editor" });
     addComment(provider.doc, "claim-1", {
       id: "k1",
       // A forged author and mentions of Rosa, of Maya herself and of nobody: only Rosa is told, by Maya.
@@ -62,11 +55,11 @@ describe("notifications", () => {
   it("tells whoever marked a claim that it was rejected, with the reason; the reviewer is not told", async () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const rosa = await createUser(prisma, "reviewer", "Rosa");
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
-    await decideClaim({ prisma, collab }, rosa, storyId, "claim-1", {
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
+    await decideClaim(served, rosa, storyId, "claim-1", {
       decision: "rejected",
       reason: "The videos came out on Thursday, not Wednesday.",
-      claimHash: await currentHash(served(), storyId),
+      claimHash: await currentHash(served, storyId),
     });
     expect(await unreadCount(prisma, rosa.id)).toBe(0);
     const [group] = await loadInbox(prisma, maya.id);
@@ -84,11 +77,11 @@ describe("notifications", () => {
   it("marks read only the person's own notifications", async () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const rosa = await createUser(prisma, "reviewer", "Rosa");
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
-    await decideClaim({ prisma, collab }, rosa, storyId, "claim-1", {
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
+    await decideClaim(served, rosa, storyId, "claim-1", {
       decision: "rejected",
       reason: "One video only.",
-      claimHash: await currentHash(served(), storyId),
+      claimHash: await currentHash(served, storyId),
     });
     const [notification] = await prisma.notification.findMany({ where: { recipientId: maya.id } });
     expect(await markRead(prisma, rosa.id, { ids: [notification!.id] })).toBe(0);
@@ -100,8 +93,8 @@ describe("notifications", () => {
   it("tells the assignee of a claim, and refuses an assignee outside the newsroom", async () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const tom = await createUser(prisma, "editor", "Tom");
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
-    await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: tom.id });
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
+    await assignClaim(served, maya, storyId, "claim-1", { assigneeId: tom.id });
     expect(await prisma.claimAssignment.findMany({ where: { storyId }, select: { assigneeId: true } })).toEqual([
       { assigneeId: tom.id },
     ]);
@@ -109,10 +102,8 @@ describe("notifications", () => {
       kind: "assigned",
       text: "assigned a claim to you",
     });
-    await expect(assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: "nobody" })).rejects.toThrow(
-      RequestError,
-    );
-    await expect(assignClaim({ prisma, collab }, maya, storyId, "claim-9", { assigneeId: tom.id })).rejects.toThrow(
+    await expect(assignClaim(served, maya, storyId, "claim-1", { assigneeId: "nobody" })).rejects.toThrow(RequestError);
+    await expect(assignClaim(served, maya, storyId, "claim-9", { assigneeId: tom.id })).rejects.toThrow(
       "No such claim.",
     );
   });
@@ -131,9 +122,9 @@ describe("notifications", () => {
       { kind: "story_published", inApp: true, email: true },
       { kind: "quote_needs_attention", inApp: true, email: true },
     ]);
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
-    await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: tom.id });
-    await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: ines.id });
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
+    await assignClaim(served, maya, storyId, "claim-1", { assigneeId: tom.id });
+    await assignClaim(served, maya, storyId, "claim-1", { assigneeId: ines.id });
     expect(await prisma.notification.count({ where: { recipientId: tom.id } })).toBe(0);
     expect(await prisma.notification.findMany({ where: { recipientId: ines.id }, select: { readAt: true } })).toEqual([
       { readAt: expect.any(Date) },
@@ -141,8 +132,8 @@ describe("notifications", () => {
   });
 
   it("tells everyone who worked on a story that it was published, but not the publisher", async () => {
-    const { storyId, editor, reviewer } = await approvedStory(served());
-    await publishStory({ prisma, collab }, reviewer, storyId, {});
+    const { storyId, editor, reviewer } = await approvedStory(served);
+    await publishStory(served, reviewer, storyId, {});
     expect((await loadInbox(prisma, editor.id))[0]?.items.map((item) => item.text)).toEqual([
       "published version 1",
       "approved your claim (Supported)",

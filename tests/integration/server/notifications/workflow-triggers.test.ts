@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
-import type { CollabClient } from "@/server/collab/collab-client";
 import { loadInbox, unreadCount } from "@/server/notifications/inbox";
 import { correctSource, reanchorSource } from "@/server/sources/correct-source";
 import { setStoryReviewer } from "@/server/stories/story-reviewer";
@@ -10,13 +9,7 @@ import { ARTICLE_004, EVIDENCE, storyWithClaim } from "../../../support/review-s
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
 describe("review requested on a story I review", () => {
@@ -24,7 +17,7 @@ describe("review requested on a story I review", () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const rosa = await createUser(prisma, "reviewer", "Rosa");
     const tom = await createUser(prisma, "editor", "Tom");
-    const { storyId, provider } = await storyWithClaim(served(), { ...maya, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served, { ...maya, role: "editor" });
 
     await expect(setStoryReviewer(prisma, maya, storyId, { reviewerId: tom.id })).rejects.toThrow(
       "Choose a reviewer or an admin",
@@ -66,16 +59,16 @@ describe("a quote of mine after a source correction", () => {
   it("tells whoever attached a quote the correction lost, once, with one click to its claim", async () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const tom = await createUser(prisma, "editor", "Tom");
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
     const source = await prisma.source.findFirstOrThrow({ where: { storyId } });
 
-    const result = await correctSource({ prisma, collab }, tom, storyId, source.id, {
+    const result = await correctSource(served, tom, storyId, source.id, {
       text: ARTICLE_004.replace(EVIDENCE, "The agency declined to comment on the matter."),
       note: "The outlet withdrew the paragraph.",
       basedOn: 1,
     });
     expect((result.outcome?.orphaned ?? 0) + (result.outcome?.reverify ?? 0)).toBe(1);
-    const quote = readClaims(await collab.liveDocument(storyId))[0]?.quotes[0];
+    const quote = readClaims(await served.collab.liveDocument(storyId))[0]?.quotes[0];
     expect(quote?.correction?.state).toMatch(/^(orphaned|reverify)$/);
 
     const [group] = await loadInbox(prisma, maya.id);
@@ -91,7 +84,7 @@ describe("a quote of mine after a source correction", () => {
     expect(await unreadCount(prisma, tom.id)).toBe(0);
 
     // Re-anchoring again (a workspace that finds the quotes behind) tells no one twice.
-    await reanchorSource({ prisma, collab }, tom, storyId, source.id);
+    await reanchorSource(served, tom, storyId, source.id);
     expect(await prisma.auditEvent.count({ where: { storyId, action: "quote.needs_attention" } })).toBe(1);
     expect(await unreadCount(prisma, maya.id)).toBe(1);
   });

@@ -5,7 +5,6 @@ import { createQuoteSelector, type QuoteSelector } from "@/lib/quotes/quote-sele
 import { coverageOf } from "@/lib/reader/coverage";
 import { readerClaims } from "@/lib/reader/reader-claims";
 import { versionContentSchema } from "@/lib/versions/version-content";
-import type { CollabClient } from "@/server/collab/collab-client";
 import { publishStory } from "@/server/review/publish-story";
 import { reviewStory } from "@/server/review/story-review";
 import { eventually, serveEachTest } from "../../../support/collab-harness";
@@ -14,13 +13,7 @@ import { approvedStory, ARTICLE_004, EVIDENCE } from "../../../support/review-st
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
 const EVIDENCE_START = ARTICLE_004.indexOf(EVIDENCE);
@@ -32,7 +25,7 @@ const FORGED_SUFFIX = ", a story since retracted.";
 
 describe("evidence integrity", () => {
   it("publishes a quote's context from its source, not the context a raw client forged after approval", async () => {
-    const { storyId, provider, reviewer } = await approvedStory(served());
+    const { storyId, provider, reviewer } = await approvedStory(served);
     expect(TRUE_SELECTOR.prefix).not.toBe(FORGED_PREFIX);
 
     // A raw client replaces the approved quote with a copy whose context is forged; its words stay.
@@ -44,18 +37,18 @@ describe("evidence integrity", () => {
       quotes.insert(0, [forged]);
     });
     await eventually(async () =>
-      expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes[0]?.selector).toMatchObject({
+      expect(readClaims(await served.collab.liveDocument(storyId))[0]?.quotes[0]?.selector).toMatchObject({
         prefix: FORGED_PREFIX,
         suffix: FORGED_SUFFIX,
       }),
     );
 
     // What a reader would see did not change, so the approval stands; the server's review shows the true context.
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "approved", changedSinceDecision: false });
     expect(review.blockers).toEqual([]);
 
-    expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
+    expect(await publishStory(served, reviewer, storyId, {})).toEqual({ number: 1 });
     const version = await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } });
     const content = versionContentSchema.parse(JSON.parse(version.content));
     expect(content.claims[0]?.quotes[0]?.selector).toEqual(TRUE_SELECTOR);
@@ -70,10 +63,10 @@ describe("evidence integrity", () => {
   });
 
   it("sends an approved claim back to review when an editor changes a quote's note", async () => {
-    const { storyId, provider } = await approvedStory(served());
+    const { storyId, provider } = await approvedStory(served);
     updateQuote(provider.doc, "claim-1", "q1", (quote) => ({ ...quote, note: "Only a spokesman's word." }));
     await eventually(async () => {
-      const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
       expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
     });
   });

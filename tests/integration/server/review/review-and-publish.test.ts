@@ -5,7 +5,6 @@ import { claimSpans } from "@/lib/anchoring/claim-spans";
 import { claimsMap, deleteClaim, readClaims } from "@/lib/claims/story-claims";
 import { summaryText } from "@/lib/story-doc/summary";
 import { versionContentSchema } from "@/lib/versions/version-content";
-import type { CollabClient } from "@/server/collab/collab-client";
 import type { PrismaClient } from "@/server/db/create-prisma";
 import { decideClaim } from "@/server/review/decide-claim";
 import { publishStory } from "@/server/review/publish-story";
@@ -20,13 +19,7 @@ import { approvedStory, currentHash, EVIDENCE, storyWithClaim, SUMMARY } from ".
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string; blockers: string[] }> {
@@ -72,7 +65,7 @@ function racingPublishes(count: number): PrismaClient {
 describe("decisions", () => {
   it("writes an editor's deletion of a claim to the audit log, with what the claim was", async () => {
     const editor = await createUser(prisma, "editor");
-    const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served, { ...editor, role: "editor" });
     deleteClaim(provider.doc, "claim-1");
     await eventually(async () => {
       const event = await prisma.auditEvent.findFirst({ where: { storyId, action: "claim.deleted" } });
@@ -82,13 +75,13 @@ describe("decisions", () => {
         data: JSON.stringify({ status: "needs_review", quotes: 1 }),
       });
     });
-    expect(readClaims(await collab.liveDocument(storyId))).toEqual([]);
+    expect(readClaims(await served.collab.liveDocument(storyId))).toEqual([]);
   });
 
   it("refuses an 'approved' written by an editor's raw Yjs client, and publishing still waits for a recorded decision", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
-    const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served, { ...editor, role: "editor" });
     // A raw write that bypasses the editor-side rules.
     const closed = closedBy(provider);
     (claimsMap(provider.doc).get("claim-1") as Y.Map<unknown>).set("status", "approved");
@@ -96,12 +89,12 @@ describe("decisions", () => {
       code: CloseCode.BadMessage,
       reason: "approving or rejecting a claim is recorded by the server",
     });
-    expect(readClaims(await collab.liveDocument(storyId))[0]?.status).toBe("needs_review");
+    expect(readClaims(await served.collab.liveDocument(storyId))[0]?.status).toBe("needs_review");
 
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", unrecordedStatus: false });
     expect(review.blockers.map((blocker) => blocker.kind)).toEqual(["claim_not_approved"]);
-    expect(await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}))).toMatchObject({
+    expect(await refusal(publishStory(served, reviewer, storyId, {}))).toMatchObject({
       status: 422,
       blockers: ["claim_not_approved"],
     });
@@ -111,16 +104,16 @@ describe("decisions", () => {
   it("records an approval bound to the claim's hash, shows it live, and sends an edited claim back to review", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer", "Rosa");
-    const { storyId, provider } = await storyWithClaim(served(), { ...editor, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served, { ...editor, role: "editor" });
 
-    await decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
+    await decideClaim(served, reviewer, storyId, "claim-1", {
       decision: "approved",
       verdict: "supported",
       reason: "",
-      claimHash: await currentHash(served(), storyId),
+      claimHash: await currentHash(served, storyId),
     });
     await eventually(() => expect(readClaims(provider.doc)[0]?.status).toBe("approved"));
-    let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    let review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({
       status: "approved",
       decision: { verdict: "supported", decidedBy: { name: "Rosa" } },
@@ -144,7 +137,7 @@ describe("decisions", () => {
     const text = (provider.doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(SUMMARY[0]!.indexOf("two") + 4, "new ");
     await eventually(async () => {
-      review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
       expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
     });
     expect(review.claims[0]?.review.decision?.snapshot.text).toBe(SUMMARY[0]);
@@ -155,11 +148,11 @@ describe("decisions", () => {
     const reviewerWhoMarked = await createUser(prisma, "reviewer");
     const otherReviewer = await createUser(prisma, "reviewer");
     // A reviewer may mark claims (everything an editor can do); the server records it from the socket.
-    const { storyId } = await storyWithClaim(served(), { ...reviewerWhoMarked, role: "editor" });
-    const claimHash = await currentHash(served(), storyId);
+    const { storyId } = await storyWithClaim(served, { ...reviewerWhoMarked, role: "editor" });
+    const claimHash = await currentHash(served, storyId);
     expect(
       await refusal(
-        decideClaim({ prisma, collab }, reviewerWhoMarked, storyId, "claim-1", {
+        decideClaim(served, reviewerWhoMarked, storyId, "claim-1", {
           decision: "approved",
           verdict: "supported",
           reason: "",
@@ -167,22 +160,22 @@ describe("decisions", () => {
         }),
       ),
     ).toMatchObject({ status: 403, message: expect.stringMatching(/another reviewer/) });
-    await decideClaim({ prisma, collab }, otherReviewer, storyId, "claim-1", {
+    await decideClaim(served, otherReviewer, storyId, "claim-1", {
       decision: "rejected",
       reason: "Wrong day.",
       claimHash,
     });
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "rejected", decision: { reason: "Wrong day." } });
   });
 
   it("refuses a decision on a claim that changed since the reviewer looked, and a rejection without reason", async () => {
     const editor = await createUser(prisma, "editor");
     const reviewer = await createUser(prisma, "reviewer");
-    const { storyId } = await storyWithClaim(served(), { ...editor, role: "editor" });
+    const { storyId } = await storyWithClaim(served, { ...editor, role: "editor" });
     expect(
       await refusal(
-        decideClaim({ prisma, collab }, reviewer, storyId, "claim-1", {
+        decideClaim(served, reviewer, storyId, "claim-1", {
           decision: "approved",
           verdict: "supported",
           reason: "",
@@ -199,13 +192,13 @@ describe("decisions", () => {
 
 describe("publishing", () => {
   it("keeps a source that a published version quotes, even once the draft no longer does", async () => {
-    const { storyId, reviewer, editor, provider } = await approvedStory(served());
-    expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
+    const { storyId, reviewer, editor, provider } = await approvedStory(served);
+    expect(await publishStory(served, reviewer, storyId, {})).toEqual({ number: 1 });
     const [source] = await prisma.source.findMany({ where: { storyId } });
     deleteClaim(provider.doc, "claim-1");
-    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))).toEqual([]));
+    await eventually(async () => expect(readClaims(await served.collab.liveDocument(storyId))).toEqual([]));
 
-    const removal = await removeSource({ prisma, collab }, { ...editor, role: "editor" }, storyId, source!.id).then(
+    const removal = await removeSource(served, { ...editor, role: "editor" }, storyId, source!.id).then(
       () => null,
       (error: unknown) => error,
     );
@@ -219,8 +212,8 @@ describe("publishing", () => {
   });
 
   it("writes version 1 with everything a reader needs, then version 2 only with a correction note", async () => {
-    const { storyId, reviewer } = await approvedStory(served());
-    expect(await publishStory({ prisma, collab }, reviewer, storyId, {})).toEqual({ number: 1 });
+    const { storyId, reviewer } = await approvedStory(served);
+    expect(await publishStory(served, reviewer, storyId, {})).toEqual({ number: 1 });
     const v1 = await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } });
     const content = versionContentSchema.parse(JSON.parse(v1.content));
     expect(content.summary).toBe(SUMMARY.join("\n"));
@@ -239,27 +232,27 @@ describe("publishing", () => {
     Y.applyUpdate(restored, gunzipSync(v1.yState));
     expect(summaryText(restored).plain).toBe(content.summary);
 
-    expect(await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}))).toMatchObject({
+    expect(await refusal(publishStory(served, reviewer, storyId, {}))).toMatchObject({
       status: 422,
       message: expect.stringMatching(/correction note/),
     });
-    expect(
-      await publishStory({ prisma, collab }, reviewer, storyId, { correctionNote: "No change; republished." }),
-    ).toEqual({ number: 2 });
+    expect(await publishStory(served, reviewer, storyId, { correctionNote: "No change; republished." })).toEqual({
+      number: 2,
+    });
     // Version 1 is untouched by what came after it.
     expect(await prisma.version.findUniqueOrThrow({ where: { storyId_number: { storyId, number: 1 } } })).toEqual(v1);
     expect((await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).status).toBe("published");
   });
 
   it(`gives two concurrent publishes two consecutive numbers, or one clear refusal (${INTEGRATION_PROVIDER})`, async () => {
-    const { storyId, reviewer } = await approvedStory(served());
+    const { storyId, reviewer } = await approvedStory(served);
     const second = await createUser(prisma, "reviewer");
     // No version yet, and both read that before either writes: both try version 1, the (story, number) pair lets
     // one through, and the other, trying again, must now give a correction note and is refused.
     const racing = racingPublishes(2);
     const first = await Promise.allSettled([
-      publishStory({ prisma: racing, collab }, reviewer, storyId, {}),
-      publishStory({ prisma: racing, collab }, second, storyId, {}),
+      publishStory({ prisma: racing, collab: served.collab }, reviewer, storyId, {}),
+      publishStory({ prisma: racing, collab: served.collab }, second, storyId, {}),
     ]);
     expect(
       first
@@ -273,8 +266,10 @@ describe("publishing", () => {
     // With notes, both read version 1 and try version 2: the one that loses tries again and gets 3.
     const again = racingPublishes(2);
     const both = await Promise.all([
-      publishStory({ prisma: again, collab }, reviewer, storyId, { correctionNote: "First correction." }),
-      publishStory({ prisma: again, collab }, second, storyId, { correctionNote: "Second correction." }),
+      publishStory({ prisma: again, collab: served.collab }, reviewer, storyId, {
+        correctionNote: "First correction.",
+      }),
+      publishStory({ prisma: again, collab: served.collab }, second, storyId, { correctionNote: "Second correction." }),
     ]);
     expect(both.map((result) => result.number).sort()).toEqual([2, 3]);
     const versions = await prisma.version.findMany({
@@ -290,7 +285,7 @@ describe("publishing", () => {
   });
 
   it("refuses while a quote does not verify, naming it", async () => {
-    const { storyId, provider, reviewer } = await approvedStory(served());
+    const { storyId, provider, reviewer } = await approvedStory(served);
     // A raw client rewrites the quote's words so that they no longer occur in the source.
     const quotes = claimsMap(provider.doc).get("claim-1")?.get("quotes") as Y.Array<Record<string, unknown>>;
     const forged = {
@@ -302,7 +297,7 @@ describe("publishing", () => {
       quotes.push([forged]);
     });
     await eventually(async () => {
-      const result = await refusal(publishStory({ prisma, collab }, reviewer, storyId, {}));
+      const result = await refusal(publishStory(served, reviewer, storyId, {}));
       expect(result.blockers).toEqual(expect.arrayContaining(["quote_unverified", "claim_not_approved"]));
     });
   });
@@ -314,9 +309,9 @@ describe("loadWorkspaceReview", () => {
     const marker = await createUser(prisma, "reviewer");
     const other = await createUser(prisma, "reviewer");
     const editor = await createUser(prisma, "editor");
-    const { storyId } = await storyWithClaim(served(), { ...marker, role: "editor" });
+    const { storyId } = await storyWithClaim(served, { ...marker, role: "editor" });
 
-    const forOther = await loadWorkspaceReview({ prisma, collab }, other, storyId);
+    const forOther = await loadWorkspaceReview(served, other, storyId);
     expect(forOther).toMatchObject({
       claims: [{ id: "claim-1", status: "needs_review", canDecide: true, decision: null }],
       latestVersion: null,
@@ -326,20 +321,20 @@ describe("loadWorkspaceReview", () => {
     expect(forOther.blockers).toEqual([expect.objectContaining({ kind: "claim_not_approved", claimId: "claim-1" })]);
     expect(forOther.blockers[0]?.message).toEqual(expect.any(String));
 
-    expect(await loadWorkspaceReview({ prisma, collab }, marker, storyId)).toMatchObject({
+    expect(await loadWorkspaceReview(served, marker, storyId)).toMatchObject({
       claims: [{ id: "claim-1", canDecide: false }],
       canPublish: true,
     });
-    expect(await loadWorkspaceReview({ prisma, collab }, editor, storyId)).toMatchObject({
+    expect(await loadWorkspaceReview(served, editor, storyId)).toMatchObject({
       claims: [{ id: "claim-1", canDecide: false }],
       canPublish: false,
     });
   });
 
   it("names the latest published version", async () => {
-    const { storyId, reviewer } = await approvedStory(served());
-    await publishStory({ prisma, collab }, reviewer, storyId, {});
-    expect(await loadWorkspaceReview({ prisma, collab }, reviewer, storyId)).toMatchObject({
+    const { storyId, reviewer } = await approvedStory(served);
+    await publishStory(served, reviewer, storyId, {});
+    expect(await loadWorkspaceReview(served, reviewer, storyId)).toMatchObject({
       claims: [{ id: "claim-1", status: "approved" }],
       blockers: [],
       latestVersion: 1,
@@ -348,7 +343,7 @@ describe("loadWorkspaceReview", () => {
 
   it("answers 404 for a story that does not exist", async () => {
     const reviewer = await createUser(prisma, "reviewer");
-    expect(await refusal(loadWorkspaceReview({ prisma, collab }, reviewer, "no-such-story"))).toMatchObject({
+    expect(await refusal(loadWorkspaceReview(served, reviewer, "no-such-story"))).toMatchObject({
       status: 404,
       message: "No such story.",
     });

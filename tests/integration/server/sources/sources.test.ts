@@ -8,7 +8,7 @@ import { readPerspectives } from "@/lib/import/perspectives";
 import { createQuoteSelector } from "@/lib/quotes/quote-selector";
 import { readSourceRevisions } from "@/lib/story-doc/source-revisions";
 import { readSummaryParagraphs } from "@/lib/story-doc/summary";
-import { createCollabClient, type CollabClient } from "@/server/collab/collab-client";
+import { createCollabClient } from "@/server/collab/collab-client";
 import { RequestError } from "@/server/http/request-error";
 import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
@@ -29,15 +29,10 @@ const FIRST = PARAGRAPHS[0] ?? "";
 const MID_SECOND = "resemble recruiting videos the C.I.A. agency has produced in the past few years";
 
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
-const deps = () => ({ prisma, collab });
+const deps = () => served;
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
@@ -72,7 +67,7 @@ describe("importing", () => {
     });
     expect(source.revisions.map((r) => [r.number, r.text === TEXT_004, r.createdById])).toEqual([[1, true, editor.id]]);
     expect(await prisma.auditEvent.count({ where: { storyId, action: "source.imported", subject: id } })).toBe(1);
-    expect(readSourceRevisions(await collab.liveDocument(storyId)).get(id)).toBe(1);
+    expect(readSourceRevisions(await served.collab.liveDocument(storyId)).get(id)).toBe(1);
 
     // The same article with other line endings and spacing is the same text.
     expect(
@@ -124,7 +119,7 @@ describe("importing", () => {
       ["card", "Al Jazeera", "leans_left", "Reliable"],
       ["card", "NBC News", "center", "Reliable"],
     ]);
-    const summary = readSummaryParagraphs(await collab.liveDocument(storyId));
+    const summary = readSummaryParagraphs(await served.collab.liveDocument(storyId));
     expect(summary[0]).toMatch(/^The CIA has released two Mandarin-language/);
     const story = await prisma.story.findUniqueOrThrow({ where: { id: storyId } });
     expect(readPerspectives(story.perspectives)).toHaveLength(3);
@@ -145,7 +140,7 @@ describe("importing", () => {
     const storyId = await createStory(prisma, ["The CIA released two videos."]);
     const { id: wrong } = await importArticle(deps(), editor, storyId, { text: seedFile("002"), outlet: "Wrong file" });
     const { id: quoted } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
-    const provider = await openAs(wsUrl, editor, storyId, cleanups);
+    const provider = await openAs(served.wsUrl, editor, storyId, cleanups);
     createClaim(provider.doc, { id: "claim-1", by: editor, at: new Date() });
     addQuote(provider.doc, "claim-1", {
       id: "q1",
@@ -156,7 +151,9 @@ describe("importing", () => {
       addedBy: editor,
       addedAt: new Date().toISOString(),
     });
-    await eventually(async () => expect(readClaims(await collab.liveDocument(storyId))[0]?.quotes).toHaveLength(1));
+    await eventually(async () =>
+      expect(readClaims(await served.collab.liveDocument(storyId))[0]?.quotes).toHaveLength(1),
+    );
 
     expect(await refusal(removeSource(deps(), editor, storyId, quoted))).toEqual({
       status: 409,
@@ -188,7 +185,7 @@ describe("correcting", () => {
     const reviewer = await createUser(prisma, "reviewer");
     const storyId = await createStory(prisma, ["The CIA released two videos.", "Second sentence."]);
     const { id: sourceId } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
-    const provider = await openAs(wsUrl, editor, storyId, cleanups);
+    const provider = await openAs(served.wsUrl, editor, storyId, cleanups);
     const at = new Date();
     const start = TEXT_004.indexOf(passage);
     createClaim(provider.doc, { id: "claim-1", by: editor, at });
@@ -205,7 +202,7 @@ describe("correcting", () => {
     setClaimStatusAsEditor(provider.doc, "claim-1", "needs_review");
     let hash = "";
     await eventually(async () => {
-      const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
       expect(review.claims[0]?.review.status).toBe("needs_review");
       hash = review.claims[0]?.hash ?? "";
     });
@@ -230,7 +227,7 @@ describe("correcting", () => {
       revision: 2,
       outcome: { unchanged: 1, changed: 0, reverify: 0, orphaned: 0, claimsToReview: [] },
     });
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review.status).toBe("approved");
     expect(review.claims[0]?.quotes[0]?.verification.verified).toBe(true);
     const before = TEXT_004.indexOf(MID_SECOND);
@@ -253,7 +250,7 @@ describe("correcting", () => {
       basedOn: 1,
     });
     expect(result.outcome).toMatchObject({ unchanged: 1, changed: 0 });
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
     expect(review.claims[0]?.quotes[0]?.selector?.prefix).toBe(`${PARAGRAPHS[1]?.slice(-30)}\n\n`);
   });
@@ -282,7 +279,7 @@ describe("correcting", () => {
     });
     expect(await prisma.auditEvent.count({ where: { storyId, action: "source.corrected" } })).toBe(1);
 
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.claims[0]?.review).toMatchObject({ status: "needs_review", changedSinceDecision: true });
     expect(review.claims[0]?.quotes[0]?.quote.selector.exact).toBe(FIRST.replace("released", "posted"));
     // The editor's open workspace sees the re-anchored quote and the new revision live.
@@ -311,7 +308,7 @@ describe("correcting", () => {
       basedOn: 1,
     });
     expect(result.outcome).toMatchObject({ orphaned: 1 });
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_orphaned");
   });
 
@@ -333,7 +330,7 @@ describe("correcting", () => {
       revision: 2,
       anchoredRevision: 1,
     });
-    let review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    let review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_reanchor_pending");
 
     expect(await reanchorSource(deps(), editor, storyId, sourceId)).toEqual({
@@ -341,7 +338,7 @@ describe("correcting", () => {
       outcome: { unchanged: 0, changed: 1, reverify: 0, orphaned: 0, claimsToReview: ["claim-1"] },
     });
     expect((await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).anchoredRevision).toBe(2);
-    review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     expect(review.blockers.map((blocker) => blocker.kind)).not.toContain("quote_reanchor_pending");
     // Asking again changes nothing.
     expect((await reanchorSource(deps(), editor, storyId, sourceId)).outcome).toMatchObject({
@@ -358,7 +355,7 @@ describe("correcting", () => {
       code: CloseCode.BadMessage,
       reason: '"sourceRevisions" is written by the server only',
     });
-    expect(readSourceRevisions(await collab.liveDocument(storyId)).get(sourceId)).toBe(1);
+    expect(readSourceRevisions(await served.collab.liveDocument(storyId)).get(sourceId)).toBe(1);
     const corrected = TEXT_004.replace("released", "posted");
     const result = await correctSource(deps(), editor, storyId, sourceId, {
       text: corrected,
@@ -366,7 +363,7 @@ describe("correcting", () => {
       basedOn: 1,
     });
     expect(result.outcome).toMatchObject({ changed: 1 });
-    const live = await collab.liveDocument(storyId);
+    const live = await served.collab.liveDocument(storyId);
     expect(readClaims(live)[0]?.quotes[0]?.selector.exact).toBe(FIRST.replace("released", "posted"));
   });
 
@@ -386,12 +383,12 @@ describe("correcting", () => {
       sourceRevision: 1,
     });
     await eventually(async () => {
-      const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+      const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
       expect(review.blockers.map((blocker) => blocker.kind)).toContain("quote_reanchor_pending");
     });
 
     await reanchorSource(deps(), editor, storyId, sourceId);
-    const review = await reviewStory(prisma, storyId, await collab.liveDocument(storyId));
+    const review = await reviewStory(prisma, storyId, await served.collab.liveDocument(storyId));
     const stale = review.claims[0]?.quotes.find(({ quote }) => quote.id === "q-stale");
     expect(stale?.quote).toMatchObject({ sourceRevision: 2, selector: { start: corrected.indexOf(FIRST) } });
     expect(stale?.verification.verified).toBe(true);

@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { addComment } from "@/lib/claims/story-claims";
 import { mentionToken } from "@/lib/mentions/mention-tokens";
 import { assignClaim } from "@/server/claims/assign-claim";
-import type { CollabClient } from "@/server/collab/collab-client";
 import { loadNewsroomHome } from "@/server/stories/queries";
 import { storyFiltersSchema, type StoryFilters } from "@/server/stories/story-filters";
 import { setStoryReviewer } from "@/server/stories/story-reviewer";
@@ -13,13 +12,7 @@ import { storyWithClaim } from "../../../support/review-story";
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
 const ANYONE = { id: "nobody", role: "editor" as const };
@@ -82,7 +75,7 @@ describe("the story search", () => {
     await prisma.source.update({ where: { id: source.id }, data: { text: `Witnesses saw the ${after}.` } });
     await prisma.story.update({ where: { id: storyId }, data: { title: `About a ${after}` } });
     const maya = await createUser(prisma, "editor");
-    const tab = await openAs(wsUrl, { ...maya, role: "editor" }, storyId, cleanups);
+    const tab = await openAs(served.wsUrl, { ...maya, role: "editor" }, storyId, cleanups);
     tab.doc.getXmlFragment("summary").delete(0, 1);
     await eventually(async () => expect(await listed({ q: before })).toEqual(new Set()));
     expect(await listed({ q: after })).toEqual(new Set([storyId]));
@@ -93,14 +86,14 @@ describe("the story filters", () => {
   it("keeps stories by status, reviewer, assignee and how recently they changed", async () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const rosa = await createUser(prisma, "reviewer", "Rosa");
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
     const old = await createStory(prisma, ["An old story."]);
     const longAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000);
     await prisma.story.update({ where: { id: old }, data: { status: "published", updatedAt: longAgo } });
     await prisma.storyDocument.update({ where: { storyId: old }, data: { updatedAt: longAgo } });
 
     await setStoryReviewer(prisma, maya, storyId, { reviewerId: rosa.id });
-    await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: maya.id });
+    await assignClaim(served, maya, storyId, "claim-1", { assigneeId: maya.id });
 
     expect(await listed({ reviewer: rosa.id })).toEqual(new Set([storyId]));
     expect(await listed({ reviewer: "me" }, { ...rosa, role: "reviewer" })).toEqual(new Set([storyId]));
@@ -124,10 +117,10 @@ describe("my work", () => {
     const maya = await createUser(prisma, "editor", "Maya");
     const rosa = await createUser(prisma, "reviewer", "Rosa");
     const ravi = await createUser(prisma, "reviewer", "Ravi");
-    const { storyId, provider } = await storyWithClaim(served(), { ...maya, role: "editor" });
+    const { storyId, provider } = await storyWithClaim(served, { ...maya, role: "editor" });
     const story = await prisma.story.findUniqueOrThrow({ where: { id: storyId } });
     const href = `/stories/${story.slug}/edit?claim=claim-1`;
-    await assignClaim({ prisma, collab }, maya, storyId, "claim-1", { assigneeId: rosa.id });
+    await assignClaim(served, maya, storyId, "claim-1", { assigneeId: rosa.id });
     addComment(provider.doc, "claim-1", {
       id: "k1",
       body: `${mentionToken(rosa.id)} can you check the date?`,
@@ -135,7 +128,7 @@ describe("my work", () => {
       createdAt: new Date().toISOString(),
     });
     // Ravi comments on the claim: he touched it, so four eyes keep it out of his review.
-    const ravisTab = await openAs(wsUrl, { ...ravi, role: "reviewer" }, storyId, cleanups);
+    const ravisTab = await openAs(served.wsUrl, { ...ravi, role: "reviewer" }, storyId, cleanups);
     addComment(ravisTab.doc, "claim-1", {
       id: "k2",
       body: "Looks right to me.",

@@ -18,10 +18,7 @@ const SUMMARY = [
 const MAYA = { id: "u-maya", name: "Maya Chen" };
 
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-serveEachTest(prisma, cleanups, (started) => {
-  collab = started.collab;
-});
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 afterEach(() => {
   vi.restoreAllMocks();
@@ -88,7 +85,7 @@ describe("one story whose document is hostile or cannot be read", () => {
     const log = errorLog();
     // The live documents as stored, as a collaboration server that does not check them would serve them.
     const unchecked: CollabClient = {
-      ...collab,
+      ...served.collab,
       async liveDocument(storyId) {
         const doc = new Y.Doc();
         Y.applyUpdate(doc, (await prisma.storyDocument.findUniqueOrThrow({ where: { storyId } })).state);
@@ -110,7 +107,7 @@ describe("one story whose document is hostile or cannot be read", () => {
     const { normal, hostile, corrupt } = await threeStories();
     const reviewer = await createUser(prisma, "reviewer");
     errorLog();
-    const queue = await loadReviewQueue({ prisma, collab }, reviewer.id);
+    const queue = await loadReviewQueue(served, reviewer.id);
     expect(queue?.claims.filter(({ story }) => story.id === normal).map(({ claim }) => claim.claim.id)).toEqual([
       "claim-1",
     ]);
@@ -126,7 +123,7 @@ describe("the review queue with the collaboration server down", () => {
   it("is null, as before: no story is blamed for it", async () => {
     await storyWithClaims();
     const unreachable = new CollabUnavailableError("The collaboration server is not reachable (ECONNREFUSED).");
-    const down: CollabClient = { ...collab, liveDocument: () => Promise.reject(unreachable) };
+    const down: CollabClient = { ...served.collab, liveDocument: () => Promise.reject(unreachable) };
     const reviewer = await createUser(prisma, "reviewer");
     const log = errorLog();
     expect(await loadReviewQueue({ prisma, collab: down }, reviewer.id)).toBeNull();

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { CollabClient } from "@/server/collab/collab-client";
 import { RequestError } from "@/server/http/request-error";
 import { announceEvent } from "@/server/notifications/announce-event";
 import { decideClaim } from "@/server/review/decide-claim";
@@ -19,13 +18,7 @@ process.env.COLLAB_TOKEN_SECRET ??= "integration-collab-secret-0123456789";
 
 const prisma = integrationPrisma();
 const cleanups: Array<() => unknown> = [];
-let collab: CollabClient;
-let wsUrl: string;
-serveEachTest(prisma, cleanups, (started) => {
-  wsUrl = started.url;
-  collab = started.collab;
-});
-const served = () => ({ prisma, collab, wsUrl, cleanups });
+const served = serveEachTest(prisma, cleanups);
 afterAll(() => prisma.$disconnect());
 
 interface Received {
@@ -68,11 +61,11 @@ describe("webhooks", () => {
     const hook = await receiver([200]);
     receivers.push(hook);
     const { secret } = await registerWebhook(prisma, admin, { url: hook.url, events: ["claim.rejected"] });
-    const { storyId } = await storyWithClaim(served(), { ...maya, role: "editor" });
-    await decideClaim({ prisma, collab }, rosa, storyId, "claim-1", {
+    const { storyId } = await storyWithClaim(served, { ...maya, role: "editor" });
+    await decideClaim(served, rosa, storyId, "claim-1", {
       decision: "rejected",
       reason: "One video only.",
-      claimHash: await currentHash(served(), storyId),
+      claimHash: await currentHash(served, storyId),
     });
     // decideClaim announced the event: its delivery was attempted at once (or by the sweep, here deliverDue).
     // Other test files may decide claims on this database meanwhile: only this story's deliveries count.
