@@ -17,7 +17,7 @@ import { useSourceRevisions } from "./sources/use-source-revisions";
 import { SummaryEditor } from "./summary/summary-editor";
 import { useStoryCollab } from "./use-story-collab";
 import { actorOf, WorkspaceContext, type Workspace, type WorkspaceUser } from "./workspace-context";
-import type { WorkspaceSource } from "./workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 
 /**
  * The live workspace of a story: who is here, the summary everyone edits together with its claims

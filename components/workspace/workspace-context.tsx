@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/claims/story-claims";
 import type { MentionablePerson } from "./claims/mention-textarea";
 import type { PlacedClaim } from "./claims/use-claims";
 import type { StoryCollab } from "./use-story-collab";
-import type { WorkspaceSource } from "./workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 
 /** The signed-in person as the workspace knows them: who they are, and the colour of their caret. */
 export type WorkspaceUser = Actor & { color: string };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 import type { findStoryWithSources } from "./queries";
 
 /** A story as `findStoryWithSources` reads it, with its sources and their revisions. */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { placeClaims } from "@/components/workspace/claims/use-claims";
 import type { SummaryHighlights } from "@/components/workspace/summary/summary-highlights";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 import type { AssistInput, StoryAssistance } from "@/lib/assistant/assistance";
 import { dismissalsMap, dismissFlag, readDismissals, restoreFlag, type Dismissal } from "@/lib/assistant/dismissals";
 import { unclaimedProposals, type ClaimProposal } from "@/lib/assistant/proposals-claimed";

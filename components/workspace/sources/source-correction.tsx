@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { plural } from "@/components/ui/plural";
 import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 import type { SourceCorrectionOutcome } from "@/lib/claims/quote-corrections";
 
 /** What a correction did to the quotes, in the newsroom's words. */

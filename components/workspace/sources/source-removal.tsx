@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { ConfirmInPlace } from "@/components/ui/confirm-in-place";
 import { sendJson } from "@/components/ui/send-json";
 import { useWorkspace } from "@/components/workspace/workspace-context";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 import { statedOutlet } from "@/lib/sources/source-label";
 
 /**

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import type * as Y from "yjs";
 import { sendJson } from "@/components/ui/send-json";
 import type { PlacedClaim } from "@/components/workspace/claims/use-claims";
-import type { WorkspaceSource } from "@/components/workspace/workspace-source";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 import { readSourceRevisions, SOURCE_REVISIONS_FIELD } from "@/lib/story-doc/source-revisions";
 
 /** How long to wait before asking again for a re-anchoring that failed. */
