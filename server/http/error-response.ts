@@ -4,16 +4,15 @@ import { CollabUnavailableError, StoryQuarantinedError } from "../collab/collab-
 import { RequestError } from "./request-error";
 
 /**
- * Maps an error from a route's work to a JSON response with a status and a message for people; anything
- * unexpected is logged and answered with 500, without details.
+ * Maps an error from a route's work to a JSON response with a status and a message for people (and, for a
+ * refused publish, its blockers); anything unexpected is logged and answered with 500, without details.
  */
 export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
+    // What blocks publishing, only where something does (a refused publish): other refusals carry no list.
+    const blockers = error.blockers.map((blocker) => ({ ...blocker, message: describeBlocker(blocker) }));
     return Response.json(
-      {
-        error: error.message,
-        blockers: error.blockers.map((blocker) => ({ ...blocker, message: describeBlocker(blocker) })),
-      },
+      { error: error.message, ...(blockers.length > 0 ? { blockers } : {}) },
       { status: error.status },
     );
   }
