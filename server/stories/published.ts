@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { PublishedVersion } from "@/lib/reader/feeds";
 import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
+import type { PrismaClient } from "../db/create-prisma";
 import { prisma } from "../db/prisma";
 
 /** A published version of a story as readers see it, with what was published after it. */
@@ -19,25 +20,53 @@ export interface PublishedStory extends Omit<PublishedVersion, "versionUrl" | "s
 export const findPublishedStory = cache(readPublishedStory);
 
 /** findPublishedStory without React's per-request cache, for route handlers (the read API). */
-export async function readPublishedStory(slug: string, number?: number): Promise<PublishedStory | null> {
-  const story = await prisma().story.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      versions: { orderBy: { number: "asc" }, select: { number: true, publishedAt: true, correctionNote: true } },
-    },
-  });
-  const latest = story?.versions.at(-1);
-  if (!story || !latest) return null;
-  const version = await storedVersion(story.id, number ?? latest.number);
+export async function readPublishedStory(
+  slug: string,
+  number?: number,
+  db: PrismaClient = prisma(),
+): Promise<PublishedStory | null> {
+  const versions = await publishedVersionsOf(db, slug);
+  const latest = versions.at(-1);
+  if (!latest) return null;
+  const version = await storedVersion(db, latest.storyId, number ?? latest.number);
   if (!version) return null;
   return {
-    slug: story.slug,
+    slug,
     ...version,
     latestNumber: latest.number,
-    later: story.versions.filter((candidate) => candidate.number > version.number),
+    later: versions
+      .filter((candidate) => candidate.number > version.number)
+      .map(({ number, publishedAt, correctionNote }) => ({ number, publishedAt, correctionNote })),
   };
+}
+
+/**
+ * A story's published versions, oldest first, without their contents: the one read every reader page makes (the
+ * list changes when a version is published; each version does not). Raw SQL, the same on SQLite and PostgreSQL:
+ * through Prisma's query builder this read cost ten times the CPU (1.3 ms against 0.13 ms on SQLite on the
+ * 2-core machine), a large share of a reader page's own work. Empty for an unknown slug.
+ */
+async function publishedVersionsOf(
+  db: PrismaClient,
+  slug: string,
+): Promise<Array<{ storyId: string; number: number; publishedAt: Date; correctionNote: string | null }>> {
+  const rows = await db.$queryRaw<
+    Array<{
+      storyId: string;
+      number: number | bigint;
+      publishedAt: Date | string | number;
+      correctionNote: string | null;
+    }>
+  >`SELECT v."storyId", v."number", v."publishedAt", v."correctionNote"
+    FROM "Version" v JOIN "Story" s ON s."id" = v."storyId"
+    WHERE s."slug" = ${slug}
+    ORDER BY v."number"`;
+  return rows.map((row) => ({
+    storyId: row.storyId,
+    number: Number(row.number),
+    publishedAt: new Date(row.publishedAt),
+    correctionNote: row.correctionNote,
+  }));
 }
 
 type StoredVersion = Pick<PublishedStory, "title" | "number" | "publishedAt" | "correctionNote" | "content">;
@@ -51,7 +80,7 @@ const parsedVersions = new Map<string, StoredVersion>();
 const PARSED_VERSIONS = 500;
 
 /** A stored version, read and parsed once per process (a miss, absent versions included, asks the database). */
-async function storedVersion(storyId: string, number: number): Promise<StoredVersion | null> {
+async function storedVersion(db: PrismaClient, storyId: string, number: number): Promise<StoredVersion | null> {
   const key = `${storyId}/${number}`;
   const known = parsedVersions.get(key);
   if (known) {
@@ -59,7 +88,7 @@ async function storedVersion(storyId: string, number: number): Promise<StoredVer
     parsedVersions.set(key, known);
     return known;
   }
-  const version = await prisma().version.findUnique({
+  const version = await db.version.findUnique({
     where: { storyId_number: { storyId, number } },
     select: { number: true, title: true, content: true, publishedAt: true, correctionNote: true },
   });

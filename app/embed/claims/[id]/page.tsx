@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { EmbeddedClaimView } from "@/components/reader/embedded-claim-view";
+import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { getEnv } from "@/server/env";
 import { requestLocale } from "@/server/i18n/request-locale";
@@ -12,11 +14,13 @@ import { readerPageUrl, siteUrl } from "@/server/stories/reader-page";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** The claim for the page and its metadata, read once per request. */
+const findClaim = cache((id: string, locale: Locale) => findPublishedClaim(id, undefined, translator(locale)));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ id }, { locale }] = await Promise.all([params, requestLocale()]);
-  const t = translator(locale);
-  const found = await findPublishedClaim(id, undefined, t);
-  if (!found) return { title: t.messages.notFound.title };
+  const found = await findClaim(id, locale);
+  if (!found) return { title: translator(locale).messages.notFound.title };
   const pageUrl = `${readerPageUrl(found.story.slug, undefined, locale)}#claim-${found.claim.id}`;
   return {
     title: `${found.claim.verdict}: ${found.claim.text}`,
@@ -36,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EmbeddedClaimPage({ params }: Props) {
   const [{ id }, { locale }] = await Promise.all([params, requestLocale()]);
   const t = translator(locale);
-  const found = await findPublishedClaim(id, undefined, t);
+  const found = await findClaim(id, locale);
   if (!found) notFound();
   return (
     <EmbeddedClaimView
