@@ -1,4 +1,5 @@
 import { build } from "esbuild";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -7,9 +8,13 @@ import { pathToFileURL } from "node:url";
 // in node_modules; only our TypeScript is bundled. Compiled, the process needs about 40 MB less memory than
 // under tsx, which transforms every module as it loads (bench/RESULTS.md).
 
-/** Compiles a collaboration server entry point (main.ts, or the bench's) to `outfile`; resolves to its path. */
+/**
+ * Compiles a collaboration server entry point (main.ts, or the bench's) to `outfile`; resolves to its path. Each
+ * file is written beside its place and renamed into it, so that a process starting meanwhile (another test run
+ * in the same folder) reads the old bundle or the new one, never half of one.
+ */
 export async function buildCollab(entry: string, outfile: string): Promise<string> {
-  await build({
+  const { outputFiles } = await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
@@ -19,7 +24,14 @@ export async function buildCollab(entry: string, outfile: string): Promise<strin
     packages: "external",
     sourcemap: true,
     logLevel: "warning",
+    write: false,
   });
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  for (const file of outputFiles) {
+    const partial = `${file.path}.${process.pid}.partial`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
   return outfile;
 }
 

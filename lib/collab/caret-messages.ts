@@ -34,9 +34,12 @@ const CURSOR_NONE = 0;
 const CURSOR_COLLAPSED = 1;
 const CURSOR_RANGE = 2;
 
-/** Every key of a state but its cursor, as JSON: a caret can stand for a state whose rest went out before. */
+/**
+ * A state as JSON with its cursor's value left out but its place kept: a caret can stand for a state whose rest,
+ * key order included, went out before.
+ */
 export function stateWithoutCursor(state: Record<string, unknown>): string {
-  return JSON.stringify({ ...state, cursor: undefined });
+  return JSON.stringify(Object.hasOwn(state, "cursor") ? { ...state, cursor: 0 } : state);
 }
 
 /**
@@ -151,13 +154,16 @@ function readId(decoder: decoding.Decoder): { client: number; clock: number } {
   return { client: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder) };
 }
 
+/** Half of a UTF-16 pair without its other half: JSON keeps it, a caret's UTF-8 could not. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Whether a value is a relative position that a caret carries exactly: Yjs's four keys, in Yjs's order. */
 function isRelativePosition(value: unknown): value is RelativePositionJson {
   if (!hasExactKeys(value, ["type", "tname", "item", "assoc"])) return false;
   const { type, tname, item, assoc } = value as Record<string, unknown>;
   return (
     (type === null || isId(type)) &&
-    (tname === null || typeof tname === "string") &&
+    (tname === null || (typeof tname === "string" && !LONE_SURROGATE.test(tname))) &&
     (item === null || isId(item)) &&
     Number.isSafeInteger(assoc) &&
     Math.abs(assoc as number) <= 0x7fffffff

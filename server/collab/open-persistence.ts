@@ -1,5 +1,6 @@
 import { databaseProvider } from "../db/database-url";
 import type { PrismaClient } from "../db/create-prisma";
+import { consoleLogger, type Logger } from "./logger";
 import { createPrismaPersistence, type Persistence } from "./persistence";
 import { createPgLog } from "./pg-log";
 import { createSqliteLog } from "./sqlite-log";
@@ -13,7 +14,9 @@ import { createSqliteLog } from "./sqlite-log";
 export function openPersistence(
   databaseUrl: string,
   prisma: PrismaClient,
+  log: Logger = consoleLogger,
 ): Persistence & { close(): void | Promise<void> } {
-  const log = databaseProvider(databaseUrl) === "sqlite" ? createSqliteLog(databaseUrl) : createPgLog(databaseUrl);
-  return { ...createPrismaPersistence(prisma), ...log };
+  const documentLog =
+    databaseProvider(databaseUrl) === "sqlite" ? createSqliteLog(databaseUrl) : createPgLog(databaseUrl, log);
+  return { ...createPrismaPersistence(prisma), ...documentLog };
 }

@@ -3,7 +3,9 @@ import pg from "pg";
 import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import { isForeignKeyViolation } from "../db/prisma-errors";
+import type { Logger } from "./logger";
 import {
+  APPEND_TIMEOUT_MS,
   foldUpdates,
   groupCommit,
   StoryNotFoundError,
@@ -26,10 +28,18 @@ class CompactionRace extends Error {}
  * a load is one statement (one snapshot), an append one INSERT for every room's rows of a turn, a compaction one
  * transaction guarded by the compacted state's version.
  */
-export function createPgLog(databaseUrl: string): DocumentLog & { close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
-  // An idle connection the server dropped: the pool replaces it; the next statement on it would fail and retry.
-  pool.on("error", () => undefined);
+export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { close(): Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: POOL_SIZE,
+    // No statement, open transaction or wait for a connection lasts past the appends' own time limit: a lock
+    // held by a stuck compaction, or a database that stopped answering, fails the work, which is retried.
+    connectionTimeoutMillis: APPEND_TIMEOUT_MS,
+    statement_timeout: APPEND_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: APPEND_TIMEOUT_MS,
+  });
+  // An idle connection the server dropped: the pool replaces it.
+  pool.on("error", (error) => log.warn("a connection of the document log's pool failed", error));
 
   const insert = (rows: readonly LogRow[]) =>
     pool.query(
@@ -117,6 +127,11 @@ export function createPgLog(databaseUrl: string): DocumentLog & { close(): Promi
     },
     async compact(storyId) {
       const client = await pool.connect();
+      // A connection that dies while checked out emits 'error' on its client: without a listener the process
+      // would exit. The statement under way fails with it, and the connection is not given back to the pool.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
       try {
         for (;;) {
           await client.query("BEGIN");
@@ -125,12 +140,13 @@ export function createPgLog(databaseUrl: string): DocumentLog & { close(): Promi
             await client.query("COMMIT");
             return folded;
           } catch (error) {
-            await client.query("ROLLBACK");
-            if (!(error instanceof CompactionRace)) throw error;
+            await client.query("ROLLBACK").catch((rollback: Error) => (broken ??= rollback));
+            if (!(error instanceof CompactionRace) || broken) throw error;
           }
         }
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

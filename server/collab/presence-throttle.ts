@@ -1,3 +1,6 @@
+/** y-protocols' awareness times a state out after 30 s; a third of that leaves room for a renewal's way. */
+const RENEW_MS = 10_000;
+
 /**
  * Presence goes out at most once per `intervalMs` for each client id: a change is sent at once when that client's
  * last one went out longer ago, else at the end of the interval together with whatever changed meanwhile (the
@@ -5,17 +8,19 @@
  * instead of one per keystroke, while a cursor moved now and then, or a client leaving, goes out at once.
  *
  * A state set again unchanged (a caret that stays put while its owner types, or a client's renewal of its
- * presence) goes out only when that client's presence last went out `renewMs` ago or longer: often enough that
- * no receiver times it out (y-protocols drops a state not renewed for 30 s, and clients renew theirs every 15 s).
+ * presence) goes out `renewMs` after that client's presence last went out: a renewal that comes sooner waits
+ * for then rather than being dropped (it resets its sender's own renewal timer), so that no receiver times the
+ * state out (y-protocols drops a state not renewed for 30 s, and clients renew theirs every 15 s).
  */
-/** y-protocols' awareness times a state out after 30 s; a third of that leaves room for a renewal's way. */
-const RENEW_MS = 10_000;
-
 export class PresenceThrottle {
   private readonly sentAt = new Map<number, number>();
-  /** Client ids whose change waits, each with whether it goes to the other processes too. */
-  private readonly pending = new Map<number, boolean>();
+  /**
+   * Client ids whose presence waits: whether it goes to the other processes too, and how long after the last
+   * send it may go (the interval for a change, the renewal time for a renewal).
+   */
+  private readonly pending = new Map<number, { publish: boolean; wait: number }>();
   private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
 
   /**
    * @param send called with the client ids whose current presence is to be sent to the room's sockets, and
@@ -33,11 +38,14 @@ export class PresenceThrottle {
     const due: number[] = [];
     for (const clientId of clientIds) {
       const last = this.sentAt.get(clientId);
-      if (!this.pending.has(clientId) && (last === undefined || now - last >= this.intervalMs)) {
+      const waiting = this.pending.get(clientId);
+      // A renewal that waits does not hold a change back.
+      if (waiting?.wait !== this.intervalMs && (last === undefined || now - last >= this.intervalMs)) {
         due.push(clientId);
         this.sentAt.set(clientId, now);
+        this.pending.delete(clientId);
       } else {
-        this.pending.set(clientId, publish || (this.pending.get(clientId) ?? false));
+        this.pending.set(clientId, { publish: publish || (waiting?.publish ?? false), wait: this.intervalMs });
       }
     }
     for (const clientId of left) {
@@ -50,36 +58,42 @@ export class PresenceThrottle {
   }
 
   /**
-   * These clients set their presence again, changed or not (a renewal); those whose presence did not go out in
-   * the last `renewMs` and has no change waiting go out now. Changes are told by `changed`.
+   * These clients set their presence again, changed or not (a renewal). Each goes out `renewMs` after its last
+   * send: now when that is past, else then, unless something waits for it already. Changes are told by `changed`.
    */
   renewed(clientIds: readonly number[], publish: boolean): void {
     const now = Date.now();
-    const due = clientIds.filter((clientId) => {
+    const due: number[] = [];
+    for (const clientId of clientIds) {
       const last = this.sentAt.get(clientId);
-      if (this.pending.has(clientId) || last === undefined || now - last < this.renewMs) return false;
-      this.sentAt.set(clientId, now);
-      return true;
-    });
+      if (last === undefined || this.pending.has(clientId)) continue;
+      if (now - last >= this.renewMs) {
+        due.push(clientId);
+        this.sentAt.set(clientId, now);
+      } else this.pending.set(clientId, { publish, wait: this.renewMs });
+    }
     if (due.length > 0) this.send(due, publish ? due : []);
+    this.schedule();
   }
 
   private schedule(): void {
-    if (this.timer || this.pending.size === 0) return;
     let next = Infinity;
-    for (const clientId of this.pending.keys())
-      next = Math.min(next, (this.sentAt.get(clientId) ?? 0) + this.intervalMs);
+    for (const [clientId, { wait }] of this.pending) next = Math.min(next, (this.sentAt.get(clientId) ?? 0) + wait);
+    if (next >= this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = next;
     this.timer = setTimeout(() => this.sendDue(), Math.max(0, next - Date.now()));
     this.timer.unref();
   }
 
   private sendDue(): void {
     this.timer = null;
+    this.timerAt = Infinity;
     const now = Date.now();
     const due: number[] = [];
     const published: number[] = [];
-    for (const [clientId, publish] of this.pending) {
-      if (now - (this.sentAt.get(clientId) ?? 0) < this.intervalMs) continue;
+    for (const [clientId, { publish, wait }] of this.pending) {
+      if (now - (this.sentAt.get(clientId) ?? 0) < wait) continue;
       this.pending.delete(clientId);
       this.sentAt.set(clientId, now);
       due.push(clientId);
@@ -92,6 +106,7 @@ export class PresenceThrottle {
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.timerAt = Infinity;
     this.pending.clear();
   }
 }

@@ -273,8 +273,7 @@ export class Room {
     this.backlogs.delete(connection);
     this.send(connection, syncRequestMessage(this.doc));
     const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0)
-      this.send(connection, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+    if (present.length > 0) this.send(connection, this.presentNow(present));
     for (const frame of backlog) if (!this.receive(connection, frame)) return;
   }
 
@@ -338,12 +337,7 @@ export class Room {
         return;
       }
       case "query-awareness":
-        this.send(
-          connection,
-          awarenessMessage(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
-        );
+        this.send(connection, this.presentNow([...this.awareness.getStates().keys()]));
         return;
     }
   }
@@ -413,6 +407,21 @@ export class Room {
     } catch (error) {
       this.refuse(connection, error);
     }
+  }
+
+  /**
+   * The presence of these clients as it is now, for one socket (a greeting, an answer to a query). A change that
+   * waits in the throttle reaches this socket now but the others later: until it goes out, no caret may stand for
+   * such a client (a caret applies to what each socket holds, and this socket holds something newer).
+   */
+  private presentNow(clientIds: number[]): Uint8Array {
+    const states = this.awareness.getStates();
+    for (const clientId of clientIds) {
+      const state = states.get(clientId);
+      if (state && this.sentWithoutCursor.get(clientId) !== stateWithoutCursor(state))
+        this.sentWithoutCursor.delete(clientId);
+    }
+    return awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
   }
 
   /**

@@ -1,9 +1,11 @@
+import pg from "pg";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import * as Y from "yjs";
 import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import type { StoredDocument } from "@/server/collab/persistence";
 import {
   createStory,
+  INTEGRATION_DATABASE_URL,
   INTEGRATION_PROVIDER,
   integrationPersistence,
   integrationPrisma,
@@ -55,14 +57,13 @@ describe("the collaboration server's persistence", () => {
     const { storyId, updates, expected } = await storyWithWords(120);
     // Forty appended before, the rest while four compactions and loads race with them.
     for (const update of updates.slice(0, 40)) await persistence.append(storyId, update);
-    // On PostgreSQL each on a connection of its own, as processes are (without the version check in compact() this
-    // loses words there). SQLite's embedded default runs one collaboration process, and better-sqlite3 waits for a
-    // lock synchronously, so connections of one process would only wait for each other: they share one.
-    const clients = [0, 1, 2].map(() => (INTEGRATION_PROVIDER === "postgresql" ? integrationPrisma() : prisma));
+    // Each with a document log of its own, as processes have: on PostgreSQL a pool of its own, whose compactions
+    // interleave (without the version check in compact() this loses words there); on SQLite a connection of its
+    // own, whose transactions run one after another, as better-sqlite3 waits for a lock synchronously.
+    const others = [0, 1, 2].map(() => integrationPersistence(prisma));
     onTestFinished(async () => {
-      await Promise.all(clients.filter((client) => client !== prisma).map((client) => client.$disconnect()));
+      await Promise.all(others.map((other) => other.close()));
     });
-    const others = clients.map((client) => integrationPersistence(client));
     const loads: Array<Promise<StoredDocument | null>> = [];
     await Promise.all([
       (async () => {
@@ -102,4 +103,38 @@ describe("the collaboration server's persistence", () => {
     }
     await expect(persistence.load("no-such-story")).rejects.toThrow(/does not exist/);
   });
+
+  it.skipIf(INTEGRATION_PROVIDER !== "postgresql")(
+    "survives a PostgreSQL connection killed in the middle of a compaction: the compaction fails, the log is whole",
+    async () => {
+      const { storyId, updates, expected } = await storyWithWords(20);
+      for (const update of updates.slice(0, 10)) await persistence.append(storyId, update);
+      await persistence.compact(storyId);
+      for (const update of updates.slice(10)) await persistence.append(storyId, update);
+      // Another session holds the compacted state's row, so the compaction waits for it in its UPDATE…
+      const holder = new pg.Client({ connectionString: INTEGRATION_DATABASE_URL });
+      await holder.connect();
+      onTestFinished(() => holder.end());
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "StoryDocument" WHERE "storyId" = $1 FOR UPDATE`, [storyId]);
+      const compaction = persistence.compact(storyId);
+      let waiting: number | undefined;
+      for (let tries = 0; waiting === undefined && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const { rows } = await holder.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE "StoryDocument"%'`,
+        );
+        waiting = rows[0]?.pid;
+      }
+      expect(waiting).toBeDefined();
+      // …where its connection is killed, as a restart or a failover of the database would.
+      await holder.query("SELECT pg_terminate_backend($1)", [waiting]);
+      await expect(compaction).rejects.toThrow();
+      await holder.query("ROLLBACK");
+      // The process is alive, the log still holds every edit, and the next compaction folds it.
+      expect(await storedSummary(prisma, storyId)).toEqual(expected);
+      expect(await persistence.compact(storyId)).toBe(10);
+      expect(await storedSummary(prisma, storyId)).toEqual(expected);
+    },
+  );
 });

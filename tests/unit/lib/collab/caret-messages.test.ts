@@ -80,6 +80,7 @@ describe("caret messages", () => {
       { anchor: { type: null, tname: 5, item: null, assoc: 0 }, head: anchor },
       { anchor: { type: null, tname: null, item: null, assoc: 0.5 }, head: anchor },
       { anchor: { tname: null, type: null, item: null, assoc: 0 }, head: anchor },
+      { anchor: { type: null, tname: "\ud800", item: null, assoc: 0 }, head: anchor },
     ];
     for (const cursor of refused) expect(encodeCursor(cursor)).toBeNull();
     const named = { type: null, tname: "summary", item: null, assoc: 0 };
@@ -101,8 +102,10 @@ describe("caret messages", () => {
     expect(() => applyCarets(receiver, decoder, "server")).toThrow();
   });
 
-  it("compare states without their cursors", () => {
+  it("compare states without their cursors' values, keys and their order included", () => {
     expect(stateWithoutCursor({ ...maya, cursor: caretAt(1) })).toBe(stateWithoutCursor({ ...maya, cursor: null }));
     expect(stateWithoutCursor({ ...maya, claim: "c1" })).not.toBe(stateWithoutCursor(maya));
+    expect(stateWithoutCursor({ cursor: null, ...maya })).not.toBe(stateWithoutCursor({ ...maya, cursor: null }));
+    expect(stateWithoutCursor(maya)).not.toBe(stateWithoutCursor({ ...maya, cursor: null }));
   });
 });

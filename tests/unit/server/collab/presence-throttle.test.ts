@@ -79,4 +79,21 @@ describe("PresenceThrottle", () => {
     vi.advanceTimersByTime(100);
     expect(sent).toEqual([[1], [1]]);
   });
+
+  it("sends a renewal that comes too soon at the renewal time instead of dropping it, and no change waits for it", () => {
+    const sent: Array<{ at: number; clientIds: number[] }> = [];
+    const start = Date.now();
+    const presence = new PresenceThrottle(80, (clientIds) => sent.push({ at: Date.now() - start, clientIds }), 1_000);
+    presence.changed([1, 2], [], true);
+    vi.advanceTimersByTime(900);
+    presence.renewed([1, 2], true); // too soon: both wait for 1,000
+    vi.advanceTimersByTime(50);
+    presence.changed([2], [], true); // a change of 2 goes at once, its renewal with it
+    vi.advanceTimersByTime(2_000);
+    expect(sent).toEqual([
+      { at: 0, clientIds: [1, 2] },
+      { at: 950, clientIds: [2] },
+      { at: 1_000, clientIds: [1] },
+    ]);
+  });
 });

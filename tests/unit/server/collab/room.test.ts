@@ -299,6 +299,35 @@ describe("Room", () => {
     expect(bytes(tom.socket, tomBefore)).toBeLessThan(bytes(eve.socket, eveBefore) / 2);
   });
 
+  it("sends no caret for a client whose newer state a socket got when it was greeted, before the others", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    const maya = connect(room);
+    const eve = connect(room, { id: "eve", name: "Eve Adams", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(eve.connection);
+    const at = (clock: number) => ({ type: null, tname: null, item: { client: 4242, clock }, assoc: -1 });
+    const state = (claim: string, clock: number) => ({ claim, cursor: { anchor: at(clock), head: at(clock) } });
+    room.receive(maya.connection, presence(4242, state("A", 1), 1)); // goes out at once
+    room.receive(maya.connection, presence(4242, state("B", 1), 2)); // waits for the interval
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" }, true);
+    room.greet(tom.connection); // Tom is greeted with B
+    room.receive(maya.connection, presence(4242, state("A", 2), 3)); // back to A, the cursor moved
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const seenBy = (socket: TestSocket) => {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      for (const message of socket.sent) {
+        const decoder = decoding.createDecoder(message);
+        const type = decoding.readVarUint(decoder);
+        if (type === 1) awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null);
+        if (type === MESSAGE_CARETS) applyCarets(awareness, decoder, null);
+      }
+      return JSON.stringify(awareness.getStates().get(4242));
+    };
+    expect(seenBy(eve.socket)).toContain('"claim":"A"');
+    expect(seenBy(tom.socket)).toBe(seenBy(eve.socket));
+  });
+
   it("gives a client id to the first socket that announces it: another may neither take its presence nor write under it", async () => {
     const room = openRoom(memoryPersistence(storedStory()));
     await room.ready;
