@@ -57,6 +57,9 @@ export const AUDIT_EVENT_DATA = {
   "source.corrected": z.object({ revision: z.number().int().min(1) }),
   /** subject: the source's id (the row is gone: data names it). */
   "source.removed": sourceNameData,
+  /** subject: the source's id; hidden from the workspace, or shown there again. */
+  "source.hidden": sourceNameData,
+  "source.shown": sourceNameData,
   /** subject: the invited address. */
   "user.invited": z.object({ role: roleSchema }),
   /** subject and actor: the new person; invitedBy: the admin who invited them, if they still exist. */

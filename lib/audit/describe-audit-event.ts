@@ -21,6 +21,8 @@ const AUDIT_WORDING: Record<AuditAction, string> = {
   "source.imported": "imported a source",
   "source.corrected": "corrected a source",
   "source.removed": "removed a source",
+  "source.hidden": "hid a source from the workspace",
+  "source.shown": "showed a hidden source in the workspace again",
   "user.invited": "invited someone",
   "user.joined": "joined the newsroom",
   "user.reset_link_issued": "issued a link to reset a password",
@@ -52,7 +54,9 @@ function detailOf(event: AuditEvent): string {
       return `(${status ? `${statusWords(status)}, ` : ""}${quotes} ${quotes === 1 ? "quote" : "quotes"})`;
     }
     case "source.imported":
-    case "source.removed": {
+    case "source.removed":
+    case "source.hidden":
+    case "source.shown": {
       const { headline, outlet } = event.data;
       return [headline ? `“${headline}”` : null, outlet].filter(Boolean).join(", ");
     }

@@ -16,6 +16,8 @@ export interface WorkspaceSource {
   revision: number;
   /** The revision the live draft's quotes were last re-anchored to; behind `revision` after a failed attempt. */
   anchoredRevision: number;
+  /** Hidden from the workspace by an editor: out of its list of sources and of the assistant, yet still in the story. */
+  hidden: boolean;
   /** Every revision of the text, newest first: who made it, when (ISO) and why. */
   history: Array<{ number: number; note: string; at: string; by: string | null }>;
 }

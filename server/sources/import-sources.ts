@@ -198,7 +198,10 @@ export async function removeSource(deps: Deps, user: Actor, storyId: string, sou
     if (citing.length > 0) {
       const which =
         citing.length === 1 ? `Published version ${citing[0]} quotes` : `Published versions ${citing.join(", ")} quote`;
-      throw new RequestError(409, `${which} this source: it stays, so that readers can check the evidence.`);
+      throw new RequestError(
+        409,
+        `${which} this source: it stays, so that readers can check the evidence. Hide it from the workspace instead.`,
+      );
     }
     await tx.source.delete({ where: { id: sourceId } });
     await writeAuditEvent(tx, {

@@ -25,6 +25,7 @@ export function workspaceSources(sources: StoryWithSources["sources"]): Workspac
     text: source.text,
     revision: source.revision,
     anchoredRevision: source.anchoredRevision,
+    hidden: source.hiddenAt !== null,
     history: source.revisions.map((revision) => ({
       number: revision.number,
       note: revision.note,

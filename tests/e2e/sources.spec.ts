@@ -119,6 +119,33 @@ test("refuses a file that is not text with a clear message, and removes a source
   await expect(page.getByRole("status").filter({ hasText: "Removed “A mistaken paste”." })).toBeVisible();
 });
 
+test("hides a source from the workspace and shows it again", async ({ browser }) => {
+  const page = await signedInPage(browser, demoUser("editor", 0));
+  await newStory(page, `Hidden ${randomUUID().slice(0, 8)}`);
+  const sources = new SourcesPanel(page);
+  await page.getByRole("button", { name: "Add sources" }).click();
+  await sources.dialog.getByTestId("source-paste").fill("A paste that does not belong here.\n\nSummary\n");
+  await sources.dialog.getByRole("button", { name: "Continue" }).click();
+  await sources.field("Headline").fill("Kept but hidden");
+  await sources.dialog.getByRole("button", { name: "Import article" }).click();
+  await expect(sources.heading).toHaveText("Sources (1)");
+
+  await sources.reader.getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "“Kept but hidden” is hidden from the workspace." }),
+  ).toBeVisible();
+  await expect(sources.heading).toHaveText("Sources (0) · 1 hidden");
+  await expect(sources.reader).toContainText("Hidden from the workspace: the assistant leaves it out");
+  await expect(
+    page.getByTestId("source-select").locator("optgroup[label='Hidden from the workspace'] option"),
+  ).toHaveText([/Kept but hidden/]);
+
+  await sources.reader.getByRole("button", { name: "Show in workspace" }).click();
+  await expect(sources.heading).toHaveText("Sources (1)");
+  await expect(sources.reader).not.toContainText("Hidden from the workspace");
+  await expect(page.getByTestId("source-select").locator("optgroup")).toHaveCount(0);
+});
+
 test("a quote from an imported page follows a correction, and its approved claim goes back to review", async ({
   browser,
 }) => {

@@ -39,15 +39,17 @@ export interface AssistantView {
   setProposing: (on: boolean) => void;
 }
 
-/** The sources as the engine reads them, for a source list given as props by the server. */
+/** The sources as the engine reads them (not those hidden from the workspace), from the server's list. */
 function assistantSourcesOf(sources: readonly WorkspaceSource[]): AssistantSource[] {
-  return sources.map((source) => ({
-    id: source.id,
-    outlet: sourceLabel(source),
-    biasLabel: biasLabelSchema.catch("unknown").parse(source.biasLabel),
-    publishedAt: source.publishedAt,
-    text: source.text,
-  }));
+  return sources
+    .filter((source) => !source.hidden)
+    .map((source) => ({
+      id: source.id,
+      outlet: sourceLabel(source),
+      biasLabel: biasLabelSchema.catch("unknown").parse(source.biasLabel),
+      publishedAt: source.publishedAt,
+      text: source.text,
+    }));
 }
 
 /** The draft as the assistant reads it: the summary's plain text and every claim with its span and quotes. */

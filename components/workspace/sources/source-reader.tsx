@@ -4,10 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useWorkspace } from "@/components/workspace/workspace-context";
 import { biasLabelSchema, biasLabelText } from "@/lib/import/bias-label";
 import { outletLabel } from "@/lib/sources/source-label";
+import type { WorkspaceSource } from "@/lib/sources/workspace-source";
 import { EvidenceForm } from "./evidence-form";
 import { SourceImport } from "./import/source-import";
 import { SourceCorrection } from "./source-correction";
 import { SourceRemoval } from "./source-removal";
+import { SourceVisibility } from "./source-visibility";
 import { useAddEvidence, type SourcePassage } from "./use-add-evidence";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -42,13 +44,16 @@ function offsetOf(container: HTMLElement, node: Node, offset: number): number | 
 export function SourceReader({ perspectives }: { perspectives: string[] }) {
   const { sources, activeClaim } = useWorkspace();
   const onAddEvidence = useAddEvidence();
-  const [chosenId, setSourceId] = useState(sources[0]?.id ?? "");
+  const [chosenId, setSourceId] = useState(sources.find((candidate) => !candidate.hidden)?.id ?? "");
   const [passage, setPassage] = useState<SourcePassage | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  // A source imported a moment ago is chosen once the refreshed list holds it; until then, the first.
-  const source = sources.find((candidate) => candidate.id === chosenId) ?? sources[0];
+  // A source imported a moment ago is chosen once the refreshed list holds it; until then, the first shown.
+  const source =
+    sources.find((candidate) => candidate.id === chosenId) ??
+    sources.find((candidate) => !candidate.hidden) ??
+    sources[0];
   const sourceId = source?.id ?? "";
   const paragraphs = useMemo(() => paragraphsOf(source?.text ?? ""), [source]);
 
@@ -73,11 +78,16 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
   }, [readSelection]);
 
   const bias = biasLabelSchema.catch("unknown").parse(source?.biasLabel);
+  const shown = sources.filter((candidate) => !candidate.hidden);
+  const hiddenSources = sources.filter((candidate) => candidate.hidden);
   return (
     <section aria-labelledby="sources-heading" className="flex min-h-0 flex-col">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="sources-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">
-          Sources ({sources.length})
+          Sources ({shown.length})
+          {hiddenSources.length > 0 ? (
+            <span className="font-normal normal-case tracking-normal"> · {hiddenSources.length} hidden</span>
+          ) : null}
         </h2>
         <SourceImport
           onImported={(importedId, message) => {
@@ -99,12 +109,16 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
               className="max-w-72 rounded border border-stone-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600"
               data-testid="source-select"
             >
-              {sources.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {outletLabel(candidate)} — {candidate.headline ?? "Untitled"}
-                  {candidate.kind === "card" ? " (card)" : ""}
-                </option>
+              {shown.map((candidate) => (
+                <SourceOption key={candidate.id} source={candidate} />
               ))}
+              {hiddenSources.length > 0 ? (
+                <optgroup label="Hidden from the workspace">
+                  {hiddenSources.map((candidate) => (
+                    <SourceOption key={candidate.id} source={candidate} />
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
           </label>
         ) : null}
@@ -126,6 +140,11 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
               {source.revision > 1 ? (
                 <span className="text-stone-500">· Corrected (revision {source.revision})</span>
               ) : null}
+              {source.hidden ? (
+                <span className="rounded bg-stone-200 px-1.5 py-0.5 text-stone-800">
+                  Hidden from the workspace: the assistant leaves it out
+                </span>
+              ) : null}
               {correcting ? null : (
                 <button
                   type="button"
@@ -138,6 +157,9 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
                 >
                   Correct text
                 </button>
+              )}
+              {correcting ? null : (
+                <SourceVisibility key={`visibility-${source.id}`} source={source} onChanged={setNotice} />
               )}
               {correcting ? null : (
                 <SourceRemoval key={source.id} source={source} onRemoved={(message) => setNotice(message)} />
@@ -264,5 +286,15 @@ export function SourceReader({ perspectives }: { perspectives: string[] }) {
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** A source in the picker: its outlet and headline, and whether it is an aggregator's card. */
+function SourceOption({ source }: { source: WorkspaceSource }) {
+  return (
+    <option value={source.id}>
+      {outletLabel(source)} — {source.headline ?? "Untitled"}
+      {source.kind === "card" ? " (card)" : ""}
+    </option>
   );
 }

@@ -205,7 +205,8 @@ describe("publishing", () => {
     expect(removal).toBeInstanceOf(RequestError);
     expect(removal).toMatchObject({
       status: 409,
-      message: "Published version 1 quotes this source: it stays, so that readers can check the evidence.",
+      message:
+        "Published version 1 quotes this source: it stays, so that readers can check the evidence. Hide it from the workspace instead.",
     });
     expect(await prisma.source.count({ where: { id: source!.id } })).toBe(1);
     expect(await prisma.auditEvent.count({ where: { storyId, action: "source.removed" } })).toBe(0);

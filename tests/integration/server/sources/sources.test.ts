@@ -13,6 +13,7 @@ import { RequestError } from "@/server/http/request-error";
 import { decideClaim } from "@/server/review/decide-claim";
 import { reviewStory } from "@/server/review/story-review";
 import { correctSource, reanchorSource } from "@/server/sources/correct-source";
+import { setSourceHidden, sourceVisibilitySchema } from "@/server/sources/hide-source";
 import { importAggregatorPage, importArticle, removeSource } from "@/server/sources/import-sources";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { closedBy, eventually, openAs, serveEachTest, TOKEN_SECRET } from "../../../support/collab-harness";
@@ -167,6 +168,37 @@ describe("importing", () => {
       actorId: editor.id,
     });
     expect((await refusal(removeSource(deps(), editor, storyId, wrong))).status).toBe(404);
+  });
+
+  it("hides a source from the workspace and shows it again, with the audit log", async () => {
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, ["The CIA released two videos."]);
+    const { id } = await importArticle(deps(), editor, storyId, { text: TEXT_004, outlet: "NBC News" });
+    const hiddenAt = async () =>
+      (await prisma.source.findUniqueOrThrow({ where: { id }, select: { hiddenAt: true } })).hiddenAt;
+
+    await setSourceHidden(prisma, editor, storyId, id, true);
+    await setSourceHidden(prisma, editor, storyId, id, true); // again: nothing more happens
+    expect(await hiddenAt()).toBeInstanceOf(Date);
+    await setSourceHidden(prisma, editor, storyId, id, false);
+    expect(await hiddenAt()).toBeNull();
+    const events = await prisma.auditEvent.findMany({
+      where: { storyId, action: { in: ["source.hidden", "source.shown"] } },
+      select: { action: true, subject: true, actorId: true },
+    });
+    expect(events).toHaveLength(2);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { action: "source.hidden", subject: id, actorId: editor.id },
+        { action: "source.shown", subject: id, actorId: editor.id },
+      ]),
+    );
+
+    const other = await createStory(prisma, ["Another story."]);
+    expect((await refusal(setSourceHidden(prisma, editor, other, id, true))).status).toBe(404);
+    expect(await hiddenAt()).toBeNull();
+    expect(() => sourceVisibilitySchema.parse({ hidden: "yes" })).toThrow(ZodError);
+    expect(() => sourceVisibilitySchema.parse({ hidden: true, hiddenAt: "2020-01-01" })).toThrow(ZodError);
   });
 
   it("refuses an article as an aggregator page with the parser's reason", async () => {

@@ -79,6 +79,14 @@ const SAMPLES: Array<{ event: AuditEvent; stored: string }> = [
     stored: JSON.stringify({ headline: null, outlet: "Reuters" }),
   },
   {
+    event: { action: "source.hidden", subject: "s1", data: { headline: "A mistaken paste", outlet: null } },
+    stored: JSON.stringify({ headline: "A mistaken paste", outlet: null }),
+  },
+  {
+    event: { action: "source.shown", subject: "s1", data: { headline: null, outlet: "BBC" } },
+    stored: JSON.stringify({ headline: null, outlet: "BBC" }),
+  },
+  {
     event: { action: "user.invited", subject: "ines@example.org", data: { role: "editor" } },
     stored: JSON.stringify({ role: "editor" }),
   },

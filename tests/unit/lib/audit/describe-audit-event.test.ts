@@ -47,6 +47,9 @@ describe("describeAuditEvent", () => {
     expect(describeEvent({ action: "source.removed", subject: "s1", data: { headline: null, outlet: null } })).toBe(
       "removed a source",
     );
+    expect(
+      describeEvent({ action: "source.hidden", subject: "s1", data: { headline: "A mistaken paste", outlet: null } }),
+    ).toBe("hid a source from the workspace “A mistaken paste”");
     expect(describeEvent({ action: "source.corrected", subject: "s1", data: { revision: 2 } })).toBe(
       "corrected a source",
     );
