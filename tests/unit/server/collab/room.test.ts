@@ -136,6 +136,18 @@ function presence(clientId: number, state: unknown, clock = 1): Uint8Array {
   return awarenessMessage(encoding.toUint8Array(encoder));
 }
 
+/** A client's presence as a socket ends up holding it, from the awareness and caret messages it was sent. */
+function presenceSeenBy(socket: TestSocket, clientId: number): string {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  for (const message of socket.sent) {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === 1) awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null);
+    if (type === MESSAGE_CARETS) applyCarets(awareness, decoder, null);
+  }
+  return JSON.stringify(awareness.getStates().get(clientId));
+}
+
 describe("Room", () => {
   it("queues what a socket sends while the story loads, then greets it and applies the queue in order", async () => {
     const stored = storedStory();
@@ -282,18 +294,12 @@ describe("Room", () => {
     // The claim in view changed once: that state goes whole; the cursor alone moved three times.
     expect(types(tom.socket, tomBefore)).toEqual([1, MESSAGE_CARETS, MESSAGE_CARETS, 1, MESSAGE_CARETS]);
     expect(types(eve.socket, eveBefore)).toEqual([1, 1, 1, 1, 1]);
-    const seenBy = (socket: TestSocket) => {
-      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
-      for (const message of socket.sent) {
-        const decoder = decoding.createDecoder(message);
-        const type = decoding.readVarUint(decoder);
-        if (type === 1) awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null);
-        if (type === MESSAGE_CARETS) applyCarets(awareness, decoder, null);
-      }
-      return JSON.stringify(awareness.getStates().get(4242));
-    };
-    expect(seenBy(tom.socket)).toBe(seenBy(eve.socket));
-    expect(JSON.parse(seenBy(tom.socket))).toMatchObject({ claim: "claim-1", cursor: null, user: { id: "maya" } });
+    expect(presenceSeenBy(tom.socket, 4242)).toBe(presenceSeenBy(eve.socket, 4242));
+    expect(JSON.parse(presenceSeenBy(tom.socket, 4242))).toMatchObject({
+      claim: "claim-1",
+      cursor: null,
+      user: { id: "maya" },
+    });
     const bytes = (socket: TestSocket, from: number) =>
       socket.sent.slice(from).reduce((sum, message) => sum + message.length, 0);
     expect(bytes(tom.socket, tomBefore)).toBeLessThan(bytes(eve.socket, eveBefore) / 2);
@@ -314,18 +320,8 @@ describe("Room", () => {
     room.greet(tom.connection); // Tom is greeted with B
     room.receive(maya.connection, presence(4242, state("A", 2), 3)); // back to A, the cursor moved
     await new Promise((resolve) => setTimeout(resolve, 120));
-    const seenBy = (socket: TestSocket) => {
-      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
-      for (const message of socket.sent) {
-        const decoder = decoding.createDecoder(message);
-        const type = decoding.readVarUint(decoder);
-        if (type === 1) awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null);
-        if (type === MESSAGE_CARETS) applyCarets(awareness, decoder, null);
-      }
-      return JSON.stringify(awareness.getStates().get(4242));
-    };
-    expect(seenBy(eve.socket)).toContain('"claim":"A"');
-    expect(seenBy(tom.socket)).toBe(seenBy(eve.socket));
+    expect(presenceSeenBy(eve.socket, 4242)).toContain('"claim":"A"');
+    expect(presenceSeenBy(tom.socket, 4242)).toBe(presenceSeenBy(eve.socket, 4242));
   });
 
   it("gives a client id to the first socket that announces it: another may neither take its presence nor write under it", async () => {
