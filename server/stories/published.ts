@@ -25,7 +25,7 @@ export async function readPublishedStory(
   number?: number,
   db: PrismaClient = prisma(),
 ): Promise<PublishedStory | null> {
-  const versions = await publishedVersionsOf(db, slug);
+  const versions = await recentVersionsOf(db, slug);
   const latest = versions.at(-1);
   if (!latest) return null;
   const version = await storedVersion(db, latest.storyId, number ?? latest.number);
@@ -40,16 +40,39 @@ export async function readPublishedStory(
   };
 }
 
+type VersionList = Array<{ storyId: string; number: number; publishedAt: Date; correctionNote: string | null }>;
+
+/**
+ * A story's version lists read in the last VERSION_LIST_MS, by database and slug: under load, a reader page is
+ * then rendered from memory without waiting for the database, which is what a page that waits costs most for
+ * (bench/RESULTS.md, issue 17). A publish shows on the reader pages at most that long later. Bounded.
+ */
+const recentLists = new WeakMap<PrismaClient, Map<string, { at: number; list: Promise<VersionList> }>>();
+const VERSION_LIST_MS = 250;
+const RECENT_LISTS = 1000;
+
+/** publishedVersionsOf, shared by the requests of the last VERSION_LIST_MS (a failed read is not kept). */
+function recentVersionsOf(db: PrismaClient, slug: string): Promise<VersionList> {
+  let lists = recentLists.get(db);
+  if (!lists) recentLists.set(db, (lists = new Map()));
+  const now = Date.now();
+  const recent = lists.get(slug);
+  if (recent && now - recent.at < VERSION_LIST_MS) return recent.list;
+  const list = publishedVersionsOf(db, slug);
+  lists.delete(slug);
+  lists.set(slug, { at: now, list });
+  list.catch(() => lists.delete(slug));
+  if (lists.size > RECENT_LISTS) lists.delete(lists.keys().next().value!);
+  return list;
+}
+
 /**
  * A story's published versions, oldest first, without their contents: the one read every reader page makes (the
  * list changes when a version is published; each version does not). Raw SQL, the same on SQLite and PostgreSQL:
  * through Prisma's query builder this read cost ten times the CPU (1.3 ms against 0.13 ms on SQLite on the
  * 2-core machine), a large share of a reader page's own work. Empty for an unknown slug.
  */
-async function publishedVersionsOf(
-  db: PrismaClient,
-  slug: string,
-): Promise<Array<{ storyId: string; number: number; publishedAt: Date; correctionNote: string | null }>> {
+async function publishedVersionsOf(db: PrismaClient, slug: string): Promise<VersionList> {
   const rows = await db.$queryRaw<
     Array<{
       storyId: string;

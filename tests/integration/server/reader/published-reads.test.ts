@@ -34,6 +34,8 @@ describe("the reader's reads of published versions (raw SQL on SQLite and Postgr
         },
       });
 
+    // Read a moment ago as unpublished: the reader pages see a publish within a quarter of a second.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await readPublishedStory(slug, undefined, prisma)).toMatchObject({
       slug,
       number: 2,
