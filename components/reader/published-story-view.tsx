@@ -5,7 +5,7 @@ import { coverageOf } from "@/lib/reader/coverage";
 import { readerClaims } from "@/lib/reader/reader-claims";
 import { segmentSummary } from "@/lib/reader/summary-segments";
 import type { PublishedStory } from "@/server/stories/published";
-import { claimFootnotesHtml } from "./evidence-html";
+import { ClaimEvidence } from "./claim-evidence";
 import { CoveragePanel } from "./coverage-panel";
 import { ReaderSummary } from "./reader-summary";
 
@@ -107,12 +107,37 @@ export function PublishedStoryView({
         <h2 id="evidence-list-title" className="mb-3 font-serif text-2xl font-semibold">
           {m.claimsAndEvidence}
         </h2>
-        {/* One HTML string (components/reader/evidence-html.ts says why), every text in it escaped. */}
-        <ol
-          className="space-y-6"
-          data-testid="evidence-list"
-          dangerouslySetInnerHTML={{ __html: claimFootnotesHtml(claims, t) }}
-        />
+        <ol className="space-y-6" data-testid="evidence-list">
+          {claims.map((claim) => (
+            <li
+              key={claim.id}
+              id={`claim-${claim.id}`}
+              data-claim-footnote={claim.id}
+              data-claim-number={claim.number}
+              className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:border-emerald-700 target:ring-2 target:ring-emerald-700"
+            >
+              <h3 className="font-serif text-lg">
+                <span className="me-2 font-sans text-sm font-semibold text-emerald-800">{`${claim.number}.`}</span>“
+                <span data-claim-words dir="auto" data-published>
+                  {claim.text}
+                </span>
+                ”
+              </h3>
+              <div className="mt-2" data-evidence>
+                <ClaimEvidence claim={claim} t={t} />
+              </div>
+              <p className="mt-2 text-xs">
+                <a href={`#ref-${claim.id}`} className="underline">
+                  {m.backToSummary}
+                </a>
+                {" · "}
+                <a href={`#claim-${claim.id}`} className="underline">
+                  {m.permalink}
+                </a>
+              </p>
+            </li>
+          ))}
+        </ol>
       </section>
 
       {/* JSON-LD, escaped by jsonForScript so that no text can close the script tag. */}
