@@ -30,6 +30,8 @@ test("the workspace: two editors, a claim with its evidence, and the assistant",
   await expect(maya.claim(FIRST_SENTENCE).getByTestId("quote-card")).toContainText("Verified verbatim");
   await expect(assistant.panel.getByTestId("claim-coverage")).toContainText("Bloomberg");
   await expect(maya.presence).toContainText(demoUser("editor", 1).name);
+  // The assistant has finished looking through published checks (the copy's own story is never one of them).
+  await expect(assistant.panel.getByText("Looking through published checks…")).toHaveCount(0);
   await maya.page.mouse.move(0, 0);
   await maya.page.screenshot({ path: `${OUT}/workspace.png`, fullPage: true });
 });
