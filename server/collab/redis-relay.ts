@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createClient } from "redis";
 import type { Logger } from "./logger";
 import { decodeRelayMessage, encodeRelayMessage, type Relay, type RelayMessage } from "./relay";
 
@@ -20,6 +19,8 @@ const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis
  * (onResume).
  */
 export async function createRedisRelay(url: string, log: Logger, prefix = "corroborate"): Promise<Relay> {
+  // Loaded only here: a process without REDIS_URL (the embedded default) never loads the client, about 20 MB.
+  const { createClient } = await import("redis");
   const processId = randomUUID();
   const commands = createClient({ url });
   const subscriber = commands.duplicate();
