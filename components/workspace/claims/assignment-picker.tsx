@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
 import { sendJson } from "@/components/ui/send-json";
@@ -42,10 +42,17 @@ export function AssignmentPicker({ claimId }: { claimId: string }) {
     setError(null);
     setOpen(true);
   }
+  // The trigger is rendered again once the form closes: it takes the focus back when it is (an effect after that
+  // render, not a frame later, which a slow render can outlast).
+  const focusTrigger = useRef(false);
+  useEffect(() => {
+    if (open || !focusTrigger.current) return;
+    focusTrigger.current = false;
+    trigger.current?.focus();
+  }, [open]);
   function close() {
+    focusTrigger.current = true;
     setOpen(false);
-    // The trigger is rendered again with the closed form; give it focus once it is.
-    requestAnimationFrame(() => trigger.current?.focus());
   }
   async function submit(event: FormEvent) {
     event.preventDefault();
