@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import type { PrismaClient } from "../db/create-prisma";
 import { mentionedIds } from "../../lib/mentions/mention-tokens";
 import { writeAuditEvent } from "../audit/write-audit-event";
@@ -64,6 +65,30 @@ export interface StoredDocument {
   checked: boolean;
   /** The compacted state's version (markChecked), or null when there is none. */
   version: number | null;
+}
+
+/** The compacted state of a story as a document log reads it (a row of StoryDocument). */
+export interface CompactedState {
+  state: Uint8Array;
+  version: number;
+  checkedBy: number;
+}
+
+/**
+ * A story's document as a room loads it, from its compacted state (if any) and its log's updates; null when
+ * nothing is stored. The one way both document logs (sqlite-log.ts, pg-log.ts) answer `load`.
+ */
+export function storedDocument(
+  compacted: CompactedState | undefined,
+  log: readonly Uint8Array[],
+): StoredDocument | null {
+  const parts = [...(compacted ? [compacted.state] : []), ...log];
+  if (parts.length === 0) return null;
+  return {
+    state: parts.length === 1 ? new Uint8Array(parts[0]!) : Y.mergeUpdates(parts),
+    checked: !compacted || compacted.checkedBy === WRITE_POLICY_VERSION,
+    version: compacted?.version ?? null,
+  };
 }
 
 /** What a person did to a claim: created it, attached a quote, or changed anything else under it. */

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import { isForeignKeyViolation } from "../db/prisma-errors";
 import type { Logger } from "./logger";
@@ -8,6 +7,7 @@ import {
   APPEND_TIMEOUT_MS,
   foldUpdates,
   groupCommit,
+  storedDocument,
   StoryNotFoundError,
   type DocumentLog,
   type LogRow,
@@ -92,13 +92,10 @@ export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { c
       );
       if (!rows.some((row) => row.part === 2)) throw new StoryNotFoundError(`story ${storyId} does not exist`);
       const document = rows.find((row) => row.part === 0);
-      const parts = rows.filter((row) => row.part !== 2).map((row) => new Uint8Array(row.bytes!));
-      if (parts.length === 0) return null;
-      return {
-        state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
-        checked: !document || document.checkedBy === WRITE_POLICY_VERSION,
-        version: document ? document.version : null,
-      };
+      return storedDocument(
+        document && { state: document.bytes!, version: document.version, checkedBy: document.checkedBy },
+        rows.filter((row) => row.part === 1).map((row) => row.bytes!),
+      );
     },
     append: groupCommit(async (rows): Promise<RowOutcomes> => {
       try {

@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import { isForeignKeyViolation } from "../db/prisma-errors";
 import {
   foldUpdates,
   groupCommit,
+  storedDocument,
   StoryNotFoundError,
   type DocumentLog,
   type LogRow,
@@ -86,13 +86,10 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
   return {
     async load(storyId) {
       const { document, rows } = load(storyId);
-      const parts = [...(document ? [document.state] : []), ...rows.map((row) => row.update)];
-      if (parts.length === 0) return null;
-      return {
-        state: parts.length === 1 ? new Uint8Array(parts[0]!) : Y.mergeUpdates(parts),
-        checked: !document || document.checkedBy === WRITE_POLICY_VERSION,
-        version: document?.version ?? null,
-      };
+      return storedDocument(
+        document,
+        rows.map((row) => row.update),
+      );
     },
     append: groupCommit(async (rows) => appendRows.immediate(rows)),
     async compact(storyId) {
