@@ -22,6 +22,12 @@ export interface Persistence {
   /** Appends an accepted update (or several, merged) to the story's log. */
   append(storyId: string, update: Uint8Array): Promise<void>;
   /**
+   * Appends one update before it returns, where the database allows it without waiting (SQLite in the process);
+   * absent where an append needs a round trip (PostgreSQL).
+   * @throws Error when the append failed (nothing was appended).
+   */
+  appendNow?(storyId: string, update: Uint8Array): void;
+  /**
    * Folds the story's log into its compacted state in one transaction; safe to run in several processes at
    * once (the loser of a race starts again).
    * @returns how many log rows it folded.
@@ -180,7 +186,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The part of the persistence that every edit and every open goes through: the compacted state and the log. */
-export type DocumentLog = Pick<Persistence, "load" | "append" | "compact" | "markChecked">;
+export type DocumentLog = Pick<Persistence, "load" | "append" | "appendNow" | "compact" | "markChecked">;
 
 /**
  * The rest of the persistence, through Prisma: the records a socket's work leaves (claim activity, audit events,

@@ -492,14 +492,41 @@ export class Room {
     return new Promise((resolve) => this.whenAppended(resolve));
   }
 
-  /** Queues an accepted update for the log; updates that arrive while an append is under way go in the next one. */
+  /**
+   * Puts an accepted update in the log: at once where the log writes synchronously and nothing waits before it,
+   * else queued, and updates that arrive while an append is under way go in the next one.
+   */
   private appendSoon(update: Uint8Array): void {
+    this.accepted++;
+    if (this.appendNow(update)) return;
     this.waitingSince ??= Date.now();
     this.unsent.push(update);
-    this.accepted++;
     this.appending ??= this.appendAll().finally(() => {
       this.appending = null;
     });
+  }
+
+  /**
+   * On a log that writes synchronously (SQLite: a commit takes microseconds), an update with nothing queued
+   * before it is appended within the frame that brought it and sent on in the same turn, as the stock server
+   * broadcasts, instead of a turn of the event loop later. A failure leaves it to the queue, which retries.
+   * @returns whether the update is in the log and sent.
+   */
+  private appendNow(update: Uint8Array): boolean {
+    const appendNow = this.options.persistence.appendNow;
+    if (!appendNow || this.appending || this.destroyed) return false;
+    try {
+      appendNow(this.storyId, update);
+    } catch {
+      return false;
+    }
+    this.appended++;
+    this.sendAppended(update);
+    // Not from inside the transaction that made the update: unloading would destroy the document it runs on.
+    queueMicrotask(() => {
+      if (!this.hasUnsavedUpdates && !this.destroyed) this.options.onDurable(this);
+    });
+    return true;
   }
 
   /**
@@ -528,14 +555,19 @@ export class Room {
       this.unsent.splice(0, batch.length);
       this.appended += batch.length;
       this.waitingSince = this.hasUnsavedUpdates ? Date.now() : null;
-      this.broadcast(syncUpdateMessage(update));
-      this.options.relay.publish(this.storyId, { kind: "update", update });
-      const released = this.held.filter((waiter) => waiter.upTo <= this.appended);
-      this.held = this.held.filter((waiter) => waiter.upTo > this.appended);
-      for (const waiter of released) waiter.release();
-      this.scheduleCompaction();
+      this.sendAppended(update);
     }
     if (!this.hasUnsavedUpdates) this.options.onDurable(this);
+  }
+
+  /** What follows an append: the update goes to the room's sockets and the other processes, and what waited for it is released. */
+  private sendAppended(update: Uint8Array): void {
+    this.broadcast(syncUpdateMessage(update));
+    this.options.relay.publish(this.storyId, { kind: "update", update });
+    const released = this.held.filter((waiter) => waiter.upTo <= this.appended);
+    this.held = this.held.filter((waiter) => waiter.upTo > this.appended);
+    for (const waiter of released) waiter.release();
+    this.scheduleCompaction();
   }
 
   private scheduleCompaction(): void {

@@ -92,6 +92,10 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
       );
     },
     append: groupCommit(async (rows) => appendRows.immediate(rows)),
+    appendNow(storyId, update) {
+      const [failure] = appendRows.immediate([{ storyId, update }]);
+      if (failure) throw failure;
+    },
     async compact(storyId) {
       // Immediate: the write lock from the start, so that another process cannot commit between the reads and
       // the writes (a deferred transaction would fail there instead of waiting).

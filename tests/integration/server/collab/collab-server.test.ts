@@ -450,6 +450,10 @@ describe("rooms and persistence", () => {
         if (failing) throw new Error("database unavailable");
         await persistence.append(id, update);
       },
+      appendNow(id, update) {
+        if (failing) throw new Error("database unavailable");
+        persistence.appendNow?.(id, update);
+      },
     };
     const { server, url } = await serve(flaky);
     const health = async () => {

@@ -460,4 +460,49 @@ describe("Room", () => {
     for (const update of persistence.appends) Y.applyUpdate(stored, update);
     expect(summaryText(stored).plain).toBe("Kept: The CIA has released two videos.");
   });
+  it("appends to a synchronous log within the frame and sends the edit in the same turn; a failed append waits for the queue", async () => {
+    const base = storedStory();
+    const persistence = memoryPersistence(base);
+    const events: string[] = [];
+    let fail = false;
+    const synchronous: Persistence = {
+      ...persistence,
+      appendNow(id, update) {
+        if (fail) throw new Error("database is locked");
+        events.push("appended now");
+        void persistence.append(id, update);
+      },
+    };
+    const room = openRoom(synchronous);
+    await room.ready;
+    const maya = connect(room);
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(maya.connection);
+    room.greet(tom.connection);
+    const paragraph = (d: Y.Doc) => (d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const sentToTom = () => tom.socket.sent.length;
+    const before = sentToTom();
+    tom.socket.send = (message) => {
+      events.push("sent to Tom");
+      tom.socket.sent.push(message);
+    };
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => paragraph(d).insert(0, "Now: "))));
+    // No await between the frame and Tom's copy: appended first, then sent.
+    expect(events).toEqual(["appended now", "sent to Tom"]);
+    expect(sentToTom()).toBe(before + 1);
+    expect(room.hasUnsavedUpdates).toBe(false);
+
+    fail = true;
+    events.length = 0;
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => paragraph(d).insert(0, "Queued: "))));
+    expect(events).toEqual([]);
+    expect(room.hasUnsavedUpdates).toBe(true);
+    await room.appendedSoFar();
+    expect(events).toEqual(["sent to Tom"]);
+    expect(summaryText(tom.socket.documentSeen(base)).plain).toBe("Queued: Now: The CIA has released two videos.");
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, base);
+    for (const update of persistence.appends) Y.applyUpdate(stored, update);
+    expect(summaryText(stored).plain).toBe("Queued: Now: The CIA has released two videos.");
+  });
 });
