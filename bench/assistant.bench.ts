@@ -3,6 +3,9 @@
 // 5,000 words after indexing (target < 20 ms), each beside a baseline measured in the same run. The sources
 // are the seed story's sentences (001–004) recombined in a different seeded order for each source, in
 // paragraphs of three to five sentences, so the words, names and sentence lengths are those of real news text.
+// The engine runs as the workspace's worker runs it, with the word vectors of public/assistant/word-vectors.bin
+// (npm run assistant:vectors), beside the BM25-only engine in the same run.
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { createAssistant } from "@/lib/assistant/assistant";
 import { indexPublishedClaims, rankPublishedClaims } from "@/lib/assistant/checked-before";
@@ -10,6 +13,7 @@ import { buildEvidenceIndex, suggestEvidence } from "@/lib/assistant/evidence-in
 import { proposeClaims } from "@/lib/assistant/proposals";
 import type { AssistantSource } from "@/lib/assistant/sources";
 import { sentencesOf } from "@/lib/assistant/text-analysis";
+import { decodeWordVectors } from "@/lib/assistant/word-vectors";
 import { demoSummary, seedEval, seedSources } from "../tests/fixtures/assistant/seed-story";
 import { percentile } from "./stats";
 import { random } from "./seeded-random";
@@ -76,6 +80,25 @@ function row(operation: string, { wall, cpu }: { wall: readonly number[]; cpu: r
   );
 }
 
+// The word vectors, decoded as the worker decodes the file it fetches (the heap and array buffers they hold).
+const vectorFile = new URL("../public/assistant/word-vectors.bin", import.meta.url);
+if (!existsSync(vectorFile)) throw new Error("No word vectors: run npm run assistant:vectors first");
+const vectorBytes = readFileSync(vectorFile);
+row(
+  `word vectors: decode the file (${(vectorBytes.length / 1e6).toFixed(1)} MB)`,
+  time(5, () => decodeWordVectors(vectorBytes)),
+);
+const collect = (globalThis as { gc?: () => void }).gc;
+collect?.();
+const beforeVectors = process.memoryUsage();
+const vectors = decodeWordVectors(new Uint8Array(vectorBytes));
+collect?.();
+const afterVectors = process.memoryUsage();
+const vectorMemory = {
+  heap: (afterVectors.heapUsed - beforeVectors.heapUsed) / 1e6,
+  buffers: vectors.values.byteLength / 1e6,
+};
+
 const source = sources[0] as AssistantSource;
 // Baseline for indexing: splitting the same text into lower-case words, the least any word index must do.
 row(
@@ -86,8 +109,13 @@ row(
   `index one source (${wordCount(source.text)} words): sentences, tokens, stems, BM25`,
   time(INDEX_RUNS, (at) => buildEvidenceIndex([sources[at % SOURCES] as AssistantSource])),
 );
+row(
+  `index one source (${wordCount(source.text)} words) with word vectors`,
+  time(INDEX_RUNS, (at) => buildEvidenceIndex([sources[at % SOURCES] as AssistantSource], { vectors })),
+);
 
 const index = buildEvidenceIndex(sources);
+const semanticIndex = buildEvidenceIndex(sources, { vectors });
 // Baseline for ranking: a linear scan of the same sentences counting the claim's lower-case words.
 const scanned = index.sentences.map((entry) => ({
   entry,
@@ -110,8 +138,19 @@ row(
   time(RANK_RUNS, (at) => linearScan(claims[at % claims.length] ?? "")),
 );
 row(
-  `rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`,
+  `BM25 only: rank suggestions for one claim (k = 5) over ${SOURCES} sources, ${totalWords} words`,
   time(RANK_RUNS, (at) => suggestEvidence(index, claims[at % claims.length] ?? "", { k: 5 })),
+);
+row(
+  `with word vectors: the same, the claim words' neighbours cached (a claim seen before)`,
+  time(RANK_RUNS, (at) => suggestEvidence(semanticIndex, claims[at % claims.length] ?? "", { k: 5 })),
+);
+row(
+  `with word vectors: the same, no neighbour cached (every claim word new: ${semanticIndex.semantic?.stems.length} source words compared)`,
+  time(RANK_RUNS, (at) => {
+    semanticIndex.semantic?.neighbours.clear();
+    return suggestEvidence(semanticIndex, claims[at % claims.length] ?? "", { k: 5 });
+  }),
 );
 
 // The whole assistant on every change of the draft: the demo summary with its seven labelled claims, one of
@@ -122,19 +161,29 @@ row(
   time(5, () => buildEvidenceIndex(sources)),
 );
 row(
-  `createAssistant(): index ${SOURCES} sources and compare them with each other (quotations, facts)`,
+  `baseline, BM25 only: createAssistant() of the ${SOURCES} sources without word vectors`,
+  time(5, () => createAssistant(sources.map((source) => ({ ...source })))),
+);
+row(
+  `createAssistant(): index ${SOURCES} sources with word vectors and compare them with each other (quotations, facts)`,
   // Fresh source objects each run, as the worker receives them: nothing is kept from an earlier run but the
   // stem cache, which the worker keeps too.
-  time(5, () => createAssistant(sources.map((source) => ({ ...source })))),
+  time(5, () =>
+    createAssistant(
+      sources.map((source) => ({ ...source })),
+      { vectors },
+    ),
+  ),
 );
 // What the worker holds: the heap one assistant of these sources keeps (after a collection when the bench runs
 // with --expose-gc: `node --expose-gc --import tsx bench/assistant.bench.ts`).
-const collect = (globalThis as { gc?: () => void }).gc;
 collect?.();
-const heapBefore = process.memoryUsage().heapUsed;
-const assistant = createAssistant(sources);
+// Heap and typed arrays (the semantic table's vectors live in an array buffer).
+const held = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+const heapBefore = held();
+const assistant = createAssistant(sources, { vectors });
 collect?.();
-const heapHeld = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+const heapHeld = (held() - heapBefore) / 1e6;
 /** The demo summary with the words of some claims edited (run `at`), and every claim where its words now are. */
 function editedDraft(at: number, edit: (index: number) => boolean) {
   let summary = demoSummary;
@@ -186,5 +235,5 @@ console.log(
 console.log("| operation | runs | p50 ms | p95 ms | max ms | CPU p50 ms |\n|---|---|---|---|---|---|");
 console.log(rows.join("\n"));
 console.log(
-  `\nHeap held by one assistant of these ${SOURCES} sources: ${heapHeld.toFixed(1)} MB${collect ? " (after a collection)" : " (no --expose-gc: without a collection first)"}; process resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, wink-nlp and its model included.`,
+  `\nHeap held by one assistant of these ${SOURCES} sources (with word vectors): ${heapHeld.toFixed(1)} MB${collect ? " (after a collection)" : " (no --expose-gc: without a collection first)"}; the word vectors: ${vectorMemory.buffers.toFixed(1)} MB of int8 values and ${vectorMemory.heap.toFixed(1)} MB of heap (their words); process resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, wink-nlp and its model included.`,
 );

@@ -183,11 +183,12 @@ function neighboursOf(
   const vector = meanVector(table.vectors, forms);
   if (vector) {
     const { dimensions } = table.vectors;
-    for (let row = 0; row < table.stems.length; row += 1) {
+    const { matrix, stems } = table;
+    // The hot loop of semantic matching (every source word, for each new claim word): plain indexes, no lookups.
+    for (let row = 0, offset = 0; row < stems.length; row += 1, offset += dimensions) {
       let dot = 0;
-      for (let at = 0, offset = row * dimensions; at < dimensions; at += 1)
-        dot += (vector[at] as number) * (table.matrix[offset + at] as number);
-      const other = table.stems[row] as string;
+      for (let at = 0; at < dimensions; at += 1) dot += (vector[at] as number) * (matrix[offset + at] as number);
+      const other = stems[row] as string;
       if (dot >= SEMANTIC_SIMILARITY && other !== stem && !isKin(stem, other))
         found.push({ stem: other, similarity: dot });
     }
@@ -365,7 +366,8 @@ function passagesOf(
     sourceIds,
   }: { attached: ReadonlyArray<{ sourceId: string; start: number; end: number }>; sourceIds?: readonly string[] },
 ): SourcePassage[] {
-  const { ranked, literal } = ranking;
+  const { ranked } = ranking;
+  const literal = ranking.literal();
   const outlets = new Map(index.sentences.map((entry) => [entry.sourceId, entry.outlet]));
   const order = sourceIds ?? [...outlets.keys()];
   return order.map((sourceId) => {
@@ -406,7 +408,7 @@ interface Ranking {
   /** The sources' words close in meaning to a claim word, shown as matched too. */
   similarStems: Set<string>;
   /** Each source's best score on the claim's own words alone (BM25 with feedback), and the best of all. */
-  literal: { bySource: Map<string, number>; top: number };
+  literal: () => { bySource: Map<string, number>; top: number };
   ranked: Array<{ entry: IndexedSentence; score: number }>;
 }
 
@@ -417,23 +419,34 @@ function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
   const query = new Map([...queryStems].map((stem) => [stem, 1]));
   const similar = index.semantic ? similarWords(index.semantic, claim) : [];
   const similarStems = new Set(similar.flatMap(({ neighbours }) => neighbours.map((neighbour) => neighbour.stem)));
-  const literalFirst = scoreSentences(index, query, []);
-  const literalScores = scoreSentences(index, expandQuery(index, query, literalFirst), []);
+  const literalScores = () => scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
+  // Matches by meaning depend on the claim's words alone, not on the feedback's: counted once, added to both passes.
+  const meaning = semanticScores(index, query, similar);
+  const withMeaning = (scores: Map<number, number>) => {
+    for (const [at, value] of meaning) scores.set(at, (scores.get(at) ?? 0) + value);
+    return scores;
+  };
   const scores =
     similar.length === 0
-      ? literalScores
-      : scoreSentences(index, expandQuery(index, query, scoreSentences(index, query, similar)), similar);
+      ? literalScores()
+      : withMeaning(scoreSentences(index, expandQuery(index, query, withMeaning(scoreSentences(index, query)))));
   const ranked = [...scores]
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .map(([at, score]) => ({ entry: index.sentences[at] as IndexedSentence, score }));
-  const literal = { bySource: new Map<string, number>(), top: 0 };
-  for (const [at, score] of literalScores) {
-    const sourceId = (index.sentences[at] as IndexedSentence).sourceId;
-    if (score > (literal.bySource.get(sourceId) ?? 0)) literal.bySource.set(sourceId, score);
-    literal.top = Math.max(literal.top, score);
-  }
-  return { queryStems, similarStems, literal, ranked };
+  // Computed only for the per-source rows, and only once.
+  let literal: { bySource: Map<string, number>; top: number } | null = null;
+  const literalBest = () => {
+    if (literal) return literal;
+    literal = { bySource: new Map<string, number>(), top: 0 };
+    for (const [at, score] of similar.length === 0 ? scores : literalScores()) {
+      const sourceId = (index.sentences[at] as IndexedSentence).sourceId;
+      if (score > (literal.bySource.get(sourceId) ?? 0)) literal.bySource.set(sourceId, score);
+      literal.top = Math.max(literal.top, score);
+    }
+    return literal;
+  };
+  return { queryStems, similarStems, literal: literalBest, ranked };
 }
 
 function suggestionOf(
@@ -477,16 +490,8 @@ function similarWords(table: SemanticTable, claim: readonly Sentence[]): Similar
     .filter(({ neighbours }) => neighbours.length > 0);
 }
 
-/**
- * Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half;
- * a claim word the sentence lacks counts as its closest word in meaning there (SEMANTIC_WEIGHT × cosine × that
- * word's weight), once: a word matched by meaning never adds more than one match.
- */
-function scoreSentences(
-  index: EvidenceIndex,
-  query: ReadonlyMap<string, number>,
-  similar: readonly SimilarWords[],
-): Map<number, number> {
+/** Each sentence's score for a weighted query: the sum of the BM25 weights of its terms, kin words at half. */
+function scoreSentences(index: EvidenceIndex, query: ReadonlyMap<string, number>): Map<number, number> {
   const scores = new Map<number, number>();
   const add = (at: number, weight: number) => scores.set(at, (scores.get(at) ?? 0) + weight);
   for (const [stem, boost] of query) {
@@ -499,6 +504,20 @@ function scoreSentences(
         add(at, boost * KIN_WEIGHT * (index.sentences[at]?.weights.get(kin) ?? 0));
     }
   }
+  return scores;
+}
+
+/**
+ * What matching by meaning adds to each sentence's score: a claim word the sentence lacks counts as its
+ * closest word in meaning there (SEMANTIC_WEIGHT × cosine × that word's BM25 weight), once: a word matched by
+ * meaning never adds more than one match, nor more than a match of the word itself.
+ */
+function semanticScores(
+  index: EvidenceIndex,
+  query: ReadonlyMap<string, number>,
+  similar: readonly SimilarWords[],
+): Map<number, number> {
+  const scores = new Map<number, number>();
   for (const { stem, neighbours } of similar) {
     const best = new Map<number, number>();
     for (const neighbour of neighbours)
@@ -509,7 +528,7 @@ function scoreSentences(
     const boost = query.get(stem) ?? 0;
     for (const [at, value] of best) {
       const exact = boost * (index.sentences[at]?.weights.get(stem) ?? 0);
-      if (value > exact) add(at, value - exact);
+      if (value > exact) scores.set(at, (scores.get(at) ?? 0) + value - exact);
     }
   }
   return scores;
