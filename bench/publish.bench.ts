@@ -148,7 +148,7 @@ const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const prisma = createPrisma(DATABASE_URL);
-const persistence = openPersistence(DATABASE_URL, prisma);
+const persistence = await openPersistence(DATABASE_URL, { prisma });
 const server = createCollabServer({ persistence, tokenSecret: SECRET, log: quiet });
 await server.listen(0, "127.0.0.1");
 const internalPort = await server.listenInternal(0, "127.0.0.1");
@@ -192,4 +192,4 @@ await time(`publish generated story (${words.length} words, 100 claims, 300 quot
 );
 await server.close();
 await prisma.$disconnect();
-persistence.close();
+await persistence.close();

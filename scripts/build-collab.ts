@@ -3,9 +3,9 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-// `npm run build:collab` (part of `npm run build`): the collaboration server compiled to one ES module,
-// dist/collab/main.mjs, which `npm start`, `npm run collab` and the Procfile run with plain Node. Packages stay
-// in node_modules; only our TypeScript is bundled. Compiled, the process needs about 40 MB less memory than
+// `npm run build:collab` (part of `npm run build`): the collaboration server compiled to an ES module,
+// dist/collab/main.mjs, with the chunks it loads later in dist/collab/chunks/, which `npm start`, `npm run collab`
+// and the Procfile run with plain Node. Packages stay in node_modules; only our TypeScript is bundled. Compiled, the process needs about 40 MB less memory than
 // under tsx, which transforms every module as it loads (bench/RESULTS.md).
 
 /**
@@ -15,8 +15,13 @@ import { pathToFileURL } from "node:url";
  */
 export async function buildCollab(entry: string, outfile: string): Promise<string> {
   const { outputFiles } = await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { [path.basename(outfile, ".mjs")]: entry },
+    outdir: path.dirname(outfile),
+    outExtension: { ".js": ".mjs" },
+    // What main.ts imports only when it needs it (Prisma, with the first record to write) goes to a chunk of its
+    // own, which Node loads then: bundled in one file, its packages would load with the server.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     platform: "node",
     format: "esm",
@@ -26,8 +31,10 @@ export async function buildCollab(entry: string, outfile: string): Promise<strin
     logLevel: "warning",
     write: false,
   });
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  for (const file of outputFiles) {
+  // The chunks (named by their content) first, the entry point (and its source map) last.
+  const isEntry = (file: { path: string }) => Number(file.path.startsWith(path.resolve(outfile)));
+  for (const file of outputFiles.sort((a, b) => isEntry(a) - isEntry(b))) {
+    mkdirSync(path.dirname(file.path), { recursive: true });
     const partial = `${file.path}.${process.pid}.partial`;
     writeFileSync(partial, file.contents);
     renameSync(partial, file.path);

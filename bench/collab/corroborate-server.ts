@@ -1,4 +1,4 @@
-// Our collaboration server in a child process, as server/collab/main.ts runs it: the Prisma persistence on
+// Our collaboration server in a child process, as server/collab/main.ts runs it: the persistence on
 // DATABASE_URL (the bench's fresh SQLite file, tuned as main.ts tunes it, or its PostgreSQL database), the bench's
 // raised limits and otherwise the defaults (roles checked every 2 s, empty rooms unloaded after 30 s, and so on).
 // BENCH_REDIS_URL (not REDIS_URL, which the shell running the bench may have set) shares rooms through Redis, with
@@ -8,7 +8,6 @@ import { createCollabServer } from "../../server/collab/index";
 import type { Logger } from "../../server/collab/logger";
 import { openPersistence } from "../../server/collab/open-persistence";
 import { createRedisRelay } from "../../server/collab/redis-relay";
-import { createPrisma, tuneSqlite } from "../../server/db/create-prisma";
 import { serveParent } from "./child";
 import { BENCH_LIMITS, TOKEN_SECRET } from "./config";
 
@@ -35,9 +34,7 @@ const log: Logger = {
   },
 };
 
-const prisma = createPrisma(databaseUrl);
-await tuneSqlite(prisma, databaseUrl);
-const persistence = openPersistence(databaseUrl, prisma);
+const persistence = await openPersistence(databaseUrl, { log });
 const redisUrl = process.env.BENCH_REDIS_URL;
 const relay = redisUrl ? await createRedisRelay(redisUrl, log, process.env.BENCH_REDIS_PREFIX) : undefined;
 const server = createCollabServer({
@@ -55,7 +52,6 @@ serveParent({
   stats: () => ({ rooms: server.rooms.size, ...counts }),
   stop: async () => {
     await server.close();
-    await Promise.all([relay?.close(), prisma.$disconnect()]);
-    persistence.close();
+    await Promise.all([relay?.close(), persistence.close()]);
   },
 });

@@ -1,4 +1,3 @@
-import { createPrisma, tuneSqlite } from "../db/create-prisma";
 import { getEnv } from "../env";
 import { loadDotEnv } from "../load-dotenv";
 import { createCollabServer } from "./index";
@@ -12,15 +11,13 @@ import { createRedisRelay } from "./redis-relay";
 // several of these serve the same stories (docs/DEPLOY.md).
 loadDotEnv();
 const env = getEnv();
-const prisma = createPrisma(env.DATABASE_URL);
-await tuneSqlite(prisma, env.DATABASE_URL);
 const relay = env.REDIS_URL ? await createRedisRelay(env.REDIS_URL, consoleLogger) : undefined;
 const internal = internalEndpoint(env);
 if (!internal.ownSecret)
   consoleLogger.warn(
     "COLLAB_INTERNAL_SECRET is not set: the app's internal requests are signed with COLLAB_TOKEN_SECRET",
   );
-const persistence = openPersistence(env.DATABASE_URL, prisma);
+const persistence = await openPersistence(env.DATABASE_URL);
 const server = createCollabServer({
   persistence,
   relay,
@@ -50,7 +47,7 @@ async function stop(signal: string): Promise<void> {
     code = 1;
   }
   // A database that holds an append forever would hold the disconnect too: the exit does not wait for it.
-  const settled = Promise.all([relay?.close(), prisma.$disconnect(), persistence.close()]);
+  const settled = Promise.all([relay?.close(), persistence.close()]);
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   process.exit(code);
 }

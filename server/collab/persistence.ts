@@ -1,10 +1,5 @@
 import * as Y from "yjs";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
-import type { PrismaClient } from "../db/create-prisma";
-import { mentionedIds } from "../../lib/mentions/mention-tokens";
-import { writeAuditEvent } from "../audit/write-audit-event";
-import { announceEvent } from "../notifications/announce-event";
-import { isUniqueViolation } from "../db/prisma-errors";
 
 /**
  * Where rooms load and store their documents: a compacted state and a log of the updates accepted since, so that
@@ -185,74 +180,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The part of the persistence that every edit and every open goes through: the compacted state and the log. */
-export type DocumentLog = Pick<Persistence, "load" | "append" | "appendNow" | "compact" | "markChecked">;
-
 /**
- * The rest of the persistence, through Prisma: the records a socket's work leaves (claim activity, audit events,
- * notifications) and what the server reads now and then (sources, people's access). The log has a connection
- * of its own (open-persistence.ts).
+ * The part of the persistence that every edit, every open and the access poll go through, on the collaboration
+ * server's own connection (open-persistence.ts): the compacted state, the log, and people's access.
  */
-export function createPrismaPersistence(prisma: PrismaClient): Omit<Persistence, keyof DocumentLog> {
-  return {
-    async recordStatusChange({ storyId, claimId, userId, from, to }) {
-      const event = await writeAuditEvent(prisma, {
-        action: "claim.status_changed",
-        actorId: userId,
-        storyId,
-        subject: claimId,
-        data: { from, to },
-      });
-      // A claim asking for review tells the story's reviewer (server/notifications/notify-event.ts).
-      await announceEvent(prisma, event);
-    },
-    async recordClaimDeleted({ storyId, claimId, userId, status, quotes }) {
-      await writeAuditEvent(prisma, {
-        action: "claim.deleted",
-        actorId: userId,
-        storyId,
-        subject: claimId,
-        data: { status, quotes },
-      });
-    },
-    async recordComment({ storyId, claimId, commentId, userId, body }) {
-      const ids = mentionedIds(body);
-      const people = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } }) : [];
-      const known = new Set(people.map(({ id }) => id));
-      const event = await writeAuditEvent(prisma, {
-        action: "claim.commented",
-        actorId: userId,
-        storyId,
-        subject: claimId,
-        data: { commentId, mentioned: ids.filter((id) => known.has(id)) },
-      });
-      await announceEvent(prisma, event);
-    },
-    loadSource(storyId, sourceId) {
-      return prisma.source.findFirst({ where: { id: sourceId, storyId }, select: { text: true, revision: true } });
-    },
-    async loadAccess(userIds) {
-      const users = await prisma.user.findMany({
-        where: { id: { in: [...userIds] } },
-        select: { id: true, role: true, disabledAt: true },
-      });
-      return new Map(users.map((user) => [user.id, { role: user.role, disabled: user.disabledAt !== null }]));
-    },
-    async recordActivity(activity) {
-      try {
-        await prisma.claimActivity.upsert({
-          where: { storyId_claimId_userId_kind: activity },
-          create: activity,
-          update: {},
-        });
-      } catch (error) {
-        // Prisma's upsert reads, then inserts: on PostgreSQL two updates of one person on one claim at once both
-        // find no row, and the second insert breaks the unique key. The row is there, which is all that counts.
-        if (!isUniqueViolation(error)) throw error;
-      }
-    },
-  };
-}
+export type DocumentLog = Pick<Persistence, "load" | "append" | "appendNow" | "compact" | "markChecked" | "loadAccess">;
+
+/** The rest: the records a socket's work leaves and the sources it reads now and then, through Prisma (records.ts). */
+export type Records = Omit<Persistence, keyof DocumentLog>;
 
 /**
  * Merges Yjs updates into one compact state: applied to a document (which turns deleted content into

@@ -146,6 +146,13 @@ export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { c
         client.release(broken);
       }
     },
+    async loadAccess(userIds) {
+      const users = await pool.query<{ id: string; role: string; disabledAt: Date | null }>(
+        `SELECT "id", "role", "disabledAt" FROM "User" WHERE "id" = ANY($1)`,
+        [[...userIds]],
+      );
+      return new Map(users.rows.map((user) => [user.id, { role: user.role, disabled: user.disabledAt !== null }]));
+    },
     close: () => pool.end(),
   };
 }

@@ -49,6 +49,11 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     `UPDATE "StoryDocument" SET "state" = ?, "version" = "version" + 1, "checkedBy" = ?, "updatedAt" = ? WHERE "storyId" = ?`,
   );
   const deleteRow = db.prepare(`DELETE FROM "StoryUpdate" WHERE rowid = ?`);
+  // One statement for any number of people (an IN list would be a statement per count, and SQLite allows 999
+  // parameters): the ids as a JSON array.
+  const readAccess = db.prepare<[string], { id: string; role: string; disabledAt: unknown }>(
+    `SELECT "id", "role", "disabledAt" FROM "User" WHERE "id" IN (SELECT "value" FROM json_each(?))`,
+  );
   const markChecked = db.prepare(
     `UPDATE "StoryDocument" SET "checkedBy" = ? WHERE "storyId" = ? AND "version" = ? AND "checkedBy" <> ?`,
   );
@@ -103,6 +108,10 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     },
     async markChecked(storyId, version) {
       markChecked.run(WRITE_POLICY_VERSION, storyId, version, WRITE_POLICY_VERSION);
+    },
+    async loadAccess(userIds) {
+      const users = readAccess.all(JSON.stringify(userIds));
+      return new Map(users.map((user) => [user.id, { role: user.role, disabled: user.disabledAt !== null }]));
     },
     close() {
       db.close();

@@ -118,7 +118,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   // SQLite commits without waiting for the disk: the claim audit writes rows for most claim edits, and a run
   // is about what the server does with frames, not about the durability of a scratch database.
   if (INTEGRATION_PROVIDER === "sqlite") await prisma.$executeRawUnsafe("PRAGMA synchronous = OFF");
-  const persistence = integrationPersistence(prisma);
+  const persistence = await integrationPersistence(prisma);
   const source = new FrameSource(seed, avoid);
   const stats = new RunStats(failOnUnexpectedErrors);
   const uncaught = (error: unknown) => stats.failures.push(`uncaught: ${describeError(error)}`);
@@ -150,7 +150,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   } finally {
     process.off("uncaughtException", uncaught);
     process.off("unhandledRejection", uncaught);
-    persistence.close();
+    await persistence.close();
     await prisma.$disconnect();
   }
 }

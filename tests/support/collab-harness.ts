@@ -57,7 +57,7 @@ export function serveEachTest(prisma: PrismaClient, cleanups: Array<() => unknow
     return current;
   };
   beforeEach(async () => {
-    const persistence = integrationPersistence(prisma);
+    const persistence = await integrationPersistence(prisma);
     const { server, url, internalUrl } = await startServer(persistence);
     cleanups.push(
       () => persistence.close(),

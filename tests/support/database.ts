@@ -25,8 +25,8 @@ export function integrationPrisma(): PrismaClient {
  * The persistence a collaboration process runs on the integration database (on SQLite, the document log has a
  * connection of its own: close() closes it).
  */
-export function integrationPersistence(prisma: PrismaClient): Persistence & { close(): void | Promise<void> } {
-  return openPersistence(INTEGRATION_DATABASE_URL, prisma);
+export function integrationPersistence(prisma: PrismaClient): Promise<Persistence & { close(): Promise<void> }> {
+  return openPersistence(INTEGRATION_DATABASE_URL, { prisma });
 }
 
 /** Creates a story whose stored draft holds `paragraphs`, and returns its id. */

@@ -25,7 +25,7 @@ import {
 } from "../../../support/collab-harness";
 
 const prisma = integrationPrisma();
-const persistence = integrationPersistence(prisma);
+const persistence = await integrationPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
 const SUMMARY = [
   "The CIA has released two Mandarin-language recruitment videos.",

@@ -29,7 +29,7 @@ import { approveAsIs, ARTICLE_004, EVIDENCE, storyWithClaim } from "../../../sup
 
 // One test per attack of issue 11, each made with a raw Yjs client or a raw socket and a valid token.
 const prisma = integrationPrisma();
-const persistence = integrationPersistence(prisma);
+const persistence = await integrationPersistence(prisma);
 const cleanups: Array<() => unknown> = [];
 const served = serveEachTest(prisma, cleanups);
 afterAll(async () => {

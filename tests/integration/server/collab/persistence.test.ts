@@ -13,9 +13,9 @@ import {
 } from "../../../support/database";
 
 const prisma = integrationPrisma();
-const persistence = integrationPersistence(prisma);
+const persistence = await integrationPersistence(prisma);
 afterAll(async () => {
-  persistence.close();
+  await persistence.close();
   await prisma.$disconnect();
 });
 
@@ -60,7 +60,7 @@ describe("the collaboration server's persistence", () => {
     // Each with a document log of its own, as processes have: on PostgreSQL a pool of its own, whose compactions
     // interleave (without the version check in compact() this loses words there); on SQLite a connection of its
     // own, whose transactions run one after another, as better-sqlite3 waits for a lock synchronously.
-    const others = [0, 1, 2].map(() => integrationPersistence(prisma));
+    const others = await Promise.all([0, 1, 2].map(() => integrationPersistence(prisma)));
     onTestFinished(async () => {
       await Promise.all(others.map((other) => other.close()));
     });

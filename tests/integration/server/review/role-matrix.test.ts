@@ -18,7 +18,7 @@ import { createStory as createStoryService } from "@/server/stories/create-story
 import type { CollabServer } from "@/server/collab";
 
 const prisma = integrationPrisma();
-const persistence = integrationPersistence(prisma);
+const persistence = await integrationPersistence(prisma);
 let server: CollabServer;
 let wsUrl: string;
 let collab: CollabClient;
