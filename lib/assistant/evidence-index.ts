@@ -405,8 +405,10 @@ function overlapsAny(
 /** The claim's terms and the sentences that share one, best first. */
 interface Ranking {
   queryStems: Set<string>;
-  /** The sources' words close in meaning to a claim word, shown as matched too. */
-  similarStems: Set<string>;
+  /** The claim's terms with their weights (before feedback). */
+  query: Map<string, number>;
+  /** The claim's common words with the sources' words close to them in meaning. */
+  similar: SimilarWords[];
   /** Each source's best score on the claim's own words alone (BM25 with feedback), and the best of all. */
   literal: () => { bySource: Map<string, number>; top: number };
   ranked: Array<{ entry: IndexedSentence; score: number }>;
@@ -418,7 +420,6 @@ function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
   const queryStems = new Set(claim.flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
   const query = new Map([...queryStems].map((stem) => [stem, 1]));
   const similar = index.semantic ? similarWords(index.semantic, claim) : [];
-  const similarStems = new Set(similar.flatMap(({ neighbours }) => neighbours.map((neighbour) => neighbour.stem)));
   const literalScores = () => scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
   // Matches by meaning depend on the claim's words alone, not on the feedback's: counted once, added to both passes.
   const meaning = semanticScores(index, query, similar);
@@ -446,7 +447,7 @@ function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
     }
     return literal;
   };
-  return { queryStems, similarStems, literal: literalBest, ranked };
+  return { queryStems, query, similar, literal: literalBest, ranked };
 }
 
 function suggestionOf(
@@ -462,8 +463,26 @@ function suggestionOf(
     end: entry.sentence.end,
     text: entry.sentence.text,
     score,
-    matchedTerms: matchedTermsOf(index, entry, new Set([...ranking.queryStems, ...ranking.similarStems])),
+    matchedTerms: matchedTermsOf(index, entry, new Set([...ranking.queryStems, ...meaningMatches(entry, ranking)])),
   };
+}
+
+/**
+ * The words that matched by meaning in a sentence, as semanticScores counts them: for each claim word the
+ * sentence lacks, its closest word there.
+ */
+function meaningMatches(entry: IndexedSentence, { query, similar }: Ranking): string[] {
+  const matches: string[] = [];
+  for (const { stem, neighbours } of similar) {
+    const exact = (query.get(stem) ?? 0) * (entry.weights.get(stem) ?? 0);
+    let best: { stem: string; value: number } | null = null;
+    for (const neighbour of neighbours) {
+      const value = SEMANTIC_WEIGHT * neighbour.similarity * (entry.weights.get(neighbour.stem) ?? 0);
+      if (value > exact && value > (best?.value ?? 0)) best = { stem: neighbour.stem, value };
+    }
+    if (best) matches.push(best.stem);
+  }
+  return matches;
 }
 
 /** The sentence's words (and spelled-out names) whose terms are among `stems`, as written, once each. */

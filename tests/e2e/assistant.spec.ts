@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "../support/e2e/test";
 import { AssistantPanel } from "../support/e2e/pages/assistant-panel";
 import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims } from "../support/e2e/published-story";
@@ -145,6 +145,107 @@ test("the assistant shows each source's best passage for the claim, or nothing c
   await expect(mayaAssistant.sourcePassage("Bloomberg")).toHaveAttribute("data-state", "nothing-close");
 
   await mayaAssistant.panel.screenshot({ path: "tests/.tmp/assistant-per-source.png" });
+});
+
+// The second sentence's second clause: Myind (003) says it with other words ("portray", "disappointment").
+const FICTIONAL_CLAUSE =
+  "showcases fictional scenarios in which officials express frustration over the ruling Communist Party's corruption and repression";
+const FROM_003 =
+  "These dramatised clips portray fictional Chinese officials secretly reaching out to the CIA, expressing disappointment in China's political system and a wish to secure a better future for their families.";
+const WORD_VECTORS = "/assistant/word-vectors.bin";
+
+/**
+ * The JavaScript heap of each dedicated worker of the browser after a collection, by target id, through the
+ * DevTools protocol (HeapProfiler.collectGarbage, then Runtime.getHeapUsage in the worker): what the
+ * assistant's worker holds, measured in Chromium itself, in MB: the JavaScript heap and the array buffers'
+ * backing stores (where the word vectors' bytes are).
+ */
+async function workerHeaps(browser: Browser): Promise<Map<string, { heap: number; buffers: number }>> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send("Target.getTargets");
+    const heaps = new Map<string, { heap: number; buffers: number }>();
+    for (const target of targetInfos.filter((info) => info.type === "worker")) {
+      const { sessionId } = await session.send("Target.attachToTarget", { targetId: target.targetId });
+      const call = (id: number, method: string) => {
+        type Usage = { usedSize?: number; backingStorageSize?: number };
+        const answer = new Promise<Usage>((resolve) => {
+          session.on("Target.receivedMessageFromTarget", (event) => {
+            const message = JSON.parse(event.message) as { id?: number; result?: Usage };
+            if (event.sessionId === sessionId && message.id === id) resolve(message.result ?? {});
+          });
+        });
+        return session
+          .send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method }) })
+          .then(() => answer);
+      };
+      await call(1, "HeapProfiler.collectGarbage");
+      const usage = await call(2, "Runtime.getHeapUsage");
+      heaps.set(target.targetId, { heap: (usage.usedSize ?? 0) / 1e6, buffers: (usage.backingStorageSize ?? 0) / 1e6 });
+      await session.send("Target.detachFromTarget", { sessionId });
+    }
+    return heaps;
+  } finally {
+    await session.detach();
+  }
+}
+
+/** The assistant's word-vector downloads of a page: how many, and their bytes as received. */
+function watchWordVectors(page: Page): Array<{ status: number; bytes: Promise<number> }> {
+  const downloads: Array<{ status: number; bytes: Promise<number> }> = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname !== WORD_VECTORS) return;
+    downloads.push({
+      status: response.status(),
+      bytes: response
+        .request()
+        .sizes()
+        .then((sizes) => sizes.responseBodySize),
+    });
+  });
+  return downloads;
+}
+
+test("the assistant matches a claim's words by meaning with the word vectors its worker fetches once, and by words alone without them", async ({
+  browser,
+}) => {
+  const slug = await copyDemoStory();
+  // Tom's browser cannot reach the vectors: his assistant ranks by BM25 alone.
+  const tom = new WorkspacePage(await signedInPage(browser, demoUser("editor", 1)));
+  await tom.page.route(`**${WORD_VECTORS}`, (route) => route.abort());
+  await tom.goto(slug);
+  await tom.markClaim(FICTIONAL_CLAUSE);
+  await expect(tom.claim(FICTIONAL_CLAUSE)).toHaveCount(1);
+  const tomRow = new AssistantPanel(tom.page).sourcePassage("Myind");
+  await expect(tomRow.getByTestId("source-passage-text")).toHaveText(FROM_003);
+  await expect(tomRow.locator("strong", { hasText: "fictional" })).toHaveCount(1);
+  await expect(tomRow.locator("strong", { hasText: "disappointment" })).toHaveCount(0);
+  const before = await workerHeaps(browser);
+
+  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
+  const downloads = watchWordVectors(maya.page);
+  await maya.goto(slug);
+  await maya.claim(FICTIONAL_CLAUSE).getByRole("button", { expanded: false }).click();
+  const mayaRow = new AssistantPanel(maya.page).sourcePassage("Myind");
+  await expect(mayaRow.getByTestId("source-passage-text")).toHaveText(FROM_003);
+  // "disappointment" matches the claim's "frustration" by meaning; "fictional" by its word.
+  await expect(mayaRow.locator("strong", { hasText: "disappointment" })).toHaveCount(1);
+  await expect(mayaRow.locator("strong", { hasText: "fictional" })).toHaveCount(1);
+  await expect(mayaRow.locator("strong", { hasText: "families" })).toHaveCount(0);
+
+  // One download for the worker's life, from our own server.
+  expect(downloads.map((download) => download.status)).toEqual([200]);
+  const bytes = await downloads[0]!.bytes;
+  expect(bytes).toBeGreaterThan(1e6);
+  const after = await workerHeaps(browser);
+  const withVectors = [...after].filter(([id]) => !before.has(id)).map(([, used]) => used);
+  const memory = (usage: { heap: number; buffers: number }) =>
+    `heap ${usage.heap.toFixed(1)} MB + array buffers ${usage.buffers.toFixed(1)} MB`;
+  const figures = `word vectors downloaded: ${(bytes / 1e6).toFixed(2)} MB; assistant worker after a collection: ${withVectors.map(memory).join(", ")} with the vectors, ${[...before.values()].map(memory).join(", ")} without (BM25 alone)`;
+  console.log(figures);
+  test.info().annotations.push({ type: "assistant worker", description: figures });
+  expect(withVectors).toHaveLength(1);
+  await mayaRow.screenshot({ path: "tests/.tmp/assistant-meaning-match.png" });
 });
 
 test("Propose claims marks the summary's check-worthy spans with reasons; Enter or a click makes one a claim", async ({
