@@ -210,6 +210,11 @@ row(
   `assist(): the same, every claim edited each run (no suggestion cached)`,
   time(20, (at) => assistant.assist(editedDraft(1_000 + at, () => true))),
 );
+const bm25Assistant = createAssistant(sources);
+row(
+  `baseline, BM25 only: assist(), every claim edited each run, without word vectors`,
+  time(20, (at) => bm25Assistant.assist(editedDraft(2_000 + at, () => true))),
+);
 
 // Claim proposals of the demo summary (the worker runs them on every change while they are shown), and
 // "checked before": every sentence of the bench's sources taken as a published claim, indexed once per set of
