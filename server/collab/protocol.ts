@@ -59,6 +59,20 @@ export function syncAnswerMessage(doc: Y.Doc, stateVector: Uint8Array): Uint8Arr
   return encoding.toUint8Array(encoder);
 }
 
+/** Sync step 2 carrying `update` as it is: what a client that has nothing lacks, when `update` is the whole document. */
+export function syncStateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Whether a state vector is a client's that has nothing of the document (no client, no clock). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 /** An update of the document, for every socket in the room. */
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -12,8 +12,10 @@ import type { Relay, RelayMessage } from "./relay";
 import {
   awarenessMessage,
   decodeClientMessage,
+  isEmptyStateVector,
   syncAnswerMessage,
   syncRequestMessage,
+  syncStateMessage,
   syncUpdateMessage,
 } from "./protocol";
 import type { CollabSocket } from "./socket";
@@ -89,6 +91,12 @@ export class Room {
   private readonly waiting = new Map<Connection, Uint8Array[]>();
   /** Relay messages that arrived while the room was loading; null once it has loaded. */
   private relayBacklog: RelayMessage[] | null = [];
+  /**
+   * The document as the room loaded it, while nothing has changed it and no socket has been answered from it: the
+   * first socket that has nothing (a cold open) gets these bytes as they are instead of an encoding of the
+   * document, which is the same content. Let go after that one answer, so that idle rooms do not hold it twice.
+   */
+  private loadedState: Uint8Array | null = null;
   /** Accepted updates not yet handed to the log. */
   private unsent: Uint8Array[] = [];
   /** How many updates were accepted, and how many of them are in the log. */
@@ -162,12 +170,14 @@ export class Room {
       }
       Y.applyUpdate(this.doc, state, LOADED_FROM_STORAGE);
       this.approximateBytes = state.length;
+      this.loadedState = state;
     }
     this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
       const connection = this.connectionOf(transaction.origin);
       if (connection) for (const hook of this.options.hooks) hook.afterUpdate?.(this, connection, transaction);
     });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      this.loadedState = null;
       this.approximateBytes += update.length;
       if (origin === FROM_LOG) this.broadcast(syncUpdateMessage(update));
       else this.appendSoon(update);
@@ -317,10 +327,14 @@ export class Room {
         for (const hook of this.options.hooks) hook.onSyncRequest?.(this, connection);
         let answer: Uint8Array;
         try {
-          answer = syncAnswerMessage(this.doc, message.stateVector);
+          answer =
+            this.loadedState && isEmptyStateVector(message.stateVector)
+              ? syncStateMessage(this.loadedState)
+              : syncAnswerMessage(this.doc, message.stateVector);
         } catch {
           throw new Refusal(CloseCode.BadMessage, "malformed message: state vector");
         }
+        this.loadedState = null;
         // The answer may hold updates still on their way to the log: it waits for them.
         this.whenAppended(() => this.send(connection, answer));
         return;

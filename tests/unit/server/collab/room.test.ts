@@ -505,4 +505,31 @@ describe("Room", () => {
     for (const update of persistence.appends) Y.applyUpdate(stored, update);
     expect(summaryText(stored).plain).toBe("Queued: Now: The CIA has released two videos.");
   });
+  it("answers the first socket that has nothing with the stored document, and from the document once it changed", async () => {
+    const base = storedStory();
+    const emptyRequest = () => {
+      const vector = encoding.createEncoder();
+      syncProtocol.writeSyncStep1(vector, new Y.Doc());
+      return Uint8Array.from([0, ...encoding.toUint8Array(vector)]);
+    };
+    const untouched = openRoom(memoryPersistence(base, true));
+    await untouched.ready;
+    const tom = connect(untouched, { id: "tom", name: "Tom Okafor", role: "editor" });
+    untouched.greet(tom.connection);
+    untouched.receive(tom.connection, emptyRequest());
+    expect(summaryText(tom.socket.documentSeen()).plain).toBe("The CIA has released two videos.");
+
+    // An edit before anyone asked: a socket opening after it gets it, not the document as it was loaded.
+    const room = openRoom(memoryPersistence(base, true));
+    await room.ready;
+    const maya = connect(room);
+    room.greet(maya.connection);
+    const paragraph = (d: Y.Doc) => (d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => paragraph(d).insert(0, "Since: "))));
+    await room.appendedSoFar();
+    const rosa = connect(room, { id: "rosa", name: "Rosa Diaz", role: "editor" });
+    room.greet(rosa.connection);
+    room.receive(rosa.connection, emptyRequest());
+    expect(summaryText(rosa.socket.documentSeen()).plain).toBe("Since: The CIA has released two videos.");
+  });
 });
