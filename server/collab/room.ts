@@ -602,11 +602,14 @@ export class Room {
     this.compacting ??= (async () => {
       const since = this.appendsSinceCompaction;
       try {
+        let folded = 0;
         await this.options.relay.exclusively(`compact:${this.storyId}`, COMPACTION_LOCK_MS, async () => {
-          await this.options.persistence.compact(this.storyId);
+          folded = await this.options.persistence.compact(this.storyId);
         });
         this.appendsSinceCompaction -= since;
-        if (!this.destroyed) this.approximateBytes = Y.encodeStateAsUpdate(this.doc).length;
+        // Measured again only when something was folded: encoding a long story takes milliseconds, and every room
+        // compacts when its last socket leaves, most of them with nothing to fold.
+        if (folded && !this.destroyed) this.approximateBytes = Y.encodeStateAsUpdate(this.doc).length;
       } catch (error) {
         this.options.log.warn(`compacting the log of story ${this.storyId} failed; the log keeps every edit`, error);
       }
