@@ -11,17 +11,16 @@ const BIAS_COLOURS: Record<BiasLabel, string> = {
   unknown: "bg-stone-200",
 };
 
-/** The outlets a published check rests on: how many claims each supports, and their bias spread. */
+/**
+ * The outlets a published check rests on: how many claims each supports, and their bias spread. The contents of
+ * the panel; its section, labelled by the heading here (`coverage-heading`), is the page's.
+ */
 export function CoveragePanel({ coverage, t }: { coverage: Coverage; t: Translator }) {
   const m = t.messages.coverage;
   const biasLabelText = (label: BiasLabel) => t.messages.evidence.bias[label];
   const total = BIAS_LABELS.reduce((sum, label) => sum + coverage.biasSpread[label], 0);
   return (
-    <section
-      aria-labelledby="coverage-heading"
-      className="rounded-lg border border-stone-200 bg-white p-4"
-      data-testid="coverage-panel"
-    >
+    <>
       <h2 id="coverage-heading" className="font-serif text-lg font-semibold">
         {m.title}
       </h2>
@@ -81,6 +80,6 @@ export function CoveragePanel({ coverage, t }: { coverage: Coverage; t: Translat
           ))}
         </tbody>
       </table>
-    </section>
+    </>
   );
 }

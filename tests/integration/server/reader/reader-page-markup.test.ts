@@ -1,0 +1,97 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { PublishedStoryView } from "@/components/reader/published-story-view";
+import { translator } from "@/lib/i18n/translate";
+import type { VersionContent } from "@/lib/versions/version-content";
+import { readPublishedStory } from "@/server/stories/published";
+import { createStory, createUser, integrationPrisma } from "../../../support/database";
+
+const prisma = integrationPrisma();
+afterAll(() => prisma.$disconnect());
+
+const content = (summary: string): VersionContent => ({
+  summary,
+  claims: [
+    {
+      id: "claim-videos",
+      text: "two videos",
+      start: summary.indexOf("two videos"),
+      end: summary.indexOf("two videos") + "two videos".length,
+      verdict: "supported",
+      approvedBy: { id: "rosa", name: "Rosa <i>Reviewer</i>" },
+      approvedAt: "2026-05-02T09:00:00.000Z",
+      quotes: [],
+    },
+  ],
+  sources: [],
+});
+
+describe("the reader page's markup, made once per version, address and language", () => {
+  it("shows each version as published, in each language, and a new version at once", async () => {
+    const rosa = await createUser(prisma, "reviewer");
+    const storyId = await createStory(prisma, ["A summary."]);
+    const { slug } = await prisma.story.findUniqueOrThrow({ where: { id: storyId }, select: { slug: true } });
+    const publish = async (number: number, note: string | null) => {
+      await prisma.version.create({
+        data: {
+          storyId,
+          number,
+          title: `Title ${number} <b>as typed</b>`,
+          content: JSON.stringify(content(`Summary ${number}: "two videos" & <script>alert(1)</script>.`)),
+          yState: new Uint8Array(),
+          publishedById: rosa.id,
+          correctionNote: note,
+        },
+      });
+      // The reader pages share a story's list of versions for a quarter of a second (server/stories/published.ts).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    };
+    const page = async (number: number | undefined, locale: "en" | "ar") => {
+      const story = await readPublishedStory(slug, number, prisma);
+      if (!story) throw new Error(`no version ${number ?? "latest"}`);
+      const prefix = locale === "en" ? "" : `/${locale}`;
+      const view = PublishedStoryView({
+        story,
+        pageUrl: `https://news.example${prefix}/stories/${slug}${number ? `/v/${number}` : ""}`,
+        organisation: "The Desk",
+        t: translator(locale),
+      });
+      return { view, html: renderToStaticMarkup(view) };
+    };
+
+    await publish(1, null);
+    const first = await page(undefined, "en");
+    expect(first.html).toContain("Fact check · The Desk");
+    expect(first.html).toContain("Title 1 &lt;b&gt;as typed&lt;/b&gt;");
+    expect(first.html).toContain("<span>Summary 1: &quot;</span>");
+    expect(first.html).toContain("<span>&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt;.</span>");
+    expect(first.html).not.toContain("<script>alert");
+    expect(first.html).toContain('<a href="#claim-claim-videos"');
+    expect(first.html).toContain("Rosa &lt;i&gt;Reviewer&lt;/i&gt;");
+    expect(first.html).toContain(`"url":"https://news.example/stories/${slug}#claim-claim-videos"`);
+    expect(first.html).not.toContain('data-testid="newer-version"');
+    // Made once: the same view again for the same version, address and language.
+    expect((await page(undefined, "en")).view).toBe(first.view);
+
+    const arabic = await page(undefined, "ar");
+    expect(arabic.view).not.toBe(first.view);
+    expect(arabic.html).toContain("تحقق من الحقائق · The Desk");
+    expect(arabic.html).toContain(`"url":"https://news.example/ar/stories/${slug}#claim-claim-videos"`);
+
+    const firstByNumber = await page(1, "en");
+    expect(firstByNumber.html).toContain("Summary 1:");
+    expect(firstByNumber.html).not.toContain('data-testid="newer-version"');
+
+    await publish(2, "Clarified a quote.");
+    const latest = await page(undefined, "en");
+    expect(latest.html).toContain("Title 2 &lt;b&gt;as typed&lt;/b&gt;");
+    expect(latest.html).toContain("Summary 2:");
+    expect(latest.html).not.toContain('data-testid="newer-version"');
+    const older = await page(1, "en");
+    expect(older.html).toContain("Summary 1:");
+    expect(older.html).toContain('data-testid="newer-version"');
+    expect(older.html).toContain("Clarified a quote.");
+    const olderArabic = await page(1, "ar");
+    expect(olderArabic.html).toContain("يوجد إصدار أحدث من عملية التحقق هذه.");
+  });
+});
