@@ -17,11 +17,13 @@ export interface Persistence {
   /** Appends an accepted update (or several, merged) to the story's log. */
   append(storyId: string, update: Uint8Array): Promise<void>;
   /**
-   * Appends one update before it returns, where the database allows it without waiting (SQLite in the process);
-   * absent where an append needs a round trip (PostgreSQL).
+   * Appends one update before it returns, where the database allows it without waiting (SQLite in the process)
+   * and nothing else was appended so far in this turn of the event loop; absent where an append needs a round
+   * trip (PostgreSQL).
+   * @returns false when the update was not appended: it goes to append() with the rest of the turn's updates.
    * @throws Error when the append failed (nothing was appended).
    */
-  appendNow?(storyId: string, update: Uint8Array): void;
+  appendNow?(storyId: string, update: Uint8Array): boolean;
   /**
    * Folds the story's log into its compacted state in one transaction; safe to run in several processes at
    * once (the loser of a race starts again).

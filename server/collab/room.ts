@@ -522,15 +522,16 @@ export class Room {
 
   /**
    * On a log that writes synchronously (SQLite: a commit takes microseconds), an update with nothing queued
-   * before it is appended within the frame that brought it and sent on in the same turn, as the stock server
-   * broadcasts, instead of a turn of the event loop later. A failure leaves it to the queue, which retries.
+   * before it may be appended within the frame that brought it and sent on at once, as the stock server
+   * broadcasts, instead of at the end of the turn (after every other frame the turn reads). A failure leaves it
+   * to the queue, which retries.
    * @returns whether the update is in the log and sent.
    */
   private appendNow(update: Uint8Array): boolean {
     const appendNow = this.options.persistence.appendNow;
     if (!appendNow || this.appending || this.destroyed) return false;
     try {
-      appendNow(this.storyId, update);
+      if (!appendNow(this.storyId, update)) return false;
     } catch {
       return false;
     }

@@ -452,7 +452,7 @@ describe("rooms and persistence", () => {
       },
       appendNow(id, update) {
         if (failing) throw new Error("database unavailable");
-        persistence.appendNow?.(id, update);
+        return persistence.appendNow?.(id, update) ?? false;
       },
     };
     const { server, url } = await serve(flaky);

@@ -32,6 +32,21 @@ async function storyWithWords(count: number) {
 }
 
 describe("the collaboration server's persistence", () => {
+  it("appends one update a turn at once on SQLite and leaves the rest of the turn's to the group commit; the log holds them all", async () => {
+    const { storyId, updates, expected } = await storyWithWords(4);
+    if (INTEGRATION_PROVIDER === "postgresql") {
+      expect(persistence.appendNow).toBeUndefined();
+      return;
+    }
+    expect(persistence.appendNow!(storyId, updates[0]!)).toBe(true);
+    expect(persistence.appendNow!(storyId, updates[1]!)).toBe(false);
+    await persistence.append(storyId, updates[1]!);
+    expect(persistence.appendNow!(storyId, updates[2]!)).toBe(true);
+    expect(persistence.appendNow!(storyId, updates[3]!)).toBe(false);
+    await persistence.append(storyId, updates[3]!);
+    expect(await storedSummary(prisma, storyId)).toEqual(expected);
+  });
+
   it("records one person's activity on a claim once, however many of their updates arrive at the same moment", async () => {
     const storyId = await createStory(prisma, ["The CIA has released two videos."]);
     const activity = { storyId, claimId: "claim-1", userId: "maya", kind: "edited" as const };

@@ -471,6 +471,7 @@ describe("Room", () => {
         if (fail) throw new Error("database is locked");
         events.push("appended now");
         void persistence.append(id, update);
+        return true;
       },
     };
     const room = openRoom(synchronous);
