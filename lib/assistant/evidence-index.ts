@@ -68,6 +68,8 @@ export interface EvidenceSuggestion {
   score: number;
   /** The sentence's words that match the claim's, as they are written in the source. */
   matchedTerms: string[];
+  /** The sentence's words that match a claim word by meaning (as written in the source), with that claim word. */
+  meaningMatches: Array<{ term: string; claimWord: string }>;
 }
 
 /**
@@ -463,7 +465,8 @@ function suggestionOf(
     end: entry.sentence.end,
     text: entry.sentence.text,
     score,
-    matchedTerms: matchedTermsOf(index, entry, new Set([...ranking.queryStems, ...meaningMatches(entry, ranking)])),
+    matchedTerms: matchedTermsOf(index, entry, ranking.queryStems),
+    meaningMatches: meaningMatchesOf(entry, ranking),
   };
 }
 
@@ -471,16 +474,20 @@ function suggestionOf(
  * The words that matched by meaning in a sentence, as semanticScores counts them: for each claim word the
  * sentence lacks, its closest word there.
  */
-function meaningMatches(entry: IndexedSentence, { query, similar }: Ranking): string[] {
-  const matches: string[] = [];
-  for (const { stem, neighbours } of similar) {
+function meaningMatchesOf(
+  entry: IndexedSentence,
+  { query, similar }: Ranking,
+): Array<{ term: string; claimWord: string }> {
+  const matches: Array<{ term: string; claimWord: string }> = [];
+  for (const { stem, claimWord, neighbours } of similar) {
     const exact = (query.get(stem) ?? 0) * (entry.weights.get(stem) ?? 0);
     let best: { stem: string; value: number } | null = null;
     for (const neighbour of neighbours) {
       const value = SEMANTIC_WEIGHT * neighbour.similarity * (entry.weights.get(neighbour.stem) ?? 0);
       if (value > exact && value > (best?.value ?? 0)) best = { stem: neighbour.stem, value };
     }
-    if (best) matches.push(best.stem);
+    const term = best && entry.sentence.tokens.find((token) => isContent(token) && token.stem === best.stem);
+    if (term) matches.push({ term: term.value, claimWord });
   }
   return matches;
 }
@@ -500,12 +507,14 @@ function matchedTermsOf(index: EvidenceIndex, entry: IndexedSentence, stems: Rea
 /** A claim's common word and the sources' words close to it in meaning. */
 interface SimilarWords {
   stem: string;
+  /** The claim's word as written (its first form). */
+  claimWord: string;
   neighbours: Array<{ stem: string; similarity: number }>;
 }
 
 function similarWords(table: SemanticTable, claim: readonly Sentence[]): SimilarWords[] {
   return [...commonWordForms(claim.map((sentence) => sentence.tokens))]
-    .map(([stem, forms]) => ({ stem, neighbours: neighboursOf(table, stem, forms) }))
+    .map(([stem, forms]) => ({ stem, claimWord: [...forms][0] ?? stem, neighbours: neighboursOf(table, stem, forms) }))
     .filter(({ neighbours }) => neighbours.length > 0);
 }
 

@@ -228,9 +228,11 @@ test("the assistant matches a claim's words by meaning with the word vectors its
   await maya.claim(FICTIONAL_CLAUSE).getByRole("button", { expanded: false }).click();
   const mayaRow = new AssistantPanel(maya.page).sourcePassage("Myind");
   await expect(mayaRow.getByTestId("source-passage-text")).toHaveText(FROM_003);
-  // "disappointment" matches the claim's "frustration" by meaning; "fictional" by its word.
-  await expect(mayaRow.locator("strong", { hasText: "disappointment" })).toHaveCount(1);
-  await expect(mayaRow.locator("strong", { hasText: "fictional" })).toHaveCount(1);
+  // "disappointment" matches the claim's "frustration" by meaning, and says so; "fictional" by its word.
+  const meaning = mayaRow.locator('strong[data-match="meaning"]');
+  await expect(meaning).toHaveText(["disappointment"]);
+  await expect(meaning).toHaveAttribute("title", "Close in meaning to “frustration”");
+  await expect(mayaRow.locator("strong:not([data-match])", { hasText: "fictional" })).toHaveCount(1);
   await expect(mayaRow.locator("strong", { hasText: "families" })).toHaveCount(0);
 
   // One download for the worker's life, from our own server.

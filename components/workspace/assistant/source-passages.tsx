@@ -1,7 +1,7 @@
 "use client";
 
 import type { EvidenceSuggestion, SourcePassage } from "@/lib/assistant/evidence-index";
-import { EmphasisedText, termRanges } from "./emphasised-text";
+import { EmphasisedText, matchRanges } from "./emphasised-text";
 
 /**
  * Each source's best passage for the active claim, or "Nothing close" for a source that does not address it,
@@ -55,7 +55,7 @@ export function SourcePassages({
               <p className="mt-1 line-clamp-3 font-serif leading-snug text-stone-600" data-testid="source-passage-text">
                 <EmphasisedText
                   text={row.passage.text}
-                  ranges={termRanges(row.passage.text, row.passage.matchedTerms)}
+                  ranges={matchRanges(row.passage.text, row.passage)}
                   className="font-semibold text-stone-950"
                 />
               </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { EvidenceSuggestion } from "@/lib/assistant/evidence-index";
-import { EmphasisedText, termRanges } from "./emphasised-text";
+import { EmphasisedText, matchRanges } from "./emphasised-text";
 
 /** A passage the assistant suggests for the active claim: its outlet, the sentence with the matched words emphasised, and one click to attach it. */
 export function SuggestionCard({ suggestion, onAttach }: { suggestion: EvidenceSuggestion; onAttach: () => void }) {
@@ -27,7 +27,7 @@ export function SuggestionCard({ suggestion, onAttach }: { suggestion: EvidenceS
       <p className="mt-1 font-serif leading-snug text-stone-600" data-testid="suggestion-text">
         <EmphasisedText
           text={suggestion.text}
-          ranges={termRanges(suggestion.text, suggestion.matchedTerms)}
+          ranges={matchRanges(suggestion.text, suggestion)}
           className="font-semibold text-stone-950"
         />
       </p>

@@ -113,7 +113,8 @@ describe("semantic matching", () => {
     expect(suggestEvidence(buildEvidenceIndex(sources), claim)).toEqual([]);
     const [best, ...rest] = suggestEvidence(buildEvidenceIndex(sources, { vectors: table }), claim);
     expect(best?.sourceId).toBe("003");
-    expect(best?.matchedTerms).toEqual(["reply"]);
+    expect(best?.matchedTerms).toEqual([]);
+    expect(best?.meaningMatches).toEqual([{ term: "reply", claimWord: "respond" }]);
     expect(rest).toEqual([]);
   });
 
@@ -122,6 +123,7 @@ describe("semantic matching", () => {
     // "other" says "Russia released three videos": its vectors are close to "China" and "two", its words are not.
     const china = suggestEvidence(index, "China made two of them.");
     expect(china.map((suggestion) => [suggestion.sourceId, suggestion.matchedTerms])).toEqual([["003", ["China"]]]);
+    expect(china[0]?.meaningMatches).toEqual([]);
     const russia = suggestEvidence(index, "Russia made two of them.");
     expect(russia.map((suggestion) => [suggestion.sourceId, suggestion.matchedTerms])).toEqual([["other", ["Russia"]]]);
   });
@@ -129,9 +131,9 @@ describe("semantic matching", () => {
   it("keeps a source that shares only meaning, not words, as nothing close", () => {
     const index = buildEvidenceIndex(sources, { vectors: table });
     const rows = bestPassagePerSource(index, "The embassy has yet to respond, officials in Washington said.");
-    expect(rows.map((row) => [row.sourceId, row.passage?.matchedTerms])).toEqual([
-      ["003", ["embassy", "Washington", "reply"]],
-      ["other", ["Washington"]],
+    expect(rows.map((row) => [row.sourceId, row.passage?.matchedTerms, row.passage?.meaningMatches])).toEqual([
+      ["003", ["embassy", "Washington"], [{ term: "reply", claimWord: "respond" }]],
+      ["other", ["Washington"], []],
     ]);
     const meaningOnly = bestPassagePerSource(index, "Officials have yet to respond.");
     expect(meaningOnly.map((row) => row.passage)).toEqual([null, null]);
