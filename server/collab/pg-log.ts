@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import { isForeignKeyViolation } from "../db/prisma-errors";
@@ -7,6 +6,7 @@ import {
   APPEND_TIMEOUT_MS,
   foldUpdates,
   groupCommit,
+  logRowId,
   storedDocument,
   StoryNotFoundError,
   type DocumentLog,
@@ -46,7 +46,7 @@ export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { c
       `INSERT INTO "StoryUpdate" ("id", "storyId", "update") VALUES ${rows
         .map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`)
         .join(", ")}`,
-      rows.flatMap(({ storyId, update }) => [randomUUID(), storyId, Buffer.from(update)]),
+      rows.flatMap(({ storyId, update }) => [logRowId(), storyId, Buffer.from(update)]),
     );
 
   async function compactOnce(client: pg.PoolClient, storyId: string): Promise<number> {

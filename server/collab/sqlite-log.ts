@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
-import { randomUUID } from "node:crypto";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import { isForeignKeyViolation } from "../db/prisma-errors";
 import {
   foldUpdates,
   groupCommit,
+  logRowId,
   storedDocument,
   StoryNotFoundError,
   type DocumentLog,
@@ -68,7 +68,7 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     const now = timestamp();
     return rows.map(({ storyId, update }) => {
       try {
-        insert.run(randomUUID(), storyId, update, now);
+        insert.run(logRowId(), storyId, update, now);
         return undefined;
       } catch (error) {
         if (!isForeignKeyViolation(error)) throw error;

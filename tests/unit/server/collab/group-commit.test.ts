@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupCommit, type LogRow, type RowOutcomes } from "@/server/collab/persistence";
+import { groupCommit, logRowId, type LogRow, type RowOutcomes } from "@/server/collab/persistence";
 
 const update = (n: number) => Uint8Array.of(n);
 
@@ -72,5 +72,16 @@ describe("the log's group commit", () => {
     }, 30);
     await expect(append("story-a", update(1))).rejects.toThrow("did not answer within 30 ms");
     await expect(append("story-a", update(2))).resolves.toBeUndefined();
+  });
+});
+
+describe("a log row's id", () => {
+  it("sorts by when the row was made and is unique", async () => {
+    const earlier = Array.from({ length: 500 }, () => logRowId());
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const later = Array.from({ length: 500 }, () => logRowId());
+    expect(new Set([...earlier, ...later]).size).toBe(1000);
+    const newestEarlier = [...earlier].sort().at(-1)!;
+    expect(later.every((id) => id > newestEarlier)).toBe(true);
   });
 });
