@@ -422,7 +422,8 @@ function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
   const queryStems = new Set(claim.flatMap((sentence) => termsOf(sentence.tokens, index.acronyms)));
   const query = new Map([...queryStems].map((stem) => [stem, 1]));
   const similar = index.semantic ? similarWords(index.semantic, claim) : [];
-  const literalScores = () => scoreSentences(index, expandQuery(index, query, scoreSentences(index, query)));
+  const literalFirst = scoreSentences(index, query);
+  const literalScores = () => scoreSentences(index, expandQuery(index, query, literalFirst));
   // Matches by meaning depend on the claim's words alone, not on the feedback's: counted once, added to both passes.
   const meaning = semanticScores(index, query, similar);
   const withMeaning = (scores: Map<number, number>) => {
@@ -432,7 +433,7 @@ function rankSentences(index: EvidenceIndex, claimText: string): Ranking {
   const scores =
     similar.length === 0
       ? literalScores()
-      : withMeaning(scoreSentences(index, expandQuery(index, query, withMeaning(scoreSentences(index, query)))));
+      : withMeaning(scoreSentences(index, expandQuery(index, query, withMeaning(new Map(literalFirst)))));
   const ranked = [...scores]
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -546,18 +547,26 @@ function semanticScores(
   similar: readonly SimilarWords[],
 ): Map<number, number> {
   const scores = new Map<number, number>();
+  if (similar.length === 0) return scores;
+  // Each claim word's best match by meaning per sentence, in one array reused word after word (a Map per word
+  // cost most of the time of matching by meaning).
+  const best = new Float64Array(index.sentences.length);
+  const touched: number[] = [];
   for (const { stem, neighbours } of similar) {
-    const best = new Map<number, number>();
     for (const neighbour of neighbours)
       for (const at of index.postings.get(neighbour.stem) ?? []) {
         const value = SEMANTIC_WEIGHT * neighbour.similarity * (index.sentences[at]?.weights.get(neighbour.stem) ?? 0);
-        if (value > (best.get(at) ?? 0)) best.set(at, value);
+        if (best[at] === 0) touched.push(at);
+        if (value > (best[at] as number)) best[at] = value;
       }
     const boost = query.get(stem) ?? 0;
-    for (const [at, value] of best) {
+    for (const at of touched) {
+      const value = best[at] as number;
+      best[at] = 0;
       const exact = boost * (index.sentences[at]?.weights.get(stem) ?? 0);
       if (value > exact) scores.set(at, (scores.get(at) ?? 0) + value - exact);
     }
+    touched.length = 0;
   }
   return scores;
 }
@@ -572,7 +581,7 @@ function expandQuery(
   query: ReadonlyMap<string, number>,
   scores: ReadonlyMap<number, number>,
 ): Map<string, number> {
-  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, FEEDBACK_SENTENCES);
+  const best = bestOf(scores, FEEDBACK_SENTENCES);
   if (best.length < FEEDBACK_SENTENCES) return new Map(query);
   const counts = new Map<string, number>();
   for (const [at] of best)
@@ -581,4 +590,25 @@ function expandQuery(
   for (const [stem, count] of counts)
     if (count === best.length && !query.has(stem)) expanded.set(stem, FEEDBACK_WEIGHT);
   return expanded;
+}
+
+/**
+ * The `count` best entries of a score map, best first, ties to the lower index: what sorting the whole map
+ * would give, in one pass (with matches by meaning nearly every sentence has a score, and sorting them all for
+ * three was most of a ranking's time).
+ */
+function bestOf(scores: ReadonlyMap<number, number>, count: number): Array<[number, number]> {
+  const best: Array<[number, number]> = [];
+  for (const [at, score] of scores) {
+    let place = best.length;
+    while (place > 0) {
+      const [otherAt, other] = best[place - 1] as [number, number];
+      if (other > score || (other === score && otherAt < at)) break;
+      place -= 1;
+    }
+    if (place >= count) continue;
+    best.splice(place, 0, [at, score]);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
