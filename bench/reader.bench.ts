@@ -1,30 +1,33 @@
 // Reader page throughput: `npm run bench:reader`. Builds and starts the app (as the end-to-end tests do, on
-// a fresh database, ports 3200/1434), publishes the demo story with three claims, then loads the reader page
-// and, as the baseline in the same run, the static /about page, with autocannon (50 connections), and scores
-// the reader page with Lighthouse in Debian's Chromium, desktop and mobile.
+// a fresh database, ports 3200/1434, or BENCH_READER_PORT and the two after it), publishes the demo story with
+// three claims, then loads the reader page and, as the baseline in the same run, the static /about page, with
+// autocannon (50 connections), and scores the reader page with Lighthouse in Debian's Chromium, desktop and mobile.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
-const PORT = 3200;
+// Another port (and the two after it for the collaboration server) lets a run share the machine with another.
+const PORT = Number(process.env.BENCH_READER_PORT ?? 3200);
+const COLLAB_PORT = process.env.BENCH_READER_PORT ? PORT + 1 : 1434;
+const suffix = process.env.BENCH_READER_PORT ? `-${PORT}` : "";
 const base = `http://localhost:${PORT}`;
 const env = {
   ...process.env,
   PORT: String(PORT),
-  COLLAB_PORT: "1434",
-  DATABASE_URL: "file:./tests/.tmp/bench-reader.db",
+  COLLAB_PORT: String(COLLAB_PORT),
+  DATABASE_URL: `file:./tests/.tmp/bench-reader${suffix}.db`,
   NEXTAUTH_URL: base,
   NEXTAUTH_SECRET: "bench-nextauth-secret-0123456789-abcdefghijklmnop",
   COLLAB_TOKEN_SECRET: "e2e-collab-secret-0123456789-abcdefghijklmnop",
   // The secrets tests/support/e2e/published-story.ts signs with (playwright.config.ts).
   COLLAB_INTERNAL_SECRET: "e2e-internal-secret-0123456789-abcdefghijklmn",
-  NEXT_DIST_DIR: ".next-bench",
+  NEXT_DIST_DIR: `.next-bench${suffix}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 // The publishing helpers of the end-to-end tests read their database and ports from these.
 process.env.E2E_DATABASE_URL = env.DATABASE_URL;
-process.env.E2E_COLLAB_URL = "http://127.0.0.1:1434";
-process.env.E2E_COLLAB_INTERNAL_URL = "http://127.0.0.1:1435";
+process.env.E2E_COLLAB_URL = `http://127.0.0.1:${COLLAB_PORT}`;
+process.env.E2E_COLLAB_INTERNAL_URL = `http://127.0.0.1:${COLLAB_PORT + 1}`;
 // Imported after the environment is set: the helpers read it when they load.
 const { DEMO_CHECK, publishStoryWithClaims } = await import("../tests/support/e2e/published-story");
 const { copyDemoStory } = await import("../tests/support/e2e/test");

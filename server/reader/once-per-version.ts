@@ -2,8 +2,11 @@ import "server-only";
 
 /** What was made for each published version, by key; a version's entry goes with its parsed content. */
 const made = new WeakMap<object, Map<string, unknown>>();
-/** Keys kept per version (its pages in each language, before and after later versions), oldest dropped first. */
-const KEYS_PER_VERSION = 16;
+/**
+ * Keys kept per version, oldest dropped first: its two pages (latest and numbered) in each language, and room for
+ * the same after a later version is published (the older ones are then no longer asked for).
+ */
+const KEYS_PER_VERSION = 8;
 
 /**
  * `make()` once per published version and key, then the same value: for what is derived from a version, which

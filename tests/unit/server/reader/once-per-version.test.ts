@@ -15,10 +15,10 @@ describe("oncePerVersion", () => {
     expect(oncePerVersion(version, "en /stories/a", make)).toBe(first);
   });
 
-  it("keeps the 16 most recent keys of a version", () => {
+  it("keeps the 8 most recent keys of a version", () => {
     const version = {};
-    for (let key = 0; key < 17; key += 1) oncePerVersion(version, String(key), () => key);
-    expect(oncePerVersion(version, "16", () => -1)).toBe(16);
+    for (let key = 0; key < 9; key += 1) oncePerVersion(version, String(key), () => key);
+    expect(oncePerVersion(version, "8", () => -1)).toBe(8);
     expect(oncePerVersion(version, "1", () => -1)).toBe(1);
     expect(oncePerVersion(version, "0", () => -1)).toBe(-1);
   });
