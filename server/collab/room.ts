@@ -54,6 +54,9 @@ export interface RoomOptions {
 }
 
 /** The stored document of a story fails the schema: it is not served (see the close code Quarantined). */
+/** The state vector of the stored document each socket was sent as its room loaded, until it asks for the document. */
+const sentOnLoad = new WeakMap<Connection, Uint8Array>();
+
 export class QuarantinedError extends Error {
   override name = "QuarantinedError";
 }
@@ -91,12 +94,6 @@ export class Room {
   private readonly waiting = new Map<Connection, Uint8Array[]>();
   /** Relay messages that arrived while the room was loading; null once it has loaded. */
   private relayBacklog: RelayMessage[] | null = [];
-  /**
-   * The document as the room loaded it, while nothing has changed it and no socket has been answered from it: the
-   * first socket that has nothing (a cold open) gets these bytes as they are instead of an encoding of the
-   * document, which is the same content. Let go after that one answer, so that idle rooms do not hold it twice.
-   */
-  private loadedState: Uint8Array | null = null;
   /** Accepted updates not yet handed to the log. */
   private unsent: Uint8Array[] = [];
   /** How many updates were accepted, and how many of them are in the log. */
@@ -168,16 +165,25 @@ export class Room {
             .catch((error: unknown) => this.options.log.warn(`marking story ${this.storyId} as checked failed`, error));
         }
       }
+      // A cold open: the sockets that wait for the load are sent the stored document now, and apply it while
+      // the room applies it too (for a long story, milliseconds each) rather than after.
+      const waiting = [...this.backlogs.keys()];
+      if (waiting.length > 0) {
+        const message = syncStateMessage(state);
+        for (const connection of waiting) this.send(connection, message);
+      }
       Y.applyUpdate(this.doc, state, LOADED_FROM_STORAGE);
       this.approximateBytes = state.length;
-      this.loadedState = state;
+      if (waiting.length > 0) {
+        const sent = Y.encodeStateVector(this.doc);
+        for (const connection of waiting) sentOnLoad.set(connection, sent);
+      }
     }
     this.doc.on("afterTransaction", (transaction: Y.Transaction) => {
       const connection = this.connectionOf(transaction.origin);
       if (connection) for (const hook of this.options.hooks) hook.afterUpdate?.(this, connection, transaction);
     });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      this.loadedState = null;
       this.approximateBytes += update.length;
       if (origin === FROM_LOG) this.broadcast(syncUpdateMessage(update));
       else this.appendSoon(update);
@@ -325,16 +331,19 @@ export class Room {
     switch (message.type) {
       case "sync-request": {
         for (const hook of this.options.hooks) hook.onSyncRequest?.(this, connection);
+        // A socket that was sent the stored document as the room loaded asked before it had it: what it lacks is
+        // what the document has beyond that (an update that came from another process during the load).
+        const sent = sentOnLoad.get(connection);
+        sentOnLoad.delete(connection);
         let answer: Uint8Array;
         try {
-          answer =
-            this.loadedState && isEmptyStateVector(message.stateVector)
-              ? syncStateMessage(this.loadedState)
-              : syncAnswerMessage(this.doc, message.stateVector);
+          answer = syncAnswerMessage(
+            this.doc,
+            sent && isEmptyStateVector(message.stateVector) ? sent : message.stateVector,
+          );
         } catch {
           throw new Refusal(CloseCode.BadMessage, "malformed message: state vector");
         }
-        this.loadedState = null;
         // The answer may hold updates still on their way to the log: it waits for them.
         this.whenAppended(() => this.send(connection, answer));
         return;

@@ -18,8 +18,8 @@ import type { Logger } from "@/server/collab/logger";
 import type { Persistence } from "@/server/collab/persistence";
 import { presenceHook } from "@/server/collab/presence";
 import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
-import { soloRelay } from "@/server/collab/relay";
-import { QuarantinedError, Room } from "@/server/collab/room";
+import { soloRelay, type Relay, type RelayMessage } from "@/server/collab/relay";
+import { QuarantinedError, Room, type RoomOptions } from "@/server/collab/room";
 import type { CollabSocket } from "@/server/collab/socket";
 import { nestMaps } from "../../../support/hostile-document";
 
@@ -88,8 +88,8 @@ function storedStory(): Uint8Array {
 const rooms: Room[] = [];
 afterEach(() => rooms.splice(0).forEach((room) => room.destroy()));
 
-function openRoom(persistence: Persistence): Room {
-  const room = new Room("story-1", {
+function roomOptions(persistence: Persistence): RoomOptions {
+  return {
     persistence,
     relay: soloRelay,
     log: quiet,
@@ -100,7 +100,11 @@ function openRoom(persistence: Persistence): Room {
     presenceIntervalMs: 80,
     maxBacklogFrames: 10,
     onDurable: () => undefined,
-  });
+  };
+}
+
+function openRoom(persistence: Persistence): Room {
+  const room = new Room("story-1", roomOptions(persistence));
   rooms.push(room);
   return room;
 }
@@ -506,31 +510,43 @@ describe("Room", () => {
     for (const update of persistence.appends) Y.applyUpdate(stored, update);
     expect(summaryText(stored).plain).toBe("Queued: Now: The CIA has released two videos.");
   });
-  it("answers the first socket that has nothing with the stored document, and from the document once it changed", async () => {
+  it("sends the stored document to a socket that joined while the story loads, then only what it lacks beyond that", async () => {
     const base = storedStory();
     const emptyRequest = () => {
       const vector = encoding.createEncoder();
       syncProtocol.writeSyncStep1(vector, new Y.Doc());
       return Uint8Array.from([0, ...encoding.toUint8Array(vector)]);
     };
-    const untouched = openRoom(memoryPersistence(base, true));
-    await untouched.ready;
-    const tom = connect(untouched, { id: "tom", name: "Tom Okafor", role: "editor" });
-    untouched.greet(tom.connection);
-    untouched.receive(tom.connection, emptyRequest());
-    expect(summaryText(tom.socket.documentSeen()).plain).toBe("The CIA has released two videos.");
-
-    // An edit before anyone asked: a socket opening after it gets it, not the document as it was loaded.
-    const room = openRoom(memoryPersistence(base, true));
-    await room.ready;
+    // Another process appends an edit while this one loads the story; it arrives through the relay.
+    let relayed!: (message: RelayMessage) => void;
+    const relay: Relay = { ...soloRelay, subscribe: async (_id, receive) => ((relayed = receive), async () => {}) };
+    const persistence = memoryPersistence(base, true);
+    const room = new Room("story-1", {
+      ...roomOptions(persistence),
+      relay,
+      persistence: {
+        ...persistence,
+        load: async (id) => {
+          const stored = await persistence.load(id);
+          const other = new Y.Doc();
+          Y.applyUpdate(other, base);
+          const updates: Uint8Array[] = [];
+          other.on("update", (update: Uint8Array) => updates.push(update));
+          ((other.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Meanwhile: ");
+          relayed({ kind: "update", update: updates[0]! });
+          return stored;
+        },
+      },
+    });
+    rooms.push(room);
     const maya = connect(room);
+    // Her client asks for the document as it opens, before anything arrived.
+    room.receive(maya.connection, emptyRequest());
+    await room.ready;
+    expect(summaryText(maya.socket.documentSeen()).plain).toBe("The CIA has released two videos.");
     room.greet(maya.connection);
-    const paragraph = (d: Y.Doc) => (d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
-    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => paragraph(d).insert(0, "Since: "))));
-    await room.appendedSoFar();
-    const rosa = connect(room, { id: "rosa", name: "Rosa Diaz", role: "editor" });
-    room.greet(rosa.connection);
-    room.receive(rosa.connection, emptyRequest());
-    expect(summaryText(rosa.socket.documentSeen()).plain).toBe("Since: The CIA has released two videos.");
+    const seen = maya.socket.documentSeen();
+    expect(summaryText(seen).plain).toBe("Meanwhile: The CIA has released two videos.");
+    expect(Y.encodeStateAsUpdate(seen)).toEqual(Y.encodeStateAsUpdate(room.doc));
   });
 });
