@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
+import { summaryText } from "../../lib/story-doc/summary";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 
 /**
@@ -204,15 +205,16 @@ export function logRowId(): string {
 
 /**
  * Merges Yjs updates into one compact state: applied to a document (which turns deleted content into
- * tombstones without it, unlike Y.mergeUpdates) and encoded again.
+ * tombstones without it, unlike Y.mergeUpdates) and encoded again; with the summary's plain text, which the
+ * story search reads (Story.summaryText, written with the compacted state).
  */
-export function foldUpdates(updates: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+export function foldUpdates(updates: readonly Uint8Array[]): { state: Uint8Array<ArrayBuffer>; summary: string } {
   const doc = new Y.Doc();
   try {
     Y.transact(doc, () => {
       for (const update of updates) Y.applyUpdate(doc, update);
     });
-    return Uint8Array.from(Y.encodeStateAsUpdate(doc));
+    return { state: Uint8Array.from(Y.encodeStateAsUpdate(doc)), summary: summaryText(doc).plain };
   } finally {
     doc.destroy();
   }

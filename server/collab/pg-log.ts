@@ -60,9 +60,8 @@ export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { c
     );
     if (rows.rows.length === 0) return 0;
     const document = current.rows[0];
-    const state = Buffer.from(
-      foldUpdates([...(document ? [document.state] : []), ...rows.rows.map((row) => row.update)]),
-    );
+    const folded = foldUpdates([...(document ? [document.state] : []), ...rows.rows.map((row) => row.update)]);
+    const state = Buffer.from(folded.state);
     // The log passed the policy when it was appended: the fold is as checked as the state it starts from.
     const written = document
       ? await client.query(
@@ -78,6 +77,11 @@ export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { c
     if (written.rowCount === 0) throw new CompactionRace();
     // Exactly the rows folded: a row appended meanwhile stays in the log.
     await client.query(`DELETE FROM "StoryUpdate" WHERE "id" = ANY($1)`, [rows.rows.map((row) => row.id)]);
+    // Not touching updatedAt: folding the log changes nothing a person did.
+    await client.query(`UPDATE "Story" SET "summaryText" = $1 WHERE "id" = $2 AND "summaryText" IS DISTINCT FROM $1`, [
+      folded.summary,
+      storyId,
+    ]);
     return rows.rows.length;
   }
 

@@ -49,6 +49,10 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     `UPDATE "StoryDocument" SET "state" = ?, "version" = "version" + 1, "checkedBy" = ?, "updatedAt" = ? WHERE "storyId" = ?`,
   );
   const deleteRow = db.prepare(`DELETE FROM "StoryUpdate" WHERE rowid = ?`);
+  // Not touching updatedAt: folding the log changes nothing a person did.
+  const updateSummary = db.prepare(
+    `UPDATE "Story" SET "summaryText" = @summary WHERE "id" = @storyId AND "summaryText" IS NOT @summary`,
+  );
   // One statement for any number of people (an IN list would be a statement per count, and SQLite allows 999
   // parameters): the ids as a JSON array.
   const readAccess = db.prepare<[string], { id: string; role: string; disabledAt: unknown }>(
@@ -80,11 +84,12 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     const current = readState.get(storyId);
     const rows = readLog.all(storyId);
     if (rows.length === 0) return 0;
-    const state = foldUpdates([...(current ? [current.state] : []), ...rows.map((row) => row.update)]);
+    const { state, summary } = foldUpdates([...(current ? [current.state] : []), ...rows.map((row) => row.update)]);
     // The log passed the policy when it was appended: the fold is as checked as the state it starts from.
     if (current) updateState.run(state, current.checkedBy, timestamp(), storyId);
     else insertState.run(storyId, state, WRITE_POLICY_VERSION, timestamp());
     for (const { rowid } of rows) deleteRow.run(rowid);
+    updateSummary.run({ summary, storyId });
     return rows.length;
   });
 

@@ -4,7 +4,8 @@ import { searchWords } from "./story-filters";
 
 /**
  * The ids of the stories a search finds with the database's own full-text engine: those whose title and summary
- * (Story.summaryText, written by the server from the draft, see recordSummaryText) hold every word, or one of
+ * (Story.summaryText: written by the collaboration server each time it folds the log, and by the story list when
+ * it reads a newer draft, see recordSummaryText) hold every word, or one of
  * whose sources (headline and text) does. SQLite: the FTS5 tables StorySearch and SourceSearch, kept by
  * triggers (prisma/migrations/…_story_reviewer_and_search); PostgreSQL: websearch_to_tsquery against the
  * expressions of its GIN indexes ('simple' configuration: no stemming, as FTS5's unicode61 tokenizer). An empty

@@ -58,6 +58,7 @@ describe("the collaboration server's persistence", () => {
     const { storyId, updates, expected } = await storyWithWords(50);
     for (const update of updates) await persistence.append(storyId, update);
     expect(await prisma.storyUpdate.count({ where: { storyId } })).toBe(50);
+    const { updatedAt } = await prisma.story.findUniqueOrThrow({ where: { id: storyId } });
     expect(await storedSummary(prisma, storyId)).toEqual(expected);
 
     expect(await persistence.compact(storyId)).toBe(50);
@@ -66,6 +67,11 @@ describe("the collaboration server's persistence", () => {
       version: 1,
     });
     expect(await storedSummary(prisma, storyId)).toEqual(expected);
+    // The story search reads the summary as the compaction left it; folding is not an update of the story.
+    expect(await prisma.story.findUniqueOrThrow({ where: { id: storyId } })).toMatchObject({
+      summaryText: expected.join("\n"),
+      updatedAt,
+    });
   });
 
   it("loses nothing when processes compact, append and load the same story at once", async () => {
