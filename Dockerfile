@@ -7,9 +7,11 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts prisma.postgresql.config.ts ./
-RUN npm ci --no-audit --no-fund
+# The dependencies' own install scripts (better-sqlite3's native build) run here, in a layer that only changes with
+# the lock file; ours (postinstall: Prisma's clients, the assistant's word vectors) need the sources, copied next.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild
 COPY . .
-RUN npm run build
+RUN npm run postinstall && npm run build
 ENV NODE_ENV=production
 EXPOSE 3000 1234
 CMD ["node", "node_modules/next/dist/bin/next", "start", "--port", "3000"]

@@ -36,13 +36,19 @@ export async function openPersistence(
  */
 function lazyRecords(databaseUrl: string, prisma: PrismaClient | undefined): Records & { close(): Promise<void> } {
   let opening: Promise<{ records: Records; own: PrismaClient | null }> | null = null;
-  const opened = async () =>
-    (
-      await (opening ??= import("./records").then(
-        ({ createRecords, openRecords }): Promise<{ records: Records; own: PrismaClient | null }> =>
-          prisma ? Promise.resolve({ records: createRecords(prisma), own: null }) : openRecords(databaseUrl),
-      ))
-    ).records;
+  const opened = async () => {
+    const attempt = (opening ??= import("./records").then(
+      ({ createRecords, openRecords }): Promise<{ records: Records; own: PrismaClient | null }> =>
+        prisma ? Promise.resolve({ records: createRecords(prisma), own: null }) : openRecords(databaseUrl),
+    ));
+    try {
+      return (await attempt).records;
+    } catch (error) {
+      // A failed first load (the chunk, the database) is tried again by the next record, not kept for good.
+      if (opening === attempt) opening = null;
+      throw error;
+    }
+  };
   return {
     recordActivity: async (activity) => (await opened()).recordActivity(activity),
     recordStatusChange: async (change) => (await opened()).recordStatusChange(change),
@@ -50,7 +56,10 @@ function lazyRecords(databaseUrl: string, prisma: PrismaClient | undefined): Rec
     recordComment: async (comment) => (await opened()).recordComment?.(comment),
     loadSource: async (storyId, sourceId) => (await opened()).loadSource(storyId, sourceId),
     async close() {
-      await (await opening)?.own?.$disconnect();
+      const current = opening;
+      opening = null;
+      const own = current && (await current.then(({ own }) => own).catch(() => null));
+      await own?.$disconnect();
     },
   };
 }

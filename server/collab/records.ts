@@ -67,6 +67,11 @@ export function createRecords(prisma: PrismaClient): Records {
 /** A Prisma client of its own on DATABASE_URL, tuned as the app's, and the records through it. */
 export async function openRecords(databaseUrl: string): Promise<{ records: Records; own: PrismaClient }> {
   const prisma = createPrisma(databaseUrl);
-  await tuneSqlite(prisma, databaseUrl);
+  try {
+    await tuneSqlite(prisma, databaseUrl);
+  } catch (error) {
+    await prisma.$disconnect().catch(() => undefined);
+    throw error;
+  }
   return { records: createRecords(prisma), own: prisma };
 }

@@ -53,10 +53,10 @@ export interface RoomOptions {
   onDurable(room: Room): void;
 }
 
-/** The stored document of a story fails the schema: it is not served (see the close code Quarantined). */
 /** The state vector of the stored document each socket was sent as its room loaded, until it asks for the document. */
 const sentOnLoad = new WeakMap<Connection, Uint8Array>();
 
+/** The stored document of a story fails the schema: it is not served (see the close code Quarantined). */
 export class QuarantinedError extends Error {
   override name = "QuarantinedError";
 }
@@ -537,10 +537,10 @@ export class Room {
    * @returns whether the update is in the log and sent.
    */
   private appendNow(update: Uint8Array): boolean {
-    const appendNow = this.options.persistence.appendNow;
-    if (!appendNow || this.appending || this.destroyed) return false;
+    const { persistence } = this.options;
+    if (!persistence.appendNow || this.appending || this.destroyed) return false;
     try {
-      if (!appendNow(this.storyId, update)) return false;
+      if (!persistence.appendNow(this.storyId, update)) return false;
     } catch {
       return false;
     }

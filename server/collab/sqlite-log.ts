@@ -94,6 +94,9 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
   });
 
   let appendedThisTurn = false;
+  // After an append that failed (another process held the write lock past the busy timeout), updates go to the
+  // group commit until one of its writes succeeds: the event loop then waits for the lock once a turn, not twice.
+  let lockedOut = false;
   return {
     async load(storyId) {
       const { document, rows } = load(storyId);
@@ -102,15 +105,25 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
         rows.map((row) => row.update),
       );
     },
-    append: groupCommit(async (rows) => appendRows.immediate(rows)),
+    append: groupCommit(async (rows) => {
+      const outcomes = appendRows.immediate(rows);
+      lockedOut = false;
+      return outcomes;
+    }),
     // One update a turn goes in at once (a lone keystroke reaches the others without waiting for the turn to
     // end); the rest of a busy turn's go in together at its end, one commit for all (each commit writes whole
     // pages to the write-ahead log, and every thousand pages of it cost a checkpoint with an fsync).
     appendNow(storyId, update) {
-      if (appendedThisTurn) return false;
+      if (appendedThisTurn || lockedOut) return false;
       appendedThisTurn = true;
       setImmediate(() => (appendedThisTurn = false));
-      const [failure] = appendRows.immediate([{ storyId, update }]);
+      let failure;
+      try {
+        [failure] = appendRows.immediate([{ storyId, update }]);
+      } catch (error) {
+        lockedOut = true;
+        throw error;
+      }
       if (failure) throw failure;
       return true;
     },

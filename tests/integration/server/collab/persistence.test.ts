@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import * as Y from "yjs";
@@ -46,6 +47,30 @@ describe("the collaboration server's persistence", () => {
     await persistence.append(storyId, updates[3]!);
     expect(await storedSummary(prisma, storyId)).toEqual(expected);
   });
+
+  it.skipIf(INTEGRATION_PROVIDER !== "sqlite")(
+    "waits for another process's SQLite write lock once, then leaves appends to the group commit until it writes again",
+    async () => {
+      const { storyId, updates, expected } = await storyWithWords(3);
+      const other = new Database(INTEGRATION_DATABASE_URL.replace(/^file:/, ""));
+      onTestFinished(() => void other.close());
+      other.exec("BEGIN IMMEDIATE");
+      const waited = performance.now();
+      expect(() => persistence.appendNow!(storyId, updates[0]!)).toThrow(/locked/);
+      expect(performance.now() - waited).toBeGreaterThan(200);
+      await new Promise((resolve) => setImmediate(resolve));
+      // The next turn does not wait for the lock again on the event loop.
+      const next = performance.now();
+      expect(persistence.appendNow!(storyId, updates[0]!)).toBe(false);
+      expect(performance.now() - next).toBeLessThan(50);
+      other.exec("COMMIT");
+      await persistence.append(storyId, updates[0]!);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(persistence.appendNow!(storyId, updates[1]!)).toBe(true);
+      await persistence.append(storyId, updates[2]!);
+      expect(await storedSummary(prisma, storyId)).toEqual(expected);
+    },
+  );
 
   it("records one person's activity on a claim once, however many of their updates arrive at the same moment", async () => {
     const storyId = await createStory(prisma, ["The CIA has released two videos."]);
