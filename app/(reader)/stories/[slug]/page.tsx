@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublishedStoryView } from "@/components/reader/published-story-view";
+import { checkDescription } from "@/components/reader/reader-head";
 import { translator } from "@/lib/i18n/translate";
 import { getEnv } from "@/server/env";
 import { requestLocale } from "@/server/i18n/request-locale";
 import { findPublishedStory } from "@/server/stories/published";
-import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
+import { readerPageUrl } from "@/server/stories/reader-page";
 
 // Rendered from the stored version on each request (the root layout says why: the CSP nonce).
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ slug }, { locale }] = await Promise.all([params, requestLocale()]);
   const story = await findPublishedStory(slug);
   return story
-    ? readerMetadata(story, readerPageUrl(slug, undefined, locale))
+    ? { title: story.title, description: checkDescription(story) }
     : { title: translator(locale).messages.notFound.title };
 }
 

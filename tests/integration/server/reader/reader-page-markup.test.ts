@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PublishedStoryView } from "@/components/reader/published-story-view";
 import { translator } from "@/lib/i18n/translate";
 import type { VersionContent } from "@/lib/versions/version-content";
@@ -8,6 +8,12 @@ import { createStory, createUser, integrationPrisma } from "../../../support/dat
 
 const prisma = integrationPrisma();
 afterAll(() => prisma.$disconnect());
+// The head's addresses (Open Graph image, oEmbed) are the site's (PUBLIC_SITE_URL), read from the environment.
+beforeAll(() => {
+  vi.stubEnv("PUBLIC_SITE_URL", "https://news.example");
+  vi.stubEnv("NEXTAUTH_SECRET", "integration-nextauth-secret-0123456789-abcdef");
+  vi.stubEnv("COLLAB_TOKEN_SECRET", "integration-collab-secret-0123456789-abcdefgh");
+});
 
 const content = (summary: string): VersionContent => ({
   summary,
@@ -70,6 +76,13 @@ describe("the reader page's markup, made once per version, address and language"
     expect(first.html).toContain("Rosa &lt;i&gt;Reviewer&lt;/i&gt;");
     expect(first.html).toContain(`"url":"https://news.example/stories/${slug}#claim-claim-videos"`);
     expect(first.html).not.toContain('data-testid="newer-version"');
+    // The head beyond the page's metadata, which React moves into the document's <head>.
+    expect(first.html).toContain(`<link rel="canonical" href="https://news.example/stories/${slug}"/>`);
+    expect(first.html).toContain(`<meta property="og:url" content="https://news.example/stories/${slug}"/>`);
+    expect(first.html).toContain(
+      `<meta property="og:image" content="https://news.example/stories/${slug}/v/1/og.png"/>`,
+    );
+    expect(first.html).toContain('<meta property="og:title" content="Title 1 &lt;b&gt;as typed&lt;/b&gt;"/>');
     // Made once: the same view again for the same version, address and language.
     expect((await page(undefined, "en")).view).toBe(first.view);
 
@@ -87,6 +100,7 @@ describe("the reader page's markup, made once per version, address and language"
     expect(latest.html).toContain("Title 2 &lt;b&gt;as typed&lt;/b&gt;");
     expect(latest.html).toContain("Summary 2:");
     expect(latest.html).not.toContain('data-testid="newer-version"');
+    expect(latest.html).toContain(`/stories/${slug}/v/2/og.png`);
     const older = await page(1, "en");
     expect(older.html).toContain("Summary 1:");
     expect(older.html).toContain('data-testid="newer-version"');

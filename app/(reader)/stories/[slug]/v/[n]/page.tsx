@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PublishedStoryView } from "@/components/reader/published-story-view";
+import { checkDescription } from "@/components/reader/reader-head";
 import { translator } from "@/lib/i18n/translate";
 import { getEnv } from "@/server/env";
 import { requestLocale } from "@/server/i18n/request-locale";
 import { findPublishedStory } from "@/server/stories/published";
-import { readerMetadata, readerPageUrl } from "@/server/stories/reader-page";
+import { readerPageUrl } from "@/server/stories/reader-page";
 
 type Props = { params: Promise<{ slug: string; n: string }> };
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const number = versionNumber(n);
   const story = number ? await findPublishedStory(slug, number) : null;
   return story && number
-    ? readerMetadata(story, readerPageUrl(slug, number, locale))
+    ? { title: story.title, description: checkDescription(story) }
     : { title: translator(locale).messages.notFound.title };
 }
 
