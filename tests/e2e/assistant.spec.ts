@@ -250,6 +250,28 @@ test("the assistant matches a claim's words by meaning with the word vectors its
   await mayaRow.screenshot({ path: "tests/.tmp/assistant-meaning-match.png" });
 });
 
+test("on a slow link the assistant starts on words alone and matches by meaning once the word vectors arrive", async ({
+  browser,
+}) => {
+  const slug = await copyDemoStory();
+  const maya = new WorkspacePage(await signedInPage(browser, demoUser("editor", 0)));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await maya.page.route(`**${WORD_VECTORS}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await maya.goto(slug);
+  await maya.markClaim(FICTIONAL_CLAUSE);
+  const row = new AssistantPanel(maya.page).sourcePassage("Myind");
+  // Suggestions come while the file is still on its way: by words alone.
+  await expect(row.getByTestId("source-passage-text")).toHaveText(FROM_003, { timeout: 10_000 });
+  await expect(row.locator("strong", { hasText: "fictional" })).toHaveCount(1);
+  await expect(row.locator('strong[data-match="meaning"]')).toHaveCount(0);
+  release();
+  await expect(row.locator('strong[data-match="meaning"]')).toHaveText(["disappointment"]);
+});
+
 test("Propose claims marks the summary's check-worthy spans with reasons; Enter or a click makes one a claim", async ({
   browser,
 }) => {

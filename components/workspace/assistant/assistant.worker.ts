@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { createAssistant, type Assistant } from "@/lib/assistant/assistant";
 import { proposeClaims } from "@/lib/assistant/proposals";
+import type { AssistantSource } from "@/lib/assistant/sources";
 import { decodeWordVectors, type WordVectors } from "@/lib/assistant/word-vectors";
 import type { AssistantReply, AssistantRequest } from "./assistant-worker-protocol";
 
@@ -16,17 +17,37 @@ const WORD_VECTORS_URL = "/assistant/word-vectors.bin";
 const vectors: Promise<WordVectors | null> = fetch(WORD_VECTORS_URL)
   .then(async (response) => (response.ok ? decodeWordVectors(await response.arrayBuffer()) : null))
   .catch(() => null);
+/**
+ * How long a story's sources wait for the word vectors (5 MB) before the assistant starts on BM25 alone: on a slow
+ * link it is built again with them once they arrive, and says it is ready again.
+ */
+const VECTORS_WAIT_MS = 3_000;
+const STILL_LOADING = Symbol("still loading");
 
 function reply(message: AssistantReply): void {
   scope.postMessage(message);
 }
 
+function build(generation: number, sources: AssistantSource[], wordVectors: WordVectors | null): void {
+  const assistant = createAssistant(sources, { vectors: wordVectors });
+  current = { generation, assistant };
+  reply({ type: "ready", generation, semantic: assistant.index.semantic !== null });
+}
+
 async function handle(message: AssistantRequest): Promise<void> {
   try {
     if (message.type === "sources") {
-      const assistant = createAssistant(message.sources, { vectors: await vectors });
-      current = { generation: message.generation, assistant };
-      reply({ type: "ready", generation: message.generation, semantic: assistant.index.semantic !== null });
+      const { generation, sources } = message;
+      const loaded = await Promise.race([
+        vectors,
+        new Promise<typeof STILL_LOADING>((resolve) => setTimeout(() => resolve(STILL_LOADING), VECTORS_WAIT_MS)),
+      ]);
+      build(generation, sources, loaded === STILL_LOADING ? null : loaded);
+      if (loaded === STILL_LOADING)
+        void vectors.then((arrived) => {
+          if (arrived)
+            enqueue(async () => void (current?.generation === generation && build(generation, sources, arrived)));
+        });
     } else if (message.type === "propose") {
       reply({ ...message, type: "proposals", proposals: proposeClaims(message.summary) });
     } else if (current && message.generation === current.generation) {
@@ -51,6 +72,7 @@ async function handle(message: AssistantRequest): Promise<void> {
 // Messages are handled in the order they came: an "assist" waits for the "sources" before it (and so for the
 // word vectors).
 let queue = Promise.resolve();
-scope.onmessage = (event: MessageEvent<AssistantRequest>) => {
-  queue = queue.then(() => handle(event.data));
-};
+function enqueue(task: () => Promise<void>): void {
+  queue = queue.then(task).catch(() => undefined);
+}
+scope.onmessage = (event: MessageEvent<AssistantRequest>) => enqueue(() => handle(event.data));
