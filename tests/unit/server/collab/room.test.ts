@@ -131,6 +131,26 @@ function clientUpdate(room: Room, change: (doc: Y.Doc) => void, clientId?: numbe
   return Y.mergeUpdates(updates);
 }
 
+/** The text of a story document's first paragraph. */
+function firstParagraph(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+/** A sync step 1 from a client that has nothing of the document. */
+function emptySyncRequest(): Uint8Array {
+  const vector = encoding.createEncoder();
+  syncProtocol.writeSyncStep1(vector, new Y.Doc());
+  return Uint8Array.from([0, ...encoding.toUint8Array(vector)]);
+}
+
+/** The summary the database holds: the stored state with every appended update. */
+function storedSummaryText(base: Uint8Array, appends: readonly Uint8Array[]): string {
+  const stored = new Y.Doc();
+  Y.applyUpdate(stored, base);
+  for (const update of appends) Y.applyUpdate(stored, update);
+  return summaryText(stored).plain;
+}
+
 function presence(clientId: number, state: unknown, clock = 1): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
@@ -161,7 +181,7 @@ describe("Room", () => {
     Y.applyUpdate(client, stored);
     const updates: Uint8Array[] = [];
     client.on("update", (update: Uint8Array) => updates.push(update));
-    const text = (client.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const text = firstParagraph(client);
     text.insert(0, "two ");
     text.insert(0, "One, ");
     for (const update of updates) expect(room.receive(connection, syncUpdateMessage(update))).toBe(true);
@@ -339,11 +359,7 @@ describe("Room", () => {
     room.receive(eve.connection, presence(4242, { user: { name: "Not Maya" } }));
     expect(room.awareness.getStates().get(4242)).toMatchObject({ user: { id: "maya", name: "Maya Chen" } });
 
-    const inMayasId = clientUpdate(
-      room,
-      (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x"),
-      4242,
-    );
+    const inMayasId = clientUpdate(room, (doc) => firstParagraph(doc).insert(0, "x"), 4242);
     room.receive(eve.connection, syncUpdateMessage(inMayasId));
     expect(eve.socket.closed).toEqual({
       code: CloseCode.BadMessage,
@@ -363,11 +379,7 @@ describe("Room", () => {
     const after = connect(room);
     room.greet(after.connection);
     room.receive(after.connection, presence(4242, { user: { name: "Maya" } }));
-    const edit = clientUpdate(
-      room,
-      (doc) => ((doc.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Back: "),
-      4242,
-    );
+    const edit = clientUpdate(room, (doc) => firstParagraph(doc).insert(0, "Back: "), 4242);
     expect(room.receive(after.connection, syncUpdateMessage(edit))).toBe(true);
     expect(summaryText(room.doc).plain).toBe("Back: The CIA has released two videos.");
     expect(before.connection.clientIds.has(4242)).toBe(false);
@@ -383,7 +395,7 @@ describe("Room", () => {
     Y.applyUpdate(client, stored);
     const updates: Uint8Array[] = [];
     client.on("update", (update: Uint8Array) => updates.push(update));
-    const text = (client.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const text = firstParagraph(client);
     text.insert(0, "Offline, ");
     text.insert(0, "Back. ");
     // The live keystroke overtakes the catch-up of what was typed offline.
@@ -435,20 +447,11 @@ describe("Room", () => {
     const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
     room.greet(maya.connection);
     room.greet(tom.connection);
-    room.receive(
-      maya.connection,
-      syncUpdateMessage(
-        clientUpdate(room, (d) =>
-          ((d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Kept: "),
-        ),
-      ),
-    );
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => firstParagraph(d).insert(0, "Kept: "))));
     // Rosa joins while the edit is not in the log: her answer waits as well.
     const rosa = connect(room, { id: "rosa", name: "Rosa Diaz", role: "editor" });
     room.greet(rosa.connection);
-    const vector = encoding.createEncoder();
-    syncProtocol.writeSyncStep1(vector, new Y.Doc());
-    room.receive(rosa.connection, Uint8Array.from([0, ...encoding.toUint8Array(vector)]));
+    room.receive(rosa.connection, emptySyncRequest());
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(room.hasUnsavedUpdates).toBe(true);
     expect(room.appendFailing).toBe(true);
@@ -459,11 +462,9 @@ describe("Room", () => {
     expect(room.appendFailing).toBe(false);
     for (const { socket } of [tom, rosa])
       expect(summaryText(socket.documentSeen(base)).plain).toBe("Kept: The CIA has released two videos.");
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, base);
-    for (const update of persistence.appends) Y.applyUpdate(stored, update);
-    expect(summaryText(stored).plain).toBe("Kept: The CIA has released two videos.");
+    expect(storedSummaryText(base, persistence.appends)).toBe("Kept: The CIA has released two videos.");
   });
+
   it("appends to a synchronous log within the frame and sends the edit in the same turn; a failed append waits for the queue", async () => {
     const base = storedStory();
     const persistence = memoryPersistence(base);
@@ -484,14 +485,13 @@ describe("Room", () => {
     const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
     room.greet(maya.connection);
     room.greet(tom.connection);
-    const paragraph = (d: Y.Doc) => (d.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText;
     const sentToTom = () => tom.socket.sent.length;
     const before = sentToTom();
     tom.socket.send = (message) => {
       events.push("sent to Tom");
       tom.socket.sent.push(message);
     };
-    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => paragraph(d).insert(0, "Now: "))));
+    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => firstParagraph(d).insert(0, "Now: "))));
     // No await between the frame and Tom's copy: appended first, then sent.
     expect(events).toEqual(["appended now", "sent to Tom"]);
     expect(sentToTom()).toBe(before + 1);
@@ -499,24 +499,20 @@ describe("Room", () => {
 
     fail = true;
     events.length = 0;
-    room.receive(maya.connection, syncUpdateMessage(clientUpdate(room, (d) => paragraph(d).insert(0, "Queued: "))));
+    room.receive(
+      maya.connection,
+      syncUpdateMessage(clientUpdate(room, (d) => firstParagraph(d).insert(0, "Queued: "))),
+    );
     expect(events).toEqual([]);
     expect(room.hasUnsavedUpdates).toBe(true);
     await room.appendedSoFar();
     expect(events).toEqual(["sent to Tom"]);
     expect(summaryText(tom.socket.documentSeen(base)).plain).toBe("Queued: Now: The CIA has released two videos.");
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, base);
-    for (const update of persistence.appends) Y.applyUpdate(stored, update);
-    expect(summaryText(stored).plain).toBe("Queued: Now: The CIA has released two videos.");
+    expect(storedSummaryText(base, persistence.appends)).toBe("Queued: Now: The CIA has released two videos.");
   });
+
   it("sends the stored document to a socket that joined while the story loads, then only what it lacks beyond that", async () => {
     const base = storedStory();
-    const emptyRequest = () => {
-      const vector = encoding.createEncoder();
-      syncProtocol.writeSyncStep1(vector, new Y.Doc());
-      return Uint8Array.from([0, ...encoding.toUint8Array(vector)]);
-    };
     // Another process appends an edit while this one loads the story; it arrives through the relay.
     let relayed!: (message: RelayMessage) => void;
     const relay: Relay = { ...soloRelay, subscribe: async (_id, receive) => ((relayed = receive), async () => {}) };
@@ -532,7 +528,7 @@ describe("Room", () => {
           Y.applyUpdate(other, base);
           const updates: Uint8Array[] = [];
           other.on("update", (update: Uint8Array) => updates.push(update));
-          ((other.getXmlFragment("summary").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Meanwhile: ");
+          firstParagraph(other).insert(0, "Meanwhile: ");
           relayed({ kind: "update", update: updates[0]! });
           return stored;
         },
@@ -541,7 +537,7 @@ describe("Room", () => {
     rooms.push(room);
     const maya = connect(room);
     // Her client asks for the document as it opens, before anything arrived.
-    room.receive(maya.connection, emptyRequest());
+    room.receive(maya.connection, emptySyncRequest());
     await room.ready;
     expect(summaryText(maya.socket.documentSeen()).plain).toBe("The CIA has released two videos.");
     room.greet(maya.connection);
