@@ -31,6 +31,11 @@ interface SemanticTable {
   stems: string[];
   /** stems.length × dimensions, row by row. */
   matrix: Float32Array;
+  /**
+   * For each stem, the sentences that write it as a common word: only there may it match by meaning ("Agency"
+   * in "Our Agency" and "States" in "United States" share stems with common words, but are names).
+   */
+  postings: Map<string, number[]>;
   /** A claim word's stem (and its forms) → the source stems close to it, with their cosines. */
   neighbours: Map<string, Array<{ stem: string; similarity: number }>>;
 }
@@ -159,6 +164,14 @@ function commonWordForms(sentences: ReadonlyArray<readonly Token[]>): Map<string
 }
 
 function semanticTable(vectors: WordVectors, sentences: ReadonlyArray<readonly Token[]>): SemanticTable {
+  const postings = new Map<string, number[]>();
+  sentences.forEach((tokens, sentence) => {
+    for (const stem of commonWordForms([tokens]).keys()) {
+      const list = postings.get(stem);
+      if (list) list.push(sentence);
+      else postings.set(stem, [sentence]);
+    }
+  });
   const stems: string[] = [];
   const rows: Float32Array[] = [];
   for (const [stem, forms] of commonWordForms(sentences)) {
@@ -169,7 +182,12 @@ function semanticTable(vectors: WordVectors, sentences: ReadonlyArray<readonly T
   }
   const matrix = new Float32Array(stems.length * vectors.dimensions);
   rows.forEach((row, at) => matrix.set(row, at * vectors.dimensions));
-  return { vectors, stems, matrix, neighbours: new Map() };
+  return { vectors, stems, matrix, postings, neighbours: new Map() };
+}
+
+/** The token of a sentence that writes `stem` as a common word, if any. */
+function commonWordOf(tokens: readonly Token[], stem: string): Token | undefined {
+  return tokens.find((token, at) => token.stem === stem && isCommonWord(token, at === 0));
 }
 
 /** The sources' common-word stems close in meaning to a claim word (its stem and forms), kin words left out. */
@@ -482,13 +500,14 @@ function meaningMatchesOf(
   const matches: Array<{ term: string; claimWord: string }> = [];
   for (const { stem, claimWord, neighbours } of similar) {
     const exact = (query.get(stem) ?? 0) * (entry.weights.get(stem) ?? 0);
-    let best: { stem: string; value: number } | null = null;
+    let best: { term: Token; value: number } | null = null;
     for (const neighbour of neighbours) {
       const value = SEMANTIC_WEIGHT * neighbour.similarity * (entry.weights.get(neighbour.stem) ?? 0);
-      if (value > exact && value > (best?.value ?? 0)) best = { stem: neighbour.stem, value };
+      if (value <= exact || value <= (best?.value ?? 0)) continue;
+      const term = commonWordOf(entry.sentence.tokens, neighbour.stem);
+      if (term) best = { term, value };
     }
-    const term = best && entry.sentence.tokens.find((token) => isContent(token) && token.stem === best.stem);
-    if (term) matches.push({ term: term.value, claimWord });
+    if (best) matches.push({ term: best.term.value, claimWord });
   }
   return matches;
 }
@@ -547,14 +566,15 @@ function semanticScores(
   similar: readonly SimilarWords[],
 ): Map<number, number> {
   const scores = new Map<number, number>();
-  if (similar.length === 0) return scores;
+  if (similar.length === 0 || !index.semantic) return scores;
+  const { postings } = index.semantic;
   // Each claim word's best match by meaning per sentence, in one array reused word after word (a Map per word
   // cost most of the time of matching by meaning).
   const best = new Float64Array(index.sentences.length);
   const touched: number[] = [];
   for (const { stem, neighbours } of similar) {
     for (const neighbour of neighbours)
-      for (const at of index.postings.get(neighbour.stem) ?? []) {
+      for (const at of postings.get(neighbour.stem) ?? []) {
         const value = SEMANTIC_WEIGHT * neighbour.similarity * (index.sentences[at]?.weights.get(neighbour.stem) ?? 0);
         if (best[at] === 0) touched.push(at);
         if (value > (best[at] as number)) best[at] = value;

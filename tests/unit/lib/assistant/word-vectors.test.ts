@@ -128,6 +128,20 @@ describe("semantic matching", () => {
     expect(russia.map((suggestion) => [suggestion.sourceId, suggestion.matchedTerms])).toEqual([["other", ["Russia"]]]);
   });
 
+  it("matches by meaning only words written as common words, not the same stem inside a name", () => {
+    const named: AssistantSource[] = [
+      { id: "embassy", outlet: "embassy", biasLabel: "unknown", text: "The embassy did not reply to questions." },
+      { id: "institute", outlet: "institute", biasLabel: "unknown", text: "The Reply Institute held a dinner." },
+    ];
+    const suggestions = suggestEvidence(
+      buildEvidenceIndex(named, { vectors: table }),
+      "Officials have yet to respond.",
+    );
+    expect(suggestions.map((suggestion) => [suggestion.sourceId, suggestion.meaningMatches])).toEqual([
+      ["embassy", [{ term: "reply", claimWord: "respond" }]],
+    ]);
+  });
+
   it("keeps a source that shares only meaning, not words, as nothing close", () => {
     const index = buildEvidenceIndex(sources, { vectors: table });
     const rows = bestPassagePerSource(index, "The embassy has yet to respond, officials in Washington said.");
