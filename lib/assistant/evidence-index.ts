@@ -336,9 +336,10 @@ export const CLOSE_TERMS = 1;
 
 /**
  * Each source's best passage for a claim, in the order of `sourceIds` (every source of the index when
- * omitted): the sentence of that source that ranks highest as suggestEvidence ranks them, attached or not, or
- * null when it is not close (CLOSE_SHARE of the best score and CLOSE_TERMS matched words), so that an editor
- * sees which outlets say it and which do not.
+ * omitted): a quote of that source already attached, else its highest sentence as suggestEvidence ranks them
+ * among those with CLOSE_TERMS of the claim's words, or null when the source is not close (its best score on
+ * the claim's own words under CLOSE_SHARE of the best source's), so that an editor sees which outlets say it
+ * and which do not.
  * @example bestPassagePerSource(index, "The CIA released two videos").map((row) => row.passage?.outlet ?? "nothing close")
  */
 export function bestPassagePerSource(
@@ -391,9 +392,16 @@ function passagesOf(
   const outlets = new Map(index.sentences.map((entry) => [entry.sourceId, entry.outlet]));
   const order = sourceIds ?? [...outlets.keys()];
   return order.map((sourceId) => {
-    // A quote already attached from this source is its best passage for the claim.
+    // A quote already attached from this source is its best passage for the claim; otherwise its best sentence
+    // with CLOSE_TERMS of the claim's own words, so that a sentence close only by meaning ranked above it does
+    // not hide a source that says the claim in its words.
     const held = ranked.find(({ entry }) => entry.sourceId === sourceId && overlapsAny(entry, attached));
-    const best = held ?? ranked.find(({ entry }) => entry.sourceId === sourceId);
+    const best =
+      held ??
+      ranked.find(
+        ({ entry }) =>
+          entry.sourceId === sourceId && matchedTermsOf(index, entry, ranking.queryStems).length >= CLOSE_TERMS,
+      );
     const passage = best ? suggestionOf(index, best.entry, best.score, ranking) : null;
     // Whether the source addresses the claim is judged on the claim's own words: a source whose sentences
     // come close only by meaning shows "nothing close" (the thresholds were chosen for BM25).
@@ -401,8 +409,7 @@ function passagesOf(
       passage !== null &&
       (held !== undefined ||
         ((literal.bySource.get(sourceId) ?? 0) > 0 &&
-          (literal.bySource.get(sourceId) ?? 0) >= literal.top * CLOSE_SHARE &&
-          passage.matchedTerms.length >= CLOSE_TERMS));
+          (literal.bySource.get(sourceId) ?? 0) >= literal.top * CLOSE_SHARE));
     return {
       sourceId,
       outlet: outlets.get(sourceId) ?? passage?.outlet ?? sourceId,

@@ -153,6 +153,31 @@ describe("semantic matching", () => {
     expect(meaningOnly.map((row) => row.passage)).toEqual([null, null]);
   });
 
+  it("shows a source that says the claim in its words even when a sentence close only by meaning ranks first", () => {
+    const index = buildEvidenceIndex(
+      [
+        {
+          id: "003",
+          outlet: "003",
+          biasLabel: "unknown",
+          text: "Officials did not reply to questions. The embassy held a dinner.",
+        },
+        { id: "other", outlet: "other", biasLabel: "unknown", text: "The embassy was closed. The embassy is old." },
+      ],
+      { vectors: table },
+    );
+    const claim = "The embassy has yet to respond.";
+    // The reply, close to "respond" by meaning and in a rarer word, outranks the source's literal match.
+    expect(suggestEvidence(index, claim).find((suggestion) => suggestion.sourceId === "003")?.text).toBe(
+      "Officials did not reply to questions.",
+    );
+    const rows = bestPassagePerSource(index, claim);
+    expect(rows.map((row) => [row.sourceId, row.passage?.text, row.passage?.matchedTerms])).toEqual([
+      ["003", "The embassy held a dinner.", ["embassy"]],
+      ["other", "The embassy was closed.", ["embassy"]],
+    ]);
+  });
+
   it("ranks the seed story's labelled passages as BM25 does when no word has a vector", () => {
     const empty = decodeWordVectors(encodeWordVectors(["unrelated"], [vector(0)]));
     const claim = "The CIA has released two Mandarin-language recruitment videos";
