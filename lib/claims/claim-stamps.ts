@@ -12,8 +12,10 @@ type SharedType = NonNullable<ReturnType<Y.Doc["share"]["get"]>>;
  * deleted, nested types created with it). Run it after the transaction (in `afterTransaction`).
  */
 export function claimsTouchedBy(doc: Y.Doc, transaction: Y.Transaction): Set<string> {
-  const claims = doc.getMap<unknown>(CLAIMS_FIELD);
   const touched = new Set<string>();
+  // Read, not defined: a story without claims keeps no claims map (lib/story-doc/schema.ts, StoryDoc).
+  const claims = doc.share.get(CLAIMS_FIELD);
+  if (claims === undefined) return touched;
   for (const [type, keys] of transaction.changed) {
     if ((type as object) === claims) {
       for (const key of keys) if (key !== null) touched.add(key);
@@ -116,7 +118,7 @@ export function createdIn(transaction: Y.Transaction, item: Y.Item | null): bool
 }
 
 /** The id of the claim a type lies under (the key of its ancestor in the claims map), or null. */
-function claimIdAbove(type: SharedType, claims: Y.Map<unknown>): string | null {
+function claimIdAbove(type: SharedType, claims: SharedType): string | null {
   let item = type._item;
   while (item !== null) {
     if (item.parent === claims) return item.parentSub;

@@ -6,6 +6,7 @@ import {
   CLAIM_FIELDS,
   CLIENT_CLAIM_STATUSES,
   STORY_DOC_ROOTS,
+  storyDocRoot,
   SUMMARY_MARK_KEY,
   SUMMARY_NODE_NAMES,
   type RootKind,
@@ -395,8 +396,10 @@ class PolicyRun {
       }
       const parent = current.parent as unknown;
       if (typeof parent === "string") {
-        const type = this.context.doc.share.get(parent);
+        // A root of the schema the document has not got yet is defined now, with its type (lib/story-doc/schema.ts).
+        const type = storyDocRoot(this.context.doc, parent);
         if (!type) throw new Refusal(`unknown root "${parent.slice(0, 40)}"`);
+        this.rootNames.set(type, parent);
         place = { container: this.containerOfExisting(type), key: current.parentSub };
         break;
       }

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { claimsMap } from "../../lib/claims/story-claims";
+import { CLAIMS_FIELD, claimsMap } from "../../lib/claims/story-claims";
 import { claimsTouchedBy, commentsAddedIn, createdIn, stampTransaction } from "../../lib/claims/claim-stamps";
 import type { RoomHook } from "./hooks";
 import type { Logger } from "./logger";
@@ -26,7 +26,8 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
 
   return {
     onLoad(room) {
-      states.set(room, readClaimStates(room.doc));
+      const loaded = readClaimStates(room.doc);
+      if (loaded.size > 0) states.set(room, loaded);
       // Decisions and re-anchoring change claims as the server: keep what the next socket change is compared with.
       room.doc.on("afterTransaction", (transaction: Y.Transaction) => {
         if (transaction.origin === SERVER_ORIGIN && claimsTouchedBy(room.doc, transaction).size > 0)
@@ -95,6 +96,8 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
 /** Each claim's status and quote ids, to say in the audit log what changed or what a deleted claim was. */
 function readClaimStates(doc: Y.Doc): Map<string, ClaimState> {
   const states = new Map<string, ClaimState>();
+  // A story without claims keeps no claims map (lib/story-doc/schema.ts, StoryDoc): none is defined to read.
+  if (!doc.share.has(CLAIMS_FIELD)) return states;
   claimsMap(doc).forEach((entry, claimId) => {
     if (!(entry instanceof Y.Map)) return;
     const status = entry.get("status");

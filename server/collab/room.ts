@@ -1,7 +1,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
-import { defineStoryDocRoots } from "../../lib/story-doc/schema";
+import { StoryDoc } from "../../lib/story-doc/schema";
 import { checkUpdate, type DocumentLimits } from "../../lib/story-doc/write-policy";
 import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
@@ -70,7 +70,7 @@ export class QuarantinedError extends Error {
  * concerns (presence, the write policy, claim audit, limits) are hooks.
  */
 export class Room {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc = new StoryDoc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<CollabSocket, Connection>();
   readonly ready: Promise<void>;
@@ -127,7 +127,6 @@ export class Room {
           : awarenessProtocol.encodeAwarenessUpdate(this.awareness, published);
       this.options.relay.publish(this.storyId, { kind: "awareness", update: own });
     });
-    defineStoryDocRoots(this.doc);
     this.ready = this.load();
   }
 
@@ -149,8 +148,7 @@ export class Room {
         // A document stored before the write policy existed, or by the app, may hold what the policy refuses (a
         // structure that makes every reader recurse until the stack overflows): it is not served. One that passes
         // is marked, so that the next load skips this, the slowest part of opening a long story.
-        const scratch = new Y.Doc();
-        defineStoryDocRoots(scratch);
+        const scratch = new StoryDoc();
         const verdict = checkUpdate(state, {
           doc: scratch,
           writer: "server",

@@ -181,6 +181,23 @@ describe("a refusal", () => {
   });
 });
 
+describe("the document's roots are the schema's", () => {
+  it("refuses content under a root named like a property every object has (constructor, __proto__)", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    for (const root of ["constructor", "__proto__"]) {
+      const attacker = await openAs(served.wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
+      const closed = closedBy(attacker);
+      attacker.doc.getXmlFragment(root).insert(0, [new Y.XmlText("x")]);
+      const { code, reason } = await closed;
+      expect(code).toBe(CloseCode.BadMessage);
+      expect(reason).toBe(`unknown root "${root}"`);
+    }
+    const live = await served.collab.liveDocument(storyId);
+    expect([...live.share.keys()].filter((name) => name === "constructor" || name === "__proto__")).toEqual([]);
+    await expectReadable(storyId);
+  });
+});
+
 describe("4. names are the server's, not the client's", () => {
   it("shows and counts the socket's person as creator, adder and comment author, whatever the client wrote", async () => {
     const maya = await createUser(prisma, "editor", "Maya Chen");

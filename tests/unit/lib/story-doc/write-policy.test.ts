@@ -4,7 +4,7 @@ import { dismissFlag } from "@/lib/assistant/dismissals";
 import { markClaimSpan } from "@/lib/anchoring/claim-spans";
 import { addComment, addQuote, claimsMap, createClaim, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { recordSourceRevision } from "@/lib/story-doc/source-revisions";
-import { defineStoryDocRoots } from "@/lib/story-doc/schema";
+import { defineStoryDocRoots, StoryDoc } from "@/lib/story-doc/schema";
 import { writeSummaryParagraphs } from "@/lib/story-doc/summary";
 import {
   checkUpdate,
@@ -239,4 +239,54 @@ describe("checkUpdate refuses what breaks the document", () => {
     expect(check(server, update.slice(0, update.length - 7)).ok).toBe(false);
     expect(check(server, new Uint8Array([255, 255, 255, 255, 1, 2, 3])).ok).toBe(false);
   });
+});
+
+describe("a story document defines a root when it is first written, with the schema's type", () => {
+  /** A browser's document: every root defined, as the workspace's editor and panels define them. */
+  function browserDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    defineStoryDocRoots(doc);
+    return doc;
+  }
+
+  it("accepts what a client writes into roots the server's document has not got yet, and gets only those", () => {
+    const server = new StoryDoc();
+    expect(server.share.size).toBe(0);
+    const { update } = updateOf(server, (doc) => {
+      defineStoryDocRoots(doc);
+      writeSummaryParagraphs(doc, ["The CIA released two videos."]);
+      createClaim(doc, { id: "c1", by: maya, at });
+    });
+    expect(check(server, update)).toEqual({ ok: true });
+    Y.applyUpdate(server, update);
+    expect([...server.share.keys()].sort()).toEqual(["claims", "summary"]);
+    expect(server.share.get("claims")).toBeInstanceOf(Y.Map);
+    expect(server.share.get("summary")).toBeInstanceOf(Y.XmlFragment);
+    expect(claimsMap(server).get("c1")?.get("status")).toBe("draft");
+  });
+
+  it("gives a loaded document's roots their types before anyone asks for them", () => {
+    const stored = browserDoc();
+    writeSummaryParagraphs(stored, ["The CIA released two videos."]);
+    createClaim(stored, { id: "c1", by: maya, at });
+    const loaded = new StoryDoc();
+    Y.applyUpdate(loaded, Y.encodeStateAsUpdate(stored));
+    expect(loaded.share.get("claims")).toBeInstanceOf(Y.Map);
+    expect(loaded.share.get("summary")).toBeInstanceOf(Y.XmlFragment);
+    // A claim replaced in a loaded root map adds none: the limit counts the root map's own keys.
+    const { update } = updateOf(loaded, (doc) => createClaim(doc, { id: "c1", by: maya, at }));
+    expect(check(loaded, update, { limits: { maxClaims: 1 } })).toEqual({ ok: true });
+  });
+
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "refuses a root named %s, which only an object's prototype has",
+    (name) => {
+      const server = new StoryDoc();
+      const { update } = updateOf(server, (doc) => doc.getXmlFragment(name).insert(0, [new Y.XmlText("x")]));
+      const verdict = check(server, update);
+      expect(verdict.ok).toBe(false);
+      expect(!verdict.ok && verdict.reason).toMatch(/unknown root/);
+      expect(server.share.has(name)).toBe(false);
+    },
+  );
 });
