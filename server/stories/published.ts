@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import type { PublishedVersion } from "@/lib/reader/feeds";
 import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
@@ -95,35 +96,42 @@ async function publishedVersionsOf(db: PrismaClient, slug: string): Promise<Vers
 type StoredVersion = Pick<PublishedStory, "title" | "number" | "publishedAt" | "correctionNote" | "content">;
 
 /**
- * Parsed versions by story id and number. A version never changes once published (a correction is a new number),
- * so a parsed one is kept for the process's life and never invalidated; the story's list of versions, which does
- * change, is read on every request. Bounded, the least recently read dropped first.
+ * How much of the database's published JSON the parsed versions below may stand for, and how many of them: a
+ * version never changes once published (a correction is a new number), so a parsed one is kept until it is the
+ * least recently read and the bound needs its place. The pages made from a version (server/reader/
+ * once-per-version.ts) go with it, at most eight, each a few times its JSON: so this bounds them too.
  */
-const parsedVersions = new Map<string, StoredVersion>();
+const PARSED_JSON_CHARACTERS = 16 * 1024 * 1024;
 const PARSED_VERSIONS = 500;
+
+/** A cache of what was parsed from versions' JSON, weighed by the length of that JSON. */
+function parsedCache<T extends object>(): LRUCache<string, T> {
+  return new LRUCache<string, T>({ max: PARSED_VERSIONS, maxSize: PARSED_JSON_CHARACTERS });
+}
+
+/**
+ * Parsed versions by story id and number; the story's list of versions, which does change, is read on every
+ * request (shared for a moment: versionList above).
+ */
+const parsedVersions = parsedCache<StoredVersion>();
 
 /** A stored version, read and parsed once per process (a miss, absent versions included, asks the database). */
 async function storedVersion(db: PrismaClient, storyId: string, number: number): Promise<StoredVersion | null> {
   const key = `${storyId}/${number}`;
   const known = parsedVersions.get(key);
-  if (known) {
-    parsedVersions.delete(key);
-    parsedVersions.set(key, known);
-    return known;
-  }
+  if (known) return known;
   const version = await db.version.findUnique({
     where: { storyId_number: { storyId, number } },
     select: { number: true, title: true, content: true, publishedAt: true, correctionNote: true },
   });
   if (!version) return null;
   const parsed = { ...version, content: parsedVersionContent(storyId, number, version.content) };
-  parsedVersions.set(key, parsed);
-  if (parsedVersions.size > PARSED_VERSIONS) parsedVersions.delete(parsedVersions.keys().next().value!);
+  parsedVersions.set(key, parsed, { size: version.content.length });
   return parsed;
 }
 
 /** Parsed contents by story id and number, for the lists and feeds (which read no title or note), as above. */
-const parsedContents = new Map<string, VersionContent>();
+const parsedContents = parsedCache<VersionContent>();
 
 /** A version's parsed content if this process has parsed it already (see parsedVersionContent). */
 export function knownVersionContent(storyId: string, number: number): VersionContent | undefined {
@@ -132,14 +140,13 @@ export function knownVersionContent(storyId: string, number: number): VersionCon
 
 /**
  * A stored version's content parsed (and validated), once per process: a version never changes, so the parse of
- * its JSON is kept, at most PARSED_VERSIONS of them, the oldest parsed dropped first. Throws as the schema does.
+ * its JSON is kept within the bounds above. Throws as the schema does.
  */
 export function parsedVersionContent(storyId: string, number: number, json: string): VersionContent {
   const key = `${storyId}/${number}`;
   const known = parsedContents.get(key);
   if (known) return known;
   const content = versionContentSchema.parse(JSON.parse(json));
-  parsedContents.set(key, content);
-  if (parsedContents.size > PARSED_VERSIONS) parsedContents.delete(parsedContents.keys().next().value!);
+  parsedContents.set(key, content, { size: json.length });
   return content;
 }
