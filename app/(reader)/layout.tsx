@@ -22,7 +22,7 @@ export default async function ReaderLayout({ children }: { children: ReactNode }
     <>
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
-          <Link href={localePath(locale, "/")} className="font-serif text-xl font-bold tracking-tight">
+          <Link href={localePath(locale, "/")} prefetch={false} className="font-serif text-xl font-bold tracking-tight">
             Corroborate
           </Link>
           {others.length > 0 ? (

@@ -72,6 +72,7 @@ function CheckItem({ check, t }: { check: ListedCheck; t: Translator }) {
                 {i > 0 ? m.listSeparator : ""}
                 <Link
                   href={localePath(t.locale, outletPath(outlet.key))}
+                  prefetch={false}
                   dir="auto"
                   className="text-blue-800 underline"
                 >
@@ -88,7 +89,9 @@ function CheckItem({ check, t }: { check: ListedCheck; t: Translator }) {
 
 /**
  * A page of published checks with links to the newer and older pages (plain links: the list works without
- * JavaScript). `path` (unprefixed) and `q` make the links; `empty` is said when the page lists nothing.
+ * JavaScript). No reader link prefetches: each prefetch is a page the server renders and a phone decodes while
+ * the reader has not asked for it (a front page of ten checks prefetched one page per outlet, and Lighthouse
+ * counted their decoding as blocking time). `path` (unprefixed) and `q` make the links; `empty` is said when the page lists nothing.
  */
 export function CheckList({
   list,
@@ -123,6 +126,7 @@ export function CheckList({
           {list.page > 1 ? (
             <Link
               href={localePath(t.locale, listHref(path, q, list.page - 1))}
+              prefetch={false}
               rel="prev"
               className="text-blue-800 underline"
             >
@@ -135,6 +139,7 @@ export function CheckList({
           {list.page < list.pages ? (
             <Link
               href={localePath(t.locale, listHref(path, q, list.page + 1))}
+              prefetch={false}
               rel="next"
               className="text-blue-800 underline"
             >

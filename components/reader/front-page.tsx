@@ -38,7 +38,7 @@ export function FrontPage({ list, q, t }: { list: CheckListPage; q: string; t: T
       {q ? (
         <p className="text-sm text-stone-700" role="status">
           {t.plural(m.matches, list.total, { q })}{" "}
-          <Link href={home} className="text-blue-800 underline">
+          <Link href={home} prefetch={false} className="text-blue-800 underline">
             {m.showAll}
           </Link>
         </p>

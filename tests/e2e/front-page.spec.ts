@@ -97,6 +97,27 @@ test("a signed-out visitor sees the latest checks with their verdicts, correctio
   await expect(page.getByRole("heading", { level: 1 })).toContainText(CHECK_WORD);
 });
 
+test("the front page and a check's page fetch no page the reader has not opened", async ({ page }) => {
+  // Next's links prefetch every page they point to when they come into view or are hovered: on a phone, a page
+  // per outlet decoded while the reader reads (and rendered by the server for nobody).
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).searchParams.has("_rsc")) prefetches.push(request.url());
+  });
+  for (const path of ["/", `/stories/${slug}`]) {
+    await page.goto(path, { waitUntil: "networkidle" });
+    await page.mouse.wheel(0, 2_000);
+    await page.getByRole("link", { name: "Corroborate", exact: true }).hover();
+    if (path === "/") await listed(page).first().getByRole("link", { name: "NBC News" }).hover();
+    await page.waitForLoadState("networkidle");
+  }
+  expect(prefetches).toEqual([]);
+  // The links still lead where they say.
+  await page.goto("/");
+  await listed(page).first().getByRole("link", { name: "NBC News" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("NBC News");
+});
+
 test("search finds checks by words of their titles and summaries", async ({ page }) => {
   await page.goto("/");
   await search(page, CHECK_WORD);
