@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import * as Y from "yjs";
 import { z } from "zod";
 import { claimStatusSchema } from "../../lib/claims/claim-schema";
-import { applySourceCorrection, type SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
+import type { SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
 import { claimsMap } from "../../lib/claims/story-claims";
 import { recordClaimAssignment } from "../../lib/story-doc/claim-assignments";
 import { recordSourceRevision } from "../../lib/story-doc/source-revisions";
@@ -96,6 +96,9 @@ export async function handleInternalRequest(
       const [, storyId, sourceId] = reanchor;
       const source = await persistence.loadSource(storyId, sourceId);
       if (!source) return reply(response, 404, { error: "no such source" });
+      // Loaded with the first correction, not at start: re-anchoring and its fuzzy matcher are ~2 MB the
+      // collaboration process otherwise holds for a request most processes never serve.
+      const { applySourceCorrection } = await import("../../lib/claims/quote-corrections");
       const answer = await rooms.withDocument(storyId, (doc): ReanchorReply =>
         doc.transact(() => {
           recordSourceRevision(doc, sourceId, source.revision);
