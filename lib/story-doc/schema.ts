@@ -57,10 +57,14 @@ export const CLAIM_FIELDS: ReadonlySet<string> = new Set([
 /** The claim statuses a client may write; approved and rejected are written by the server from recorded decisions. */
 export const CLIENT_CLAIM_STATUSES: ReadonlySet<unknown> = new Set(["draft", "needs_review"]);
 
+/** Whether the schema has a root of this name (own keys only: a hostile update may name "constructor" or "__proto__"). */
+export function isStoryDocRootName(name: string): boolean {
+  return Object.hasOwn(STORY_DOC_ROOTS, name);
+}
+
 /** The type a root of a story document has, by the schema; undefined for a name the schema does not have. */
 function rootConstructor(name: string): typeof Y.Map | typeof Y.XmlFragment | undefined {
-  // Own keys only: a hostile update may name its root "constructor" or "__proto__".
-  if (!Object.hasOwn(STORY_DOC_ROOTS, name)) return undefined;
+  if (!isStoryDocRootName(name)) return undefined;
   return STORY_DOC_ROOTS[name]!.kind === "map" ? Y.Map : Y.XmlFragment;
 }
 

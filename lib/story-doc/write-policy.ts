@@ -5,6 +5,7 @@ import { SUMMARY_FIELD } from "./summary";
 import {
   CLAIM_FIELDS,
   CLIENT_CLAIM_STATUSES,
+  isStoryDocRootName,
   STORY_DOC_ROOTS,
   storyDocRoot,
   SUMMARY_MARK_KEY,
@@ -168,8 +169,15 @@ class PolicyRun {
       // Yjs would park a struct after a gap until the gap is filled: stored with the document, never checked again.
       if (struct.id.clock > next) throw new Missing("depends on changes the story does not have");
       reach.set(client, Math.max(next, struct.id.clock + struct.length));
-      // Even a struct the document has is parked, not dropped, when what it refers to is missing.
-      if (struct instanceof Y.Item) this.requireReferences(struct);
+      if (struct instanceof Y.Item) {
+        // Even a struct the document has is parked, not dropped, when what it refers to is missing.
+        this.requireReferences(struct);
+        // And Yjs defines the root a struct names as it reads it, even one it then skips as known: an empty root
+        // of any name per frame, kept while the room is open.
+        const parent = struct.parent as unknown;
+        if (typeof parent === "string" && !isStoryDocRootName(parent))
+          throw new Refusal(`unknown root "${parent.slice(0, 40)}"`);
+      }
       if (struct.id.clock + struct.length <= known) continue;
       let mayWrite = owners.get(client);
       if (mayWrite === undefined) owners.set(client, (mayWrite = this.context.mayWriteAs(client)));
@@ -225,6 +233,11 @@ class PolicyRun {
       if (!(before instanceof Y.Item)) throw new Refusal("overlaps collected content");
       this.requireOrderedNeighbours(item, left);
       place = this.placeOf(before);
+      // But the part keeps the parent the struct itself names: content linked into one list while it counts, and
+      // is observed, under another (a quote the claim audit never sees, past the quote limit).
+      const own = this.placeOf(item);
+      if (own !== null && place !== null && (own.container !== place.container || own.key !== place.key))
+        throw new Refusal("content placed apart from its parent");
     } else {
       this.requireOrderedNeighbours(item, item.origin);
       place = this.placeOf(item);

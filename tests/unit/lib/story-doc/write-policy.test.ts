@@ -1,3 +1,4 @@
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { dismissFlag } from "@/lib/assistant/dismissals";
@@ -289,4 +290,68 @@ describe("a story document defines a root when it is first written, with the sch
       expect(server.share.has(name)).toBe(false);
     },
   );
+});
+
+describe("a raw client cannot name a root beside the structs it sends", () => {
+  const client = 42;
+
+  /** A state vector that says the document has `client`'s structs up to `clock`. */
+  function stateVector(clock: number): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    return encoding.toUint8Array(encoder);
+  }
+
+  it.each(["evil", "constructor", "__proto__"])(
+    "refuses a struct the document already has, sent again under a root named %s (Yjs would define that root)",
+    (name) => {
+      const server = new StoryDoc();
+      const honest = new Y.Doc();
+      honest.clientID = client;
+      honest.getMap("assistantDismissals").set("k", "v");
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(honest));
+      const forged = new Y.Doc();
+      forged.clientID = client;
+      forged.getMap(name).set("k", "v");
+      const verdict = check(server, Y.encodeStateAsUpdate(forged));
+      expect(verdict).toEqual({ ok: false, reason: `unknown root "${name}"` });
+    },
+  );
+
+  it("refuses a struct the document partly has whose new part names another parent than the list it would join", () => {
+    const server = new StoryDoc();
+    const honest = new Y.Doc();
+    honest.clientID = client;
+    createClaim(honest, { id: "c0", by: maya, at });
+    addQuote(honest, "c0", quote);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(honest));
+    const known = Y.getState(server.store, client);
+    // The same client's struct from its last known clock on, two quotes long, naming the summary as its parent:
+    // Yjs would link the second quote after the first (in the claim's quote list) while counting and reporting
+    // it under the summary, where the claim audit and the quote limit never see it.
+    const forged = new Y.Doc();
+    forged.clientID = client;
+    const pad = forged.getMap<number>("assistantDismissals");
+    while (Y.getState(forged.store, client) < known - 1) pad.set(`p${Y.getState(forged.store, client)}`, 0);
+    forged.getArray("summary").insert(0, [quote, { ...quote, id: "q2" }]);
+    const update = Y.encodeStateAsUpdate(forged, stateVector(known - 1));
+    expect(check(server, update)).toEqual({ ok: false, reason: "content placed apart from its parent" });
+  });
+
+  it("accepts the honest form of the same: a client's merged struct whose first part the document has", () => {
+    const server = new StoryDoc();
+    const editor = new Y.Doc();
+    editor.clientID = client;
+    editor.getXmlFragment("summary").insert(0, [new Y.XmlText("")]);
+    const text = editor.getXmlFragment("summary").get(0) as Y.XmlText;
+    text.insert(0, "a");
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(editor));
+    text.insert(1, "b"); // merges with "a" into one struct in the editor's document
+    const update = Y.encodeStateAsUpdate(editor); // the whole struct, its first part known
+    expect(check(server, update)).toEqual({ ok: true });
+    Y.applyUpdate(server, update);
+    expect((server.getXmlFragment("summary").get(0) as Y.XmlText).toString()).toBe("ab");
+  });
 });
