@@ -28,9 +28,11 @@ export function claimAuditHook(persistence: Persistence, log: Logger): RoomHook 
     onLoad(room) {
       const loaded = readClaimStates(room.doc);
       if (loaded.size > 0) states.set(room, loaded);
-      // Decisions and re-anchoring change claims as the server: keep what the next socket change is compared with.
+      // Claims also change other than by this process's sockets (afterUpdate below): as the server (decisions,
+      // re-anchoring), and by another process's sockets (relayed, or read back from the log). Keep what the next
+      // socket change is compared with, or a status changed there and back here would go unrecorded.
       room.doc.on("afterTransaction", (transaction: Y.Transaction) => {
-        if (transaction.origin === SERVER_ORIGIN && claimsTouchedBy(room.doc, transaction).size > 0)
+        if (!room.connectionOf(transaction.origin) && claimsTouchedBy(room.doc, transaction).size > 0)
           states.set(room, readClaimStates(room.doc));
       });
     },

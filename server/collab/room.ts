@@ -488,7 +488,7 @@ export class Room {
   }
 
   /** The connection a transaction came from (its origin), if it came from a socket of this room. */
-  private connectionOf(origin: unknown): Connection | undefined {
+  connectionOf(origin: unknown): Connection | undefined {
     const socket = (origin as Partial<Connection> | null)?.socket;
     return socket && this.connections.get(socket) === origin ? (origin as Connection) : undefined;
   }

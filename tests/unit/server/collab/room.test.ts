@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { addComment, claimsMap, createClaim, readClaims } from "@/lib/claims/story-claims";
+import { addComment, claimsMap, createClaim, readClaims, setClaimStatusAsEditor } from "@/lib/claims/story-claims";
 import { applyCarets, MESSAGE_CARETS } from "@/lib/collab/caret-messages";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { defineStoryDocRoots } from "@/lib/story-doc/schema";
@@ -58,20 +58,22 @@ class TestSocket implements CollabSocket {
 function memoryPersistence(
   stored: Uint8Array | null,
   checked = false,
-): Persistence & { appends: Uint8Array[]; activity: unknown[]; marked: number[] } {
+): Persistence & { appends: Uint8Array[]; activity: unknown[]; statusChanges: unknown[]; marked: number[] } {
   const appends: Uint8Array[] = [];
   const activity: unknown[] = [];
+  const statusChanges: unknown[] = [];
   const marked: number[] = [];
   return {
     appends,
     activity,
+    statusChanges,
     marked,
     load: async () => stored && { state: stored, checked, version: 3 },
     markChecked: async (_id, version) => void marked.push(version),
     append: async (_id, update) => void appends.push(update),
     compact: async () => 0,
     recordActivity: async (record) => void activity.push(record),
-    recordStatusChange: async () => undefined,
+    recordStatusChange: async (record) => void statusChanges.push(record),
     recordClaimDeleted: async () => undefined,
     loadSource: async () => null,
     loadAccess: async () => new Map(),
@@ -509,6 +511,38 @@ describe("Room", () => {
     expect(events).toEqual(["sent to Tom"]);
     expect(summaryText(tom.socket.documentSeen(base)).plain).toBe("Queued: Now: The CIA has released two videos.");
     expect(storedSummaryText(base, persistence.appends)).toBe("Queued: Now: The CIA has released two videos.");
+  });
+
+  it("audits a status change made here against a change another process relayed, not against what this room saw last", async () => {
+    let relayed!: (message: RelayMessage) => void;
+    const relay: Relay = { ...soloRelay, subscribe: async (_id, receive) => ((relayed = receive), async () => {}) };
+    const persistence = memoryPersistence(storedStory(), true);
+    const room = new Room("story-1", { ...roomOptions(persistence), relay });
+    rooms.push(room);
+    await room.ready;
+    const tom = connect(room, { id: "tom", name: "Tom Okafor", role: "editor" });
+    room.greet(tom.connection);
+    room.receive(
+      tom.connection,
+      syncUpdateMessage(
+        clientUpdate(room, (doc) => createClaim(doc, { id: "c1", by: tom.connection.user, at: new Date() })),
+      ),
+    );
+    // On another process, Ann sends the claim for review; the change reaches this room through the relay.
+    relayed({
+      kind: "update",
+      update: clientUpdate(room, (doc) => setClaimStatusAsEditor(doc, "c1", "needs_review"), 7),
+    });
+    expect(claimsMap(room.doc).get("c1")?.get("status")).toBe("needs_review");
+    // Tom, here, takes it back to draft: a change of status, from needs_review.
+    room.receive(
+      tom.connection,
+      syncUpdateMessage(clientUpdate(room, (doc) => setClaimStatusAsEditor(doc, "c1", "draft"))),
+    );
+    await room.appendedSoFar();
+    expect(persistence.statusChanges).toEqual([
+      { storyId: "story-1", claimId: "c1", userId: "tom", from: "needs_review", to: "draft" },
+    ]);
   });
 
   it("sends the stored document to a socket that joined while the story loads, then only what it lacks beyond that", async () => {
