@@ -192,8 +192,25 @@ describe("the document's roots are the schema's", () => {
       expect(code).toBe(CloseCode.BadMessage);
       expect(reason).toBe(`unknown root "${root}"`);
     }
-    const live = await served.collab.liveDocument(storyId);
-    expect([...live.share.keys()].filter((name) => name === "constructor" || name === "__proto__")).toEqual([]);
+    await expectReadable(storyId);
+  });
+
+  it("refuses a change the story already has, sent again under another root's name (Yjs would define that root)", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const attacker = await openAs(served.wsUrl, { id: "eve", name: "Eve", role: "editor" }, storyId, cleanups);
+    attacker.doc.getMap("assistantDismissals").set("flag-1", { reason: "Enough", by: { id: "eve", name: "Eve" } });
+    await eventually(async () =>
+      expect((await served.collab.liveDocument(storyId)).getMap("assistantDismissals").has("flag-1")).toBe(true),
+    );
+    // A struct with the same client id and clock, which the story has, named as if under a root "constructor".
+    const forged = new Y.Doc();
+    forged.clientID = attacker.doc.clientID;
+    forged.getMap("constructor").set("flag-1", 1);
+    const closed = closedBy(attacker);
+    attacker.ws!.send(Uint8Array.from(syncUpdateMessage(Y.encodeStateAsUpdate(forged))));
+    const { code, reason } = await closed;
+    expect(code).toBe(CloseCode.BadMessage);
+    expect(reason).toBe('unknown root "constructor"');
     await expectReadable(storyId);
   });
 });
