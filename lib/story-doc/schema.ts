@@ -57,15 +57,24 @@ export const CLAIM_FIELDS: ReadonlySet<string> = new Set([
 /** The claim statuses a client may write; approved and rejected are written by the server from recorded decisions. */
 export const CLIENT_CLAIM_STATUSES: ReadonlySet<unknown> = new Set(["draft", "needs_review"]);
 
-/** Whether the schema has a root of this name (own keys only: a hostile update may name "constructor" or "__proto__"). */
+/**
+ * The schema's entry for a root of this name, or undefined: by own keys only, since a hostile update may name
+ * its root "constructor" or "__proto__", which every object literal inherits.
+ */
+export function storyDocRootSchema(name: string): { kind: RootKind; writer: RootWriter } | undefined {
+  return Object.hasOwn(STORY_DOC_ROOTS, name) ? STORY_DOC_ROOTS[name] : undefined;
+}
+
+/** Whether the schema has a root of this name. */
 export function isStoryDocRootName(name: string): boolean {
-  return Object.hasOwn(STORY_DOC_ROOTS, name);
+  return storyDocRootSchema(name) !== undefined;
 }
 
 /** The type a root of a story document has, by the schema; undefined for a name the schema does not have. */
 function rootConstructor(name: string): typeof Y.Map | typeof Y.XmlFragment | undefined {
-  if (!isStoryDocRootName(name)) return undefined;
-  return STORY_DOC_ROOTS[name]!.kind === "map" ? Y.Map : Y.XmlFragment;
+  const root = storyDocRootSchema(name);
+  if (!root) return undefined;
+  return root.kind === "map" ? Y.Map : Y.XmlFragment;
 }
 
 /**
@@ -98,8 +107,11 @@ export class StoryDoc extends Y.Doc {
     name: string,
     TypeConstructor?: Type,
   ): InstanceType<Type> {
-    const schemaType =
-      TypeConstructor === undefined || TypeConstructor === Y.AbstractType ? rootConstructor(name) : undefined;
-    return super.get(name, (schemaType ?? TypeConstructor ?? Y.AbstractType) as Type);
+    const schemaType = rootConstructor(name);
+    const asked = TypeConstructor === undefined || TypeConstructor === Y.AbstractType ? undefined : TypeConstructor;
+    // Asked for with another type than the schema's: fail here, not at the next update that writes the root.
+    if (schemaType && asked && (asked as unknown) !== schemaType)
+      throw new Error(`the root "${name}" of a story document is a ${schemaType.name}`);
+    return super.get(name, (asked ?? schemaType ?? Y.AbstractType) as Type);
   }
 }

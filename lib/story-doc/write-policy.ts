@@ -6,8 +6,8 @@ import {
   CLAIM_FIELDS,
   CLIENT_CLAIM_STATUSES,
   isStoryDocRootName,
-  STORY_DOC_ROOTS,
   storyDocRoot,
+  storyDocRootSchema,
   SUMMARY_MARK_KEY,
   SUMMARY_NODE_NAMES,
   type RootKind,
@@ -245,7 +245,7 @@ class PolicyRun {
     // Placed next to garbage-collected content: Yjs integrates it as deleted, so it carries nothing.
     if (place === null) return;
     const { container, key } = place;
-    const root = STORY_DOC_ROOTS[container.root];
+    const root = storyDocRootSchema(container.root);
     if (!root) throw new Refusal(`unknown root "${container.root}"`);
     if (root.writer === "server" && this.context.writer !== "server")
       throw new Refusal(`"${container.root}" is written by the server only`);
@@ -357,7 +357,7 @@ class PolicyRun {
       if (item === null) {
         const root = this.rootNames.get(current);
         if (root === undefined) throw new Refusal("content outside any root");
-        base = { root, kind: STORY_DOC_ROOTS[root]?.kind ?? "other", depth: 0, path: [], type: current };
+        base = { root, kind: storyDocRootSchema(root)?.kind ?? "other", depth: 0, path: [], type: current };
         this.containers.set(current, base);
         break;
       }
@@ -554,7 +554,7 @@ class PolicyRun {
           if (struct.id.clock >= clock + len) break;
           if (!(struct instanceof Y.Item) || struct.deleted) continue;
           const container = this.containerOfExisting(struct.parent as SharedType);
-          if (STORY_DOC_ROOTS[container.root]?.writer === "server")
+          if (storyDocRootSchema(container.root)?.writer === "server")
             throw new Refusal(`"${container.root}" is written by the server only`);
         }
       }

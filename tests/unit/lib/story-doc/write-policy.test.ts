@@ -279,6 +279,14 @@ describe("a story document defines a root when it is first written, with the sch
     expect(check(loaded, update, { limits: { maxClaims: 1 } })).toEqual({ ok: true });
   });
 
+  it("refuses to define a root with another type than the schema's, at once rather than at the next update", () => {
+    const doc = new StoryDoc();
+    expect(() => doc.getText("summary")).toThrow(/the root "summary" of a story document is a YXmlFragment/);
+    expect(() => doc.getArray("claims")).toThrow(/is a YMap/);
+    expect(doc.getXmlFragment("summary")).toBeInstanceOf(Y.XmlFragment);
+    expect(doc.getArray("notInTheSchema")).toBeInstanceOf(Y.Array);
+  });
+
   it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
     "refuses a root named %s, which only an object's prototype has",
     (name) => {
