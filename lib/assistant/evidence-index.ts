@@ -150,31 +150,30 @@ function isCommonWord(token: Token, first: boolean): boolean {
   );
 }
 
-/** The common words of token lists, by stem: each stem's forms in lower case. */
-function commonWordForms(sentences: ReadonlyArray<readonly Token[]>): Map<string, Set<string>> {
-  const forms = new Map<string, Set<string>>();
-  for (const tokens of sentences)
+/**
+ * The common words of token lists, by stem: each stem's forms in lower case, and the lists (by index, in order)
+ * that write it as a common word.
+ */
+function commonWords(lists: ReadonlyArray<readonly Token[]>): Map<string, { forms: Set<string>; lists: number[] }> {
+  const words = new Map<string, { forms: Set<string>; lists: number[] }>();
+  lists.forEach((tokens, list) =>
     tokens.forEach((token, at) => {
       if (!isCommonWord(token, at === 0)) return;
-      const set = forms.get(token.stem) ?? new Set<string>();
-      set.add(token.value.toLowerCase());
-      forms.set(token.stem, set);
-    });
-  return forms;
+      let word = words.get(token.stem);
+      if (!word) words.set(token.stem, (word = { forms: new Set(), lists: [] }));
+      word.forms.add(token.value.toLowerCase());
+      if (word.lists.at(-1) !== list) word.lists.push(list);
+    }),
+  );
+  return words;
 }
 
 function semanticTable(vectors: WordVectors, sentences: ReadonlyArray<readonly Token[]>): SemanticTable {
   const postings = new Map<string, number[]>();
-  sentences.forEach((tokens, sentence) => {
-    for (const stem of commonWordForms([tokens]).keys()) {
-      const list = postings.get(stem);
-      if (list) list.push(sentence);
-      else postings.set(stem, [sentence]);
-    }
-  });
   const stems: string[] = [];
   const rows: Float32Array[] = [];
-  for (const [stem, forms] of commonWordForms(sentences)) {
+  for (const [stem, { forms, lists }] of commonWords(sentences)) {
+    postings.set(stem, lists);
     const vector = meanVector(vectors, forms);
     if (!vector) continue;
     stems.push(stem);
@@ -540,8 +539,12 @@ interface SimilarWords {
 }
 
 function similarWords(table: SemanticTable, claim: readonly Sentence[]): SimilarWords[] {
-  return [...commonWordForms(claim.map((sentence) => sentence.tokens))]
-    .map(([stem, forms]) => ({ stem, claimWord: [...forms][0] ?? stem, neighbours: neighboursOf(table, stem, forms) }))
+  return [...commonWords(claim.map((sentence) => sentence.tokens))]
+    .map(([stem, { forms }]) => ({
+      stem,
+      claimWord: [...forms][0] ?? stem,
+      neighbours: neighboursOf(table, stem, forms),
+    }))
     .filter(({ neighbours }) => neighbours.length > 0);
 }
 
