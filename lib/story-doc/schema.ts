@@ -65,11 +65,6 @@ export function storyDocRootSchema(name: string): { kind: RootKind; writer: Root
   return Object.hasOwn(STORY_DOC_ROOTS, name) ? STORY_DOC_ROOTS[name] : undefined;
 }
 
-/** Whether the schema has a root of this name. */
-export function isStoryDocRootName(name: string): boolean {
-  return storyDocRootSchema(name) !== undefined;
-}
-
 /** The type a root of a story document has, by the schema; undefined for a name the schema does not have. */
 function rootConstructor(name: string): typeof Y.Map | typeof Y.XmlFragment | undefined {
   const root = storyDocRootSchema(name);

@@ -5,7 +5,6 @@ import { SUMMARY_FIELD } from "./summary";
 import {
   CLAIM_FIELDS,
   CLIENT_CLAIM_STATUSES,
-  isStoryDocRootName,
   storyDocRoot,
   storyDocRootSchema,
   SUMMARY_MARK_KEY,
@@ -175,7 +174,7 @@ class PolicyRun {
         // And Yjs defines the root a struct names as it reads it, even one it then skips as known: an empty root
         // of any name per frame, kept while the room is open.
         const parent = struct.parent as unknown;
-        if (typeof parent === "string" && !isStoryDocRootName(parent))
+        if (typeof parent === "string" && !storyDocRootSchema(parent))
           throw new Refusal(`unknown root "${parent.slice(0, 40)}"`);
       }
       if (struct.id.clock + struct.length <= known) continue;
