@@ -91,7 +91,8 @@ function CheckItem({ check, t }: { check: ListedCheck; t: Translator }) {
  * A page of published checks with links to the newer and older pages (plain links: the list works without
  * JavaScript). No reader link prefetches: each prefetch is a page the server renders and a phone decodes while
  * the reader has not asked for it (a front page of ten checks prefetched one page per outlet, and Lighthouse
- * counted their decoding as blocking time). `path` (unprefixed) and `q` make the links; `empty` is said when the page lists nothing.
+ * counted their decoding as blocking time). `path` (unprefixed) and `q` make the links; `empty` is said when the
+ * page lists nothing.
  */
 export function CheckList({
   list,
