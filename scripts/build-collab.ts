@@ -9,6 +9,12 @@ import { pathToFileURL } from "node:url";
 // under tsx, which transforms every module as it loads (bench/RESULTS.md).
 
 /**
+ * The Node options the compiled collaboration process runs with: `npm start` and the bench use these; `npm run
+ * collab`, the Procfile and the compose file write the same. Stack traces point into our TypeScript.
+ */
+export const COLLAB_NODE_OPTIONS = ["--enable-source-maps"];
+
+/**
  * Compiles a collaboration server entry point (main.ts, or the bench's) to `outfile`; resolves to its path. Each
  * file is written beside its place and renamed into it, so that a process starting meanwhile (another test run
  * in the same folder) reads the old bundle or the new one, never half of one.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_STORY_SLUG } from "../prisma/seed";
+import { COLLAB_NODE_OPTIONS } from "./build-collab";
 import { createPrisma } from "../server/db/create-prisma";
 import { DEMO_PASSWORD, DEMO_USERS, activeDemoAccounts } from "../server/users/demo-accounts";
 import { getEnv } from "../server/env";
@@ -13,7 +14,7 @@ loadDotEnv();
 const env = getEnv();
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
-const COMPILED_COLLAB = ["--enable-source-maps", "dist/collab/main.mjs"];
+const COMPILED_COLLAB = [...COLLAB_NODE_OPTIONS, "dist/collab/main.mjs"];
 
 // Node is started directly (not through npx) so that signals reach the servers themselves.
 const children: ChildProcess[] = [

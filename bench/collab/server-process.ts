@@ -2,7 +2,7 @@
 // and `npm run collab` run it (scripts/build-collab.ts), the stock one in plain Node, as its bin runs; both with --expose-gc, so that memory is read after full collections. Every child this module starts is killed when the bench exits, however it exits.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { buildCollab } from "../../scripts/build-collab";
+import { buildCollab, COLLAB_NODE_OPTIONS } from "../../scripts/build-collab";
 import type { MemorySample, Request } from "./child";
 
 export type ServerKind = "stock" | "corroborate";
@@ -56,7 +56,12 @@ export interface ServerProcess {
 export async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(await ENTRY[kind](), [], {
     // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles.
-    execArgv: ["--expose-gc", ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [])],
+    // Ours with the options it runs with in production (scripts/build-collab.ts), the stock server as its bin runs.
+    execArgv: [
+      "--expose-gc",
+      ...(kind === "corroborate" ? COLLAB_NODE_OPTIONS : []),
+      ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -26,8 +26,8 @@ export interface RoomsOptions {
   /** Shortest time between two presence messages of one client. */
   presenceIntervalMs: number;
   /**
-   * How long an empty, stored room stays loaded before it is unloaded, so that a reconnect or the app's
-   * internal reads do not load the document from the database again.
+   * How long an empty, compacted room stays loaded before it is unloaded (createCollabServer says why its
+   * default is 0).
    */
   unloadDelayMs: number;
 }
