@@ -3,7 +3,7 @@
 // three claims, then loads the reader page and, as the baseline in the same run, the static /about page, with
 // autocannon (50 connections), and scores the reader page with Lighthouse in Debian's Chromium, desktop and mobile.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
 import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
 import type * as LH from "lighthouse/types/lh.js";
@@ -51,6 +51,7 @@ async function load(path: string, duration: number): Promise<autocannon.Result> 
 
 function lighthouse(url: string, formFactor: "desktop" | "mobile", run: number): LH.Result {
   const output = `tests/.tmp/lighthouse-${formFactor}-${new URL(url).pathname.replace(/\W+/g, "-")}-${run}.json`;
+  rmSync(output, { force: true });
   const flags =
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
   const lighthouseRun = spawnSync(
@@ -67,8 +68,12 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile", run: number):
     ],
     { stdio: "inherit" },
   );
-  if (lighthouseRun.status !== 0) throw new Error(`lighthouse (${formFactor}) exited with ${lighthouseRun.status}`);
-  return JSON.parse(readFileSync(output, "utf8")) as LH.Result;
+  // A run Lighthouse could not record (NO_NAVSTART: a trace lost under load) exits 1 with a report that carries
+  // its runtimeError; anything else that fails stops the bench.
+  const report = existsSync(output) ? (JSON.parse(readFileSync(output, "utf8")) as LH.Result) : null;
+  if (!report || (lighthouseRun.status !== 0 && !report.runtimeError))
+    throw new Error(`lighthouse (${formFactor}) exited with ${lighthouseRun.status}`);
+  return report;
 }
 
 /** A category's score out of 100, or "n/a" where Lighthouse could not score it. */
@@ -139,9 +144,14 @@ try {
   );
   for (const path of [reader, "/"]) {
     for (const formFactor of ["desktop", "mobile"] as const) {
-      const runs = Array.from({ length: LIGHTHOUSE_RUNS }, (_, run) => lighthouse(`${base}${path}`, formFactor, run));
-      // A run that could not time first paint or interactivity (a trace lost under load) has no place in the median.
-      const valid = filterToValidRuns(runs);
+      // A run that could not time first paint or interactivity (a trace lost under load) has no place in the
+      // median: another run is made in its place, at most three in all.
+      const runs: LH.Result[] = [];
+      let valid: LH.Result[] = [];
+      while (valid.length < LIGHTHOUSE_RUNS && runs.length < LIGHTHOUSE_RUNS + 3) {
+        runs.push(lighthouse(`${base}${path}`, formFactor, runs.length));
+        valid = filterToValidRuns(runs);
+      }
       const median = valid.length > 0 ? computeMedianRun(valid) : null;
       const scores = ["performance", "accessibility", "best-practices", "seo"].map((category) =>
         median ? score(median, category) : "n/a",
