@@ -1,6 +1,6 @@
 // Our collaboration server in a child process, as server/collab/main.ts runs it: the persistence on
 // DATABASE_URL (the bench's fresh SQLite file, tuned as main.ts tunes it, or its PostgreSQL database), the bench's
-// raised limits and otherwise the defaults (roles checked every 2 s, empty rooms unloaded once compacted, and so on).
+// raised limits and otherwise the defaults (roles checked every 2 s, empty rooms unloaded once their edits are stored, and so on).
 // BENCH_REDIS_URL (not REDIS_URL, which the shell running the bench may have set) shares rooms through Redis, with
 // the relay's keys under BENCH_REDIS_PREFIX. Its log is
 // counted, and its first warnings and errors are printed.

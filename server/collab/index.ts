@@ -39,11 +39,13 @@ export interface CollabServerOptions {
   /** How long close() waits for the last edits to reach the log (default 20 s). */
   shutdownTimeoutMs?: number;
   /**
-   * How long an empty room stays loaded once its edits are compacted (default 0: unloaded then, as the stock
-   * y-websocket server and Hocuspocus do). Kept loaded, the rooms of everyone who has left fill the heap, and the
-   * collections that brings make every other socket wait: with 30 s, opening 200 documents of 10,000 edits one
-   * after another took 30 ms at p99 against 14 ms (bench/RESULTS.md, issue 12). Loading a story again costs
-   * about 6 ms.
+   * How long a room that served the app's request (reading or changing a story's live document) stays loaded
+   * once nobody is in it (default 30 s), so that the app's next requests (the review queue reads every story)
+   * do not load it again. A room whose last socket has left is unloaded as soon as every edit is in the log (and
+   * a compaction has been tried), as the stock y-websocket server and Hocuspocus unload a document: kept 30 s,
+   * the rooms of everyone who had left filled the heap, and the collections that brought made every other socket
+   * wait (opening 200 stories of 10,000 edits one after another: p99 30 ms against 14 ms, bench/RESULTS.md,
+   * issue 12). Loading a story again costs about 6 ms.
    */
   unloadDelayMs?: number;
   /** How often dead sockets are detected with a ping. */
@@ -99,7 +101,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     compactDelayMs: options.compactDelayMs ?? 10_000,
     compactEveryAppends: options.compactEveryAppends ?? 500,
     presenceIntervalMs: options.presenceIntervalMs ?? 80,
-    unloadDelayMs: options.unloadDelayMs ?? 0,
+    unloadDelayMs: options.unloadDelayMs ?? 30_000,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
   const alive = new WeakSet<WebSocket>();

@@ -82,9 +82,9 @@ export class Room {
   private readonly owners = new Map<number, string>();
   /** An upper bound of the document's encoded size: its size when loaded or compacted plus every update since. */
   approximateBytes = 0;
-  /** When the room last had a socket or served an internal request. */
-  lastUsed = Date.now();
-  /** The pending check for unloading the room once it has been idle long enough. */
+  /** Until when an empty room stays loaded (ms since the epoch): set by the app's requests (Rooms.withDocument). */
+  keepLoadedUntil = 0;
+  /** The pending check for unloading the room once it is empty and may go. */
   unloadTimer: NodeJS.Timeout | null = null;
   private readonly backlogs = new Map<Connection, Uint8Array[]>();
   private readonly presence: PresenceThrottle;

@@ -25,10 +25,7 @@ export interface RoomsOptions {
   compactEveryAppends: number;
   /** Shortest time between two presence messages of one client. */
   presenceIntervalMs: number;
-  /**
-   * How long an empty, compacted room stays loaded before it is unloaded (createCollabServer says why its
-   * default is 0).
-   */
+  /** How long a room that served the app's request stays loaded once empty (createCollabServer says why). */
   unloadDelayMs: number;
 }
 
@@ -105,7 +102,6 @@ export class Rooms {
       if (left > 0) this.socketsPerUser.set(user.id, left);
       else this.socketsPerUser.delete(user.id);
       room.leave(socket);
-      room.lastUsed = Date.now();
       if (room.connections.size === 0) void this.unloadWhenIdle(room);
     });
     ws.on("error", (error) => this.options.log.warn(`socket error in story ${storyId}`, error));
@@ -169,12 +165,12 @@ export class Rooms {
   }
 
   /**
-   * Unloads a room that nobody is in, whose every edit is in the log and that has been idle for unloadDelayMs;
-   * a failing append keeps it loaded. An idle room that is not due yet is checked again when it will be.
+   * Unloads a room that nobody is in and whose every edit is in the log, once the app's last request to it is
+   * unloadDelayMs old; a failing append keeps it loaded. A room that is not due yet is checked again when it will be.
    */
   private unloadIfIdle(room: Room): void {
     if (room.connections.size > 0 || room.hasUnsavedUpdates || this.rooms.get(room.storyId) !== room) return;
-    const due = room.lastUsed + this.options.unloadDelayMs - Date.now();
+    const due = room.keepLoadedUntil - Date.now();
     if (due > 0) {
       if (room.unloadTimer) clearTimeout(room.unloadTimer);
       room.unloadTimer = setTimeout(() => this.unloadIfIdle(room), due);
@@ -199,7 +195,7 @@ export class Rooms {
       this.discard(current);
       throw error;
     }
-    current.lastUsed = Date.now();
+    current.keepLoadedUntil = Date.now() + this.options.unloadDelayMs;
     const result = current.changeAsServer(change);
     await current.appendedSoFar();
     if (current.connections.size === 0) void this.unloadWhenIdle(current);

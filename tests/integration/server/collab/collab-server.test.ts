@@ -430,13 +430,25 @@ describe("rooms and persistence", () => {
     expect(claimSpans(b.doc).get("claim-1")?.text).toBe("CIA has released two");
   });
 
-  it("keeps an empty room loaded for the unload delay, then unloads it", async () => {
+  it("unloads a room as soon as its last socket has left and its edits are stored, whatever the unload delay", async () => {
     const storyId = await createStory(prisma, SUMMARY);
-    const { server, url } = await serve(persistence, { unloadDelayMs: 300 });
+    const { server, url } = await serve(persistence, { unloadDelayMs: 60_000 });
     const a = connectProvider(url, storyId, await tokenFor(storyId));
     await synced(a);
+    firstParagraph(a.doc).insert(0, "Stored before the room goes. ");
     a.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually(() => expect(server.rooms.size).toBe(0));
+    expect((await storedSummary(prisma, storyId))[0]).toBe(`Stored before the room goes. ${SUMMARY[0]}`);
+  });
+
+  it("keeps a room that served the app's request loaded for the unload delay, then unloads it", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { server, internalUrl } = await serve(persistence, { unloadDelayMs: 400 });
+    const read = await fetch(`${internalUrl}/internal/stories/${storyId}/state`, {
+      headers: { authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}` },
+    });
+    expect(read.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(server.rooms.size).toBe(1);
     await eventually(() => expect(server.rooms.size).toBe(0));
   });
