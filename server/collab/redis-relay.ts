@@ -25,6 +25,8 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
   const commands = createClient({ url });
   const subscriber = commands.duplicate();
   const receivers = new Map<string, (message: RelayMessage) => void>();
+  /** The channel listener of each subscribed story, which its unsubscribe names. */
+  const listeners = new Map<string, (bytes: Buffer) => void>();
   const resumeListeners: Array<() => void> = [];
   const channel = (storyId: string): string => `${prefix}:story:${storyId}`;
   let lostMessages = false;
@@ -50,23 +52,27 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
       const wasSubscribed = receivers.has(storyId);
       receivers.set(storyId, receive);
       if (!wasSubscribed) {
-        await subscriber.subscribe(
-          channel(storyId),
-          (bytes) => {
-            try {
-              const { sender, message } = decodeRelayMessage(bytes);
-              if (sender !== processId) receivers.get(storyId)?.(message);
-            } catch (error) {
-              log.warn(`ignored a malformed relay message for story ${storyId}`, error);
-            }
-          },
-          true,
-        );
+        const listener = (bytes: Buffer) => {
+          try {
+            const { sender, message } = decodeRelayMessage(bytes);
+            if (sender !== processId) receivers.get(storyId)?.(message);
+          } catch (error) {
+            log.warn(`ignored a malformed relay message for story ${storyId}`, error);
+          }
+        };
+        listeners.set(storyId, listener);
+        await subscriber.subscribe(channel(storyId), listener, true);
       }
       return async () => {
         if (receivers.get(storyId) !== receive) return;
         receivers.delete(storyId);
-        await subscriber.unsubscribe(channel(storyId));
+        const listener = listeners.get(storyId);
+        listeners.delete(storyId);
+        // Named, the listener is marked as leaving at once: a subscribe for the same story before Redis answers
+        // (a room unloaded and opened again) subscribes anew. Unnamed, node-redis would add the new listener to
+        // the leaving one, send nothing, and drop both when the answer came: that room would hear no other
+        // process again.
+        await subscriber.unsubscribe(channel(storyId), listener, true);
       };
     },
     publish(storyId, message) {

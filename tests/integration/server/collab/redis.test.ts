@@ -6,7 +6,9 @@ import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { CloseCode } from "@/lib/collab/close-codes";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { syncUpdateMessage } from "@/server/collab/protocol";
-import { closeOfSocket, eventually, openRawSocket, TOKEN_SECRET } from "../../../support/collab-harness";
+import { createRedisRelay } from "@/server/collab/redis-relay";
+import type { RelayMessage } from "@/server/collab/relay";
+import { closeOfSocket, eventually, openRawSocket, quietLogger, TOKEN_SECRET } from "../../../support/collab-harness";
 import {
   killHard,
   reconnectingProvider,
@@ -82,6 +84,25 @@ function othersPresent(provider: WebsocketProvider): string[] {
     .map(([, state]) => (state as { user?: { name?: string } }).user?.name ?? "?")
     .sort();
 }
+
+describe("the Redis relay", () => {
+  it("delivers to a room opened again before Redis has answered the unsubscribe of the room before it", async () => {
+    const prefix = `relay-test-${process.pid}-${Date.now()}`;
+    const [a, b] = await Promise.all([
+      createRedisRelay(REDIS_URL, quietLogger, prefix),
+      createRedisRelay(REDIS_URL, quietLogger, prefix),
+    ]);
+    cleanups.push(() => Promise.all([a.close(), b.close()]));
+    const received: RelayMessage[] = [];
+    // A room unloads (its unsubscribe not yet answered) and the story's next room subscribes at once.
+    const leave = await a.subscribe("story-1", () => undefined);
+    const left = leave();
+    await a.subscribe("story-1", (message) => received.push(message));
+    await left;
+    b.publish("story-1", { kind: "query" });
+    await eventually(() => expect(received).toEqual([{ kind: "query" }]));
+  });
+});
 
 describe("collaboration processes sharing rooms through Redis", () => {
   it(
