@@ -69,9 +69,9 @@ function lighthouse(url: string, formFactor: "desktop" | "mobile", run: number):
     { stdio: "inherit" },
   );
   // A run Lighthouse could not record (NO_NAVSTART: a trace lost under load) exits 1 with a report that carries
-  // its runtimeError; anything else that fails stops the bench.
+  // it as its runtimeError; anything else that fails (a page answering 500, say) stops the bench.
   const report = existsSync(output) ? (JSON.parse(readFileSync(output, "utf8")) as LH.Result) : null;
-  if (!report || (lighthouseRun.status !== 0 && !report.runtimeError))
+  if (!report || (lighthouseRun.status !== 0 && report.runtimeError?.code !== "NO_NAVSTART"))
     throw new Error(`lighthouse (${formFactor}) exited with ${lighthouseRun.status}`);
   return report;
 }
