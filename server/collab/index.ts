@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, limitsHook, type CollabLimits } from "./limits";
 import { consoleLogger, type Logger } from "./logger";
 import type { Persistence } from "./persistence";
 import { presenceHook } from "./presence";
-import { soloRelay, type Relay } from "./relay";
+import { createSoloRelay, type Relay } from "./relay";
 import { Rooms } from "./rooms";
 
 export interface CollabServerOptions {
@@ -84,7 +84,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     intervalMs: options.accessCheckIntervalMs ?? 2_000,
   });
   const usedTokens = new UsedTokens();
-  const relay = options.relay ?? soloRelay;
+  const relay = options.relay ?? createSoloRelay();
   const rooms = new Rooms({
     persistence: options.persistence,
     relay,

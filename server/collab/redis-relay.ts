@@ -1,12 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "./logger";
-import { decodeRelayMessage, encodeRelayMessage, type Relay, type RelayMessage } from "./relay";
-
-/**
- * How long the owners of a story's client ids are kept after the last claim: longer than anyone stays offline with
- * unsent edits under an id (the same person may always take their own id back).
- */
-const OWNERS_TTL_SECONDS = 30 * 24 * 3600;
+import { decodeRelayMessage, encodeRelayMessage, OWNERS_TTL_MS, type Relay, type RelayMessage } from "./relay";
 
 /** Releases a lock only if it is still ours (it may have expired and been taken by another process). */
 const RELEASE_LOCK = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
@@ -88,7 +82,7 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
       commands
         .multi()
         .hSetNX(key, String(clientId), userId)
-        .expire(key, OWNERS_TTL_SECONDS)
+        .expire(key, OWNERS_TTL_MS / 1000)
         .publish(channel(storyId), Buffer.from(message))
         .exec()
         .catch((error: unknown) => log.warn(`recording an owner in story ${storyId} failed`, error));

@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { LRUCache } from "lru-cache";
 
 /**
  * What one collaboration process tells the others that serve the same story (redis-relay.ts):
@@ -18,7 +19,7 @@ export type RelayMessage =
 
 /**
  * How the rooms of one process reach the same rooms in other processes. Without REDIS_URL the process is alone
- * (soloRelay): nothing crosses, and it compacts every room itself.
+ * (createSoloRelay): nothing crosses, and it compacts every room itself.
  */
 export interface Relay {
   /**
@@ -47,20 +48,39 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-/** The relay of a process that serves its stories alone. */
-export const soloRelay: Relay = {
-  subscribe: () => Promise.resolve(() => Promise.resolve()),
-  publish: () => undefined,
-  claim: () => undefined,
-  owners: () => Promise.resolve([]),
-  exclusively: async (_name, _ttlMs, task) => {
-    await task();
-    return true;
-  },
-  onResume: () => undefined,
-  healthy: true,
-  close: () => Promise.resolve(),
-};
+/**
+ * How long the owners of a story's client ids are kept after the last claim: longer than anyone stays offline with
+ * unsent edits under an id (the same person may always take their own id back).
+ */
+export const OWNERS_TTL_MS = 30 * 24 * 3600 * 1000;
+/** Stories whose owners a process alone keeps, the least recently claimed forgotten first. */
+const SOLO_OWNED_STORIES = 10_000;
+
+/**
+ * The relay of a process that serves its stories alone. It keeps the owners of client ids in memory, as Redis
+ * keeps them for several processes: a room unloads when its last socket leaves, and the story's next room must
+ * still refuse writes under the id of someone offline with unsent edits.
+ */
+export function createSoloRelay(): Relay {
+  const owners = new LRUCache<string, Map<number, string>>({ max: SOLO_OWNED_STORIES, ttl: OWNERS_TTL_MS });
+  return {
+    subscribe: () => Promise.resolve(() => Promise.resolve()),
+    publish: () => undefined,
+    claim(storyId, clientId, userId) {
+      const story = owners.get(storyId) ?? new Map<number, string>();
+      if (!story.has(clientId)) story.set(clientId, userId);
+      owners.set(storyId, story);
+    },
+    owners: (storyId) => Promise.resolve([...(owners.get(storyId) ?? [])]),
+    exclusively: async (_name, _ttlMs, task) => {
+      await task();
+      return true;
+    },
+    onResume: () => undefined,
+    healthy: true,
+    close: () => Promise.resolve(),
+  };
+}
 
 const KINDS = ["update", "awareness", "query", "owners"] as const;
 

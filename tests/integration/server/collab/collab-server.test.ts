@@ -13,11 +13,14 @@ import { readSummaryParagraphs, SUMMARY_FIELD } from "@/lib/story-doc/summary";
 import { signCollabToken, signServiceToken } from "@/server/auth/collab-token";
 import type { CollabServer } from "@/server/collab";
 import type { Persistence } from "@/server/collab/persistence";
+import { syncUpdateMessage } from "@/server/collab/protocol";
 import { createStory, integrationPersistence, integrationPrisma, storedSummary } from "../../../support/database";
 import {
   closeOf,
+  closeOfSocket,
   connectProvider,
   eventually,
+  openRawSocket,
   startServer,
   synced,
   TOKEN_SECRET,
@@ -439,6 +442,34 @@ describe("rooms and persistence", () => {
     a.destroy();
     await eventually(() => expect(server.rooms.size).toBe(0));
     expect((await storedSummary(prisma, storyId))[0]).toBe(`Stored before the room goes. ${SUMMARY[0]}`);
+  });
+
+  it("refuses an update under the client id of someone who has left, after their room has unloaded", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { server, url } = await serve(persistence);
+    const maya = connectProvider(url, storyId, await tokenFor(storyId, "editor", "Maya"));
+    await synced(maya);
+    firstParagraph(maya.doc).insert(0, "Maya's edit. ");
+    maya.destroy();
+    await eventually(() => expect(server.rooms.size).toBe(0));
+    expect((await storedSummary(prisma, storyId))[0]).toBe(`Maya's edit. ${SUMMARY[0]}`);
+
+    // Tom, who saw Maya's client id while she was there, writes under it at her next clocks: were it accepted,
+    // edits she made offline at those clocks would be dropped as already applied when she reconnects.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(maya.doc));
+    // Set after her structs are in: Yjs gives a document a new client id when a remote update writes under its own.
+    forged.clientID = maya.doc.clientID;
+    const updates: Uint8Array[] = [];
+    forged.on("update", (update: Uint8Array) => updates.push(update));
+    firstParagraph(forged).insert(0, "FORGED ");
+    const tom = await openRawSocket(url, storyId, await tokenFor(storyId, "editor", "Tom"));
+    const closed = closeOfSocket(tom);
+    tom.send(syncUpdateMessage(updates[0]!));
+    expect(await closed).toEqual({
+      code: CloseCode.BadMessage,
+      reason: `client id ${maya.doc.clientID} belongs to another connection`,
+    });
   });
 
   it("keeps a room that served the app's request loaded for the unload delay, then unloads it", async () => {
