@@ -36,7 +36,7 @@ const MAX_WAITING_BYTES = 4 * 1024 * 1024;
 /** What a room needs from the process that runs it. */
 export interface RoomOptions {
   persistence: Persistence;
-  /** The other processes that serve the same stories (soloRelay when there are none). */
+  /** The other processes that serve the same stories (createSoloRelay() when there are none). */
   relay: Relay;
   log: Logger;
   hooks: readonly RoomHook[];
@@ -493,8 +493,12 @@ export class Room {
     return socket && this.connections.get(socket) === origin ? (origin as Connection) : undefined;
   }
 
-  /** Runs a change on the document as the server; it reaches every socket and is stored like any edit. */
+  /**
+   * Runs a change on the document as the server; it reaches every socket and is stored like any edit.
+   * @throws Error on an unloaded room, whose document nothing stores any more (the change would be lost).
+   */
   changeAsServer<T>(change: (doc: Y.Doc) => T): T {
+    if (this.destroyed) throw new Error(`the room of story ${this.storyId} is unloaded`);
     let result!: T;
     this.doc.transact(() => {
       result = change(this.doc);

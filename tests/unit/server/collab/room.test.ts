@@ -18,7 +18,7 @@ import type { Logger } from "@/server/collab/logger";
 import type { Persistence } from "@/server/collab/persistence";
 import { presenceHook } from "@/server/collab/presence";
 import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
-import { soloRelay, type Relay, type RelayMessage } from "@/server/collab/relay";
+import { createSoloRelay, type Relay, type RelayMessage } from "@/server/collab/relay";
 import { QuarantinedError, Room, type RoomOptions } from "@/server/collab/room";
 import type { CollabSocket } from "@/server/collab/socket";
 import { nestMaps } from "../../../support/hostile-document";
@@ -93,7 +93,7 @@ afterEach(() => rooms.splice(0).forEach((room) => room.destroy()));
 function roomOptions(persistence: Persistence): RoomOptions {
   return {
     persistence,
-    relay: soloRelay,
+    relay: createSoloRelay(),
     log: quiet,
     hooks: [limitsHook(DEFAULT_LIMITS), presenceHook, documentPolicyHook, claimAuditHook(persistence, quiet)],
     documentLimits: DEFAULT_DOCUMENT_LIMITS,
@@ -412,6 +412,14 @@ describe("Room", () => {
     expect(reloaded.store.pendingStructs).toBeNull();
   });
 
+  it("refuses the server's change on an unloaded room, where nothing would store it", async () => {
+    const room = openRoom(memoryPersistence(storedStory()));
+    await room.ready;
+    expect(room.changeAsServer((doc) => writeSummaryParagraphs(doc, ["Loaded."]))).toBeUndefined();
+    room.destroy();
+    expect(() => room.changeAsServer((doc) => writeSummaryParagraphs(doc, ["Lost."]))).toThrow(/unloaded/);
+  });
+
   it("refuses to serve a stored document that fails the schema", async () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, storedStory());
@@ -515,7 +523,10 @@ describe("Room", () => {
 
   it("audits a status change made here against a change another process relayed, not against what this room saw last", async () => {
     let relayed!: (message: RelayMessage) => void;
-    const relay: Relay = { ...soloRelay, subscribe: async (_id, receive) => ((relayed = receive), async () => {}) };
+    const relay: Relay = {
+      ...createSoloRelay(),
+      subscribe: async (_id, receive) => ((relayed = receive), async () => {}),
+    };
     const persistence = memoryPersistence(storedStory(), true);
     const room = new Room("story-1", { ...roomOptions(persistence), relay });
     rooms.push(room);
@@ -549,7 +560,10 @@ describe("Room", () => {
     const base = storedStory();
     // Another process appends an edit while this one loads the story; it arrives through the relay.
     let relayed!: (message: RelayMessage) => void;
-    const relay: Relay = { ...soloRelay, subscribe: async (_id, receive) => ((relayed = receive), async () => {}) };
+    const relay: Relay = {
+      ...createSoloRelay(),
+      subscribe: async (_id, receive) => ((relayed = receive), async () => {}),
+    };
     const persistence = memoryPersistence(base, true);
     const room = new Room("story-1", {
       ...roomOptions(persistence),
