@@ -195,11 +195,16 @@ export class Rooms {
       this.discard(current);
       throw error;
     }
-    current.keepLoadedUntil = Date.now() + this.options.unloadDelayMs;
-    const result = current.changeAsServer(change);
-    await current.appendedSoFar();
-    if (current.connections.size === 0) void this.unloadWhenIdle(current);
-    return result;
+    // Only a room nobody is in is kept for the app's next requests: the workspace asks for its review while people
+    // are in the story, and their room must still unload when they leave.
+    if (current.connections.size === 0) current.keepLoadedUntil = Date.now() + this.options.unloadDelayMs;
+    try {
+      const result = current.changeAsServer(change);
+      await current.appendedSoFar();
+      return result;
+    } finally {
+      if (current.connections.size === 0) void this.unloadWhenIdle(current);
+    }
   }
 
   /**

@@ -472,6 +472,19 @@ describe("rooms and persistence", () => {
     });
   });
 
+  it("unloads a room as its last socket leaves even when the app read it meanwhile (the workspace asks for its review)", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    const { server, url, internalUrl } = await serve(persistence, { unloadDelayMs: 60_000 });
+    const a = connectProvider(url, storyId, await tokenFor(storyId));
+    await synced(a);
+    const read = await fetch(`${internalUrl}/internal/stories/${storyId}/state`, {
+      headers: { authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}` },
+    });
+    expect(read.status).toBe(200);
+    a.destroy();
+    await eventually(() => expect(server.rooms.size).toBe(0));
+  });
+
   it("keeps a room that served the app's request loaded for the unload delay, then unloads it", async () => {
     const storyId = await createStory(prisma, SUMMARY);
     const { server, internalUrl } = await serve(persistence, { unloadDelayMs: 400 });

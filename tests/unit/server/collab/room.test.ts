@@ -20,6 +20,7 @@ import { presenceHook } from "@/server/collab/presence";
 import { awarenessMessage, syncUpdateMessage } from "@/server/collab/protocol";
 import { createSoloRelay, type Relay, type RelayMessage } from "@/server/collab/relay";
 import { QuarantinedError, Room, type RoomOptions } from "@/server/collab/room";
+import { Rooms } from "@/server/collab/rooms";
 import type { CollabSocket } from "@/server/collab/socket";
 import { nestMaps } from "../../../support/hostile-document";
 
@@ -592,5 +593,26 @@ describe("Room", () => {
     const seen = maya.socket.documentSeen();
     expect(summaryText(seen).plain).toBe("Meanwhile: The CIA has released two videos.");
     expect(Y.encodeStateAsUpdate(seen)).toEqual(Y.encodeStateAsUpdate(room.doc));
+  });
+});
+
+describe("Rooms", () => {
+  it("unloads a room it opened for the app after the unload delay, even when the app's change throws", async () => {
+    const { persistence, relay, log, hooks, compactDelayMs, compactEveryAppends, presenceIntervalMs } = roomOptions(
+      memoryPersistence(storedStory()),
+    );
+    const registry = new Rooms({
+      ...{ persistence, relay, log, hooks, compactDelayMs, compactEveryAppends, presenceIntervalMs },
+      limits: DEFAULT_LIMITS,
+      unloadDelayMs: 50,
+    });
+    await expect(
+      registry.withDocument("story-1", () => {
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(registry.size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(registry.size).toBe(0);
   });
 });
