@@ -47,6 +47,8 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
       receivers.set(storyId, receive);
       if (!wasSubscribed) {
         const listener = (bytes: Buffer) => {
+          // A listener whose unsubscribe was lost with the connection comes back with the resubscription: mute.
+          if (listeners.get(storyId) !== listener) return;
           try {
             const { sender, message } = decodeRelayMessage(bytes);
             if (sender !== processId) receivers.get(storyId)?.(message);
@@ -55,7 +57,14 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
           }
         };
         listeners.set(storyId, listener);
-        await subscriber.subscribe(channel(storyId), listener, true);
+        try {
+          await subscriber.subscribe(channel(storyId), listener, true);
+        } catch (error) {
+          // Not subscribed: the story's next room must try again rather than take it for done.
+          if (listeners.get(storyId) === listener) listeners.delete(storyId);
+          if (receivers.get(storyId) === receive) receivers.delete(storyId);
+          throw error;
+        }
       }
       return async () => {
         if (receivers.get(storyId) !== receive) return;
@@ -66,7 +75,9 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
         // (a room unloaded and opened again) subscribes anew. Unnamed, node-redis would add the new listener to
         // the leaving one, send nothing, and drop both when the answer came: that room would hear no other
         // process again.
-        await subscriber.unsubscribe(channel(storyId), listener, true);
+        const leave = () => subscriber.unsubscribe(channel(storyId), listener, true);
+        // Once more if the connection broke before Redis answered: node-redis sends it again after reconnecting.
+        await leave().catch(leave);
       };
     },
     publish(storyId, message) {

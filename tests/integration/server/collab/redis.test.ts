@@ -69,6 +69,46 @@ async function cuttableRedis() {
   };
 }
 
+/**
+ * A TCP proxy in front of Redis that, once armed, breaks the connection that sends `command` (before Redis sees it),
+ * as a failover would between a command and its answer; connections made afterwards pass.
+ */
+async function redisThatDrops(command: string) {
+  const target = new URL(REDIS_URL);
+  const sockets = new Set<Socket>();
+  const request = `$${command.length}\r\n${command}\r\n`;
+  let armed = false;
+  const proxy = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    client.on("data", (chunk: Buffer) => {
+      if (armed && chunk.toString("latin1").toUpperCase().includes(request)) {
+        armed = false;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      upstream.write(chunk);
+    });
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => proxy.close(resolve));
+  });
+  return {
+    url: `redis://127.0.0.1:${(proxy.address() as { port: number }).port}`,
+    arm() {
+      armed = true;
+    },
+  };
+}
+
 function text(provider: WebsocketProvider): string {
   return readSummaryParagraphs(provider.doc).join("\n");
 }
@@ -101,6 +141,49 @@ describe("the Redis relay", () => {
     await left;
     b.publish("story-1", { kind: "query" });
     await eventually(() => expect(received).toEqual([{ kind: "query" }]));
+  });
+
+  it("subscribes the story's next room anew when a subscribe was lost with the connection", async () => {
+    const prefix = `relay-test-${process.pid}-${Date.now()}`;
+    const redis = await redisThatDrops("SUBSCRIBE");
+    const [a, b] = await Promise.all([
+      createRedisRelay(redis.url, quietLogger, prefix),
+      createRedisRelay(REDIS_URL, quietLogger, prefix),
+    ]);
+    cleanups.push(() => Promise.all([a.close(), b.close()]));
+    redis.arm();
+    await expect(a.subscribe("story-1", () => undefined)).rejects.toThrow();
+    await eventually(() => expect(a.healthy).toBe(true));
+    const received: RelayMessage[] = [];
+    await a.subscribe("story-1", (message) => received.push(message));
+    b.publish("story-1", { kind: "query" });
+    await eventually(() => expect(received).toEqual([{ kind: "query" }]));
+  });
+
+  it("mutes, then unsubscribes, a listener whose unsubscribe was lost with the connection", async () => {
+    const prefix = `relay-test-${process.pid}-${Date.now()}`;
+    const redis = await redisThatDrops("UNSUBSCRIBE");
+    const [a, b] = await Promise.all([
+      createRedisRelay(redis.url, quietLogger, prefix),
+      createRedisRelay(REDIS_URL, quietLogger, prefix),
+    ]);
+    cleanups.push(() => Promise.all([a.close(), b.close()]));
+    const leave = await a.subscribe("story-1", () => undefined);
+    redis.arm();
+    await leave();
+    const received: RelayMessage[] = [];
+    const leaveAgain = await a.subscribe("story-1", (message) => received.push(message));
+    b.publish("story-1", { kind: "query" });
+    await eventually(() => expect(received).toEqual([{ kind: "query" }]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([{ kind: "query" }]);
+    await leaveAgain();
+    const { createClient } = await import("redis");
+    const plain = createClient({ url: REDIS_URL });
+    await plain.connect();
+    cleanups.push(() => plain.close());
+    const channel = `${prefix}:story:story-1`;
+    await eventually(async () => expect(await plain.pubSubNumSub(channel)).toEqual({ [channel]: 0 }));
   });
 });
 
