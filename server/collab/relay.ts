@@ -53,8 +53,13 @@ export interface Relay {
  * unsent edits under an id (the same person may always take their own id back).
  */
 export const OWNERS_TTL_MS = 30 * 24 * 3600 * 1000;
-/** Stories whose owners a process alone keeps, the least recently claimed forgotten first. */
-const SOLO_OWNED_STORIES = 10_000;
+/**
+ * Client ids whose owners a process alone keeps (about 125 bytes each), those of the least recently claimed
+ * stories forgotten first; and per story, where every page load of the workspace is a new client id, the oldest
+ * forgotten first.
+ */
+const SOLO_OWNED_CLIENT_IDS = 100_000;
+const SOLO_OWNED_PER_STORY = 1_000;
 
 /**
  * The relay of a process that serves its stories alone. It keeps the owners of client ids in memory, as Redis
@@ -62,13 +67,20 @@ const SOLO_OWNED_STORIES = 10_000;
  * still refuse writes under the id of someone offline with unsent edits.
  */
 export function createSoloRelay(): Relay {
-  const owners = new LRUCache<string, Map<number, string>>({ max: SOLO_OWNED_STORIES, ttl: OWNERS_TTL_MS });
+  const owners = new LRUCache<string, Map<number, string>>({
+    maxSize: SOLO_OWNED_CLIENT_IDS,
+    sizeCalculation: (story) => Math.max(1, story.size),
+    ttl: OWNERS_TTL_MS,
+  });
   return {
     subscribe: () => Promise.resolve(() => Promise.resolve()),
     publish: () => undefined,
     claim(storyId, clientId, userId) {
       const story = owners.get(storyId) ?? new Map<number, string>();
       if (!story.has(clientId)) story.set(clientId, userId);
+      if (story.size > SOLO_OWNED_PER_STORY) story.delete(story.keys().next().value!);
+      // Set anew, not over itself: lru-cache weighs an entry again only when its value is another object.
+      owners.delete(storyId);
       owners.set(storyId, story);
     },
     owners: (storyId) => Promise.resolve([...(owners.get(storyId) ?? [])]),
