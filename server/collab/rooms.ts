@@ -25,7 +25,7 @@ export interface RoomsOptions {
   compactEveryAppends: number;
   /** Shortest time between two presence messages of one client. */
   presenceIntervalMs: number;
-  /** How long a room that served the app's request stays loaded once empty (createCollabServer says why). */
+  /** How long a room that served the app's request while empty stays loaded (createCollabServer says why). */
   unloadDelayMs: number;
 }
 
