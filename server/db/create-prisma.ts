@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type Database from "better-sqlite3";
 import { databaseProvider } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgresql/client";
@@ -22,7 +23,29 @@ export function createPrisma(databaseUrl: string): PrismaClient {
       adapter: new PrismaPg({ connectionString: databaseUrl }),
     }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  return new PrismaClient({ adapter: withImmediateTransactions(new PrismaBetterSQLite3({ url: databaseUrl })) });
+}
+
+/**
+ * Prisma's SQLite adapter with every transaction (a nested write, a `$transaction`) begun IMMEDIATE. The adapter
+ * begins them DEFERRED, and SQLite fails a deferred transaction at once (SQLITE_BUSY, which Prisma reports as
+ * P1008, "Operation has timed out") when another process held the write lock and committed while it waited:
+ * its snapshot is stale. The collaboration server appends every edit, so a publish or a decision could fail while
+ * people type. Begun IMMEDIATE, a transaction waits for the lock (the busy timeout) before it reads. The adapter
+ * sends `BEGIN` through its better-sqlite3 connection's `prepare`, changed here for that one statement
+ * (tests/integration/server/db/sqlite-transactions.test.ts fails if the adapter stops doing so).
+ */
+function withImmediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client: Database.Database }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((source: string) =>
+      prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as Database.Database["prepare"];
+    return adapter;
+  };
+  return factory;
 }
 
 /**

@@ -88,37 +88,31 @@ export async function copyDemoStory(): Promise<string> {
       include: { sources: true, document: true },
     });
     const slug = `demo-copy-${randomUUID()}`;
-    // Prisma's SQLite adapter opens a deferred transaction for this nested write; when the collaboration server
-    // commits while it waits for the write lock, SQLite refuses it (SQLITE_BUSY, which Prisma reports as P1008,
-    // "Operation has timed out") rather than let it write over a snapshot that is no longer current. Nothing was
-    // written then: the copy is made again.
-    await retryOnBusy(() =>
-      prisma.story.create({
-        data: {
-          slug,
-          title: `Test copy: ${demo.title}`,
-          document: demo.document ? { create: { state: demo.document.state } } : undefined,
-          sources: {
-            create: demo.sources.map((source) => ({
-              kind: source.kind,
-              outlet: source.outlet,
-              url: source.url,
-              headline: source.headline,
-              author: source.author,
-              publishedAt: source.publishedAt,
-              statedAge: source.statedAge,
-              reliabilityLabel: source.reliabilityLabel,
-              reliabilityNote: source.reliabilityNote,
-              biasLabel: source.biasLabel,
-              biasNote: source.biasNote,
-              text: source.text,
-              contentHash: source.contentHash,
-              position: source.position,
-            })),
-          },
+    await prisma.story.create({
+      data: {
+        slug,
+        title: `Test copy: ${demo.title}`,
+        document: demo.document ? { create: { state: demo.document.state } } : undefined,
+        sources: {
+          create: demo.sources.map((source) => ({
+            kind: source.kind,
+            outlet: source.outlet,
+            url: source.url,
+            headline: source.headline,
+            author: source.author,
+            publishedAt: source.publishedAt,
+            statedAge: source.statedAge,
+            reliabilityLabel: source.reliabilityLabel,
+            reliabilityNote: source.reliabilityNote,
+            biasLabel: source.biasLabel,
+            biasNote: source.biasNote,
+            text: source.text,
+            contentHash: source.contentHash,
+            position: source.position,
+          })),
         },
-      }),
-    );
+      },
+    });
     return slug;
   } finally {
     await prisma.$disconnect();
@@ -149,16 +143,4 @@ export async function setRole(user: DemoUser, role: DemoUser["role"]): Promise<v
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
-
-/** Runs `write` again, up to five times in all, while SQLite refuses it as busy (Prisma's P1008). */
-async function retryOnBusy<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= 5 || (error as { code?: string }).code !== "P1008") throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    }
-  }
 }
