@@ -34,11 +34,16 @@ async function startShared(redisUrl = REDIS_URL): Promise<CollabProcess> {
   return server;
 }
 
-/** A TCP proxy in front of Redis whose connections the test can cut, as a network failure would. */
-async function cuttableRedis() {
+/**
+ * A TCP proxy in front of Redis whose connections the test can break, as a network failure or a failover would:
+ * all of them (`cut`, until `restore`), or the next connection that sends a command (`dropNext`), before Redis
+ * sees it and so between the command and its answer.
+ */
+async function redisProxy() {
   const target = new URL(REDIS_URL);
   const sockets = new Set<Socket>();
   let open = true;
+  let dropOn: string | null = null;
   const proxy = createServer((client) => {
     if (!open) {
       client.destroy();
@@ -50,44 +55,9 @@ async function cuttableRedis() {
       socket.on("close", () => sockets.delete(socket));
       socket.on("error", () => undefined);
     }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => {
-    for (const socket of sockets) socket.destroy();
-    return new Promise((resolve) => proxy.close(resolve));
-  });
-  return {
-    url: `redis://127.0.0.1:${(proxy.address() as { port: number }).port}`,
-    cut() {
-      open = false;
-      for (const socket of sockets) socket.destroy();
-    },
-    restore() {
-      open = true;
-    },
-  };
-}
-
-/**
- * A TCP proxy in front of Redis that, once armed, breaks the connection that sends `command` (before Redis sees it),
- * as a failover would between a command and its answer; connections made afterwards pass.
- */
-async function redisThatDrops(command: string) {
-  const target = new URL(REDIS_URL);
-  const sockets = new Set<Socket>();
-  const request = `$${command.length}\r\n${command}\r\n`;
-  let armed = false;
-  const proxy = createServer((client) => {
-    const upstream = connect(Number(target.port || 6379), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-      socket.on("error", () => undefined);
-    }
     client.on("data", (chunk: Buffer) => {
-      if (armed && chunk.toString("latin1").toUpperCase().includes(request)) {
-        armed = false;
+      if (dropOn !== null && chunk.toString("latin1").toUpperCase().includes(dropOn)) {
+        dropOn = null;
         client.destroy();
         upstream.destroy();
         return;
@@ -103,10 +73,28 @@ async function redisThatDrops(command: string) {
   });
   return {
     url: `redis://127.0.0.1:${(proxy.address() as { port: number }).port}`,
-    arm() {
-      armed = true;
+    cut() {
+      open = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      open = true;
+    },
+    dropNext(command: string) {
+      dropOn = `$${command.length}\r\n${command}\r\n`;
     },
   };
+}
+
+/** Two relays under a prefix of their own, `a` through `urlOfA` (a proxy, say), `b` straight to Redis. */
+async function twoRelays(urlOfA = REDIS_URL) {
+  const prefix = `relay-test-${process.pid}-${Date.now()}`;
+  const [a, b] = await Promise.all([
+    createRedisRelay(urlOfA, quietLogger, prefix),
+    createRedisRelay(REDIS_URL, quietLogger, prefix),
+  ]);
+  cleanups.push(() => Promise.all([a.close(), b.close()]));
+  return { a, b, prefix };
 }
 
 function text(provider: WebsocketProvider): string {
@@ -127,12 +115,7 @@ function othersPresent(provider: WebsocketProvider): string[] {
 
 describe("the Redis relay", () => {
   it("delivers to a room opened again before Redis has answered the unsubscribe of the room before it", async () => {
-    const prefix = `relay-test-${process.pid}-${Date.now()}`;
-    const [a, b] = await Promise.all([
-      createRedisRelay(REDIS_URL, quietLogger, prefix),
-      createRedisRelay(REDIS_URL, quietLogger, prefix),
-    ]);
-    cleanups.push(() => Promise.all([a.close(), b.close()]));
+    const { a, b } = await twoRelays();
     const received: RelayMessage[] = [];
     // A room unloads (its unsubscribe not yet answered) and the story's next room subscribes at once.
     const leave = await a.subscribe("story-1", () => undefined);
@@ -144,14 +127,9 @@ describe("the Redis relay", () => {
   });
 
   it("subscribes the story's next room anew when a subscribe was lost with the connection", async () => {
-    const prefix = `relay-test-${process.pid}-${Date.now()}`;
-    const redis = await redisThatDrops("SUBSCRIBE");
-    const [a, b] = await Promise.all([
-      createRedisRelay(redis.url, quietLogger, prefix),
-      createRedisRelay(REDIS_URL, quietLogger, prefix),
-    ]);
-    cleanups.push(() => Promise.all([a.close(), b.close()]));
-    redis.arm();
+    const redis = await redisProxy();
+    const { a, b } = await twoRelays(redis.url);
+    redis.dropNext("SUBSCRIBE");
     await expect(a.subscribe("story-1", () => undefined)).rejects.toThrow();
     await eventually(() => expect(a.healthy).toBe(true));
     const received: RelayMessage[] = [];
@@ -161,15 +139,10 @@ describe("the Redis relay", () => {
   });
 
   it("mutes, then unsubscribes, a listener whose unsubscribe was lost with the connection", async () => {
-    const prefix = `relay-test-${process.pid}-${Date.now()}`;
-    const redis = await redisThatDrops("UNSUBSCRIBE");
-    const [a, b] = await Promise.all([
-      createRedisRelay(redis.url, quietLogger, prefix),
-      createRedisRelay(REDIS_URL, quietLogger, prefix),
-    ]);
-    cleanups.push(() => Promise.all([a.close(), b.close()]));
+    const redis = await redisProxy();
+    const { a, b, prefix } = await twoRelays(redis.url);
     const leave = await a.subscribe("story-1", () => undefined);
-    redis.arm();
+    redis.dropNext("UNSUBSCRIBE");
     await leave();
     const received: RelayMessage[] = [];
     const leaveAgain = await a.subscribe("story-1", (message) => received.push(message));
@@ -301,7 +274,7 @@ describe("collaboration processes sharing rooms through Redis", () => {
     { timeout: 60_000 },
     async () => {
       const storyId = await createStory(prisma, ["Start."]);
-      const redis = await cuttableRedis();
+      const redis = await redisProxy();
       const a = await startShared();
       const b = await startShared(redis.url);
       const maya = reconnectingProvider(() => a.url, storyId, await createUser(prisma, "editor", "Maya Chen"));
