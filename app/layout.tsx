@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { DocumentBody } from "@/components/ui/document-body";
 import { translator } from "@/lib/i18n/translate";
 import { requestLocale } from "@/server/i18n/request-locale";
 import "./globals.css";
@@ -22,15 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const t = translator((await requestLocale()).locale);
   return (
     <html lang={t.locale} dir={t.dir}>
-      <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
-        >
-          {t.messages.skipToContent}
-        </a>
-        {children}
-      </body>
+      <DocumentBody t={t}>{children}</DocumentBody>
     </html>
   );
 }
