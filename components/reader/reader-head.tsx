@@ -7,12 +7,11 @@ export function checkDescription(story: PublishedStory): string {
 }
 
 /**
- * What a reader page's <head> holds beyond its title, description and feeds (its metadata): the canonical address,
- * the oEmbed discovery link (an embed of the check's first claim; a claim's permalink embeds that claim), Open
- * Graph with the version's own image (app/(reader)/stories/[slug]/v/[n]/og.png) and the Twitter card. React puts
- * these elements in the document's head. Not through Next's metadata: it resolved them on every request and
- * wrote ~25 tags (the card's title, description and image again, which X reads from Open Graph anyway), about
- * 0.6 ms of CPU a request, a tenth of the page (bench/RESULTS.md, issue 17).
+ * What a published check's <head> holds beyond its title, description, feeds, manifest and icon
+ * (server/reader/reader-document.tsx): the canonical address, the oEmbed discovery link (an embed of the check's
+ * first claim; a claim's permalink embeds that claim), Open Graph with the version's own image
+ * (app/(reader)/stories/[slug]/v/[n]/og.png) and the Twitter card. Not the six twitter:* copies of og:* tags that
+ * Next's metadata wrote: X reads Open Graph (bench/RESULTS.md, issue 17).
  */
 export function ReaderHead({ story, url }: { story: PublishedStory; url: string }) {
   const description = checkDescription(story);

@@ -4,8 +4,8 @@ import type { SummarySegment } from "@/lib/reader/summary-segments";
 
 /**
  * The paragraphs of a published summary with its claims marked, rendered on the server. Each claim is a link to
- * its footnote, so reading works without JavaScript; the small EvidencePopover island beside them turns those
- * links into popovers.
+ * its footnote, so reading works without JavaScript; the page's small script (lib/reader/evidence-popover.ts)
+ * turns those links into popovers.
  */
 export function ReaderSummary({
   paragraphs,

@@ -1,6 +1,5 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { cache } from "react";
 import type { PublishedVersion } from "@/lib/reader/feeds";
 import { versionContentSchema, type VersionContent } from "@/lib/versions/version-content";
 import type { PrismaClient } from "../db/create-prisma";
@@ -15,12 +14,8 @@ export interface PublishedStory extends Omit<PublishedVersion, "versionUrl" | "s
 
 /**
  * A story's published version `number` (the latest when omitted), read from the stored Version alone,
- * never from the live draft. Null when the story does not exist or has no such published version. Read once
- * per request (React's cache): the page and its metadata both ask.
+ * never from the live draft. Null when the story does not exist or has no such published version.
  */
-export const findPublishedStory = cache(readPublishedStory);
-
-/** findPublishedStory without React's per-request cache, for route handlers (the read API). */
 export async function readPublishedStory(
   slug: string,
   number?: number,

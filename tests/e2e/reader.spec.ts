@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { copyDemoStory, demoUser, expect, seriousAxeViolations, signedInPage, test } from "../support/e2e/test";
 import { DEMO_CHECK, DEMO_CHECK_CLAIMS, publishStoryWithClaims, storyIdOf } from "../support/e2e/published-story";
@@ -129,6 +130,143 @@ test("with JavaScript disabled, the summary and every claim's evidence are reada
   await expect(page.locator(`li${href}`)).toContainText("The CIA on Thursday released two social media videos");
   await expect(page.getByTestId("evidence-list").locator("> li")).toHaveCount(3);
   await context.close();
+});
+
+test("the page is a static document: each response's nonce is on its one script, which runs under the policy", async ({
+  page,
+  request,
+}) => {
+  const nonces: string[] = [];
+  for (const path of [`/stories/${slug}`, `/stories/${slug}`, `/ar/stories/${slug}`]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.push(nonce!);
+    const html = await response.text();
+    // The popover's script alone, with this response's nonce: no React, no Next runtime, no RSC payload.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    expect(
+      scripts.filter((tag) => !tag.includes('type="application/ld+json"')),
+      path,
+    ).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^<script src="/reader-assets/evidence-popover-[\\w-]+\\.js" defer="" nonce="${nonce!.replace(/[+/=]/g, "\\$&")}">$`,
+        ),
+      ),
+    ]);
+    expect(html, path).not.toContain("/_next/");
+  }
+  expect(new Set(nonces).size).toBe(3);
+
+  // In the browser the script runs (the test fails on any CSP violation): it is the one script loaded.
+  const scripts: string[] = [];
+  page.on("request", (sent) => {
+    if (sent.resourceType() === "script") scripts.push(new URL(sent.url()).pathname);
+  });
+  await page.goto(`/stories/${slug}`);
+  await claimLink(page, FIRST).click();
+  await expect(page.getByTestId("evidence-popover")).toBeVisible();
+  await expect(claimLink(page, FIRST)).toHaveAttribute("aria-expanded", "true");
+  expect(scripts).toEqual([expect.stringMatching(/^\/reader-assets\/evidence-popover-[\w-]+\.js$/)]);
+});
+
+test("the stylesheet and the script are named by their content and kept a year", async ({ request }) => {
+  const english = await (await request.get(`/stories/${slug}`)).text();
+  const stylesheet = /<link rel="stylesheet" href="(\/reader-assets\/reader-([\w-]+)\.css)"\/>/.exec(english);
+  const script = /<script src="(\/reader-assets\/evidence-popover-([\w-]+)\.js)"/.exec(english);
+  expect(stylesheet).not.toBeNull();
+  expect(script).not.toBeNull();
+  for (const [[, path, hash], type] of [
+    [stylesheet!, "text/css; charset=utf-8"],
+    [script!, "text/javascript; charset=utf-8"],
+  ] as const) {
+    const asset = await request.get(path!);
+    expect(asset.status(), path).toBe(200);
+    expect(asset.headers()["content-type"], path).toBe(type);
+    expect(asset.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    expect(
+      createHash("sha256")
+        .update(await asset.body())
+        .digest("base64url")
+        .slice(0, 12),
+      path,
+    ).toBe(hash);
+  }
+  // The site's Tailwind classes, the reader's among them.
+  const css = await (await request.get(stylesheet![1]!)).text();
+  for (const rule of [".bg-emerald-50", ".sr-only", ".font-serif", ".aria-expanded\\:bg-emerald-100"])
+    expect(css, rule).toContain(rule);
+  // The Arabic page links the same files; a name that is not one of them is not found.
+  const arabic = await (await request.get(`/ar/stories/${slug}`)).text();
+  expect(arabic).toContain(stylesheet![1]!);
+  expect(arabic).toContain(script![1]!);
+  for (const missing of ["/reader-assets/reader-000000000000.css", "/reader-assets/manifest.json"])
+    expect((await request.get(missing)).status(), missing).toBe(404);
+});
+
+test("the head holds the title, description, addresses, cards, feeds, manifest and icon", async ({ page }) => {
+  const url = `${E2E_BASE_URL}/stories/${slug}`;
+  await page.goto(`/stories/${slug}`);
+  const head = page.locator("head");
+  await expect(page).toHaveTitle(
+    "Test copy: CIA Launches Social Media Campaign to Recruit Chinese Officials · Corroborate",
+  );
+  await expect(head.locator("meta[charset]")).toHaveAttribute("charset", "utf-8");
+  await expect(head.locator('meta[name="viewport"]')).toHaveAttribute("content", "width=device-width, initial-scale=1");
+  await expect(head.locator('meta[name="description"]')).toHaveAttribute(
+    "content",
+    /^3 claims checked against their sources\. The CIA has released two Mandarin-language recruitment videos/,
+  );
+  await expect(head.locator('link[rel="canonical"]')).toHaveAttribute("href", url);
+  await expect(head.locator('link[rel="alternate"][type="application/json+oembed"]')).toHaveAttribute(
+    "href",
+    `${E2E_BASE_URL}/api/oembed?url=${encodeURIComponent(url)}&format=json`,
+  );
+  await expect(head.locator('meta[property="og:url"]')).toHaveAttribute("content", url);
+  await expect(head.locator('meta[property="og:image"]')).toHaveAttribute("content", `${url}/v/1/og.png`);
+  await expect(head.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+  await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+  const feeds = await head
+    .locator('link[rel="alternate"][type$="feed+json"], link[rel="alternate"][type="application/atom+xml"]')
+    .evaluateAll((links) => links.map((link) => `${link.getAttribute("title")} ${link.getAttribute("href")}`));
+  expect(feeds.sort()).toEqual(
+    [
+      `Corrections ${E2E_BASE_URL}/feeds/corrections.atom`,
+      `Corrections ${E2E_BASE_URL}/feeds/corrections.json`,
+      `Fact checks ${E2E_BASE_URL}/feeds/checks.atom`,
+      `Fact checks ${E2E_BASE_URL}/feeds/checks.json`,
+    ].sort(),
+  );
+  await expect(head.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+  await expect(head.locator('link[rel="icon"]')).toHaveAttribute("href", /^\/icon\.svg/);
+  expect((await page.request.get((await head.locator('link[rel="icon"]').getAttribute("href"))!)).status()).toBe(200);
+
+  // In Arabic: its own addresses, the check's words as published.
+  await page.goto(`/ar/stories/${slug}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(head.locator('link[rel="canonical"]')).toHaveAttribute("href", `${E2E_BASE_URL}/ar/stories/${slug}`);
+  await expect(page).toHaveTitle(/^Test copy: CIA Launches .* · Corroborate$/);
+});
+
+test("an unknown story or version is not found, in the address's language, and passes axe", async ({ page }) => {
+  for (const [path, lang, dir, title, home] of [
+    [`/stories/${slug}-missing`, "en", "ltr", "Not found", "/"],
+    [`/stories/${slug}/v/9`, "en", "ltr", "Not found", "/"],
+    [`/stories/${slug}/v/01`, "en", "ltr", "Not found", "/"],
+    [`/ar/stories/${slug}-missing`, "ar", "rtl", "غير موجود", "/ar"],
+    [`/ar/stories/${slug}/v/9`, "ar", "rtl", "غير موجود", "/ar"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
+    await expect(page.locator("html"), path).toHaveAttribute("dir", dir);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(title);
+    await expect(page, path).toHaveTitle(`${title} · Corroborate`);
+    await expect(page.locator("main").getByRole("link"), path).toHaveAttribute("href", home);
+    expect(await seriousAxeViolations(page), path).toEqual([]);
+  }
 });
 
 test("earlier versions stay readable with a notice and the later correction notes", async ({ page, browser }) => {

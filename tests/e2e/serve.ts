@@ -11,6 +11,7 @@ for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${databaseFile}${
 for (const [command, args] of [
   ["npx", ["tsx", "scripts/setup.ts"]],
   ["npx", ["next", "build"]],
+  ["npx", ["tsx", "scripts/build-reader-assets.ts"]],
   ["npx", ["tsx", "scripts/build-collab.ts"]],
 ] as const) {
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });

@@ -1,8 +1,7 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PublishedStoryView } from "@/components/reader/published-story-view";
 import { translator } from "@/lib/i18n/translate";
 import type { VersionContent } from "@/lib/versions/version-content";
+import { checkDocument, withNonce } from "@/server/reader/reader-document";
 import { readPublishedStory } from "@/server/stories/published";
 import { createStory, createUser, integrationPrisma } from "../../../support/database";
 
@@ -56,13 +55,19 @@ describe("the reader page's markup, made once per version, address and language"
       const story = await readPublishedStory(slug, number, prisma);
       if (!story) throw new Error(`no version ${number ?? "latest"}`);
       const prefix = locale === "en" ? "" : `/${locale}`;
-      const view = PublishedStoryView({
-        story,
-        pageUrl: `https://news.example${prefix}/stories/${slug}${number ? `/v/${number}` : ""}`,
+      const path = `/stories/${slug}${number ? `/v/${number}` : ""}`;
+      const view = checkDocument(story, {
+        pageUrl: `https://news.example${prefix}${path}`,
+        path,
         organisation: "The Desk",
         t: translator(locale),
+        assets: {
+          stylesheet: "/reader-assets/reader-test.css",
+          script: "/reader-assets/evidence-popover-test.js",
+          icon: "/icon.svg?test",
+        },
       });
-      return { view, html: renderToStaticMarkup(view) };
+      return { view, html: withNonce(view, "bm9uY2U=") };
     };
 
     await publish(1, null);
@@ -76,7 +81,7 @@ describe("the reader page's markup, made once per version, address and language"
     expect(first.html).toContain("Rosa &lt;i&gt;Reviewer&lt;/i&gt;");
     expect(first.html).toContain(`"url":"https://news.example/stories/${slug}#claim-claim-videos"`);
     expect(first.html).not.toContain('data-testid="newer-version"');
-    // The head beyond the page's metadata, which React moves into the document's <head>.
+    // The head beyond the page's title, description and feeds.
     expect(first.html).toContain(`<link rel="canonical" href="https://news.example/stories/${slug}"/>`);
     expect(first.html).toContain(`<meta property="og:url" content="https://news.example/stories/${slug}"/>`);
     expect(first.html).toContain(

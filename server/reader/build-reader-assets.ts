@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** A file the reader's pages load, named by its content. */
+export interface ReaderAsset {
+  /** `<kind>-<hash>.<ext>`: a new content is a new name, so a browser may keep each one for ever. */
+  name: string;
+  contentType: string;
+  body: string;
+}
+
+/** What a published check's page links: its stylesheet and the evidence popover's script, and the site's icon. */
+export interface ReaderAssets {
+  stylesheet: ReaderAsset;
+  script: ReaderAsset;
+  /** The address of app/icon.svg (Next serves it) with a hash of its content, as Next's metadata links it. */
+  icon: string;
+}
+
+/** The manifest written beside the assets: the name of each, and the icon's address. */
+export type ReaderAssetManifest = Record<keyof ReaderAssets, string>;
+
+/**
+ * Where a build keeps the reader's assets: `reader-assets/` in Next's build folder (NEXT_DIST_DIR, else `.next`,
+ * as next.config.ts says), so that each build (the app's, the end-to-end tests', the bench's) has its own and
+ * whatever copies the build (the Dockerfile) copies them with it. Written after `next build`, which empties that
+ * folder first.
+ */
+export function readerAssetsDir(): string {
+  return path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "reader-assets");
+}
+
+/**
+ * Builds the reader's assets from the sources:
+ * - the stylesheet: app/globals.css through the pipeline Next runs on the same file for every other page: PostCSS
+ *   with the project's postcss.config.mjs (Tailwind, which finds the classes in the sources as it does there), then
+ *   Lightning CSS for Next's default browsers (lowering what they lack, such as oklch colours), minified;
+ * - the evidence popover's script (lib/reader/evidence-popover.ts), bundled by esbuild for browsers (minified in
+ *   production).
+ * Throws what PostCSS, Lightning CSS or esbuild throw.
+ */
+export async function buildReaderAssets(): Promise<ReaderAssets> {
+  const production = process.env.NODE_ENV === "production";
+  const [css, script] = await Promise.all([buildStylesheet(), buildScript(production)]);
+  return {
+    stylesheet: named("reader", "css", "text/css; charset=utf-8", css),
+    script: named("evidence-popover", "js", "text/javascript; charset=utf-8", script),
+    icon: `/icon.svg?${contentHash(readFileSync(path.join(process.cwd(), "app", "icon.svg")))}`,
+  };
+}
+
+/**
+ * Builds the assets into `dir` (readerAssetsDir() by default) with their manifest, each file written beside its
+ * place and renamed into it, the manifest last: a process reading meanwhile finds the old set or the new one.
+ */
+export async function writeReaderAssets(dir = readerAssetsDir()): Promise<ReaderAssetManifest> {
+  const assets = await buildReaderAssets();
+  mkdirSync(dir, { recursive: true });
+  const manifest = { stylesheet: assets.stylesheet.name, script: assets.script.name, icon: assets.icon };
+  const files: Array<[string, string]> = [
+    [assets.stylesheet.name, assets.stylesheet.body],
+    [assets.script.name, assets.script.body],
+    [MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`],
+  ];
+  for (const [name, body] of files) {
+    const partial = path.join(dir, `${name}.${process.pid}.partial`);
+    writeFileSync(partial, body);
+    renameSync(partial, path.join(dir, name));
+  }
+  return manifest;
+}
+
+/**
+ * Reads the assets a build wrote into `dir`. Throws, saying how to build them, when they are missing.
+ */
+export function readReaderAssets(dir = readerAssetsDir()): ReaderAssets {
+  let manifest: ReaderAssetManifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), "utf8")) as ReaderAssetManifest;
+  } catch (error) {
+    throw new Error(
+      `The reader's assets are missing from ${dir}: \`npm run build\` builds them after \`next build\` (npm run build:reader).`,
+      { cause: error },
+    );
+  }
+  const read = (name: string, contentType: string) => ({
+    name,
+    contentType,
+    body: readFileSync(path.join(dir, name), "utf8"),
+  });
+  return {
+    stylesheet: read(manifest.stylesheet, "text/css; charset=utf-8"),
+    script: read(manifest.script, "text/javascript; charset=utf-8"),
+    icon: manifest.icon,
+  };
+}
+
+const MANIFEST = "manifest.json";
+
+function named(kind: string, extension: string, contentType: string, body: string): ReaderAsset {
+  return { name: `${kind}-${contentHash(body)}.${extension}`, contentType, body };
+}
+
+/** 72 bits of a content's SHA-256, URL-safe: the part of an asset's name that changes with it. */
+function contentHash(content: string | Buffer): string {
+  return createHash("sha256").update(content).digest("base64url").slice(0, 12);
+}
+
+/**
+ * The browsers Next builds CSS for when the project names none (next/dist/shared/lib/modern-browserslist-target.js:
+ * chrome 111, edge 111, firefox 111, safari 16.4), as Lightning CSS's targets (major << 16 | minor << 8).
+ */
+const NEXT_DEFAULT_TARGETS = { chrome: 111 << 16, edge: 111 << 16, firefox: 111 << 16, safari: (16 << 16) | (4 << 8) };
+
+/**
+ * Build tools loaded by Node at run time, from the project's node_modules: under `next dev` this module is part of
+ * Next's server bundle, which must not bundle them (esbuild runs a native binary; Tailwind loads native modules).
+ */
+function buildTool<T>(name: string): T {
+  return createRequire(path.join(process.cwd(), "package.json"))([name].join("")) as T;
+}
+
+type PostCssPlugin = (options?: object) => unknown;
+interface PostCss {
+  (plugins: unknown[]): { process(css: string, options: { from: string }): Promise<{ css: string }> };
+}
+
+async function buildStylesheet(): Promise<string> {
+  const root = process.cwd();
+  const configUrl = pathToFileURL(path.join(root, "postcss.config.mjs")).href;
+  const config = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ configUrl)) as {
+    default: { plugins: Record<string, object> };
+  };
+  const plugins = Object.entries(config.default.plugins).map(([name, options]) =>
+    buildTool<PostCssPlugin>(name)(options),
+  );
+  const from = path.join(root, "app", "globals.css");
+  const result = await buildTool<PostCss>("postcss")(plugins).process(readFileSync(from, "utf8"), { from });
+  const { code } = buildTool<typeof import("lightningcss")>("lightningcss").transform({
+    filename: "reader.css",
+    code: Buffer.from(result.css),
+    minify: true,
+    targets: NEXT_DEFAULT_TARGETS,
+  });
+  return Buffer.from(code).toString("utf8");
+}
+
+async function buildScript(minify: boolean): Promise<string> {
+  const esbuild = buildTool<typeof import("esbuild")>("esbuild");
+  const { outputFiles } = await esbuild.build({
+    stdin: {
+      contents:
+        'import { attachEvidencePopover } from "./lib/reader/evidence-popover";\nattachEvidencePopover(document);\n',
+      resolveDir: process.cwd(),
+      loader: "ts",
+      sourcefile: "evidence-popover-entry.ts",
+    },
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify,
+    legalComments: "none",
+    write: false,
+    logLevel: "warning",
+  });
+  return outputFiles[0]?.text ?? "";
+}
