@@ -441,4 +441,24 @@ describe("8. a socket lasts only as long as its access", () => {
     expect(Date.now() - disabled).toBeLessThan(5_000);
     expect(isFinalCloseCode(CloseCode.Forbidden)).toBe(true);
   });
+
+  it("still checks a person whose other tab has closed", async () => {
+    const { server, url } = await startServer(persistence, { accessCheckIntervalMs: 200 });
+    cleanups.push(() => server.close());
+    const editor = await createUser(prisma, "editor");
+    const storyId = await createStory(prisma, SUMMARY);
+    const [closing, staying] = [
+      await openAs(url, { ...editor, role: "editor" }, storyId, cleanups),
+      await openAs(url, { ...editor, role: "editor" }, storyId, cleanups),
+    ];
+    const closingId = closing!.awareness.clientID;
+    closing!.awareness.setLocalStateField("cursor", null);
+    await eventually(() => expect(staying!.awareness.getStates().has(closingId)).toBe(true));
+    closing!.destroy();
+    // The server has seen the tab leave once the other tab hears its presence go.
+    await eventually(() => expect(staying!.awareness.getStates().has(closingId)).toBe(false));
+    const closed = closedBy(staying!);
+    await prisma.user.update({ where: { id: editor.id }, data: { disabledAt: new Date() } });
+    expect(await closed).toEqual({ code: CloseCode.Forbidden, reason: "your account has been disabled" });
+  });
 });
