@@ -63,7 +63,7 @@ export async function handleInternalRequest(
 
   try {
     if (state?.[1] && request.method === "GET") {
-      const update = await rooms.withDocument(state[1], (doc) => Y.encodeStateAsUpdate(doc));
+      const update = await rooms.readDocument(state[1]);
       response.writeHead(200, { "content-type": "application/octet-stream", "cache-control": "no-store" });
       response.end(Buffer.from(update));
       return true;

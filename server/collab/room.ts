@@ -5,7 +5,7 @@ import { StoryDoc } from "../../lib/story-doc/schema";
 import { checkUpdate, type DocumentLimits } from "../../lib/story-doc/write-policy";
 import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
-import type { Persistence } from "./persistence";
+import type { Persistence, StoredDocument } from "./persistence";
 import { PresenceThrottle } from "./presence-throttle";
 import { caretsMessage, encodeCursor, stateWithoutCursor } from "../../lib/collab/caret-messages";
 import type { Relay, RelayMessage } from "./relay";
@@ -59,6 +59,35 @@ const sentOnLoad = new WeakMap<Connection, Uint8Array>();
 /** The stored document of a story fails the schema: it is not served (see the close code Quarantined). */
 export class QuarantinedError extends Error {
   override name = "QuarantinedError";
+}
+
+/**
+ * Refuses to serve a stored document that fails the write policy. A document stored before the policy existed, or
+ * by the app, may hold what the policy refuses (a structure that makes every reader recurse until the stack
+ * overflows). One that passes is marked, so that the next load skips this check, the slowest part of opening a
+ * long story; one already marked for this policy is not checked again.
+ * @throws QuarantinedError when the document fails the policy.
+ */
+export function checkStoredDocument(
+  storyId: string,
+  stored: StoredDocument,
+  options: Pick<RoomOptions, "persistence" | "log" | "documentLimits">,
+): void {
+  if (stored.checked) return;
+  const scratch = new StoryDoc();
+  const verdict = checkUpdate(stored.state, {
+    doc: scratch,
+    writer: "server",
+    mayWriteAs: () => true,
+    limits: options.documentLimits,
+  });
+  scratch.destroy();
+  if (!verdict.ok) throw new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
+  if (stored.version !== null) {
+    options.persistence
+      .markChecked(storyId, stored.version)
+      .catch((error: unknown) => options.log.warn(`marking story ${storyId} as checked failed`, error));
+  }
 }
 
 /**
@@ -144,25 +173,7 @@ export class Room {
     for (const [clientId, userId] of owners) this.owners.set(clientId, userId);
     if (stored) {
       const { state } = stored;
-      if (!stored.checked) {
-        // A document stored before the write policy existed, or by the app, may hold what the policy refuses (a
-        // structure that makes every reader recurse until the stack overflows): it is not served. One that passes
-        // is marked, so that the next load skips this, the slowest part of opening a long story.
-        const scratch = new StoryDoc();
-        const verdict = checkUpdate(state, {
-          doc: scratch,
-          writer: "server",
-          mayWriteAs: () => true,
-          limits: this.options.documentLimits,
-        });
-        scratch.destroy();
-        if (!verdict.ok) throw new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
-        if (stored.version !== null) {
-          this.options.persistence
-            .markChecked(this.storyId, stored.version)
-            .catch((error: unknown) => this.options.log.warn(`marking story ${this.storyId} as checked failed`, error));
-        }
-      }
+      checkStoredDocument(this.storyId, stored, this.options);
       // A cold open: the sockets that wait for the load are sent the stored document now, and apply it while
       // the room applies it too (for a long story, milliseconds each) rather than after.
       const waiting = [...this.backlogs.keys()];

@@ -1,5 +1,5 @@
 import type { WebSocket } from "ws";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import type { CollabUser } from "./authenticate";
 import type { Connection, RoomHook } from "./hooks";
@@ -7,7 +7,7 @@ import type { CollabLimits } from "./limits";
 import type { Logger } from "./logger";
 import { StoryNotFoundError, type Persistence } from "./persistence";
 import type { Relay } from "./relay";
-import { QuarantinedError, Room } from "./room";
+import { checkStoredDocument, QuarantinedError, Room } from "./room";
 import { wsSocket } from "./socket";
 
 /** How long the log may take no update from a room that has some waiting before /healthz reports it. */
@@ -25,7 +25,7 @@ export interface RoomsOptions {
   compactEveryAppends: number;
   /** Shortest time between two presence messages of one client. */
   presenceIntervalMs: number;
-  /** How long a room that served the app's request while empty stays loaded (createCollabServer says why). */
+  /** How long a room that served the app's change while empty stays loaded (createCollabServer says why). */
   unloadDelayMs: number;
 }
 
@@ -182,6 +182,36 @@ export class Rooms {
   }
 
   /**
+   * A story's live document, encoded as one update, for the app to read. From its room when this process has
+   * it open; else from the database (the compacted state and the log), without opening a room: every update a
+   * socket or another process has seen is in the log already (a room appends before it sends), so the stored
+   * document is as new as anything anyone saw. The review queue reads every story this way and no longer loads
+   * one room per story nobody is in. Resolves once what it returns is in the log.
+   * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails the schema.
+   */
+  async readDocument(storyId: string): Promise<Uint8Array> {
+    const room = this.rooms.get(storyId);
+    if (room) {
+      try {
+        await room.ready;
+      } catch (error) {
+        this.discard(room);
+        throw error;
+      }
+      // Unloaded meanwhile: its edits are in the log.
+      if (this.rooms.get(storyId) === room) {
+        const state = Y.encodeStateAsUpdate(room.doc);
+        await room.appendedSoFar();
+        return state;
+      }
+    }
+    const stored = await this.options.persistence.load(storyId);
+    if (!stored) return Y.encodeStateAsUpdate(new Y.Doc());
+    checkStoredDocument(storyId, stored, { ...this.options, documentLimits: this.options.limits.document });
+    return stored.state;
+  }
+
+  /**
    * Runs `change` on a story's live document as the server (its changes reach every socket in the room and
    * are stored like any edit), loading the room if nobody has it open and unloading it again afterwards.
    * Resolves once the change is in the log.
@@ -195,8 +225,8 @@ export class Rooms {
       this.discard(current);
       throw error;
     }
-    // Only a room nobody is in is kept for the app's next requests: the workspace asks for its review while people
-    // are in the story, and their room must still unload when they leave.
+    // Only a room nobody is in is kept for the app's next changes: a room people are in must still unload when
+    // they leave.
     if (current.connections.size === 0) current.keepLoadedUntil = Date.now() + this.options.unloadDelayMs;
     try {
       const result = current.changeAsServer(change);

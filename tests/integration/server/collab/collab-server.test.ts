@@ -485,16 +485,39 @@ describe("rooms and persistence", () => {
     await eventually(() => expect(server.rooms.size).toBe(0));
   });
 
-  it("keeps a room that served the app's request loaded for the unload delay, then unloads it", async () => {
-    const storyId = await createStory(prisma, SUMMARY);
+  it("keeps a room that served the app's change loaded for the unload delay, then unloads it", async () => {
+    const storyId = await createStory(prisma, []);
     const { server, internalUrl } = await serve(persistence, { unloadDelayMs: 400 });
+    const written = await fetch(`${internalUrl}/internal/stories/${storyId}/summary`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ paragraphs: ["An imported summary."] }),
+    });
+    expect(await written.json()).toEqual({ written: true });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(server.rooms.size).toBe(1);
+    await eventually(() => expect(server.rooms.size).toBe(0));
+  });
+
+  it("answers the app's read of a story nobody is in from the database, its log included, without loading its room", async () => {
+    const storyId = await createStory(prisma, SUMMARY);
+    // An update in the log, not yet folded into the stored state (as another process appends it).
+    const other = new Y.Doc();
+    other.getMap("assistantDismissals").set("flag-1", true);
+    await persistence.append(storyId, Y.encodeStateAsUpdate(other));
+    const { server, internalUrl } = await serve(persistence, { unloadDelayMs: 60_000 });
     const read = await fetch(`${internalUrl}/internal/stories/${storyId}/state`, {
       headers: { authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}` },
     });
     expect(read.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(server.rooms.size).toBe(1);
-    await eventually(() => expect(server.rooms.size).toBe(0));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await read.arrayBuffer()));
+    expect(readSummaryParagraphs(doc)).toEqual(SUMMARY);
+    expect(doc.getMap("assistantDismissals").get("flag-1")).toBe(true);
+    expect(server.rooms.size).toBe(0);
   });
 
   it("retries a failed append, reports it in /healthz meanwhile, and unloads the room once the edit is in the log", async () => {
