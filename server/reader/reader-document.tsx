@@ -127,7 +127,8 @@ function ReaderDocument({
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="stylesheet" href={assets.stylesheet} />
+        {/* With a precedence, React writes the stylesheet first in the head, as Next does. */}
+        <link rel="stylesheet" href={assets.stylesheet} precedence="reader" />
         {script ? <script src={assets.script} defer nonce={NONCE_SLOT} /> : null}
         {notFound ? <meta name="robots" content="noindex" /> : null}
         <title>{`${title} · Corroborate`}</title>

@@ -174,7 +174,7 @@ test("the page is a static document: each response's nonce is on its one script,
 
 test("the stylesheet and the script are named by their content and kept a year", async ({ request }) => {
   const english = await (await request.get(`/stories/${slug}`)).text();
-  const stylesheet = /<link rel="stylesheet" href="(\/reader-assets\/reader-([\w-]+)\.css)"\/>/.exec(english);
+  const stylesheet = /<link rel="stylesheet" href="(\/reader-assets\/reader-([\w-]+)\.css)"/.exec(english);
   const script = /<script src="(\/reader-assets\/evidence-popover-([\w-]+)\.js)"/.exec(english);
   expect(stylesheet).not.toBeNull();
   expect(script).not.toBeNull();
