@@ -35,8 +35,12 @@ export function createAccessControl(options: {
   // so they allocate nothing per socket (Map#forEach: no entry array per socket, no copy of the sockets).
   const checkNow = async (): Promise<void> => {
     if (people.size === 0) return;
-    const access = await options.persistence.loadAccess([...people.keys()]);
+    const asked = [...people.keys()];
+    const access = await options.persistence.loadAccess(asked);
+    const askedAbout = new Set(asked);
     open.forEach((room, connection) => {
+      // Someone who joined while the database answered was not asked about: the next poll checks them.
+      if (!askedAbout.has(connection.user.id)) return;
       const now = access.get(connection.user.id);
       if (now?.disabled) room.refuse(connection, new Refusal(CloseCode.Forbidden, ACCOUNT_DISABLED_REASON));
       else if (now?.role !== connection.user.role) {
