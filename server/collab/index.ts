@@ -42,11 +42,11 @@ export interface CollabServerOptions {
    * How long a room that served the app's change to a story's live document (a decision, an assignment, a
    * source's correction) while nobody was in it stays loaded (default 30 s), so that the app's next change (a
    * reviewer deciding claim after claim) does not load it again. The app's reads do not load a room: a story
-   * nobody is in is read from the database (Rooms.readDocument). A room whose last socket has left is unloaded as soon as every edit is in the log (and
-   * a compaction has been tried), as the stock y-websocket server and Hocuspocus unload a document: kept 30 s,
-   * the rooms of everyone who had left filled the heap, and the collections that brought made every other socket
-   * wait (opening 200 stories of 10,000 edits one after another: p99 30 ms against 14 ms, bench/RESULTS.md,
-   * issue 12). Loading a story again costs about 6 ms.
+   * nobody is in is read from the database (Rooms.readDocument). A room whose last socket has left is unloaded
+   * as soon as every edit is in the log (and a compaction has been tried), as the stock y-websocket server and
+   * Hocuspocus unload a document: kept 30 s, the rooms of everyone who had left filled the heap, and the
+   * collections that brought made every other socket wait (opening 200 stories of 10,000 edits one after
+   * another: p99 30 ms against 14 ms, bench/RESULTS.md, issue 12). Loading a story again costs about 6 ms.
    */
   unloadDelayMs?: number;
   /** How often dead sockets are detected with a ping. */

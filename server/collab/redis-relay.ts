@@ -122,6 +122,7 @@ export async function createRedisRelay(url: string, log: Logger, prefix = "corro
     get healthy() {
       return commands.isReady && subscriber.isReady;
     },
+    alone: false,
     async close() {
       receivers.clear();
       await Promise.allSettled([subscriber.close(), commands.close()]);

@@ -45,6 +45,8 @@ export interface Relay {
   onResume(listener: () => void): void;
   /** Whether the relay can send and receive now, for /healthz. */
   readonly healthy: boolean;
+  /** Whether this process serves its stories alone: no other process writes to their logs. */
+  readonly alone: boolean;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export function createSoloRelay(): Relay {
     },
     onResume: () => undefined,
     healthy: true,
+    alone: true,
     close: () => Promise.resolve(),
   };
 }

@@ -29,10 +29,40 @@ export interface RoomsOptions {
   unloadDelayMs: number;
 }
 
+/**
+ * How many of the app's reads may be at the database at once. On PostgreSQL the log has four connections, which
+ * the appends need (a review queue asks for every story at once); on SQLite each read holds the event loop.
+ */
+const APP_READS_AT_ONCE = 2;
+
+/** Runs tasks with at most `limit` of them unfinished at once, the others in the order they came. */
+class Limiter {
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+    else this.running++;
+    try {
+      return await task();
+    } finally {
+      // A waiting task takes this one's place; only when none waits is the place freed.
+      const next = this.queue.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
 /** The rooms of one collaboration server process, one per open story, and the sockets each person holds. */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly socketsPerUser = new Map<string, number>();
+  /** The app's reads under way, one per story (readDocument). */
+  private readonly reads = new Map<string, Promise<Uint8Array>>();
+  private readonly appReads = new Limiter(APP_READS_AT_ONCE);
 
   constructor(private readonly options: RoomsOptions) {
     options.relay.onResume(() => {
@@ -186,10 +216,22 @@ export class Rooms {
    * it open; else from the database (the compacted state and the log), without opening a room: every update a
    * socket or another process has seen is in the log already (a room appends before it sends), so the stored
    * document is as new as anything anyone saw. The review queue reads every story this way and no longer loads
-   * one room per story nobody is in. Resolves once what it returns is in the log.
-   * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails the schema.
+   * one room per story nobody is in. Concurrent reads of a story share one; at most APP_READS_AT_ONCE go to
+   * the database together (they share its connections with the appends). Resolves once what it returns is in
+   * the log.
+   * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails
+   * the schema.
    */
-  async readDocument(storyId: string): Promise<Uint8Array> {
+  readDocument(storyId: string): Promise<Uint8Array> {
+    let read = this.reads.get(storyId);
+    if (!read) {
+      read = this.read(storyId).finally(() => this.reads.delete(storyId));
+      this.reads.set(storyId, read);
+    }
+    return read;
+  }
+
+  private async read(storyId: string): Promise<Uint8Array> {
     const room = this.rooms.get(storyId);
     if (room) {
       try {
@@ -202,12 +244,21 @@ export class Rooms {
       if (this.rooms.get(storyId) === room) {
         const state = Y.encodeStateAsUpdate(room.doc);
         await room.appendedSoFar();
-        return state;
+        if (this.options.relay.alone) return state;
+        // Another process's edit may be in the log and still on its way to this room through Redis.
+        const stored = await this.appReads.run(() => this.options.persistence.load(storyId));
+        return stored ? Y.mergeUpdates([state, stored.state]) : state;
       }
     }
-    const stored = await this.options.persistence.load(storyId);
+    const stored = await this.appReads.run(() => this.options.persistence.load(storyId));
     if (!stored) return Y.encodeStateAsUpdate(new Y.Doc());
-    checkStoredDocument(storyId, stored, { ...this.options, documentLimits: this.options.limits.document });
+    try {
+      checkStoredDocument(storyId, stored, { ...this.options, documentLimits: this.options.limits.document });
+    } catch (error) {
+      if (error instanceof QuarantinedError)
+        this.options.log.error(`story ${storyId} is quarantined: ${error.message}`);
+      throw error;
+    }
     return stored.state;
   }
 
@@ -215,7 +266,8 @@ export class Rooms {
    * Runs `change` on a story's live document as the server (its changes reach every socket in the room and
    * are stored like any edit), loading the room if nobody has it open and unloading it again afterwards.
    * Resolves once the change is in the log.
-   * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails the schema.
+   * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails
+   * the schema.
    */
   async withDocument<T>(storyId: string, change: (doc: Y.Doc) => T): Promise<T> {
     const current = this.open(storyId);

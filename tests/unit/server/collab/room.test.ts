@@ -615,4 +615,75 @@ describe("Rooms", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(registry.size).toBe(0);
   });
+
+  /** A registry on `persistence` with the default options, alone or beside other processes (`relay`). */
+  function registryOn(persistence: Persistence, relay: Relay = createSoloRelay()): Rooms {
+    const { log, hooks, compactDelayMs, compactEveryAppends, presenceIntervalMs } = roomOptions(persistence);
+    return new Rooms({
+      ...{ persistence, relay, log, hooks, compactDelayMs, compactEveryAppends, presenceIntervalMs },
+      limits: DEFAULT_LIMITS,
+      unloadDelayMs: 60_000,
+    });
+  }
+
+  it("reads an open room's document for the app once what it returns is in the log", async () => {
+    const persistence = memoryPersistence(storedStory(), true);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const registry = registryOn({ ...persistence, appendNow: undefined, append: () => held });
+    // The app's change is applied in the room at once; its append waits.
+    const changed = registry.withDocument("story-1", (doc) => firstParagraph(doc).insert(0, "Changed: "));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    let read: Uint8Array | null = null;
+    const reading = registry.readDocument("story-1").then((state) => (read = state));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(read).toBeNull();
+    release();
+    await Promise.all([changed, reading]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, read!);
+    expect(summaryText(doc).plain).toBe("Changed: The CIA has released two videos.");
+  });
+
+  it("adds to an open room's document what another process has put in the log and the relay has not brought yet", async () => {
+    const base = storedStory();
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, base);
+    firstParagraph(elsewhere).insert(0, "Elsewhere: ");
+    const persistence = memoryPersistence(base, true);
+    const registry = registryOn(persistence, { ...createSoloRelay(), alone: false });
+    await registry.withDocument("story-1", () => undefined);
+    // Another process appended its edit; this room has not heard of it.
+    persistence.load = async () => ({ state: Y.encodeStateAsUpdate(elsewhere), checked: true, version: 3 });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await registry.readDocument("story-1"));
+    expect(summaryText(doc).plain).toBe("Elsewhere: The CIA has released two videos.");
+  });
+
+  it("reads a story nobody is in from the database, one read per story at a time and two stories at once", async () => {
+    const persistence = memoryPersistence(storedStory(), true);
+    let loading = 0;
+    let most = 0;
+    const loads: string[] = [];
+    const registry = registryOn({
+      ...persistence,
+      load: async (storyId) => {
+        loads.push(storyId);
+        most = Math.max(most, ++loading);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        loading--;
+        return persistence.load(storyId);
+      },
+    });
+    const stories = ["a", "a", "a", "b", "c", "d", "e"];
+    const states = await Promise.all(stories.map((storyId) => registry.readDocument(storyId)));
+    expect(loads).toEqual(["a", "b", "c", "d", "e"]);
+    expect(most).toBe(2);
+    expect(registry.size).toBe(0);
+    for (const state of states) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      expect(summaryText(doc).plain).toBe("The CIA has released two videos.");
+    }
+  });
 });
