@@ -24,13 +24,28 @@ export interface ReaderAssets {
 export type ReaderAssetManifest = Record<keyof ReaderAssets, string>;
 
 /**
- * Where a build keeps the reader's assets: `reader-assets/` in Next's build folder (NEXT_DIST_DIR, else `.next`,
- * as next.config.ts says), so that each build (the app's, the end-to-end tests', the bench's) has its own and
- * whatever copies the build (the Dockerfile) copies them with it. Written after `next build`, which empties that
- * folder first.
+ * Next's build folder (NEXT_DIST_DIR, else `.next`, as next.config.ts says): each build (the app's, the end-to-end
+ * tests', the bench's) has its own reader assets, and whatever copies the build (the Dockerfile) copies them with it.
  */
-export function readerAssetsDir(): string {
-  return path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "reader-assets");
+export function nextDistDir(): string {
+  return path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
+}
+
+/** Where the assets' files go: `static/reader/` in the build folder, which `next start` serves at this path. */
+export const READER_ASSETS_PATH = "/_next/static/reader/";
+
+/**
+ * The assets' files in the build folder: `next start` serves every file of `<distDir>/static/` at `/_next/static/`
+ * as it serves its own chunks (compressed, and cached a year as immutable), listed when it starts. So they are
+ * written after `next build` (which empties the folder) and before the server starts.
+ */
+function assetsDir(distDir: string): string {
+  return path.join(distDir, "static", "reader");
+}
+
+/** The manifest of the assets' names, beside Next's own manifests (not among the files served). */
+function manifestPath(distDir: string): string {
+  return path.join(distDir, "reader-assets.json");
 }
 
 /**
@@ -53,36 +68,39 @@ export async function buildReaderAssets(): Promise<ReaderAssets> {
 }
 
 /**
- * Builds the assets into `dir` (readerAssetsDir() by default) with their manifest, each file written beside its
- * place and renamed into it, the manifest last: a process reading meanwhile finds the old set or the new one.
+ * Builds the assets into a build folder (nextDistDir() by default) with their manifest, each file written beside
+ * its place and renamed into it, the manifest last: a process reading meanwhile finds the old set or the new one.
  */
-export async function writeReaderAssets(dir = readerAssetsDir()): Promise<ReaderAssetManifest> {
+export async function writeReaderAssets(distDir = nextDistDir()): Promise<ReaderAssetManifest> {
   const assets = await buildReaderAssets();
+  const dir = assetsDir(distDir);
   mkdirSync(dir, { recursive: true });
   const manifest = { stylesheet: assets.stylesheet.name, script: assets.script.name, icon: assets.icon };
   const files: Array<[string, string]> = [
-    [assets.stylesheet.name, assets.stylesheet.body],
-    [assets.script.name, assets.script.body],
-    [MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`],
+    [path.join(dir, assets.stylesheet.name), assets.stylesheet.body],
+    [path.join(dir, assets.script.name), assets.script.body],
+    [manifestPath(distDir), `${JSON.stringify(manifest, null, 2)}\n`],
   ];
-  for (const [name, body] of files) {
-    const partial = path.join(dir, `${name}.${process.pid}.partial`);
+  for (const [file, body] of files) {
+    const partial = path.join(dir, `.${path.basename(file)}.${process.pid}.partial`);
     writeFileSync(partial, body);
-    renameSync(partial, path.join(dir, name));
+    renameSync(partial, file);
   }
   return manifest;
 }
 
 /**
- * Reads the assets a build wrote into `dir`. Throws, saying how to build them, when they are missing.
+ * Reads the assets a build wrote into its folder (nextDistDir() by default). Throws, saying how to build them, when
+ * they are missing.
  */
-export function readReaderAssets(dir = readerAssetsDir()): ReaderAssets {
+export function readReaderAssets(distDir = nextDistDir()): ReaderAssets {
+  const dir = assetsDir(distDir);
   let manifest: ReaderAssetManifest;
   try {
-    manifest = JSON.parse(readFileSync(path.join(dir, MANIFEST), "utf8")) as ReaderAssetManifest;
+    manifest = JSON.parse(readFileSync(manifestPath(distDir), "utf8")) as ReaderAssetManifest;
   } catch (error) {
     throw new Error(
-      `The reader's assets are missing from ${dir}: \`npm run build\` builds them after \`next build\` (npm run build:reader).`,
+      `The reader's assets are missing from ${distDir}: \`npm run build\` builds them after \`next build\` (npm run build:reader).`,
       { cause: error },
     );
   }
@@ -97,8 +115,6 @@ export function readReaderAssets(dir = readerAssetsDir()): ReaderAssets {
     icon: manifest.icon,
   };
 }
-
-const MANIFEST = "manifest.json";
 
 function named(kind: string, extension: string, contentType: string, body: string): ReaderAsset {
   return { name: `${kind}-${contentHash(body)}.${extension}`, contentType, body };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReaderAsset, ReaderAssets } from "./build-reader-assets";
+import { READER_ASSETS_PATH, type ReaderAsset, type ReaderAssets } from "./build-reader-assets";
 
 /** The addresses of the reader's assets, as a published check's document links them. */
 export interface ReaderAssetUrls {
@@ -8,14 +8,15 @@ export interface ReaderAssetUrls {
   icon: string;
 }
 
-/** Where the assets are served (app/(reader)/reader-assets/[file]/route.ts). */
-const ASSETS_PATH = "/reader-assets/";
+/** Where `next dev` serves the assets it builds (app/(reader)/reader-assets/[file]/route.ts). */
+const DEV_ASSETS_PATH = "/reader-assets/";
 
 /**
- * The reader's assets of this process. After `npm run build`: the files the build wrote beside Next's
- * (scripts/build-reader-assets.ts), read once. Under `next dev`: built from the sources on each page, as Next
- * rebuilds its own CSS, so that a class added to a component shows on the next load; every build's files stay
- * servable for a while (a page and its assets are built a moment apart).
+ * The reader's assets of this process. After `npm run build`: the files the build wrote among Next's static files
+ * (scripts/build-reader-assets.ts), which `next start` serves itself; their names read once. Under `next dev`:
+ * built from the sources on each page, as Next rebuilds its own CSS, so that a class added to a component shows on
+ * the next load, and served by a route; every build's files stay servable for a while (a page and its assets are
+ * built a moment apart).
  */
 async function currentAssets(): Promise<ReaderAssets> {
   if (process.env.NODE_ENV === "development") {
@@ -38,21 +39,17 @@ let built: Promise<ReaderAssets> | null = null;
 const devAssets = new Map<string, ReaderAsset>();
 
 /**
- * The addresses of the stylesheet and the script a published check's document links, named by their content.
- * Throws when the build has no reader assets (see readReaderAssets).
+ * The addresses of the stylesheet and the script a published check's document links, named by their content:
+ * under `/_next/static/reader/` after a build, `/reader-assets/` under `next dev`. Throws when the build has no
+ * reader assets (see readReaderAssets).
  */
 export async function readerAssetUrls(): Promise<ReaderAssetUrls> {
   const assets = await currentAssets();
-  return {
-    stylesheet: ASSETS_PATH + assets.stylesheet.name,
-    script: ASSETS_PATH + assets.script.name,
-    icon: assets.icon,
-  };
+  const base = process.env.NODE_ENV === "development" ? DEV_ASSETS_PATH : READER_ASSETS_PATH;
+  return { stylesheet: base + assets.stylesheet.name, script: base + assets.script.name, icon: assets.icon };
 }
 
-/** The reader's asset of that name (`reader-<hash>.css`, `evidence-popover-<hash>.js`), or null. */
-export async function readerAsset(name: string): Promise<ReaderAsset | null> {
-  if (process.env.NODE_ENV === "development" && devAssets.has(name)) return devAssets.get(name)!;
-  const assets = await currentAssets();
-  return [assets.stylesheet, assets.script].find((asset) => asset.name === name) ?? null;
+/** An asset `next dev` built (`reader-<hash>.css`, `evidence-popover-<hash>.js`), or null (always, after a build). */
+export function devReaderAsset(name: string): ReaderAsset | null {
+  return process.env.NODE_ENV === "development" ? (devAssets.get(name) ?? null) : null;
 }

@@ -152,11 +152,11 @@ test("the page is a static document: each response's nonce is on its one script,
     ).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^<script src="/reader-assets/evidence-popover-[\\w-]+\\.js" defer="" nonce="${nonce!.replace(/[+/=]/g, "\\$&")}">$`,
+          `^<script src="/_next/static/reader/evidence-popover-[\\w-]+\\.js" defer="" nonce="${nonce!.replace(/[+/=]/g, "\\$&")}">$`,
         ),
       ),
     ]);
-    expect(html, path).not.toContain("/_next/");
+    expect(html, path).not.toContain("/_next/static/chunks/");
   }
   expect(new Set(nonces).size).toBe(3);
 
@@ -169,23 +169,26 @@ test("the page is a static document: each response's nonce is on its one script,
   await claimLink(page, FIRST).click();
   await expect(page.getByTestId("evidence-popover")).toBeVisible();
   await expect(claimLink(page, FIRST)).toHaveAttribute("aria-expanded", "true");
-  expect(scripts).toEqual([expect.stringMatching(/^\/reader-assets\/evidence-popover-[\w-]+\.js$/)]);
+  expect(scripts).toEqual([expect.stringMatching(/^\/_next\/static\/reader\/evidence-popover-[\w-]+\.js$/)]);
 });
 
-test("the stylesheet and the script are named by their content and kept a year", async ({ request }) => {
+test("the stylesheet and the script are Next's static files, named by their content, compressed and kept a year", async ({
+  request,
+}) => {
   const english = await (await request.get(`/stories/${slug}`)).text();
-  const stylesheet = /<link rel="stylesheet" href="(\/reader-assets\/reader-([\w-]+)\.css)"/.exec(english);
-  const script = /<script src="(\/reader-assets\/evidence-popover-([\w-]+)\.js)"/.exec(english);
+  const stylesheet = /<link rel="stylesheet" href="(\/_next\/static\/reader\/reader-([\w-]+)\.css)"/.exec(english);
+  const script = /<script src="(\/_next\/static\/reader\/evidence-popover-([\w-]+)\.js)"/.exec(english);
   expect(stylesheet).not.toBeNull();
   expect(script).not.toBeNull();
   for (const [[, path, hash], type] of [
-    [stylesheet!, "text/css; charset=utf-8"],
-    [script!, "text/javascript; charset=utf-8"],
+    [stylesheet!, /^text\/css/],
+    [script!, /javascript/],
   ] as const) {
-    const asset = await request.get(path!);
+    const asset = await request.get(path!, { headers: { "Accept-Encoding": "gzip" } });
     expect(asset.status(), path).toBe(200);
-    expect(asset.headers()["content-type"], path).toBe(type);
+    expect(asset.headers()["content-type"], path).toMatch(type);
     expect(asset.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers()["content-encoding"], path).toBe("gzip");
     expect(
       createHash("sha256")
         .update(await asset.body())
@@ -198,11 +201,12 @@ test("the stylesheet and the script are named by their content and kept a year",
   const css = await (await request.get(stylesheet![1]!)).text();
   for (const rule of [".bg-emerald-50", ".sr-only", ".font-serif", ".aria-expanded\\:bg-emerald-100"])
     expect(css, rule).toContain(rule);
-  // The Arabic page links the same files; a name that is not one of them is not found.
+  // The Arabic page links the same files; a name that is not one of them is not found, nor is the route that
+  // serves them under next dev.
   const arabic = await (await request.get(`/ar/stories/${slug}`)).text();
   expect(arabic).toContain(stylesheet![1]!);
   expect(arabic).toContain(script![1]!);
-  for (const missing of ["/reader-assets/reader-000000000000.css", "/reader-assets/manifest.json"])
+  for (const missing of ["/_next/static/reader/reader-000000000000.css", `/reader-assets/reader-${stylesheet![2]}.css`])
     expect((await request.get(missing)).status(), missing).toBe(404);
 });
 
