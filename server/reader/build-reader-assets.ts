@@ -28,7 +28,9 @@ export type ReaderAssetManifest = Record<keyof ReaderAssets, string>;
  * tests', the bench's) has its own reader assets, and whatever copies the build (the Dockerfile) copies them with it.
  */
 export function nextDistDir(): string {
-  return path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
+  // Read at run time, not a file of the app's bundle: Next's file tracing is told to leave it (else it traces the
+  // whole project into the build's output).
+  return path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
 }
 
 /** Where the assets' files go: `static/reader/` in the build folder, which `next start` serves at this path. */
