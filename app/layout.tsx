@@ -3,12 +3,13 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DocumentBody } from "@/components/ui/document-body";
 import { translator } from "@/lib/i18n/translate";
+import { SITE_DESCRIPTION, SITE_NAME, TITLE_TEMPLATE } from "@/lib/site";
 import { requestLocale } from "@/server/i18n/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Corroborate", template: "%s · Corroborate" },
-  description: "Fact-checked stories with every claim's evidence one click away.",
+  title: { default: SITE_NAME, template: TITLE_TEMPLATE },
+  description: SITE_DESCRIPTION,
 };
 
 /**

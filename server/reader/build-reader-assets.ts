@@ -33,7 +33,10 @@ export function nextDistDir(): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
 }
 
-/** Where the assets' files go: `static/reader/` in the build folder, which `next start` serves at this path. */
+/**
+ * Where the assets' files go: `static/reader/` in the build folder, which `next start` serves at this path. With a
+ * `basePath` or an `assetPrefix` in next.config.ts (neither is set) this address would have to carry it too.
+ */
 export const READER_ASSETS_PATH = "/_next/static/reader/";
 
 /**

@@ -36,7 +36,13 @@ async function currentAssets(): Promise<ReaderAssets> {
 }
 
 let built: Promise<ReaderAssets> | null = null;
-const devAssets = new Map<string, ReaderAsset>();
+/**
+ * On globalThis: the page's route fills it and the assets' route reads it, and Next does not promise that two
+ * routes share a module's instance (nor keeps one across a hot reload of either).
+ */
+const devAssets: Map<string, ReaderAsset> = ((
+  globalThis as { readerDevAssets?: Map<string, ReaderAsset> }
+).readerDevAssets ??= new Map());
 
 /**
  * The addresses of the stylesheet and the script a published check's document links, named by their content:

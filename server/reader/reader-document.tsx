@@ -9,6 +9,7 @@ import { ReaderChrome, ReaderHeader } from "@/components/reader/reader-chrome";
 import { DocumentBody } from "@/components/ui/document-body";
 import { NotFoundView } from "@/components/ui/not-found-view";
 import type { Translator } from "@/lib/i18n/translate";
+import { SITE_DESCRIPTION, TITLE_TEMPLATE } from "@/lib/site";
 import type { PublishedStory } from "../stories/published";
 import { feedAlternates } from "../stories/reader-page";
 import { oncePerVersion } from "./once-per-version";
@@ -37,7 +38,8 @@ export interface CheckDocumentOptions {
   path: string;
   organisation: string;
   t: Translator;
-  assets: ReaderAssetUrls;
+  /** Null when the build has none (readerAssetUrls threw): the page goes out unstyled, without its script. */
+  assets: ReaderAssetUrls | null;
 }
 
 /**
@@ -84,11 +86,34 @@ export function checkDocument(story: PublishedStory, options: CheckDocumentOptio
  * prefix) and the site's not-found page (NotFoundView) in the address's language. Rendered for each answer: it
  * depends on the address, and costs little.
  */
-export function notFoundDocument(t: Translator, path: string, assets: ReaderAssetUrls): NoncedDocument {
+export function notFoundDocument(t: Translator, path: string, assets: ReaderAssetUrls | null): NoncedDocument {
   return renderDocument(
-    <ReaderDocument t={t} title={t.messages.notFound.title} assets={assets} notFound>
+    <ReaderDocument t={t} title={t.messages.notFound.title} assets={assets} noindex>
       <ReaderHeader locale={t.locale} path={path} />
       <NotFoundView t={t} />
+    </ReaderDocument>,
+  );
+}
+
+/**
+ * The document of a check's address that could not be served (the database did not answer, a stored version did
+ * not read), sent with 500: the reader's header and the site's error message in the address's language, with a
+ * link that loads the address again. Rendered for each answer, as rarely as it is needed.
+ */
+export function errorDocument(t: Translator, path: string, assets: ReaderAssetUrls | null): NoncedDocument {
+  const m = t.messages.error;
+  return renderDocument(
+    <ReaderDocument t={t} title={m.title} assets={assets} noindex>
+      <ReaderHeader locale={t.locale} path={path} />
+      <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
+        <h1 className="font-serif text-3xl font-bold tracking-tight">{m.title}</h1>
+        <p className="mt-3 text-stone-600">{m.text}</p>
+        <p className="mt-6">
+          <a href="" className="font-medium text-blue-700 underline hover:text-blue-900">
+            {m.retry}
+          </a>
+        </p>
+      </main>
     </ReaderDocument>,
   );
 }
@@ -104,18 +129,18 @@ function ReaderDocument({
   head,
   assets,
   script = false,
-  notFound = false,
+  noindex = false,
   children,
 }: {
   t: Translator;
   title: string;
   description?: string;
   head?: ReactNode;
-  assets: ReaderAssetUrls;
+  assets: ReaderAssetUrls | null;
   /** Whether the page loads the evidence popover's script (with this response's nonce). */
   script?: boolean;
-  /** A not-found page, which search engines are asked not to index. */
-  notFound?: boolean;
+  /** A page search engines are asked not to index (not found, an error). */
+  noindex?: boolean;
   children: ReactNode;
 }) {
   const feeds = Object.entries(feedAlternates() ?? {}).flatMap(([type, links]) =>
@@ -128,25 +153,22 @@ function ReaderDocument({
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* With a precedence, React writes the stylesheet first in the head, as Next does. */}
-        <link rel="stylesheet" href={assets.stylesheet} precedence="reader" />
-        {script ? <script src={assets.script} defer nonce={NONCE_SLOT} /> : null}
-        {notFound ? <meta name="robots" content="noindex" /> : null}
-        <title>{`${title} · Corroborate`}</title>
+        {assets ? <link rel="stylesheet" href={assets.stylesheet} precedence="reader" /> : null}
+        {script && assets ? <script src={assets.script} defer nonce={NONCE_SLOT} /> : null}
+        {noindex ? <meta name="robots" content="noindex" /> : null}
+        <title>{TITLE_TEMPLATE.replace("%s", title)}</title>
         <meta name="description" content={description} />
         <link rel="manifest" href="/manifest.webmanifest" />
         {feeds.map(({ type, url, title: feedTitle }) => (
           <link key={String(url)} rel="alternate" type={type} href={String(url)} title={feedTitle} />
         ))}
-        <link rel="icon" href={assets.icon} sizes="any" type="image/svg+xml" />
+        <link rel="icon" href={assets?.icon ?? "/icon.svg"} sizes="any" type="image/svg+xml" />
         {head}
       </head>
       <DocumentBody t={t}>{children}</DocumentBody>
     </html>
   );
 }
-
-/** The site's description, as the root layout's metadata gives it to a page that has none of its own. */
-const SITE_DESCRIPTION = "Fact-checked stories with every claim's evidence one click away.";
 
 /**
  * Where the nonce goes while a document is rendered: random for each process, so that no published text can hold
@@ -161,7 +183,9 @@ function renderDocument(document: ReactNode): NoncedDocument {
 /**
  * React's own renderToStaticMarkup (react-dom/server), loaded by Node at run time. Next's server bundle resolves
  * react-dom/server to a module that only throws, so the name is not one the bundler sees; Node finds the installed
- * react-dom, the same version as the app's React. React escapes every text and attribute and refuses javascript:
+ * react-dom, which is not the React that Next bundles for the route's JSX (a canary of the same minor version).
+ * So the components rendered here must stay plain functions of their props: a hook, a context or React.cache
+ * would meet the other copy of React and fail. React escapes every text and attribute and refuses javascript:
  * links as it does on any page.
  */
 const renderToStaticMarkup = (

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import type { VersionContent } from "@/lib/versions/version-content";
-import { checkDocument, withNonce } from "@/server/reader/reader-document";
+import { checkDocument, errorDocument, withNonce } from "@/server/reader/reader-document";
 import { readPublishedStory } from "@/server/stories/published";
 import { createStory, createUser, integrationPrisma } from "../../../support/database";
 
@@ -112,5 +112,50 @@ describe("the reader page's markup, made once per version, address and language"
     expect(older.html).toContain("Clarified a quote.");
     const olderArabic = await page(1, "ar");
     expect(olderArabic.html).toContain("يوجد إصدار أحدث من عملية التحقق هذه.");
+  });
+
+  it("goes out readable without the build's assets: no stylesheet or script, the site's icon, the check whole", async () => {
+    const rosa = await createUser(prisma, "reviewer");
+    const storyId = await createStory(prisma, ["A summary."]);
+    const { slug } = await prisma.story.findUniqueOrThrow({ where: { id: storyId }, select: { slug: true } });
+    await prisma.version.create({
+      data: {
+        storyId,
+        number: 1,
+        title: "Unstyled",
+        content: JSON.stringify(content('Summary: "two videos".')),
+        yState: new Uint8Array(),
+        publishedById: rosa.id,
+      },
+    });
+    const story = await readPublishedStory(slug, 1, prisma);
+    const html = withNonce(
+      checkDocument(story!, {
+        pageUrl: `https://news.example/stories/${slug}/v/1`,
+        path: `/stories/${slug}/v/1`,
+        organisation: "The Desk",
+        t: translator("en"),
+        assets: null,
+      }),
+      "bm9uY2U=",
+    );
+    expect(html).not.toContain('rel="stylesheet"');
+    expect(html).not.toContain("<script src=");
+    expect(html).toContain('<link rel="icon" href="/icon.svg"');
+    expect(html).toContain('<a href="#claim-claim-videos"');
+    expect(html).toContain('data-claim-footnote="claim-videos"');
+  });
+
+  it("tells a reader in the address's language that the check could not be served, and search engines to pass", () => {
+    const english = withNonce(errorDocument(translator("en"), "/stories/a-check", null), "bm9uY2U=");
+    expect(english).toContain('<html lang="en" dir="ltr">');
+    expect(english).toContain("<title>Something went wrong · Corroborate</title>");
+    expect(english).toContain('<meta name="robots" content="noindex"/>');
+    expect(english).toContain(">Try again</a>");
+    const arabic = withNonce(errorDocument(translator("ar"), "/stories/a-check", null), "bm9uY2U=");
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain(
+      `<h1 class="font-serif text-3xl font-bold tracking-tight">${translator("ar").messages.error.title}</h1>`,
+    );
   });
 });
