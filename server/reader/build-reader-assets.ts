@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -80,7 +80,7 @@ export async function writeReaderAssets(distDir = nextDistDir()): Promise<Reader
   const assets = await buildReaderAssets();
   const dir = assetsDir(distDir);
   mkdirSync(dir, { recursive: true });
-  const manifest = { stylesheet: assets.stylesheet.name, script: assets.script.name, icon: assets.icon };
+  const manifest = manifestOf(assets);
   const files: Array<[string, string]> = [
     [path.join(dir, assets.stylesheet.name), assets.stylesheet.body],
     [path.join(dir, assets.script.name), assets.script.body],
@@ -95,30 +95,29 @@ export async function writeReaderAssets(distDir = nextDistDir()): Promise<Reader
 }
 
 /**
- * Reads the assets a build wrote into its folder (nextDistDir() by default). Throws, saying how to build them, when
- * they are missing.
+ * The names of the assets a build wrote into its folder (nextDistDir() by default): `next start` serves the files
+ * themselves, so only their names are read. Throws, saying how to build them, when they are missing.
  */
-export function readReaderAssets(distDir = nextDistDir()): ReaderAssets {
-  const dir = assetsDir(distDir);
+export function readReaderAssetManifest(distDir = nextDistDir()): ReaderAssetManifest {
+  const missing = (cause?: unknown) =>
+    new Error(
+      `The reader's assets are missing from ${distDir}: \`npm run build\` builds them after \`next build\` (npm run build:reader).`,
+      { cause },
+    );
   let manifest: ReaderAssetManifest;
   try {
     manifest = JSON.parse(readFileSync(manifestPath(distDir), "utf8")) as ReaderAssetManifest;
   } catch (error) {
-    throw new Error(
-      `The reader's assets are missing from ${distDir}: \`npm run build\` builds them after \`next build\` (npm run build:reader).`,
-      { cause: error },
-    );
+    throw missing(error);
   }
-  const read = (name: string, contentType: string) => ({
-    name,
-    contentType,
-    body: readFileSync(path.join(dir, name), "utf8"),
-  });
-  return {
-    stylesheet: read(manifest.stylesheet, "text/css; charset=utf-8"),
-    script: read(manifest.script, "text/javascript; charset=utf-8"),
-    icon: manifest.icon,
-  };
+  const dir = assetsDir(distDir);
+  if (![manifest.stylesheet, manifest.script].every((name) => existsSync(path.join(dir, name)))) throw missing();
+  return manifest;
+}
+
+/** The assets' names and the icon's address, as the manifest lists them and a document links them. */
+export function manifestOf(assets: ReaderAssets): ReaderAssetManifest {
+  return { stylesheet: assets.stylesheet.name, script: assets.script.name, icon: assets.icon };
 }
 
 function named(kind: string, extension: string, contentType: string, body: string): ReaderAsset {

@@ -1,5 +1,5 @@
 import "server-only";
-import { READER_ASSETS_PATH, type ReaderAsset, type ReaderAssets } from "./build-reader-assets";
+import { READER_ASSETS_PATH, type ReaderAsset, type ReaderAssetManifest } from "./build-reader-assets";
 
 /** The addresses of the reader's assets, as a published check's document links them. */
 export interface ReaderAssetUrls {
@@ -18,24 +18,24 @@ const DEV_ASSETS_PATH = "/reader-assets/";
  * the next load, and served by a route; every build's files stay servable for a while (a page and its assets are
  * built a moment apart).
  */
-async function currentAssets(): Promise<ReaderAssets> {
+async function currentAssets(): Promise<ReaderAssetManifest> {
   if (process.env.NODE_ENV === "development") {
-    const { buildReaderAssets } = await import("./build-reader-assets");
+    const { buildReaderAssets, manifestOf } = await import("./build-reader-assets");
     const assets = await buildReaderAssets();
     for (const asset of [assets.stylesheet, assets.script]) {
       devAssets.delete(asset.name);
       devAssets.set(asset.name, asset);
       if (devAssets.size > 20) devAssets.delete(devAssets.keys().next().value!);
     }
-    return assets;
+    return manifestOf(assets);
   }
-  built ??= import("./build-reader-assets").then(({ readReaderAssets }) => readReaderAssets());
+  built ??= import("./build-reader-assets").then(({ readReaderAssetManifest }) => readReaderAssetManifest());
   // A failed read (a build without its assets) is tried again by the next request, and said each time.
   built.catch(() => (built = null));
   return built;
 }
 
-let built: Promise<ReaderAssets> | null = null;
+let built: Promise<ReaderAssetManifest> | null = null;
 /**
  * On globalThis: the page's route fills it and the assets' route reads it, and Next does not promise that two
  * routes share a module's instance (nor keeps one across a hot reload of either).
@@ -47,12 +47,12 @@ const devAssets: Map<string, ReaderAsset> = ((
 /**
  * The addresses of the stylesheet and the script a published check's document links, named by their content:
  * under `/_next/static/reader/` after a build, `/reader-assets/` under `next dev`. Throws when the build has no
- * reader assets (see readReaderAssets).
+ * reader assets (see readReaderAssetManifest).
  */
 export async function readerAssetUrls(): Promise<ReaderAssetUrls> {
   const assets = await currentAssets();
   const base = process.env.NODE_ENV === "development" ? DEV_ASSETS_PATH : READER_ASSETS_PATH;
-  return { stylesheet: base + assets.stylesheet.name, script: base + assets.script.name, icon: assets.icon };
+  return { stylesheet: base + assets.stylesheet, script: base + assets.script, icon: assets.icon };
 }
 
 /** An asset `next dev` built (`reader-<hash>.css`, `evidence-popover-<hash>.js`), or null (always, after a build). */
