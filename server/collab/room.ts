@@ -65,7 +65,7 @@ export class QuarantinedError extends Error {
  * Refuses to serve a stored document that fails the write policy. A document stored before the policy existed, or
  * by the app, may hold what the policy refuses (a structure that makes every reader recurse until the stack
  * overflows). One that passes is marked, so that the next load skips this check, the slowest part of opening a
- * long story; one already marked for this policy is not checked again.
+ * long story; one already marked for this policy is not checked again. One that fails is logged.
  * @throws QuarantinedError when the document fails the policy.
  */
 export function checkStoredDocument(
@@ -82,7 +82,11 @@ export function checkStoredDocument(
     limits: options.documentLimits,
   });
   scratch.destroy();
-  if (!verdict.ok) throw new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
+  if (!verdict.ok) {
+    const error = new QuarantinedError(`the stored document fails the schema (${verdict.reason})`);
+    options.log.error(`story ${storyId} is quarantined: ${error.message}`);
+    throw error;
+  }
   if (stored.version !== null) {
     options.persistence
       .markChecked(storyId, stored.version)
