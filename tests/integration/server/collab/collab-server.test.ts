@@ -196,6 +196,16 @@ describe("the stock y-websocket client", () => {
   });
 });
 
+/** The app's request to write an imported summary into a story's empty draft: a change it makes in the room. */
+async function importSummary(internalUrl: string, storyId: string): Promise<unknown> {
+  const response = await fetch(`${internalUrl}/internal/stories/${storyId}/summary`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}`, "content-type": "application/json" },
+    body: JSON.stringify({ paragraphs: ["An imported summary."] }),
+  });
+  return response.json();
+}
+
 describe("the internal endpoints", () => {
   it("answer only on their own listener, and only to a service token signed with the internal secret", async () => {
     const storyId = await createStory(prisma, SUMMARY);
@@ -477,16 +487,8 @@ describe("rooms and persistence", () => {
     const { server, url, internalUrl } = await serve(persistence, { unloadDelayMs: 60_000 });
     const a = connectProvider(url, storyId, await tokenFor(storyId));
     await synced(a);
-    const change = await fetch(`${internalUrl}/internal/stories/${storyId}/summary`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ paragraphs: ["An imported summary."] }),
-    });
     // The summary is not empty, so nothing is written; the change ran in the room all the same.
-    expect(await change.json()).toEqual({ written: false });
+    expect(await importSummary(internalUrl, storyId)).toEqual({ written: false });
     a.destroy();
     await eventually(() => expect(server.rooms.size).toBe(0));
   });
@@ -494,15 +496,7 @@ describe("rooms and persistence", () => {
   it("keeps a room that served the app's change loaded for the unload delay, then unloads it", async () => {
     const storyId = await createStory(prisma, []);
     const { server, internalUrl } = await serve(persistence, { unloadDelayMs: 400 });
-    const written = await fetch(`${internalUrl}/internal/stories/${storyId}/summary`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${await signServiceToken(TOKEN_SECRET)}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ paragraphs: ["An imported summary."] }),
-    });
-    expect(await written.json()).toEqual({ written: true });
+    expect(await importSummary(internalUrl, storyId)).toEqual({ written: true });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(server.rooms.size).toBe(1);
     await eventually(() => expect(server.rooms.size).toBe(0));
