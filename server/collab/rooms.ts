@@ -1,5 +1,6 @@
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
+import { Limiter } from "../../lib/async/limiter";
 import { CloseCode } from "../../lib/collab/close-codes";
 import type { CollabUser } from "./authenticate";
 import type { Connection, RoomHook } from "./hooks";
@@ -34,27 +35,6 @@ export interface RoomsOptions {
  * the appends need (a review queue asks for every story at once); on SQLite each read holds the event loop.
  */
 const APP_READS_AT_ONCE = 2;
-
-/** Runs tasks with at most `limit` of them unfinished at once, the others in the order they came. */
-class Limiter {
-  private running = 0;
-  private readonly queue: Array<() => void> = [];
-
-  constructor(private readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
-    else this.running++;
-    try {
-      return await task();
-    } finally {
-      // A waiting task takes this one's place; only when none waits is the place freed.
-      const next = this.queue.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-}
 
 /** The rooms of one collaboration server process, one per open story, and the sockets each person holds. */
 export class Rooms {
