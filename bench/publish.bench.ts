@@ -2,6 +2,10 @@
 // (the demo story with one claim per summary sentence, and a generated story of 2,000 words with 100 claims
 // and 300 quotes), then times publishStory (live state from a real collaboration server, review, one
 // transaction) and, as the baseline in the same run, a one-row transaction on the same database.
+// Then the lists that review every story (the newsroom's home and the review queue) with LIST_STORIES more
+// demo stories: a view after every story changed (each one reviewed, as every view did before reviews were
+// kept), after one changed, and after none did. Run with `--conditions=react-server` (package.json) for the
+// lists' `server-only` imports.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -19,12 +23,15 @@ import { createCollabServer } from "../server/collab/index";
 import { openPersistence } from "../server/collab/open-persistence";
 import { createPrisma, type PrismaClient } from "../server/db/create-prisma";
 import { publishStory } from "../server/review/publish-story";
+import { loadReviewQueue } from "../server/review/review-queue";
 import { reviewStory } from "../server/review/story-review";
+import { loadNewsroomHome } from "../server/stories/queries";
 
 const DATABASE_FILE = "bench/.tmp/bench.db";
 const DATABASE_URL = `file:./${DATABASE_FILE}`;
 const SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuv";
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const LIST_STORIES = Number(process.env.BENCH_LIST_STORIES ?? 300);
 const DEMO = path.join("prisma", "demo");
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -190,6 +197,53 @@ await time(`publish demo story (${demoSentences} claims, ${demoSentences * 2} qu
 await time(`publish generated story (${words.length} words, 100 claims, 300 quotes)`, RUNS, (i) =>
   publishStory({ prisma, collab }, asRole(reviewer), large.storyId, { correctionNote: `run ${i}` }),
 );
+
+// The lists: the demo story LIST_STORIES times more, every other one approved (published work stays listed).
+const listed = [demo.storyId, large.storyId];
+for (let i = 0; i < LIST_STORIES; i++) {
+  const story = await buildStory(prisma, `listed-${i}`, page.summary, demoSentences, 2, editor.id);
+  if (i % 2 === 0) await approveAll(prisma, story.storyId, story.doc, reviewer.id);
+  listed.push(story.storyId);
+}
+/** Changes what the review of each of `storyIds` reads (a claim activity: someone touched a claim). */
+let touches = 0;
+const touch = (storyIds: string[]) => {
+  const kind = `bench-${++touches}`;
+  return prisma.claimActivity.createMany({
+    data: storyIds.map((storyId) => ({ storyId, claimId: "claim-0", userId: editor.id, kind })),
+  });
+};
+const viewer = { id: reviewer.id, role: "reviewer" as const };
+const views = {
+  "newsroom home": () => loadNewsroomHome(prisma, "sqlite", viewer),
+  "review queue": () => loadReviewQueue({ prisma, collab }, reviewer.id),
+};
+const stories = listed.length;
+console.log(`
+${stories} stories (${LIST_STORIES} demo stories more); milliseconds per view
+`);
+console.log("| operation | runs | p50 | p95 | p99 | max |");
+console.log("|---|---|---|---|---|---|");
+for (const [name, view] of Object.entries(views)) {
+  const timeAfter = async (label: string, runs: number, change: (i: number) => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = -2; i < runs; i++) {
+      await change(i);
+      const start = performance.now();
+      await view();
+      if (i >= 0) samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    const cell = (p: number) => percentile(samples, p).toFixed(1);
+    console.log(
+      `| ${name}, ${label} | ${runs} | ${cell(50)} | ${cell(95)} | ${cell(99)} | ${samples.at(-1)?.toFixed(1)} |`,
+    );
+  };
+  await timeAfter(`every story changed (each reviewed)`, 10, () => touch(listed));
+  await timeAfter(`one story changed`, 30, (i) => touch([listed[Math.abs(i) % stories]!]));
+  await timeAfter(`nothing changed`, 30, async () => {});
+}
+
 await server.close();
 await prisma.$disconnect();
 await persistence.close();

@@ -7,6 +7,7 @@ import { summaryText } from "@/lib/story-doc/summary";
 import type { PrismaClient } from "../db/create-prisma";
 import type { DatabaseProvider } from "../db/database-url";
 import { prisma } from "../db/prisma";
+import { DRAFT_REF_SELECT, reviewsOf } from "../review/kept-reviews";
 import { reviewStory, type ReviewedClaim } from "../review/story-review";
 import { UPDATED_WITHIN, type StoryFilters } from "./story-filters";
 import { recordSummaryText, searchStoryIds } from "./story-search";
@@ -41,11 +42,12 @@ const claimHref = (slug: string, claimId: string) => `/stories/${slug}/edit?clai
 /**
  * The newsroom's home for one person: the stories (newest activity first; those the filters keep), each with its
  * number of sources, its claims counted by effective status (from the stored draft and the recorded decisions),
- * its reviewer, the people its claims are assigned to and its latest version; and their own work (MyWork). Every
- * stored draft is read once, which also brings each story's summary text for the search up to date
- * (recordSummaryText). A story whose stored draft cannot be read or reviewed is listed with `unreadable: true`
- * and no counts (the error is logged), so that one broken story never hides the others. The search
- * (`filters.q`) runs on the database's full-text engine (searchStoryIds).
+ * its reviewer, the people its claims are assigned to and its latest version; and their own work (MyWork). A
+ * story's stored draft is read only when it, or anything else its review reads, changed since an earlier view
+ * (reviewsOf); reading it also brings its summary text for the search up to date (recordSummaryText). A story
+ * whose stored draft cannot be read or reviewed is listed with `unreadable: true` and no counts (the error is
+ * logged), so that one broken story never hides the others. The search (`filters.q`) runs on the database's
+ * full-text engine (searchStoryIds).
  * @throws whatever the database throws when the stories cannot be listed.
  */
 export async function loadNewsroomHome(
@@ -64,49 +66,41 @@ export async function loadNewsroomHome(
       status: true,
       updatedAt: true,
       createdById: true,
-      summaryText: true,
       reviewer: { select: { id: true, name: true } },
-      document: { select: { state: true, updatedAt: true } },
-      // The edits not yet folded into the compacted state (server/collab/persistence.ts). Read apart from it,
-      // so a compaction in between may leave a count a moment behind; this list never writes the draft back.
-      updates: { select: { update: true, createdAt: true } },
+      ...DRAFT_REF_SELECT,
       versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, publishedAt: true } },
       assignments: { select: { claimId: true, assigneeId: true, assignee: { select: { name: true } } } },
       _count: { select: { sources: true } },
     },
   });
-  const drafts = await Promise.all(
-    stories.map(async ({ document, updates, versions, summaryText: indexedSummary, ...story }) => {
-      const latestVersion = versions[0] ?? null;
-      const updatedAt = new Date(
-        Math.max(
-          story.updatedAt.getTime(),
-          document?.updatedAt.getTime() ?? 0,
-          ...updates.map(({ createdAt }) => createdAt.getTime()),
-        ),
-      );
-      const base = { ...story, updatedAt, latestVersion };
-      try {
-        const doc = new Y.Doc();
-        Y.transact(doc, () => {
-          if (document) Y.applyUpdate(doc, document.state);
-          for (const { update } of updates) Y.applyUpdate(doc, update);
-        });
-        const summary = summaryText(doc).plain;
-        if (summary !== indexedSummary) await recordSummaryText(db, story.id, summary);
-        const review = await reviewStory(db, story.id, doc);
-        const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<
-          ClaimStatus,
-          number
-        >;
-        for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
-        return { ...base, unreadable: false as const, claimsByStatus, claims: review.claims };
-      } catch (error) {
-        console.error(`story ${story.id}: its stored draft could not be read`, error);
-        return { ...base, unreadable: true as const, claimsByStatus: null, claims: [] };
-      }
-    }),
-  );
+  const reviews = await reviewsOf(db, "stored", stories, async ({ id }) => {
+    const doc = await readStoredDraft(db, id);
+    await recordSummaryText(db, id, summaryText(doc).plain);
+    return reviewStory(db, id, doc);
+  });
+  const drafts = stories.map(({ document, updates, versions, ...story }, index) => {
+    const latestVersion = versions[0] ?? null;
+    const updatedAt = new Date(
+      Math.max(
+        story.updatedAt.getTime(),
+        document?.updatedAt.getTime() ?? 0,
+        ...updates.map(({ createdAt }) => createdAt.getTime()),
+      ),
+    );
+    const base = { ...story, updatedAt, latestVersion };
+    const reviewed = reviews[index]!;
+    if (reviewed.status === "fulfilled") {
+      const review = reviewed.value;
+      const claimsByStatus = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, 0])) as Record<
+        ClaimStatus,
+        number
+      >;
+      for (const claim of review.claims) claimsByStatus[claim.review.status] += 1;
+      return { ...base, unreadable: false as const, claimsByStatus, claims: review.claims };
+    }
+    console.error(`story ${story.id}: its stored draft could not be read`, reviewed.reason);
+    return { ...base, unreadable: true as const, claimsByStatus: null, claims: [] };
+  });
 
   const me = (id: string | undefined) => (id === "me" ? user.id : id);
   const found = filters.q === undefined ? null : await searchStoryIds(db, provider, filters.q);
@@ -125,6 +119,22 @@ export async function loadNewsroomHome(
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 
   return { stories: list, myWork: await myWork(db, user, drafts) };
+}
+
+/**
+ * A story's draft as stored: the compacted state and the log's rows, merged. The rows are read first: a compaction
+ * between the two reads folds them into the state read after, so no edit is missed (applying one twice changes
+ * nothing).
+ */
+async function readStoredDraft(db: PrismaClient, storyId: string): Promise<Y.Doc> {
+  const updates = await db.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
+  const document = await db.storyDocument.findUnique({ where: { storyId }, select: { state: true } });
+  const doc = new Y.Doc();
+  Y.transact(doc, () => {
+    if (document) Y.applyUpdate(doc, document.state);
+    for (const { update } of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }
 
 /** A story as the newsroom's home lists it (see loadNewsroomHome). */

@@ -1,0 +1,107 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { Limiter } from "@/lib/async/limiter";
+import type { PrismaClient } from "../db/create-prisma";
+import type { StoryReview } from "./story-review";
+
+/**
+ * A story's draft as the lists select it, without its bytes: the compacted state's version and the log's rows.
+ * Every accepted edit is a log row before anyone sees it, and a compaction folds rows into a new version, so
+ * these change whenever the draft does (server/collab/persistence.ts).
+ */
+export interface DraftRef {
+  id: string;
+  document: { version: number } | null;
+  updates: Array<{ id: string }>;
+}
+
+/** What the lists select of a story's draft for its reference (no bytes). */
+export const DRAFT_REF_SELECT = {
+  document: { select: { version: true, updatedAt: true } },
+  updates: { select: { id: true, createdAt: true } },
+} as const;
+
+/**
+ * How many claims the kept reviews may hold in all: a few thousand stories of a dozen claims. A story beyond
+ * that is reviewed on each view, as every story was before reviews were kept.
+ */
+const KEPT_CLAIMS = 50_000;
+/**
+ * How long a review is kept at most. The review also shows what its inputs do not count: the name of whoever
+ * decided a claim, which they may change meanwhile.
+ */
+const KEPT_MS = 10 * 60 * 1000;
+/** How many stories are reviewed at once when the kept reviews do not have them (the first view after a start). */
+const REVIEWS_AT_ONCE = 8;
+
+const kept = new LRUCache<string, { inputs: string; review: StoryReview }>({
+  maxSize: KEPT_CLAIMS,
+  sizeCalculation: ({ review }) => review.claims.length + 1,
+  ttl: KEPT_MS,
+});
+const reviewing = new Limiter(REVIEWS_AT_ONCE);
+
+/**
+ * Where a list reads drafts: the collaboration server's live document, which it refuses to serve when it fails
+ * the write policy, or the stored draft, read from the database as it is. Their reviews are kept apart.
+ */
+export type DraftSource = "live" | "stored";
+
+/**
+ * Each story's review (see reviewStory), in the order given: the one kept from an earlier view when nothing it
+ * reads has changed since (its draft, sources, decisions and claim activity), else made now by `review` and
+ * kept. The newsroom's home and the review queue list every story on every view; most stories have not changed
+ * between two views, and reviewing one reads its whole draft and its sources' texts. Reviews that decide
+ * something (a decision, publishing) are never taken from here.
+ *
+ * The inputs are read before any review is made: a review made from a newer draft is kept under the older
+ * inputs, and is made again at the next view (never the other way round).
+ */
+export async function reviewsOf<S extends DraftRef>(
+  db: PrismaClient,
+  from: DraftSource,
+  stories: readonly S[],
+  review: (story: S) => Promise<StoryReview>,
+): Promise<Array<PromiseSettledResult<StoryReview>>> {
+  const inputs = await reviewInputs(db);
+  return Promise.allSettled(
+    stories.map(async (story) => {
+      const key = `${from}:${story.id}`;
+      const current = `${draftRef(story)}|${inputs.get(story.id) ?? ""}`;
+      const known = kept.get(key);
+      if (known?.inputs === current) return known.review;
+      const made = await reviewing.run(() => review(story));
+      kept.set(key, { inputs: current, review: made });
+      return made;
+    }),
+  );
+}
+
+function draftRef({ document, updates }: DraftRef): string {
+  const rows = updates.map(({ id }) => id).sort();
+  return `${document?.version ?? "none"}:${rows.length}:${rows.at(-1) ?? ""}:${rows[0] ?? ""}`;
+}
+
+/**
+ * For every story, what its review reads besides the draft, counted: its sources (a correction raises a
+ * revision, a re-anchoring the anchored revision; the other fields it reads never change), its decisions and
+ * its claim activity (rows are only ever added).
+ */
+async function reviewInputs(db: PrismaClient): Promise<Map<string, string>> {
+  const [sources, decisions, activities] = await Promise.all([
+    db.source.groupBy({ by: ["storyId"], _count: { _all: true }, _sum: { revision: true, anchoredRevision: true } }),
+    db.claimDecision.groupBy({ by: ["storyId"], _count: { _all: true } }),
+    db.claimActivity.groupBy({ by: ["storyId"], _count: { _all: true } }),
+  ]);
+  const parts = new Map<string, string[]>();
+  const add = (storyId: string, part: string, at: number) => {
+    const list = parts.get(storyId) ?? ["", "", ""];
+    list[at] = part;
+    parts.set(storyId, list);
+  };
+  for (const row of sources)
+    add(row.storyId, `${row._count._all}:${row._sum.revision ?? 0}:${row._sum.anchoredRevision ?? 0}`, 0);
+  for (const row of decisions) add(row.storyId, String(row._count._all), 1);
+  for (const row of activities) add(row.storyId, String(row._count._all), 2);
+  return new Map([...parts].map(([storyId, list]) => [storyId, list.join("|")]));
+}
