@@ -380,6 +380,18 @@ if (relay) {
     );
     const r = relay.latency;
     row(r.count, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), relay.lost, relay.closed);
+    lines.push(
+      "",
+      "The floor under it: round trips from the bench's process at the keystrokes' pace (5–15 ms apart), on one connection each. A keystroke's way has two of these (the append to PostgreSQL, the publish through Redis) besides the two sockets.",
+      "",
+      "| round trip | samples | p50 ms | p95 ms | p99 ms | max ms |",
+      "|---|---|---|---|---|---|",
+    );
+    for (const [name, d] of [
+      ["PostgreSQL `SELECT 1`", relay.roundTrips.postgres],
+      ["Redis `PING`", relay.roundTrips.redis],
+    ] as const)
+      row(name, d.count, ms(d.p50), ms(d.p95), ms(d.p99), ms(d.max));
   }
 }
 

@@ -2,6 +2,7 @@
 // durable log), and an edit's way from one collaboration process to another through Redis. The stock server keeps
 // documents in one process's memory, so there is nothing of its to put beside them.
 import { performance } from "node:perf_hooks";
+import pg from "pg";
 import { createClient } from "redis";
 import * as Y from "yjs";
 import { distribution, type Distribution } from "../stats";
@@ -151,6 +152,11 @@ export interface RelayResult {
   latency: Distribution;
   lost: number;
   closed: number;
+  /**
+   * Round trips from the bench's process to the same PostgreSQL and Redis at the keystrokes' pace (ms): the floor
+   * each of a keystroke's hops stands on (the append is one such trip, the publish to the other process another).
+   */
+  roundTrips: { postgres: Distribution; redis: Distribution };
 }
 
 /**
@@ -188,6 +194,18 @@ export async function acrossTwoProcesses(ctx: Context): Promise<RelayResult | { 
       if (!(await arrived)) lost += 1;
       await sleep(5 + next() * 10);
     };
+    const roundTrips = {
+      postgres: await pacedRoundTrips(ctx.scale.latencyKeystrokes, async () => {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        return { trip: () => client.query("SELECT 1"), close: () => client.end() };
+      }),
+      redis: await pacedRoundTrips(ctx.scale.latencyKeystrokes, async () => {
+        const client = createClient({ url: redisUrl });
+        await client.connect();
+        return { trip: () => client.ping(), close: () => client.quit() };
+      }),
+    };
     ctx.progress(`across two processes: ${ctx.scale.latencyKeystrokes} keystrokes from process A to process B`);
     for (let i = 0; i < 50; i++) await typeOne();
     lost = 0;
@@ -199,11 +217,31 @@ export async function acrossTwoProcesses(ctx: Context): Promise<RelayResult | { 
     const closed = [a!, b!].filter((editor) => editor.closed).length;
     a!.destroy();
     b!.destroy();
-    return { latency: distribution(tracker.samples), lost, closed };
+    return { latency: distribution(tracker.samples), lost, closed, roundTrips };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await db.close();
   }
+}
+
+/** `count` round trips on one connection, each 5–15 ms after the last (as the keystrokes go), 50 untimed first. */
+async function pacedRoundTrips(
+  count: number,
+  open: () => Promise<{ trip: () => Promise<unknown>; close: () => Promise<unknown> }>,
+): Promise<Distribution> {
+  const { trip, close } = await open();
+  const samples: number[] = [];
+  try {
+    for (let i = -50; i < count; i++) {
+      const started = performance.now();
+      await trip();
+      if (i >= 0) samples.push(performance.now() - started);
+      await sleep(5 + next() * 10);
+    }
+  } finally {
+    await close();
+  }
+  return distribution(samples);
 }
 
 /** Why Redis at `url` does not answer, or null when it does. */
