@@ -21,9 +21,16 @@ export interface CollabClient {
   writeSummaryIfEmpty(storyId: string, paragraphs: readonly string[]): Promise<boolean>;
 }
 
-/** The collaboration server did not answer, or answered with an error. */
+/** The collaboration server did not answer (`answered` false: not reachable, or too slow), or answered with an error. */
 export class CollabUnavailableError extends Error {
   override name = "CollabUnavailableError";
+
+  constructor(
+    message: string,
+    readonly answered = false,
+  ) {
+    super(message);
+  }
 }
 
 /** The story's stored document fails the schema, so the collaboration server does not serve it (HTTP 423). */
@@ -49,7 +56,7 @@ export function createCollabClient(baseUrl: string, secret: string): CollabClien
       const body = (await response.json().catch(() => ({}))) as { error?: unknown };
       throw new StoryQuarantinedError(typeof body.error === "string" ? body.error : "The story is quarantined.");
     }
-    if (!response.ok) throw new CollabUnavailableError(`The collaboration server answered ${response.status}.`);
+    if (!response.ok) throw new CollabUnavailableError(`The collaboration server answered ${response.status}.`, true);
     return response;
   }
   return {

@@ -32,7 +32,8 @@ export interface RoomsOptions {
 
 /**
  * How many of the app's reads may be at the database at once. On PostgreSQL the log has four connections, which
- * the appends need (a review queue asks for every story at once); on SQLite each read holds the event loop.
+ * the appends need (a review queue asks for every story that changed at once); on SQLite each read holds the event
+ * loop.
  */
 const APP_READS_AT_ONCE = 2;
 
@@ -40,8 +41,8 @@ const APP_READS_AT_ONCE = 2;
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly socketsPerUser = new Map<string, number>();
-  /** The app's reads under way, one per story (readDocument). */
-  private readonly reads = new Map<string, Promise<Uint8Array>>();
+  /** The app's latest read of each story under way (readDocument), and whether it has begun to read. */
+  private readonly reads = new Map<string, { read: Promise<Uint8Array>; begun: () => boolean }>();
   private readonly appReads = new Limiter(APP_READS_AT_ONCE);
 
   constructor(private readonly options: RoomsOptions) {
@@ -194,23 +195,26 @@ export class Rooms {
    * A story's live document, encoded as one update, for the app to read. From its room when this process has
    * it open; else from the database (the compacted state and the log), without opening a room: every update a
    * socket or another process has seen is in the log already (a room appends before it sends), so the stored
-   * document is as new as anything anyone saw. The review queue reads every story this way and no longer loads
-   * one room per story nobody is in. Concurrent reads of a story share one; at most APP_READS_AT_ONCE go to
-   * the database together (they share its connections with the appends). Resolves once what it returns is in
-   * the log.
+   * document is as new as anything anyone saw. The review queue reads the stories that changed this way, without
+   * loading a room for each. A read that has not begun yet is shared by the reads of the story that come meanwhile
+   * (one that has begun may miss an edit a later caller knows of); at most APP_READS_AT_ONCE go to the database
+   * together (they share its connections with the appends). Resolves once what it returns is in the log.
    * @throws StoryNotFoundError when the story does not exist; QuarantinedError when its stored document fails
    * the schema.
    */
   readDocument(storyId: string): Promise<Uint8Array> {
-    let read = this.reads.get(storyId);
-    if (!read) {
-      read = this.read(storyId).finally(() => this.reads.delete(storyId));
-      this.reads.set(storyId, read);
-    }
+    const shared = this.reads.get(storyId);
+    if (shared && !shared.begun()) return shared.read;
+    let begun = false;
+    const read = this.read(storyId, () => (begun = true)).finally(() => {
+      if (this.reads.get(storyId)?.read === read) this.reads.delete(storyId);
+    });
+    this.reads.set(storyId, { read, begun: () => begun });
     return read;
   }
 
-  private async read(storyId: string): Promise<Uint8Array> {
+  /** Reads a story's live document (readDocument); `begin` is called as it takes what it returns. */
+  private async read(storyId: string, begin: () => void): Promise<Uint8Array> {
     const room = this.rooms.get(storyId);
     if (room) {
       try {
@@ -221,6 +225,7 @@ export class Rooms {
       }
       // Unloaded meanwhile: its edits are in the log.
       if (this.rooms.get(storyId) === room) {
+        begin();
         const state = Y.encodeStateAsUpdate(room.doc);
         await room.appendedSoFar();
         if (this.options.relay.alone) return state;
@@ -229,7 +234,10 @@ export class Rooms {
         return stored ? Y.mergeUpdates([state, stored.state]) : state;
       }
     }
-    const stored = await this.appReads.run(() => this.options.persistence.load(storyId));
+    const stored = await this.appReads.run(() => {
+      begin();
+      return this.options.persistence.load(storyId);
+    });
     if (!stored) return Y.encodeStateAsUpdate(new Y.Doc());
     checkStoredDocument(storyId, stored, { ...this.options, documentLimits: this.options.limits.document });
     return stored.state;

@@ -5,38 +5,43 @@ import type { PrismaClient } from "../db/create-prisma";
 import type { StoryReview } from "./story-review";
 
 /**
- * A story's draft as the lists select it, without its bytes: the compacted state's version and the log's rows.
- * Every accepted edit is a log row before anyone sees it, and a compaction folds rows into a new version, so
- * these change whenever the draft does (server/collab/persistence.ts).
+ * A story as the lists select it, without its draft's bytes: when the story last changed (importing or removing a
+ * source changes it), its compacted state's version and its log's rows. Every accepted edit is a log row before
+ * anyone sees it, and a compaction folds rows into a new version, so these change whenever the draft does
+ * (server/collab/persistence.ts).
  */
 export interface DraftRef {
   id: string;
+  updatedAt: Date;
   document: { version: number } | null;
   updates: Array<{ id: string }>;
 }
 
-/** What the lists select of a story's draft for its reference (no bytes). */
+/** What the lists select of a story for its DraftRef, with the times the home shows (no bytes). */
 export const DRAFT_REF_SELECT = {
+  updatedAt: true,
   document: { select: { version: true, updatedAt: true } },
   updates: { select: { id: true, createdAt: true } },
 } as const;
 
 /**
- * How many claims the kept reviews may hold in all: a few thousand stories of a dozen claims. A story beyond
- * that is reviewed on each view, as every story was before reviews were kept.
+ * How much the kept reviews may hold in all, counted as their claims' JSON (characters): a few thousand stories of
+ * a dozen claims with their quotes and threads. A story beyond that is reviewed on each view, as every story was
+ * before reviews were kept.
  */
-const KEPT_CLAIMS = 50_000;
+const KEPT_CHARACTERS = 32_000_000;
 /**
- * How long a review is kept at most. The review also shows what its inputs do not count: the name of whoever
- * decided a claim, which they may change meanwhile.
+ * How long a review is kept at most: what the inputs do not show goes stale no longer than this. That is the
+ * collaboration server's verdict on a live draft (after an upgrade with a stricter write policy or lower limits
+ * it may refuse one it served) and a database changed by hand.
  */
 const KEPT_MS = 10 * 60 * 1000;
 /** How many stories are reviewed at once when the kept reviews do not have them (the first view after a start). */
 const REVIEWS_AT_ONCE = 8;
 
 const kept = new LRUCache<string, { inputs: string; review: StoryReview }>({
-  maxSize: KEPT_CLAIMS,
-  sizeCalculation: ({ review }) => review.claims.length + 1,
+  maxSize: KEPT_CHARACTERS,
+  sizeCalculation: ({ review }) => JSON.stringify(review.claims).length + 1,
   ttl: KEPT_MS,
 });
 const reviewing = new Limiter(REVIEWS_AT_ONCE);
@@ -55,7 +60,9 @@ export type DraftSource = "live" | "stored";
  * something (a decision, publishing) are never taken from here.
  *
  * The inputs are read before any review is made: a review made from a newer draft is kept under the older
- * inputs, and is made again at the next view (never the other way round).
+ * inputs, and is made again at the next view (never the other way round: the collaboration server does not hand
+ * a read it began earlier to a later caller, Rooms.readDocument). The reviews are shared by every view: callers
+ * must not change them.
  */
 export async function reviewsOf<S extends DraftRef>(
   db: PrismaClient,
@@ -77,15 +84,16 @@ export async function reviewsOf<S extends DraftRef>(
   );
 }
 
-function draftRef({ document, updates }: DraftRef): string {
+function draftRef({ updatedAt, document, updates }: DraftRef): string {
   const rows = updates.map(({ id }) => id).sort();
-  return `${document?.version ?? "none"}:${rows.length}:${rows.at(-1) ?? ""}:${rows[0] ?? ""}`;
+  return `${updatedAt.getTime()}:${document?.version ?? "none"}:${rows.length}:${rows[0] ?? ""}:${rows.at(-1) ?? ""}`;
 }
 
 /**
  * For every story, what its review reads besides the draft, counted: its sources (a correction raises a
- * revision, a re-anchoring the anchored revision; the other fields it reads never change), its decisions and
- * its claim activity (rows are only ever added).
+ * revision, a re-anchoring the anchored revision, and an import or a removal changes the story's updatedAt too;
+ * the other fields the review reads never change), its decisions and its claim activity (their rows are only
+ * ever added).
  */
 async function reviewInputs(db: PrismaClient): Promise<Map<string, string>> {
   const [sources, decisions, activities] = await Promise.all([

@@ -17,41 +17,40 @@ export interface ReviewQueue {
   claims: Array<{ story: QueueStory; claim: ReviewedClaim; canDecide: boolean }>;
   /** Stories whose live draft could not be read or reviewed: their claims are missing from `claims`. */
   unreadable: QueueStory[];
+  /**
+   * Whether the collaboration server did not answer for a story that changed since it was last read: its claims
+   * are missing from `claims`, and so may be those of others (no story is blamed for it).
+   */
+  unreachable: boolean;
 }
 
 /**
- * Every story's live claims that need review, for the reviewer `userId`. A story whose live draft cannot be
- * fetched, read or reviewed is listed in `unreadable` (the error is logged), and the other stories' claims are
- * listed as usual. Only the stories that changed since an earlier view are read again (reviewsOf).
- * @returns null when the collaboration server answered for none of the stories it was asked for: it is
- * unreachable.
+ * Every story's live claims that need review, for the reviewer `userId`. Only the stories that changed since an
+ * earlier view are read again (reviewsOf). A story whose live draft cannot be fetched, read or reviewed is listed
+ * in `unreadable` (the error is logged), and the other stories' claims are listed as usual; when the collaboration
+ * server does not answer at all, the queue says so instead (`unreachable`) and lists what it kept.
  * @throws whatever the database throws when the stories cannot be listed.
  */
 export async function loadReviewQueue(
   deps: { prisma: PrismaClient; collab: CollabClient },
   userId: string,
-): Promise<ReviewQueue | null> {
+): Promise<ReviewQueue> {
   const stories = await deps.prisma.story.findMany({
     orderBy: { updatedAt: "desc" },
     select: { id: true, slug: true, title: true, ...DRAFT_REF_SELECT },
   });
-  let asked = 0;
-  const reviews = await reviewsOf(deps.prisma, "live", stories, async (story) => {
-    asked++;
-    return reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id));
-  });
-  // A story the collaboration server failed to load (not a quarantined one, which has its own error) comes
-  // back as CollabUnavailableError too: only when no story it was asked for got an answer is the server itself
-  // down. (A story unchanged since an earlier view is not asked for.)
-  const unanswered = reviews.filter(
-    (review) => review.status === "rejected" && review.reason instanceof CollabUnavailableError,
-  ).length;
-  if (asked > 0 && unanswered === asked) return null;
-  const queue: ReviewQueue = { claims: [], unreadable: [] };
+  const reviews = await reviewsOf(deps.prisma, "live", stories, async (story) =>
+    reviewStory(deps.prisma, story.id, await deps.collab.liveDocument(story.id)),
+  );
+  const queue: ReviewQueue = { claims: [], unreadable: [], unreachable: false };
   reviews.forEach((review, index) => {
     const { id, slug, title } = stories[index]!;
     const story: QueueStory = { id, slug, title };
     if (review.status === "rejected") {
+      if (review.reason instanceof CollabUnavailableError && !review.reason.answered) {
+        queue.unreachable = true;
+        return;
+      }
       console.error(`story ${story.id}: its live draft could not be read for the review queue`, review.reason);
       queue.unreadable.push(story);
       return;

@@ -5,6 +5,7 @@ import { openPersistence } from "@/server/collab/open-persistence";
 import type { Persistence } from "@/server/collab/persistence";
 import { createPrisma, type PrismaClient } from "@/server/db/create-prisma";
 import { databaseProvider } from "@/server/db/database-url";
+import { readStoredDraft } from "@/server/stories/queries";
 
 /**
  * The integration database of this run: vitest.config.ts names one per run (its process id), so runs side by side
@@ -40,22 +41,10 @@ export async function createStory(prisma: PrismaClient, paragraphs: string[]): P
   return story.id;
 }
 
-/**
- * A story's document as stored in the database right now (the compacted state merged with the log), read with
- * Prisma, apart from the collaboration server's own log code. The log is read first: a compaction in between
- * folds rows into the state read second, so nothing is missed (updates apply twice without harm).
- */
-export async function storedState(prisma: PrismaClient, storyId: string): Promise<Uint8Array> {
-  const log = await prisma.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
-  const document = await prisma.storyDocument.findUnique({ where: { storyId }, select: { state: true } });
-  const parts = [...(document ? [document.state] : []), ...log.map((row) => row.update)];
-  return parts.length > 0 ? Y.mergeUpdates(parts) : new Uint8Array();
-}
-
 /** The summary paragraphs of a story as stored in the database right now. */
 export async function storedSummary(prisma: PrismaClient, storyId: string): Promise<string[]> {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, await storedState(prisma, storyId));
+  Y.applyUpdate(doc, await readStoredDraft(prisma, storyId));
   return readSummaryParagraphs(doc);
 }
 

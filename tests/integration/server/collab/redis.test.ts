@@ -15,7 +15,8 @@ import {
   startCollabProcess,
   type CollabProcess,
 } from "../../../support/collab-process";
-import { createStory, createUser, integrationPrisma, storedState, storedSummary } from "../../../support/database";
+import { readStoredDraft } from "@/server/stories/queries";
+import { createStory, createUser, integrationPrisma, storedSummary } from "../../../support/database";
 
 // Two collaboration processes sharing rooms through Redis (127.0.0.1:6379 unless REDIS_URL says otherwise; .ci/run
 // starts it when it is down).
@@ -244,7 +245,7 @@ describe("collaboration processes sharing rooms through Redis", () => {
       // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
       const mallory = await createUser(prisma, "editor", "Mallory");
       const forger = new Y.Doc();
-      Y.applyUpdate(forger, await storedState(prisma, storyId));
+      Y.applyUpdate(forger, await readStoredDraft(prisma, storyId));
       const before = Y.encodeStateVector(forger);
       forger.clientID = maya.doc.clientID;
       firstText(forger)!.insert(0, "Forged. ");

@@ -94,12 +94,12 @@ describe("one story whose document is hostile or cannot be read", () => {
     };
     const queue = await loadReviewQueue({ prisma, collab: unchecked }, reviewer.id);
     const ours = new Set([normal, hostile, corrupt]);
-    const listed = queue?.claims.filter(({ story }) => ours.has(story.id));
-    expect(listed?.map(({ story, claim, canDecide }) => `${story.id}/${claim.claim.id}/${canDecide}`).sort()).toEqual(
+    const listed = queue.claims.filter(({ story }) => ours.has(story.id));
+    expect(listed.map(({ story, claim, canDecide }) => `${story.id}/${claim.claim.id}/${canDecide}`).sort()).toEqual(
       [`${hostile}/claim-1/true`, `${normal}/claim-1/true`].sort(),
     );
-    expect(queue?.claims.find(({ story }) => story.id === normal)?.claim.span?.text).toBe(SUMMARY[0]);
-    expect(queue?.unreadable.filter((story) => ours.has(story.id)).map((story) => story.id)).toEqual([corrupt]);
+    expect(queue.claims.find(({ story }) => story.id === normal)?.claim.span?.text).toBe(SUMMARY[0]);
+    expect(queue.unreadable.filter((story) => ours.has(story.id)).map((story) => story.id)).toEqual([corrupt]);
     expect(log).toHaveBeenCalledWith(expect.stringContaining(corrupt), expect.any(Error));
   });
 
@@ -108,25 +108,45 @@ describe("one story whose document is hostile or cannot be read", () => {
     const reviewer = await createUser(prisma, "reviewer");
     errorLog();
     const queue = await loadReviewQueue(served, reviewer.id);
-    expect(queue?.claims.filter(({ story }) => story.id === normal).map(({ claim }) => claim.claim.id)).toEqual([
+    expect(queue.claims.filter(({ story }) => story.id === normal).map(({ claim }) => claim.claim.id)).toEqual([
       "claim-1",
     ]);
-    const unreadable = new Set(queue?.unreadable.map((story) => story.id));
+    const unreadable = new Set(queue.unreadable.map((story) => story.id));
     expect(unreadable.has(corrupt)).toBe(true);
     // The collaboration server may refuse to serve the hostile document (its write policy decides); either way
     // the story is accounted for, never dropped.
-    expect(unreadable.has(hostile) || queue?.claims.some(({ story }) => story.id === hostile)).toBe(true);
+    expect(unreadable.has(hostile) || queue.claims.some(({ story }) => story.id === hostile)).toBe(true);
   });
 });
 
 describe("the review queue with the collaboration server down", () => {
-  it("is null, as before: no story is blamed for it", async () => {
-    await storyWithClaims();
+  it("says so, and no story is blamed for it", async () => {
+    const storyId = await storyWithClaims();
     const unreachable = new CollabUnavailableError("The collaboration server is not reachable (ECONNREFUSED).");
     const down: CollabClient = { ...served.collab, liveDocument: () => Promise.reject(unreachable) };
     const reviewer = await createUser(prisma, "reviewer");
     const log = errorLog();
-    expect(await loadReviewQueue({ prisma, collab: down }, reviewer.id)).toBeNull();
+    const queue = await loadReviewQueue({ prisma, collab: down }, reviewer.id);
+    expect(queue.unreachable).toBe(true);
+    expect(queue.unreadable.map((story) => story.id)).not.toContain(storyId);
+    expect(queue.claims.map(({ story }) => story.id)).not.toContain(storyId);
     expect(log).not.toHaveBeenCalled();
+  });
+
+  it("names a story the server answered with an error as unreadable, and does not say it is down", async () => {
+    const storyId = await storyWithClaims();
+    const failing: CollabClient = {
+      ...served.collab,
+      liveDocument: (id) =>
+        id === storyId
+          ? Promise.reject(new CollabUnavailableError("The collaboration server answered 500.", true))
+          : served.collab.liveDocument(id),
+    };
+    const reviewer = await createUser(prisma, "reviewer");
+    const log = errorLog();
+    const queue = await loadReviewQueue({ prisma, collab: failing }, reviewer.id);
+    expect(queue.unreachable).toBe(false);
+    expect(queue.unreadable.map((story) => story.id)).toContain(storyId);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining(storyId), expect.any(CollabUnavailableError));
   });
 });
