@@ -70,11 +70,11 @@ export async function reviewsOf<S extends DraftRef>(
   stories: readonly S[],
   review: (story: S) => Promise<StoryReview>,
 ): Promise<Array<PromiseSettledResult<StoryReview>>> {
-  const inputs = await reviewInputs(db);
+  const inputsOf = await reviewInputs(db);
   return Promise.allSettled(
     stories.map(async (story) => {
       const key = `${from}:${story.id}`;
-      const current = `${draftRef(story)}|${inputs.get(story.id) ?? ""}`;
+      const current = `${draftRef(story)}|${inputsOf(story.id)}`;
       const known = kept.get(key);
       if (known?.inputs === current) return known.review;
       const made = await reviewing.run(() => review(story));
@@ -95,21 +95,18 @@ function draftRef({ updatedAt, document, updates }: DraftRef): string {
  * the other fields the review reads never change), its decisions and its claim activity (their rows are only
  * ever added).
  */
-async function reviewInputs(db: PrismaClient): Promise<Map<string, string>> {
+async function reviewInputs(db: PrismaClient): Promise<(storyId: string) => string> {
   const [sources, decisions, activities] = await Promise.all([
     db.source.groupBy({ by: ["storyId"], _count: { _all: true }, _sum: { revision: true, anchoredRevision: true } }),
     db.claimDecision.groupBy({ by: ["storyId"], _count: { _all: true } }),
     db.claimActivity.groupBy({ by: ["storyId"], _count: { _all: true } }),
   ]);
-  const parts = new Map<string, string[]>();
-  const add = (storyId: string, part: string, at: number) => {
-    const list = parts.get(storyId) ?? ["", "", ""];
-    list[at] = part;
-    parts.set(storyId, list);
-  };
-  for (const row of sources)
-    add(row.storyId, `${row._count._all}:${row._sum.revision ?? 0}:${row._sum.anchoredRevision ?? 0}`, 0);
-  for (const row of decisions) add(row.storyId, String(row._count._all), 1);
-  for (const row of activities) add(row.storyId, String(row._count._all), 2);
-  return new Map([...parts].map(([storyId, list]) => [storyId, list.join("|")]));
+  const byStory = <R extends { storyId: string }>(rows: R[], part: (row: R) => string) =>
+    new Map(rows.map((row) => [row.storyId, part(row)]));
+  const parts = [
+    byStory(sources, (row) => `${row._count._all}:${row._sum.revision ?? 0}:${row._sum.anchoredRevision ?? 0}`),
+    byStory(decisions, (row) => String(row._count._all)),
+    byStory(activities, (row) => String(row._count._all)),
+  ];
+  return (storyId) => parts.map((part) => part.get(storyId) ?? "").join("|");
 }

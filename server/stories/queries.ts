@@ -74,8 +74,7 @@ export async function loadNewsroomHome(
     },
   });
   const reviews = await reviewsOf(db, "stored", stories, async (story) => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, await readStoredDraft(db, story.id));
+    const doc = await readStoredDraft(db, story.id);
     // Compared here first: on SQLite an UPDATE takes the write lock even when it changes nothing.
     const summary = summaryText(doc).plain;
     if (summary !== story.summaryText) await recordSummaryText(db, story.id, summary);
@@ -125,15 +124,18 @@ export async function loadNewsroomHome(
 }
 
 /**
- * A story's draft as stored in the database now, as one update: the compacted state merged with the log. The log
- * is read first: a compaction between the two reads folds its rows into the state read second, so no edit is
- * missed (an update applies twice without harm).
+ * A story's draft as stored in the database now, applied to `doc` (a new one by default): the compacted state and
+ * the log, in one transaction. The log is read first: a compaction between the two reads folds its rows into the
+ * state read second, so no edit is missed (an update applies twice without harm).
  */
-export async function readStoredDraft(db: PrismaClient, storyId: string): Promise<Uint8Array> {
+export async function readStoredDraft(db: PrismaClient, storyId: string, doc = new Y.Doc()): Promise<Y.Doc> {
   const log = await db.storyUpdate.findMany({ where: { storyId }, select: { update: true } });
   const document = await db.storyDocument.findUnique({ where: { storyId }, select: { state: true } });
-  const parts = [...(document ? [document.state] : []), ...log.map((row) => row.update)];
-  return parts.length > 0 ? Y.mergeUpdates(parts) : new Uint8Array();
+  Y.transact(doc, () => {
+    if (document) Y.applyUpdate(doc, document.state);
+    for (const { update } of log) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }
 
 /** A story as the newsroom's home lists it (see loadNewsroomHome). */

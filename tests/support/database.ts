@@ -43,9 +43,7 @@ export async function createStory(prisma: PrismaClient, paragraphs: string[]): P
 
 /** The summary paragraphs of a story as stored in the database right now. */
 export async function storedSummary(prisma: PrismaClient, storyId: string): Promise<string[]> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await readStoredDraft(prisma, storyId));
-  return readSummaryParagraphs(doc);
+  return readSummaryParagraphs(await readStoredDraft(prisma, storyId));
 }
 
 let userCount = 0;

@@ -244,8 +244,7 @@ describe("collaboration processes sharing rooms through Redis", () => {
 
       // Mallory, on the other process (whose room she opens), sends a raw update under Maya's client id.
       const mallory = await createUser(prisma, "editor", "Mallory");
-      const forger = new Y.Doc();
-      Y.applyUpdate(forger, await readStoredDraft(prisma, storyId));
+      const forger = await readStoredDraft(prisma, storyId);
       const before = Y.encodeStateVector(forger);
       forger.clientID = maya.doc.clientID;
       firstText(forger)!.insert(0, "Forged. ");
