@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { databaseUrlSchema } from "./db/database-url";
 
 /** An optional positive whole number from the environment. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A person's email address as the app stores it: trimmed, lower case, well-formed, at most 320 characters. */
 export const emailAddressSchema = z

@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { z } from "zod";
+import * as z from "zod";
 import { quoteSchema } from "../claims/claim-schema";
 
 /** The name of the Y.Map of a story's Y.Doc that holds the dismissed assistant flags, by flag id. */

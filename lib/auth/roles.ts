@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The newsroom roles a signed-in user can hold. Readers are anonymous and have no role. */
 export const ROLES = ["admin", "editor", "reviewer"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { roleSchema, type Role } from "./roles";
 
 /** next-auth's id of the single sign-on provider: its callback is `/api/auth/callback/oidc`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { quoteSelectorSchema } from "../quotes/quote-selector";
 
 /** Claim statuses. Editors move a claim between draft and needs_review; reviewers decide the rest. */

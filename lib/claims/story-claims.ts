@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { z } from "zod";
+import type * as z from "zod";
 import { unmarkClaimSpan } from "../anchoring/claim-spans";
 import { readAuthorship } from "../story-doc/authorship";
 import {

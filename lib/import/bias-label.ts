@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The bias labels a source can carry, from left to right (BRIEF.md). */
 export const BIAS_LABELS = ["left", "leans_left", "center", "leans_right", "right", "unknown"] as const;

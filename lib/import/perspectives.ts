@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The most perspectives a story keeps, and the longest one. */
 const MAX_PERSPECTIVES = 200;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Characters of context kept on each side of a quote. */
 export const QUOTE_CONTEXT_LENGTH = 32;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { outletKey, sourceLabel } from "../sources/source-label";
 import type { VersionContent } from "../versions/version-content";
 

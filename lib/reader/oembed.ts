@@ -1,5 +1,5 @@
 import { localeOfPath, type Locale } from "../i18n/locales";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * oEmbed (https://oembed.com) for published claims: which page an oEmbed request names, and the "rich" answer

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VERDICT_TEXT, verdictSchema } from "../review/review-state";
 import { versionContentSchema, type VersionContent } from "../versions/version-content";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ClaimStatus } from "../claims/claim-schema";
 import type { ClaimSnapshot } from "./claim-hash";
 

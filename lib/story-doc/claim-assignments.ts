@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The name of the server-written Y.Map of a story's Y.Doc that says to whom each claim is assigned, by claim id.

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The name of the XML fragment in a story's Y.Doc that holds the summary (Tiptap's collaboration field). */
 export const SUMMARY_FIELD = "summary";

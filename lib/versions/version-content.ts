@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { stanceSchema } from "../claims/claim-schema";
 import { biasLabelSchema } from "../import/bias-label";
 import { quoteSelectorSchema } from "../quotes/quote-selector";

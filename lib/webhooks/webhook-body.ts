@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { readAuditEvent, type StoredAuditEvent } from "../audit/audit-events";
 import { describeAuditEvent } from "../audit/describe-audit-event";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT, errors } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 import { roleSchema, type Role } from "../../lib/auth/roles";
 
 const ISSUER = "corroborate";

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
+import * as z from "zod";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
 import { roleSchema } from "@/lib/auth/roles";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as Y from "yjs";
-import { z } from "zod";
+import * as z from "zod";
 import { claimStatusSchema } from "../../lib/claims/claim-schema";
 import type { SourceCorrectionOutcome } from "../../lib/claims/quote-corrections";
 import { claimsMap } from "../../lib/claims/story-claims";

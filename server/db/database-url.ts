@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The database of the embedded setup: a SQLite file, created and migrated by `npm run setup`. */
 export const EMBEDDED_DATABASE_URL = "file:./data/corroborate.db";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describeNotification, notifiedClaimText } from "../../lib/notifications/describe-notification";
 import type { NotificationKind } from "../../lib/notifications/notification-kinds";
 import type { PrismaClient } from "../db/create-prisma";

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import * as Y from "yjs";
-import { z } from "zod";
+import * as z from "zod";
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import { biasLabelSchema } from "../../lib/import/bias-label";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import { writeAuditEvent } from "../audit/write-audit-event";

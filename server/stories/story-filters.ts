@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** How recently a story changed, for the story list's filter. */
 export const UPDATED_WITHIN = { day: 1, week: 7, month: 30 } as const;

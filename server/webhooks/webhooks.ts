@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { AUDIT_EVENT_DATA, isAuditAction, type AuditAction } from "../../lib/audit/audit-events";
 import { can } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { prisma } from "@/server/db/prisma";
 import { errorResponse } from "@/server/http/error-response";
 import { readJsonBody } from "@/server/http/read-json-body";

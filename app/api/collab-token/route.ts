@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { can } from "@/lib/auth/policy";
 import { signCollabToken } from "@/server/auth/collab-token";
 import { getSessionUser } from "@/server/auth/session";

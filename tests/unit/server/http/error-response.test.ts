@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { errorResponse } from "@/server/http/error-response";
 import { RequestError } from "@/server/http/request-error";
 

@@ -5,7 +5,7 @@ import { StoryWorkspace } from "@/components/workspace/story-workspace";
 import { can } from "@/lib/auth/policy";
 import { readPerspectives } from "@/lib/import/perspectives";
 import { userColor } from "@/lib/presence/user-color";
-import { z } from "zod";
+import * as z from "zod";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
 import { mentionablePeople } from "@/server/users/mentionable-people";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { getSessionUser } from "@/server/auth/session";
 import { prisma } from "@/server/db/prisma";
 import { getEnv } from "@/server/env";
