@@ -93,20 +93,21 @@ interface Rate {
 
 /**
  * One socket's token buckets, one per rate, refilled together: take() says whether a bucket had enough. Their
- * state is one Float64Array ([last refill, tokens of each rate…, when the send buffer filled or NaN]) rather
+ * state is one array of numbers ([last refill, tokens of each rate…, when the send buffer filled or NaN]) rather
  * than an object per bucket: about 0.1 KB per socket instead of 0.5 KB (heap snapshots of 10,000 idle sockets).
+ * An array filled with NaN first holds unboxed doubles and has exactly its length: 104 bytes for four rates,
+ * where a Float64Array with its ArrayBuffer takes 256.
  */
 export class SocketBudget {
-  private readonly state: Float64Array;
+  private readonly state: number[];
 
   constructor(
     private readonly rates: readonly Rate[],
     private readonly now: () => number = Date.now,
   ) {
-    this.state = new Float64Array(rates.length + 2);
+    this.state = new Array<number>(rates.length + 2).fill(NaN);
     this.state[0] = now();
     rates.forEach((rate, i) => (this.state[i + 1] = rate.capacity));
-    this.state[rates.length + 1] = NaN;
   }
 
   /** Takes `cost` tokens from the bucket of rate `index`; false (and nothing taken) when it holds fewer. */

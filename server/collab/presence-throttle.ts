@@ -16,9 +16,10 @@ export class PresenceThrottle {
   private readonly sentAt = new Map<number, number>();
   /**
    * Client ids whose presence waits: whether it goes to the other processes too, and how long after the last
-   * send it may go (the interval for a change, the renewal time for a renewal).
+   * send it may go (the interval for a change, the renewal time for a renewal). Null while none waits, as in
+   * most rooms most of the time (an empty Map takes 0.2 KB).
    */
-  private readonly pending = new Map<number, { publish: boolean; wait: number }>();
+  private pending: Map<number, { publish: boolean; wait: number }> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = Infinity;
 
@@ -38,18 +39,19 @@ export class PresenceThrottle {
     const due: number[] = [];
     for (const clientId of clientIds) {
       const last = this.sentAt.get(clientId);
-      const waiting = this.pending.get(clientId);
+      const waiting = this.pending?.get(clientId);
       // A renewal that waits does not hold a change back.
       if (waiting?.wait !== this.intervalMs && (last === undefined || now - last >= this.intervalMs)) {
         due.push(clientId);
         this.sentAt.set(clientId, now);
-        this.pending.delete(clientId);
+        this.pending?.delete(clientId);
       } else {
+        this.pending ??= new Map();
         this.pending.set(clientId, { publish: publish || (waiting?.publish ?? false), wait: this.intervalMs });
       }
     }
     for (const clientId of left) {
-      this.pending.delete(clientId);
+      this.pending?.delete(clientId);
       this.sentAt.delete(clientId);
       due.push(clientId);
     }
@@ -66,19 +68,21 @@ export class PresenceThrottle {
     const due: number[] = [];
     for (const clientId of clientIds) {
       const last = this.sentAt.get(clientId);
-      if (last === undefined || this.pending.has(clientId)) continue;
+      if (last === undefined || this.pending?.has(clientId)) continue;
       if (now - last >= this.renewMs) {
         due.push(clientId);
         this.sentAt.set(clientId, now);
-      } else this.pending.set(clientId, { publish, wait: this.renewMs });
+      } else (this.pending ??= new Map()).set(clientId, { publish, wait: this.renewMs });
     }
     if (due.length > 0) this.send(due, publish ? due : []);
     this.schedule();
   }
 
   private schedule(): void {
+    if (this.pending?.size === 0) this.pending = null;
     let next = Infinity;
-    for (const [clientId, { wait }] of this.pending) next = Math.min(next, (this.sentAt.get(clientId) ?? 0) + wait);
+    for (const [clientId, { wait }] of this.pending ?? [])
+      next = Math.min(next, (this.sentAt.get(clientId) ?? 0) + wait);
     if (next >= this.timerAt) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = next;
@@ -92,9 +96,9 @@ export class PresenceThrottle {
     const now = Date.now();
     const due: number[] = [];
     const published: number[] = [];
-    for (const [clientId, { publish, wait }] of this.pending) {
+    for (const [clientId, { publish, wait }] of this.pending ?? []) {
       if (now - (this.sentAt.get(clientId) ?? 0) < wait) continue;
-      this.pending.delete(clientId);
+      this.pending!.delete(clientId);
       this.sentAt.set(clientId, now);
       due.push(clientId);
       if (publish) published.push(clientId);
@@ -107,6 +111,6 @@ export class PresenceThrottle {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.timerAt = Infinity;
-    this.pending.clear();
+    this.pending = null;
   }
 }

@@ -55,6 +55,16 @@ export interface RoomOptions {
 
 /** The state vector of the stored document each socket was sent as its room loaded, until it asks for the document. */
 const sentOnLoad = new WeakMap<Connection, Uint8Array>();
+/**
+ * The frames of each socket that its room has not greeted yet (it is loading), in order. This and `waitingUpdates` are
+ * kept per socket, not in a map of each room: most rooms have neither, and an empty Map takes 0.2 KB.
+ */
+const backlogs = new WeakMap<Connection, Uint8Array[]>();
+/** Each socket's updates that wait for changes it has not sent yet (see Deferral), oldest first. */
+const waitingUpdates = new WeakMap<Connection, Uint8Array[]>();
+
+/** Whether a presence change is this process's own: not another process's, nor a time-out (each process times out stale presence itself). */
+const isOwn = (origin: unknown): boolean => origin !== FROM_LOG && origin !== "timeout";
 
 /** The stored document of a story fails the schema: it is not served (see the close code Quarantined). */
 export class QuarantinedError extends Error {
@@ -119,12 +129,9 @@ export class Room {
   keepLoadedUntil = 0;
   /** The pending check for unloading the room once it is empty and may go. */
   unloadTimer: NodeJS.Timeout | null = null;
-  private readonly backlogs = new Map<Connection, Uint8Array[]>();
   private readonly presence: PresenceThrottle;
   /** Each present client's state as it last went out, but its cursor: whether a caret can stand for the next. */
   private readonly sentWithoutCursor = new Map<number, string>();
-  /** Each socket's updates that wait for changes it has not sent yet (see Deferral), oldest first. */
-  private readonly waiting = new Map<Connection, Uint8Array[]>();
   /** Relay messages that arrived while the room was loading; null once it has loaded. */
   private relayBacklog: RelayMessage[] | null = [];
   /** Accepted updates not yet handed to the log. */
@@ -180,7 +187,7 @@ export class Room {
       checkStoredDocument(this.storyId, stored, this.options);
       // A cold open: the sockets that wait for the load are sent the stored document now, and apply it while
       // the room applies it too (for a long story, milliseconds each) rather than after.
-      const waiting = [...this.backlogs.keys()];
+      const waiting = [...this.connections.values()].filter((connection) => backlogs.has(connection));
       if (waiting.length > 0) {
         const message = syncStateMessage(state);
         for (const connection of waiting) this.send(connection, message);
@@ -202,8 +209,6 @@ export class Room {
       else this.appendSoon(update);
     });
     type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
-    // Each process times out stale presence itself.
-    const isOwn = (origin: unknown) => origin !== FROM_LOG && origin !== "timeout";
     // "change" tells states that differ; "update" follows it with every state set, changed or only renewed.
     this.awareness.on("change", ({ added, updated, removed }: AwarenessChange, origin: unknown) =>
       this.presence.changed([...added, ...updated], removed, isOwn(origin)),
@@ -291,15 +296,15 @@ export class Room {
   /** Adds an authenticated socket; its frames are queued until the room has loaded, then greeted. */
   join(connection: Connection): void {
     this.connections.set(connection.socket, connection);
-    this.backlogs.set(connection, []);
+    backlogs.set(connection, []);
     for (const hook of this.options.hooks) hook.onJoin?.(this, connection);
   }
 
   /** Starts serving a socket once the room has loaded: the first step of sync, who is present, then its queue. */
   greet(connection: Connection): void {
-    const backlog = this.backlogs.get(connection);
+    const backlog = backlogs.get(connection);
     if (!backlog || !connection.socket.isOpen) return;
-    this.backlogs.delete(connection);
+    backlogs.delete(connection);
     this.send(connection, syncRequestMessage(this.doc));
     const present = [...this.awareness.getStates().keys()];
     if (present.length > 0) this.send(connection, this.presentNow(present));
@@ -316,7 +321,7 @@ export class Room {
     if (this.connections.get(connection.socket) !== connection) return false;
     try {
       for (const hook of this.options.hooks) hook.onFrame?.(this, connection, frame);
-      const backlog = this.backlogs.get(connection);
+      const backlog = backlogs.get(connection);
       if (backlog) {
         if (backlog.length >= this.options.maxBacklogFrames)
           throw new Refusal(CloseCode.RateLimited, "too many messages while the story loads");
@@ -388,11 +393,11 @@ export class Room {
       for (const hook of this.options.hooks) hook.beforeUpdate?.(this, connection, update);
     } catch (error) {
       if (!(error instanceof Deferral)) throw error;
-      const waiting = this.waiting.get(connection) ?? [];
+      const waiting = waitingUpdates.get(connection) ?? [];
       const bytes = waiting.reduce((sum, queued) => sum + queued.length, update.length);
       if (waiting.length >= MAX_WAITING_UPDATES || bytes > MAX_WAITING_BYTES) throw error;
       waiting.push(update);
-      this.waiting.set(connection, waiting);
+      waitingUpdates.set(connection, waiting);
       return false;
     }
     Y.applyUpdate(this.doc, update, connection);
@@ -401,8 +406,8 @@ export class Room {
 
   /** Tries a socket's waiting updates again, as long as each round applies one of them. */
   private retryWaiting(connection: Connection): void {
-    for (let waiting = this.waiting.get(connection); waiting; waiting = this.waiting.get(connection)) {
-      this.waiting.delete(connection);
+    for (let waiting = waitingUpdates.get(connection); waiting; waiting = waitingUpdates.get(connection)) {
+      waitingUpdates.delete(connection);
       let applied = false;
       // An update that still waits goes back on the (new) list in its order.
       for (const update of waiting) if (this.applyUpdate(connection, update)) applied = true;
@@ -428,8 +433,8 @@ export class Room {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
-    this.backlogs.delete(connection);
-    this.waiting.delete(connection);
+    backlogs.delete(connection);
+    waitingUpdates.delete(connection);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], null);
     for (const hook of this.options.hooks) hook.onLeave?.(this, connection);
   }
@@ -488,7 +493,7 @@ export class Room {
     const rest =
       whole.length > 0 ? awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, whole)) : null;
     for (const connection of [...this.connections.values()]) {
-      if (this.backlogs.has(connection)) continue;
+      if (backlogs.has(connection)) continue;
       if (!connection.carets) this.send(connection, awareness);
       else {
         if (rest) this.send(connection, rest);
@@ -499,7 +504,7 @@ export class Room {
 
   private broadcast(message: Uint8Array): void {
     for (const connection of [...this.connections.values()])
-      if (!this.backlogs.has(connection)) this.send(connection, message);
+      if (!backlogs.has(connection)) this.send(connection, message);
   }
 
   /** The connection a transaction came from (its origin), if it came from a socket of this room. */

@@ -8,7 +8,7 @@ import type { CollabLimits } from "./limits";
 import type { Logger } from "./logger";
 import { StoryNotFoundError, type Persistence } from "./persistence";
 import type { Relay } from "./relay";
-import { checkStoredDocument, QuarantinedError, Room } from "./room";
+import { checkStoredDocument, QuarantinedError, Room, type RoomOptions } from "./room";
 import { wsSocket } from "./socket";
 
 /** How long the log may take no update from a room that has some waiting before /healthz reports it. */
@@ -44,8 +44,23 @@ export class Rooms {
   /** The app's latest read of each story under way (readDocument), and whether it has begun to read. */
   private readonly reads = new Map<string, { read: Promise<Uint8Array>; begun: () => boolean }>();
   private readonly appReads = new Limiter(APP_READS_AT_ONCE);
+  /** What every room is given: one object for all of them. */
+  private readonly roomOptions: RoomOptions;
 
   constructor(private readonly options: RoomsOptions) {
+    const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends, presenceIntervalMs } = options;
+    this.roomOptions = {
+      persistence,
+      relay,
+      log,
+      hooks,
+      documentLimits: limits.document,
+      compactDelayMs,
+      compactEveryAppends,
+      presenceIntervalMs,
+      maxBacklogFrames: limits.maxBacklogFrames,
+      onDurable: (durable) => this.unloadIfIdle(durable),
+    };
     options.relay.onResume(() => {
       for (const room of this.rooms.values()) {
         room
@@ -135,20 +150,7 @@ export class Rooms {
   private open(storyId: string): Room {
     let room = this.rooms.get(storyId);
     if (!room) {
-      const { persistence, relay, log, hooks, limits, compactDelayMs, compactEveryAppends, presenceIntervalMs } =
-        this.options;
-      room = new Room(storyId, {
-        persistence,
-        relay,
-        log,
-        hooks,
-        documentLimits: limits.document,
-        compactDelayMs,
-        compactEveryAppends,
-        presenceIntervalMs,
-        maxBacklogFrames: limits.maxBacklogFrames,
-        onDurable: (durable) => this.unloadIfIdle(durable),
-      });
+      room = new Room(storyId, this.roomOptions);
       this.rooms.set(storyId, room);
       // Whoever waits for the load is told why it failed (a quarantine is logged where it is found).
       room.ready.catch(() => undefined);
