@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 
 /**
  * Packages compiled into the bundle, so that only what the server uses of them loads. Zod from node_modules is 95
- * modules, 64 of them the messages of every language, about 3 MB of the process's heap before any socket; bundled,
+ * modules, 64 of them the messages of every language, 2 MB of the process's heap before any socket (heap snapshots); bundled,
  * and imported as a namespace (`import * as z`) so that esbuild can drop what no code reads, it is 170 KB of source.
  */
 const BUNDLED = /^zod(\/|$)/;
@@ -44,8 +44,9 @@ export async function buildCollab(entry: string, outfile: string): Promise<strin
       {
         name: "packages-external-but-bundled",
         setup(build) {
+          // Our own aliases (tsconfig's `@/`, package.json's `#`) are left to esbuild's resolver, like BUNDLED.
           build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
-            BUNDLED.test(specifier) ? null : { path: specifier, external: true },
+            BUNDLED.test(specifier) || /^(@\/|#)/.test(specifier) ? null : { path: specifier, external: true },
           );
         },
       },
