@@ -33,8 +33,8 @@ export class BenchDatabase {
   }
 
   /** A fresh, migrated SQLite file named by this process's id (bench/.tmp/), so that runs side by side never share one. */
-  static create(): BenchDatabase {
-    const file = `bench/.tmp/collab-${process.pid}.db`;
+  static create(name = "collab"): BenchDatabase {
+    const file = `bench/.tmp/${name}-${process.pid}.db`;
     const url = `file:./${file}`;
     mkdirSync("bench/.tmp", { recursive: true });
     removeFiles(file);

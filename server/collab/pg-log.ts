@@ -76,7 +76,10 @@ export function createPgLog(databaseUrl: string, log: Logger): DocumentLog & { c
         );
     if (written.rowCount === 0) throw new CompactionRace();
     // Exactly the rows folded: a row appended meanwhile stays in the log.
-    await client.query(`DELETE FROM "StoryUpdate" WHERE "id" = ANY($1)`, [rows.rows.map((row) => row.id)]);
+    await client.query(`DELETE FROM "StoryUpdate" WHERE "storyId" = $1 AND "id" = ANY($2)`, [
+      storyId,
+      rows.rows.map((row) => row.id),
+    ]);
     // Not touching updatedAt: folding the log changes nothing a person did.
     await client.query(`UPDATE "Story" SET "summaryText" = $1 WHERE "id" = $2 AND "summaryText" IS DISTINCT FROM $1`, [
       folded.summary,

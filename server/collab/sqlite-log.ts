@@ -38,9 +38,7 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
   const readState = db.prepare<[string], { state: Buffer; version: number; checkedBy: number }>(
     `SELECT "state", "version", "checkedBy" FROM "StoryDocument" WHERE "storyId" = ?`,
   );
-  const readLog = db.prepare<[string], { rowid: number; update: Buffer }>(
-    `SELECT rowid, "update" FROM "StoryUpdate" WHERE "storyId" = ?`,
-  );
+  const readLog = db.prepare<[string], { update: Buffer }>(`SELECT "update" FROM "StoryUpdate" WHERE "storyId" = ?`);
   const insert = db.prepare(`INSERT INTO "StoryUpdate" ("id", "storyId", "update", "createdAt") VALUES (?, ?, ?, ?)`);
   const insertState = db.prepare(
     `INSERT INTO "StoryDocument" ("storyId", "state", "version", "checkedBy", "updatedAt") VALUES (?, ?, 0, ?, ?)`,
@@ -48,7 +46,8 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
   const updateState = db.prepare(
     `UPDATE "StoryDocument" SET "state" = ?, "version" = "version" + 1, "checkedBy" = ?, "updatedAt" = ? WHERE "storyId" = ?`,
   );
-  const deleteRow = db.prepare(`DELETE FROM "StoryUpdate" WHERE rowid = ?`);
+  // Within compaction's transaction, which holds the write lock from its start: exactly the rows it read.
+  const deleteLog = db.prepare(`DELETE FROM "StoryUpdate" WHERE "storyId" = ?`);
   // Not touching updatedAt: folding the log changes nothing a person did.
   const updateSummary = db.prepare(
     `UPDATE "Story" SET "summaryText" = @summary WHERE "id" = @storyId AND "summaryText" IS NOT @summary`,
@@ -88,7 +87,7 @@ export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): v
     // The log passed the policy when it was appended: the fold is as checked as the state it starts from.
     if (current) updateState.run(state, current.checkedBy, timestamp(), storyId);
     else insertState.run(storyId, state, WRITE_POLICY_VERSION, timestamp());
-    for (const { rowid } of rows) deleteRow.run(rowid);
+    deleteLog.run(storyId);
     updateSummary.run({ summary, storyId });
     return rows.length;
   });

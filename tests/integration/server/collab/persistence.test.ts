@@ -99,6 +99,33 @@ describe("the collaboration server's persistence", () => {
     });
   });
 
+  it("compaction folds and deletes its own story's rows only", async () => {
+    const [one, other] = [await storyWithWords(20), await storyWithWords(20)];
+    // Interleaved, as rooms of several stories append.
+    for (let n = 0; n < 20; n++) {
+      await persistence.append(one.storyId, one.updates[n]!);
+      await persistence.append(other.storyId, other.updates[n]!);
+    }
+    expect(await persistence.compact(one.storyId)).toBe(20);
+    expect(await prisma.storyUpdate.count({ where: { storyId: one.storyId } })).toBe(0);
+    expect(await prisma.storyUpdate.count({ where: { storyId: other.storyId } })).toBe(20);
+    expect(await storedSummary(prisma, one.storyId)).toEqual(one.expected);
+    expect(await storedSummary(prisma, other.storyId)).toEqual(other.expected);
+  });
+
+  it.skipIf(INTEGRATION_PROVIDER !== "sqlite")(
+    "keeps a story's log rows together on SQLite: the table is keyed by story and has no rowid",
+    () => {
+      const db = new Database(INTEGRATION_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
+      onTestFinished(() => void db.close());
+      const { sql } = db.prepare(`SELECT "sql" FROM sqlite_master WHERE "name" = 'StoryUpdate'`).get() as {
+        sql: string;
+      };
+      expect(sql).toMatch(/PRIMARY KEY \("storyId", "id"\)/);
+      expect(sql).toMatch(/\) WITHOUT ROWID$/);
+    },
+  );
+
   it("loses nothing when processes compact, append and load the same story at once", async () => {
     const { storyId, updates, expected } = await storyWithWords(120);
     // Forty appended before, the rest while four compactions and loads race with them.
