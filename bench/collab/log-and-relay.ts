@@ -101,7 +101,9 @@ export async function editDurable(ctx: Context): Promise<DurableResult> {
 
 /** The bench's own view of the log: the rows appended since it last looked, applied to a copy of each document. */
 class LogReader {
-  private lastRow = 0;
+  /** When the newest row read was appended (as the log writes it: ISO 8601 text), and the ids of the rows read with that time. */
+  private since = "";
+  private readonly seenAtSince = new Set<string>();
   private readonly copies = new Map<string, Y.Doc>();
   private readonly versions = new Map<string, number>();
   compactions = 0;
@@ -119,9 +121,10 @@ class LogReader {
   }
 
   /**
-   * Applies what is new in the database. SQLite's rowid grows with each insert but may be used again once the row
-   * with the largest was deleted, which only compaction does: so when a document's version moves, its compacted
-   * state and the whole log are read again (applying an update twice changes nothing).
+   * Applies what is new in the database: the rows appended at or after the newest one read (the log's one writer
+   * stamps them in commit order, several to a millisecond), but those already read. When a document's version
+   * moves (a compaction deleted rows), its compacted state and the whole log are read again (applying an update
+   * twice changes nothing).
    */
   async read(): Promise<void> {
     const { prisma } = this.db;
@@ -137,11 +140,17 @@ class LogReader {
       Y.applyUpdate(this.copies.get(storyId)!, state);
       compacted = true;
     }
-    const from = compacted ? 0 : this.lastRow;
-    const rows = await prisma.$queryRaw<Array<{ row: number | bigint; storyId: string; update: Uint8Array }>>`
-      SELECT rowid AS "row", "storyId", "update" FROM "StoryUpdate" WHERE rowid > ${from} ORDER BY rowid`;
-    for (const { row, storyId, update } of rows) {
-      this.lastRow = Math.max(this.lastRow, Number(row));
+    const from = compacted ? "" : this.since;
+    const rows = await prisma.$queryRaw<Array<{ id: string; at: string; storyId: string; update: Uint8Array }>>`
+      SELECT "id", CAST("createdAt" AS TEXT) AS "at", "storyId", "update" FROM "StoryUpdate"
+      WHERE CAST("createdAt" AS TEXT) >= ${from} ORDER BY "at"`;
+    for (const { id, at, storyId, update } of rows) {
+      if (at === this.since && this.seenAtSince.has(id)) continue;
+      if (at > this.since) {
+        this.since = at;
+        this.seenAtSince.clear();
+      }
+      this.seenAtSince.add(id);
       const copy = this.copies.get(storyId);
       if (copy) Y.applyUpdate(copy, update);
     }
