@@ -9,7 +9,6 @@ import Database from "better-sqlite3";
 import { statSync } from "node:fs";
 import os from "node:os";
 import * as Y from "yjs";
-import { consoleLogger } from "../server/collab/logger";
 import { createSqliteLog } from "../server/collab/sqlite-log";
 import { SUMMARY_FIELD } from "../lib/story-doc/summary";
 import { BenchDatabase } from "./collab/database";
@@ -60,7 +59,7 @@ async function measure(layout: string, previous: boolean, updates: readonly Uint
       raw.exec(PREVIOUS_LAYOUT);
       raw.close();
     }
-    const log = createSqliteLog(db.url, consoleLogger);
+    const log = createSqliteLog(db.url);
     try {
       const appends: number[] = [];
       for (const update of updates) {
@@ -79,7 +78,7 @@ async function measure(layout: string, previous: boolean, updates: readonly Uint
       const bytes = ["", "-wal"].reduce((sum, suffix) => sum + statSync(`${db.file}${suffix}`).size, 0);
       return { layout, append: distribution(appends), compaction: distribution(compactions), megabytes: bytes / 1e6 };
     } finally {
-      await log.close();
+      log.close();
     }
   } finally {
     await db.close();

@@ -18,7 +18,7 @@ export async function openPersistence(
   // Each log's driver loads only where it runs (node-postgres alone is about 4 MB).
   const documentLog =
     databaseProvider(databaseUrl) === "sqlite"
-      ? (await import("./sqlite-log")).createSqliteLog(databaseUrl, log)
+      ? (await import("./sqlite-log")).createSqliteLog(databaseUrl)
       : (await import("./pg-log")).createPgLog(databaseUrl, log);
   const records = lazyRecords(databaseUrl, prisma);
   return {

@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
 import { WRITE_POLICY_VERSION } from "../../lib/story-doc/write-policy";
 import { isForeignKeyViolation } from "../db/prisma-errors";
-import type { Logger } from "./logger";
 import {
   foldUpdates,
   groupCommit,
@@ -12,7 +11,6 @@ import {
   type LogRow,
   type RowOutcomes,
 } from "./persistence";
-import { startCheckpointer } from "./sqlite-checkpointer";
 
 /**
  * How long a statement waits for another process's write lock (the app's) before it fails and is retried. The
@@ -30,18 +28,12 @@ const timestamp = () => new Date().toISOString();
  * operation is one synchronous transaction, so nothing else in the process runs between its reads and writes, and
  * two processes on the file see each other's commits whole. With synchronous=NORMAL in WAL mode a commit survives
  * a crash of the process, not a power cut of the machine (the last commits may be lost then): PostgreSQL is the
- * answer for that (docs/DEPLOY.md). Checkpoints, which copy the write-ahead log into the file and sync it to
- * disk, run on a thread of their own (sqlite-checkpointer.ts), not on the event loop after a commit.
+ * answer for that (docs/DEPLOY.md).
  */
-export function createSqliteLog(databaseUrl: string, log: Logger): DocumentLog & { close(): Promise<void> } {
-  const file = databaseUrl.replace(/^file:/, "");
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+export function createSqliteLog(databaseUrl: string): DocumentLog & { close(): void } {
+  const db = new Database(databaseUrl.replace(/^file:/, ""), { timeout: BUSY_TIMEOUT_MS });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  db.pragma("wal_autocheckpoint = 0");
-  const checkpointer = startCheckpointer(file, log, () => {
-    if (db.open) db.pragma("wal_autocheckpoint = 1000");
-  });
   const readStory = db.prepare<[string], { id: string }>(`SELECT "id" FROM "Story" WHERE "id" = ?`);
   const readState = db.prepare<[string], { state: Buffer; version: number; checkedBy: number }>(
     `SELECT "state", "version", "checkedBy" FROM "StoryDocument" WHERE "storyId" = ?`,
@@ -146,8 +138,7 @@ export function createSqliteLog(databaseUrl: string, log: Logger): DocumentLog &
       const users = readAccess.all(JSON.stringify(userIds));
       return new Map(users.map((user) => [user.id, { role: user.role, disabled: user.disabledAt !== null }]));
     },
-    async close() {
-      await checkpointer.stop();
+    close() {
       db.close();
     },
   };
