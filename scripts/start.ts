@@ -5,6 +5,7 @@ import { createPrisma } from "../server/db/create-prisma";
 import { DEMO_PASSWORD, DEMO_USERS, activeDemoAccounts } from "../server/users/demo-accounts";
 import { getEnv } from "../server/env";
 import { loadDotEnv } from "../server/load-dotenv";
+import { localSiteOffPort } from "../lib/http/cross-site-writes";
 
 // Runs the Next app and the collaboration server side by side (`npm start`, or `npm run dev` with --dev).
 // Ctrl-C or SIGTERM stops both; the collaboration server stores every open document before it exits. If
@@ -54,8 +55,10 @@ const base = `http://localhost:${port}`;
 const demoPrisma = createPrisma(env.DATABASE_URL);
 const demoEmails = await activeDemoAccounts(demoPrisma).finally(() => demoPrisma.$disconnect());
 const demo = demoEmails.length > 0;
+const offPort = localSiteOffPort(env.NEXTAUTH_URL, port);
 const lines = [
   "  Corroborate is starting.",
+  ...(offPort ? [`  Warning: ${offPort}`] : []),
   `    App:            ${base}`,
   ...(demo ? [`    Demo story:     ${base}/stories/${DEMO_STORY_SLUG}/edit`] : []),
   `    Collaboration:  ws://localhost:${env.COLLAB_PORT}`,

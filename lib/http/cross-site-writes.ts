@@ -44,6 +44,25 @@ export function refuseCrossSiteWrite(request: WriteRequest, siteOrigin: string):
   return null;
 }
 
+/**
+ * Why the pages a local server serves on `port` could change nothing, or null: the site's address (NEXTAUTH_URL)
+ * names this machine on another port, so every write from those pages would come from another origin and be
+ * refused (`PORT=3900 npm start` with the address left at http://localhost:3000). Null for any other host (a
+ * reverse proxy in front) and for an address that cannot be read.
+ */
+export function localSiteOffPort(siteOrigin: string, port: string): string | null {
+  let site: URL;
+  try {
+    site = new URL(siteOrigin);
+  } catch {
+    return null;
+  }
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(site.hostname)) return null;
+  const sitePort = site.port || (site.protocol === "https:" ? "443" : "80");
+  if (sitePort === port) return null;
+  return `NEXTAUTH_URL is ${site.origin}, but the app listens on port ${port}: its pages could save nothing. Set NEXTAUTH_URL=${site.protocol}//${site.hostname}:${port}.`;
+}
+
 function isSameOrigin(request: WriteRequest, siteOrigin: string): boolean {
   if (request.origin !== null) {
     const site = originOf(siteOrigin);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refuseCrossSiteWrite, type WriteRequest } from "@/lib/http/cross-site-writes";
+import { localSiteOffPort, refuseCrossSiteWrite, type WriteRequest } from "@/lib/http/cross-site-writes";
 
 const SITE = "http://localhost:3000";
 
@@ -100,5 +100,23 @@ describe("refuseCrossSiteWrite", () => {
 
   it("refuses everything when the site's own address is not a URL", () => {
     expect(refuseCrossSiteWrite(request({ origin: "not an origin" }), "also not one")?.status).toBe(403);
+  });
+});
+
+describe("localSiteOffPort", () => {
+  it("warns when the site's local address names another port than the app's", () => {
+    expect(localSiteOffPort("http://localhost:3000", "3900")).toBe(
+      "NEXTAUTH_URL is http://localhost:3000, but the app listens on port 3900: its pages could save nothing. Set NEXTAUTH_URL=http://localhost:3900.",
+    );
+    expect(localSiteOffPort("http://127.0.0.1", "3000")).toMatch(
+      /port 3000: .* NEXTAUTH_URL=http:\/\/127\.0\.0\.1:3000\.$/,
+    );
+  });
+
+  it("says nothing when the ports agree, or when the address is another host's (a reverse proxy in front)", () => {
+    expect(localSiteOffPort("http://localhost:3000", "3000")).toBeNull();
+    expect(localSiteOffPort("http://localhost", "80")).toBeNull();
+    expect(localSiteOffPort("https://factcheck.example.org", "3000")).toBeNull();
+    expect(localSiteOffPort("not an address", "3000")).toBeNull();
   });
 });
