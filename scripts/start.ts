@@ -50,7 +50,8 @@ for (const child of children) {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-const base = `http://localhost:${port}`;
+// The address people open, which the pages' writes must come from (lib/http/cross-site-writes.ts).
+const base = new URL(env.NEXTAUTH_URL).origin;
 // The demo logins are printed only while demo accounts can sign in (setup seeds them where demoSeedAllowed says).
 const demoPrisma = createPrisma(env.DATABASE_URL);
 const demoEmails = await activeDemoAccounts(demoPrisma).finally(() => demoPrisma.$disconnect());

@@ -45,10 +45,11 @@ export function refuseCrossSiteWrite(request: WriteRequest, siteOrigin: string):
 }
 
 /**
- * Why the pages a local server serves on `port` could change nothing, or null: the site's address (NEXTAUTH_URL)
- * names this machine on another port, so every write from those pages would come from another origin and be
- * refused (`PORT=3900 npm start` with the address left at http://localhost:3000). Null for any other host (a
- * reverse proxy in front) and for an address that cannot be read.
+ * Why the pages a local server serves on `port` may change nothing, or null: the site's address (NEXTAUTH_URL)
+ * names this machine over http on another port, so unless a proxy there forwards to the app, every write from its
+ * pages comes from another origin and is refused (`PORT=3900 npm start` with the address left at
+ * http://localhost:3000). Null for another host or https (a proxy in front) and for an address that cannot be
+ * read.
  */
 export function localSiteOffPort(siteOrigin: string, port: string): string | null {
   let site: URL;
@@ -57,10 +58,9 @@ export function localSiteOffPort(siteOrigin: string, port: string): string | nul
   } catch {
     return null;
   }
-  if (!["localhost", "127.0.0.1", "[::1]"].includes(site.hostname)) return null;
-  const sitePort = site.port || (site.protocol === "https:" ? "443" : "80");
-  if (sitePort === port) return null;
-  return `NEXTAUTH_URL is ${site.origin}, but the app listens on port ${port}: its pages could save nothing. Set NEXTAUTH_URL=${site.protocol}//${site.hostname}:${port}.`;
+  if (site.protocol !== "http:" || !["localhost", "127.0.0.1", "[::1]"].includes(site.hostname)) return null;
+  if ((site.port || "80") === port) return null;
+  return `NEXTAUTH_URL is ${site.origin}, but the app listens on port ${port}: unless a proxy on ${site.host} forwards to it, its pages can save nothing. Set NEXTAUTH_URL=http://${site.hostname}:${port}.`;
 }
 
 function isSameOrigin(request: WriteRequest, siteOrigin: string): boolean {

@@ -18,7 +18,7 @@ import {
  */
 const BUSY_TIMEOUT_MS = 250;
 
-/** A DateTime as Prisma writes it to SQLite (ISO 8601 text), so that Prisma reads these rows back. */
+/** A DateTime as ISO 8601 text, which Prisma reads back from SQLite (it writes its own with +00:00 for Z). */
 const timestamp = () => new Date().toISOString();
 
 /**

@@ -106,17 +106,17 @@ describe("refuseCrossSiteWrite", () => {
 describe("localSiteOffPort", () => {
   it("warns when the site's local address names another port than the app's", () => {
     expect(localSiteOffPort("http://localhost:3000", "3900")).toBe(
-      "NEXTAUTH_URL is http://localhost:3000, but the app listens on port 3900: its pages could save nothing. Set NEXTAUTH_URL=http://localhost:3900.",
+      "NEXTAUTH_URL is http://localhost:3000, but the app listens on port 3900: unless a proxy on localhost:3000 forwards to it, its pages can save nothing. Set NEXTAUTH_URL=http://localhost:3900.",
     );
-    expect(localSiteOffPort("http://127.0.0.1", "3000")).toMatch(
-      /port 3000: .* NEXTAUTH_URL=http:\/\/127\.0\.0\.1:3000\.$/,
-    );
+    expect(localSiteOffPort("http://127.0.0.1", "3000")).toMatch(/Set NEXTAUTH_URL=http:\/\/127\.0\.0\.1:3000\.$/);
+    expect(localSiteOffPort("http://[::1]:3000", "3900")).toMatch(/Set NEXTAUTH_URL=http:\/\/\[::1\]:3900\.$/);
   });
 
-  it("says nothing when the ports agree, or when the address is another host's (a reverse proxy in front)", () => {
+  it("says nothing when the ports agree, or when the address is another host's or https (a proxy in front)", () => {
     expect(localSiteOffPort("http://localhost:3000", "3000")).toBeNull();
     expect(localSiteOffPort("http://localhost", "80")).toBeNull();
     expect(localSiteOffPort("https://factcheck.example.org", "3000")).toBeNull();
+    expect(localSiteOffPort("https://localhost", "3000")).toBeNull();
     expect(localSiteOffPort("not an address", "3000")).toBeNull();
   });
 });
