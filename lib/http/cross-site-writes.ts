@@ -52,28 +52,24 @@ export function refuseCrossSiteWrite(request: WriteRequest, siteOrigin: string):
  * read.
  */
 export function localSiteOffPort(siteOrigin: string, port: string): string | null {
-  let site: URL;
-  try {
-    site = new URL(siteOrigin);
-  } catch {
-    return null;
-  }
-  if (site.protocol !== "http:" || !["localhost", "127.0.0.1", "[::1]"].includes(site.hostname)) return null;
+  const site = urlOf(siteOrigin);
+  if (site?.protocol !== "http:" || !["localhost", "127.0.0.1", "[::1]"].includes(site.hostname)) return null;
   if ((site.port || "80") === port) return null;
   return `NEXTAUTH_URL is ${site.origin}, but the app listens on port ${port}: unless a proxy on ${site.host} forwards to it, its pages can save nothing. Set NEXTAUTH_URL=http://${site.hostname}:${port}.`;
 }
 
 function isSameOrigin(request: WriteRequest, siteOrigin: string): boolean {
   if (request.origin !== null) {
-    const site = originOf(siteOrigin);
-    return site !== null && originOf(request.origin) === site;
+    const site = urlOf(siteOrigin)?.origin;
+    return site !== undefined && urlOf(request.origin)?.origin === site;
   }
   return request.secFetchSite?.trim().toLowerCase() === "same-origin";
 }
 
-function originOf(url: string): string | null {
+/** `url` parsed, or null when it is not an absolute address. */
+function urlOf(url: string): URL | null {
   try {
-    return new URL(url).origin;
+    return new URL(url);
   } catch {
     return null;
   }
