@@ -31,6 +31,8 @@ export interface Scale {
   cursorSeconds: number;
   cursorRounds: number;
   idleSockets: number;
+  /** Seconds of quiet, after the first memory reading, before the settled one (V8's memory reducer has run). */
+  memorySettleSeconds: number;
   /** Open documents of about 1 KB of text each, one socket each. */
   smallDocuments: number;
   /** Edits of history in the document of the cold-open scenario, and how many such documents are opened. */
@@ -56,6 +58,7 @@ export const FULL: Scale = {
   cursorSeconds: 8,
   cursorRounds: 2,
   idleSockets: 10_000,
+  memorySettleSeconds: 15,
   smallDocuments: 2_000,
   historyEdits: 10_000,
   coldOpens: 200,
@@ -77,6 +80,7 @@ export const QUICK: Scale = {
   cursorSeconds: 3,
   cursorRounds: 1,
   idleSockets: 2_000,
+  memorySettleSeconds: 15,
   smallDocuments: 400,
   historyEdits: 10_000,
   coldOpens: 30,

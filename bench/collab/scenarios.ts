@@ -493,7 +493,10 @@ export async function cursorsOnOneDocument(ctx: Context) {
 
 export interface MemoryResult {
   before: MemorySample;
+  /** 3 s after the last socket synced. */
   after: MemorySample;
+  /** `memorySettleSeconds` after that, the sockets still open: once V8's memory reducer has had its turn. */
+  settled: MemorySample;
   count: number;
   closed: number;
   connectSeconds: number;
@@ -501,7 +504,9 @@ export interface MemoryResult {
 
 /**
  * Memory of a fresh server process before any socket (after two full collections) and after `sockets` raw
- * clients have connected to `documents` documents, synced and announced their presence, and 3 s of quiet.
+ * clients have connected to `documents` documents, synced and announced their presence, and 3 s of quiet; then
+ * again once the process has been quiet long enough for V8's memory reducer (which starts 8 s after a burst of
+ * allocation ends) to give back the young generation that the connections grew and to compact the old one.
  */
 async function memoryWith(
   ctx: Context,
@@ -537,11 +542,13 @@ async function memoryWith(
     const connectSeconds = (performance.now() - started) / 1000;
     await sleep(3_000);
     const after = await server.memory();
+    await sleep(ctx.scale.memorySettleSeconds * 1000);
+    const settled = await server.memory();
     const closed = clients.filter((client) => client.closed).length;
     if (process.env.BENCH_SNAPSHOTS) await snapshot("with-sockets");
     await Promise.all(clients.map((client) => client.close()));
     for (const client of clients) client.doc.destroy();
-    return { before, after, count: sockets, closed, connectSeconds };
+    return { before, after, settled, count: sockets, closed, connectSeconds };
   } finally {
     await server.stop();
   }

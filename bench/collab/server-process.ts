@@ -52,15 +52,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+const words = (value: string | undefined) => value?.split(" ").filter(Boolean) ?? [];
+
 /** Starts a server of `kind` in a child process; resolves once it listens. */
 export async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(await ENTRY[kind](), [], {
-    // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles.
-    // Ours with the options it runs with in production (scripts/build-collab.ts), the stock server as its bin runs.
+    // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles;
+    // BENCH_CORROBORATE_ARGS to ours only, e.g. "--optimize-for-size" (docs/DEPLOY.md). Ours with the options it
+    // runs with in production (scripts/build-collab.ts), the stock server as its bin runs.
     execArgv: [
       "--expose-gc",
-      ...(kind === "corroborate" ? COLLAB_NODE_OPTIONS : []),
-      ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
+      ...(kind === "corroborate" ? [...COLLAB_NODE_OPTIONS, ...words(process.env.BENCH_CORROBORATE_ARGS)] : []),
+      ...words(process.env.BENCH_SERVER_ARGS),
     ],
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
