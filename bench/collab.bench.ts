@@ -1,5 +1,5 @@
 // Speed and memory of the collaboration server beside the stock y-websocket server (@y/websocket-server, pinned),
-// measured in one run: `npm run bench:collab` (about 5 minutes; `-- --quick` for smaller counts in about one).
+// measured in one run: `npm run bench:collab` (about 6 minutes; `-- --quick` for smaller counts in about two).
 // Issue 12's targets. Each server runs in a child process of its own (bench/collab/server-process.ts), so that its
 // memory is its own; ours is createCollabServer with the Prisma persistence on a fresh SQLite file, as
 // server/collab/main.ts runs it, with the limits in bench/collab/config.ts raised. The clients run in this
@@ -78,15 +78,15 @@ const ratio = (ours: number, stock: number) => (Number.isFinite(ours / stock) ? 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const verdict = (met: boolean) => (met ? "met" : "**not met**");
-/** A reading 3 s after the sockets synced, or the settled one (after V8's memory reducer). */
-type Reading = "after" | "settled";
+/** The reading 3 s after the sockets synced, or the one `memoryLaterSeconds` after it. */
+type Reading = "after" | "later";
 const perSocket = (
   result: MemoryResult,
   field: "rss" | "heapTotal" | "heapUsed" | "external",
   reading: Reading = "after",
 ) => (result[reading][field] - result.before[field]) / result.count;
 const growth = (result: MemoryResult, reading: Reading = "after") => result[reading].rss - result.before.rss;
-const settledLabel = (seconds: number) => `${seconds} s later, settled`;
+const laterLabel = (seconds: number) => `${seconds} s later`;
 
 const lines: string[] = [];
 const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(" | ")} |`);
@@ -153,9 +153,9 @@ if (cursors) {
   );
 }
 if (idle) {
-  for (const reading of ["after", "settled"] as const) {
+  for (const reading of ["after", "later"] as const) {
     const [stock, ours] = [perSocket(idle.stock, "rss", reading), perSocket(idle.corroborate, "rss", reading)];
-    const when = reading === "after" ? "" : `, ${settledLabel(scale.memorySettleSeconds)}`;
+    const when = reading === "after" ? "" : `, ${laterLabel(scale.memoryLaterSeconds)}`;
     compare(
       `${scale.idleSockets} idle sockets: KB per socket (RSS growth${when})`,
       stock,
@@ -185,12 +185,12 @@ if (small) {
     small.corroborate.after.rss <= limit,
   );
   compare(
-    `${scale.smallDocuments} open documents of 1 KB of text: MB (process RSS, ${settledLabel(scale.memorySettleSeconds)})`,
-    small.stock.settled.rss,
-    small.corroborate.settled.rss,
+    `${scale.smallDocuments} open documents of 1 KB of text: MB (process RSS, ${laterLabel(scale.memoryLaterSeconds)})`,
+    small.stock.later.rss,
+    small.corroborate.later.rss,
     mb,
     "≤ 150 MB",
-    small.corroborate.settled.rss <= limit,
+    small.corroborate.later.rss <= limit,
   );
 }
 if (cold) {
@@ -300,12 +300,12 @@ if (small) memory.push([`${scale.smallDocuments} documents of 1 KB, one socket e
 if (memory.length > 0) {
   lines.push(
     "",
-    `4–5. Memory of the server process (after two full collections), before any socket, with the sockets open (3 s after the last synced) and ${settledLabel(scale.memorySettleSeconds)} (V8's memory reducer has run):`,
+    `4–5. Memory of the server process (after two full collections), before any socket, with the sockets open (3 s after the last synced) and ${laterLabel(scale.memoryLaterSeconds)}, the sockets renewing their presence:`,
     "",
   );
   lines.push(
-    "| scenario | server | RSS before | RSS with sockets | RSS growth | per socket | V8 heap (committed) growth per socket | heap used growth per socket | external growth per socket | settled: RSS | settled: per socket | settled: V8 heap (committed) per socket | settled: heap used per socket | sockets closed | connect s |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| scenario | server | RSS before | RSS with sockets | RSS growth | per socket | V8 heap (committed) growth per socket | heap used growth per socket | external growth per socket | later: RSS | later: per socket | later: V8 heap (committed) growth per socket | sockets closed | connect s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   );
   for (const [label, result] of memory) {
     for (const kind of KINDS) {
@@ -320,10 +320,9 @@ if (memory.length > 0) {
         `${kb(perSocket(r, "heapTotal"))} KB`,
         `${kb(perSocket(r, "heapUsed"))} KB`,
         `${kb(perSocket(r, "external"))} KB`,
-        `${mb(r.settled.rss)} MB`,
-        `${kb(perSocket(r, "rss", "settled"))} KB`,
-        `${kb(perSocket(r, "heapTotal", "settled"))} KB`,
-        `${kb(perSocket(r, "heapUsed", "settled"))} KB`,
+        `${mb(r.later.rss)} MB`,
+        `${kb(perSocket(r, "rss", "later"))} KB`,
+        `${kb(perSocket(r, "heapTotal", "later"))} KB`,
         r.closed,
         r.connectSeconds.toFixed(1),
       );

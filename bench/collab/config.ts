@@ -31,8 +31,8 @@ export interface Scale {
   cursorSeconds: number;
   cursorRounds: number;
   idleSockets: number;
-  /** Seconds of quiet, after the first memory reading, before the settled one (V8's memory reducer has run). */
-  memorySettleSeconds: number;
+  /** Seconds from the first memory reading to the second (time for V8's memory reducer, if the process lets it run). */
+  memoryLaterSeconds: number;
   /** Open documents of about 1 KB of text each, one socket each. */
   smallDocuments: number;
   /** Edits of history in the document of the cold-open scenario, and how many such documents are opened. */
@@ -58,7 +58,7 @@ export const FULL: Scale = {
   cursorSeconds: 8,
   cursorRounds: 2,
   idleSockets: 10_000,
-  memorySettleSeconds: 15,
+  memoryLaterSeconds: 15,
   smallDocuments: 2_000,
   historyEdits: 10_000,
   coldOpens: 200,
@@ -80,7 +80,7 @@ export const QUICK: Scale = {
   cursorSeconds: 3,
   cursorRounds: 1,
   idleSockets: 2_000,
-  memorySettleSeconds: 15,
+  memoryLaterSeconds: 15,
   smallDocuments: 400,
   historyEdits: 10_000,
   coldOpens: 30,

@@ -24,7 +24,15 @@ export interface RawClientOptions {
   echoPresence?: boolean;
   /** Called for each presence state received that is newer than the last seen for its client id. */
   onPresence?: (clientId: number, clock: number) => void;
+  /**
+   * Sends the presence state again, unchanged, every 15 s, as the stock provider's Awareness renews a state
+   * half-way to y-protocols' 30 s time-out (without it, every server times the state out and tells the room).
+   */
+  renewPresence?: boolean;
 }
+
+/** How often Awareness renews an unchanged local state: half its 30 s time-out. */
+const PRESENCE_RENEWAL_MS = 15_000;
 
 export class RawClient {
   readonly socket: WebSocket;
@@ -39,6 +47,7 @@ export class RawClient {
   private readonly presenceClocks = new Map<number, number>();
   private presence: Record<string, unknown> | null;
   private readonly onPresence: RawClientOptions["onPresence"];
+  private renewal: NodeJS.Timeout | null = null;
 
   constructor(
     url: string,
@@ -61,6 +70,8 @@ export class RawClient {
     this.socket.on("open", () => {
       this.socket.send(this.syncRequest());
       if (this.presence) this.setPresence(this.presence);
+      if (options.renewPresence)
+        this.renewal = setInterval(() => this.presence && this.setPresence(this.presence), PRESENCE_RENEWAL_MS);
     });
     this.socket.on("message", (data: ArrayBuffer) => {
       const frame = new Uint8Array(data);
@@ -85,6 +96,7 @@ export class RawClient {
       if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply));
     });
     this.socket.on("close", (code, reason) => {
+      if (this.renewal) clearInterval(this.renewal);
       if (!this.closing) this.closed = { code, reason: reason.toString() };
       rejectSynced(new Error(`socket closed before it synced: ${code} ${reason.toString()}`));
     });
