@@ -85,7 +85,7 @@ const perSocket = (
   field: "rss" | "heapTotal" | "heapUsed" | "external",
   reading: Reading = "after",
 ) => (result[reading][field] - result.before[field]) / result.count;
-const growth = (result: MemoryResult, reading: Reading = "after") => result[reading].rss - result.before.rss;
+const growth = (result: MemoryResult) => result.after.rss - result.before.rss;
 const laterLabel = (seconds: number) => `${seconds} s later`;
 
 const lines: string[] = [];
