@@ -21,9 +21,9 @@ export const presenceHook: RoomHook = {
     // Ids taken in this very update count against the socket's share as they are taken.
     const taken = new Set<number>();
     const mayTake = (clientId: number): boolean => {
-      if (connection.clientIds.has(clientId) || taken.has(clientId)) return true;
+      if (connection.clientIds.includes(clientId) || taken.has(clientId)) return true;
       if (
-        connection.clientIds.size + taken.size >= MAX_CLIENT_IDS_PER_SOCKET ||
+        connection.clientIds.length + taken.size >= MAX_CLIENT_IDS_PER_SOCKET ||
         !mayControl(room, connection, clientId)
       )
         return false;
@@ -40,9 +40,9 @@ export const presenceHook: RoomHook = {
       );
     }
     for (const { clientId, left } of stamped.kept) {
-      if (left) connection.clientIds.delete(clientId);
+      if (left) release(connection, clientId);
       else {
-        connection.clientIds.add(clientId);
+        if (!connection.clientIds.includes(clientId)) connection.clientIds = connection.clientIds.concat(clientId);
         room.claimClientId(clientId, connection.user.id);
       }
     }
@@ -59,11 +59,16 @@ function mayControl(room: Room, connection: Connection, clientId: number): boole
   const owner = room.ownerOf(clientId);
   if (owner !== undefined && owner !== connection.user.id) return false;
   for (const other of room.connections.values()) {
-    if (other === connection || !other.clientIds.has(clientId)) continue;
+    if (other === connection || !other.clientIds.includes(clientId)) continue;
     if (other.user.id !== connection.user.id) return false;
-    other.clientIds.delete(clientId);
+    release(other, clientId);
   }
   return true;
+}
+
+/** The socket no longer controls the client id. */
+function release(connection: Connection, clientId: number): void {
+  connection.clientIds = connection.clientIds.filter((id) => id !== clientId);
 }
 
 /**

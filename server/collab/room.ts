@@ -7,7 +7,7 @@ import { Deferral, Refusal, type Connection, type RoomHook } from "./hooks";
 import type { Logger } from "./logger";
 import type { Persistence, StoredDocument } from "./persistence";
 import { PresenceThrottle } from "./presence-throttle";
-import { caretsMessage, encodeCursor, stateWithoutCursor } from "../../lib/collab/caret-messages";
+import { caretsMessage, encodeCursor, sameBesidesCursor } from "../../lib/collab/caret-messages";
 import type { Relay, RelayMessage } from "./relay";
 import {
   awarenessMessage,
@@ -130,8 +130,11 @@ export class Room {
   /** The pending check for unloading the room once it is empty and may go. */
   unloadTimer: NodeJS.Timeout | null = null;
   private readonly presence: PresenceThrottle;
-  /** Each present client's state as it last went out, but its cursor: whether a caret can stand for the next. */
-  private readonly sentWithoutCursor = new Map<number, string>();
+  /**
+   * Each present client's state as it last went out (the object the awareness held then): whether a caret can
+   * stand for the next.
+   */
+  private readonly sentStates = new Map<number, Record<string, unknown>>();
   /** Relay messages that arrived while the room was loading; null once it has loaded. */
   private relayBacklog: RelayMessage[] | null = [];
   /** Accepted updates not yet handed to the log. */
@@ -239,7 +242,7 @@ export class Room {
         return;
       case "query": {
         const local = [...this.connections.values()]
-          .flatMap((connection) => [...connection.clientIds])
+          .flatMap((connection) => connection.clientIds)
           .filter((id) => this.awareness.getStates().has(id));
         if (local.length > 0)
           this.options.relay.publish(this.storyId, {
@@ -459,8 +462,8 @@ export class Room {
     const states = this.awareness.getStates();
     for (const clientId of clientIds) {
       const state = states.get(clientId);
-      if (state && this.sentWithoutCursor.get(clientId) !== stateWithoutCursor(state))
-        this.sentWithoutCursor.delete(clientId);
+      const sent = this.sentStates.get(clientId);
+      if (state && sent && !sameBesidesCursor(sent, state)) this.sentStates.delete(clientId);
     }
     return awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
   }
@@ -477,16 +480,16 @@ export class Room {
     for (const clientId of clientIds) {
       const state = states.get(clientId);
       if (!state) {
-        this.sentWithoutCursor.delete(clientId);
+        this.sentStates.delete(clientId);
         whole.push(clientId);
         continue;
       }
-      const rest = stateWithoutCursor(state);
-      const cursor = this.sentWithoutCursor.get(clientId) === rest ? encodeCursor(state.cursor) : null;
+      const sent = this.sentStates.get(clientId);
+      const cursor = sent && sameBesidesCursor(sent, state) ? encodeCursor(state.cursor) : null;
       const clock = this.awareness.meta.get(clientId)?.clock;
       if (cursor && clock !== undefined) carets.push({ clientId, clock, cursor });
       else whole.push(clientId);
-      this.sentWithoutCursor.set(clientId, rest);
+      this.sentStates.set(clientId, state);
     }
     if (carets.length === 0) return this.broadcast(awareness);
     const caretMessage = caretsMessage(carets);

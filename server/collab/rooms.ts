@@ -112,7 +112,7 @@ export class Rooms {
     this.socketsPerUser.set(user.id, held + 1);
     const room = this.open(storyId);
     const socket = wsSocket(ws);
-    const connection: Connection = { socket, user, expiresAt, clientIds: new Set(), carets };
+    const connection: Connection = { socket, user, expiresAt, clientIds: [], carets };
     room.join(connection);
     ws.binaryType = "arraybuffer";
     ws.on("message", (data: ArrayBuffer | Buffer) => {

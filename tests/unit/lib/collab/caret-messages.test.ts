@@ -7,7 +7,7 @@ import {
   caretsMessage,
   encodeCursor,
   MESSAGE_CARETS,
-  stateWithoutCursor,
+  sameBesidesCursor,
 } from "@/lib/collab/caret-messages";
 
 /** A paragraph with text, and a caret after its `index`th character as y-tiptap writes it (assoc -1). */
@@ -102,10 +102,20 @@ describe("caret messages", () => {
     expect(() => applyCarets(receiver, decoder, "server")).toThrow();
   });
 
-  it("compare states without their cursors' values, keys and their order included", () => {
-    expect(stateWithoutCursor({ ...maya, cursor: caretAt(1) })).toBe(stateWithoutCursor({ ...maya, cursor: null }));
-    expect(stateWithoutCursor({ ...maya, claim: "c1" })).not.toBe(stateWithoutCursor(maya));
-    expect(stateWithoutCursor({ cursor: null, ...maya })).not.toBe(stateWithoutCursor({ ...maya, cursor: null }));
-    expect(stateWithoutCursor(maya)).not.toBe(stateWithoutCursor({ ...maya, cursor: null }));
+  it("compare states but for their cursors' values, keys and their order included, nested values too", () => {
+    expect(sameBesidesCursor({ ...maya, cursor: caretAt(1) }, { ...maya, cursor: null })).toBe(true);
+    expect(sameBesidesCursor(maya, { ...maya })).toBe(true);
+    expect(sameBesidesCursor({ ...maya, claim: "c1" }, maya)).toBe(false);
+    expect(sameBesidesCursor(maya, { ...maya, claim: "c1" })).toBe(false);
+    expect(sameBesidesCursor({ cursor: null, ...maya }, { ...maya, cursor: null })).toBe(false);
+    expect(sameBesidesCursor(maya, { ...maya, cursor: null })).toBe(false);
+    const user = maya.user as Record<string, unknown>;
+    expect(sameBesidesCursor(maya, { ...maya, user: { ...user, color: "#000000" } })).toBe(false);
+    const reordered = Object.fromEntries(Object.entries(user).reverse());
+    expect(sameBesidesCursor(maya, { ...maya, user: reordered })).toBe(false);
+    expect(sameBesidesCursor({ ...maya, tags: ["a", "b"] }, { ...maya, tags: ["a", "b"] })).toBe(true);
+    expect(sameBesidesCursor({ ...maya, tags: ["a", "b"] }, { ...maya, tags: ["a"] })).toBe(false);
+    expect(sameBesidesCursor({ ...maya, tags: [] }, { ...maya, tags: {} })).toBe(false);
+    expect(sameBesidesCursor({ ...maya, claim: null }, { ...maya, claim: {} })).toBe(false);
   });
 });

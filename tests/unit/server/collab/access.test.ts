@@ -38,7 +38,7 @@ function join(control: AccessControl, userId: string, role: "editor" | "reviewer
     socket: {} as CollabSocket,
     user: { id: userId, name: userId, role },
     expiresAt: Date.now() + 3_600_000,
-    clientIds: new Set(),
+    clientIds: [],
   };
   control.hook.onJoin?.(room, connection);
   return { room, connection, refusals };
