@@ -23,6 +23,15 @@ const BUNDLED = /^zod(\/|$)/;
 export const COLLAB_NODE_OPTIONS = ["--enable-source-maps"];
 
 /**
+ * The environment the collaboration process runs with, unless the caller's sets the same: glibc's malloc with two
+ * arenas instead of up to eight per core, one for each thread that allocates (V8's helpers, libuv's pool). Each
+ * arena keeps the pages it once used; with two, a process holding 2,000 open documents needed 4–5 MB less, in four
+ * pairs of runs (bench/RESULTS.md). `npm start` and the bench use this; `npm run collab`, the Procfile and the
+ * compose file write the same. Other C libraries (musl, macOS) ignore it.
+ */
+export const COLLAB_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" };
+
+/**
  * Compiles a collaboration server entry point (main.ts, or the bench's) to `outfile`; resolves to its path. Each
  * file is written beside its place and renamed into it, so that a process starting meanwhile (another test run
  * in the same folder) reads the old bundle or the new one, never half of one.

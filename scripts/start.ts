@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { DEMO_STORY_SLUG } from "../prisma/seed";
-import { COLLAB_NODE_OPTIONS } from "./build-collab";
+import { COLLAB_ENV, COLLAB_NODE_OPTIONS } from "./build-collab";
 import { createPrisma } from "../server/db/create-prisma";
 import { DEMO_PASSWORD, DEMO_USERS, activeDemoAccounts } from "../server/users/demo-accounts";
 import { getEnv } from "../server/env";
@@ -26,7 +26,7 @@ const children: ChildProcess[] = [
   // `npm run build` compiled it to one file (build:collab); under `npm run dev` it runs from source.
   spawn(process.execPath, dev ? ["--import", "tsx", "server/collab/main.ts"] : COMPILED_COLLAB, {
     stdio: "inherit",
-    env: process.env,
+    env: { ...COLLAB_ENV, ...process.env },
   }),
 ];
 

@@ -2,7 +2,7 @@
 // and `npm run collab` run it (scripts/build-collab.ts), the stock one in plain Node, as its bin runs; both with --expose-gc, so that memory is read after full collections. Every child this module starts is killed when the bench exits, however it exits.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { buildCollab, COLLAB_NODE_OPTIONS } from "../../scripts/build-collab";
+import { buildCollab, COLLAB_ENV, COLLAB_NODE_OPTIONS } from "../../scripts/build-collab";
 import type { MemorySample, Request } from "./child";
 
 export type ServerKind = "stock" | "corroborate";
@@ -59,13 +59,13 @@ export async function startServer(kind: ServerKind, env: Record<string, string> 
   const child = fork(await ENTRY[kind](), [], {
     // BENCH_SERVER_ARGS adds Node options to both servers, e.g. "--cpu-prof --cpu-prof-dir=bench/.tmp" for profiles;
     // BENCH_CORROBORATE_ARGS to ours only, e.g. "--optimize-for-size" (docs/DEPLOY.md). Ours with the options it
-    // runs with in production (scripts/build-collab.ts), the stock server as its bin runs.
+    // runs with in production, and its environment (scripts/build-collab.ts), the stock server as its bin runs.
     execArgv: [
       "--expose-gc",
       ...(kind === "corroborate" ? [...COLLAB_NODE_OPTIONS, ...words(process.env.BENCH_CORROBORATE_ARGS)] : []),
       ...words(process.env.BENCH_SERVER_ARGS),
     ],
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+    env: { ...(kind === "corroborate" ? COLLAB_ENV : {}), ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   running.add(child);
